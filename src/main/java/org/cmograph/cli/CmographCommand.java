@@ -1,0 +1,92 @@
+package org.cmograph.cli;
+
+import java.io.PrintWriter;
+import org.cmograph.rdf.Version;
+import org.cmograph.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code cmograph} command: lists the subcommands and maps failures to exit codes (0 success,
+ * 1 invalid input, 2 usage error). Each subcommand is its own class.
+ *
+ * <pre>
+ * cmograph validate data/
+ * cmograph load
+ * cmograph export --format nq --out cmo.nq
+ * </pre>
+ */
+@Command(
+    name = "cmograph",
+    mixinStandardHelpOptions = true,
+    versionProvider = CmographCommand.VersionProvider.class,
+    description = "A realist-evaluation knowledge graph: CMO configurations traced to verbatim quotes.",
+    subcommands = {
+      NewCommand.class,
+      ValidateCommand.class,
+      LoadCommand.class,
+      ExportCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class CmographCommand implements Runnable {
+  @Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of unexpected errors")
+  boolean verbose;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command (see --help)");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns its exit status (used by tests without exiting). */
+  public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new CmographCommand());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          boolean verbose = parseResult.hasMatchedOption("--verbose")
+              || (parseResult.subcommand() != null
+                  && parseResult.subcommand().hasMatchedOption("--verbose"));
+          int code = 1;
+          if (e instanceof CliException ce) {
+            err.println("error: " + ce.getMessage());
+            code = ce.exitCode;
+          } else if (e instanceof StoreException) {
+            err.println("error: " + e.getMessage());
+          } else {
+            err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (!verbose) {
+              err.println("(run with --verbose for the stack trace)");
+            }
+          }
+          if (verbose) {
+            e.printStackTrace(err);
+          }
+          err.flush();
+          return code;
+        });
+    return cli;
+  }
+
+  /** The version from the build. */
+  static final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"cmograph " + Version.current()};
+    }
+  }
+}

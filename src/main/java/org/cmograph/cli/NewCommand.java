@@ -1,0 +1,68 @@
+package org.cmograph.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code cmograph new STUDY-ID}: a commented extraction template to fill in. */
+@Command(name = "new", description = "Start an extraction file from a commented template.")
+final class NewCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "STUDY-ID", description = "Short slug, e.g. smith-2023")
+  String id;
+
+  @Option(names = "--dir", paramLabel = "DIR", description = "Folder to write into (default: data/studies)")
+  Path dir;
+
+  @Option(names = "--force", description = "Overwrite an existing file")
+  boolean force;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*") || id.length() > 64) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "'" + id + "' is not a valid study id; use lower-case letters, digits and single hyphens"
+              + " (e.g. smith-2023)");
+    }
+    Workspace ws = Workspace.current();
+    Path folder = dir != null ? dir : ws.studiesDir();
+    Path file = folder.resolve(id + ".yaml");
+    if (Files.exists(file) && !force) {
+      throw new CliException(Workspace.shown(file) + " already exists (use --force to overwrite)", 1);
+    }
+    Files.createDirectories(folder);
+    Path schema = ws.home().resolve("schema").resolve("extraction.schema.json");
+    String schemaRef =
+        Files.exists(schema)
+            ? folder.toAbsolutePath().normalize().relativize(schema).toString().replace('\\', '/')
+            : "https://w3id.org/cmograph/schema/extraction.schema.json";
+    String template;
+    try (InputStream in = NewCommand.class.getResourceAsStream("/templates/extraction.yaml")) {
+      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    template =
+        template
+            .replace("{{schema}}", schemaRef)
+            .replace("{{id}}", id)
+            .replace("{{date}}", LocalDate.now().toString());
+    Files.writeString(file, template, StandardCharsets.UTF_8);
+    spec.commandLine().getOut().println("wrote " + Workspace.shown(file));
+    spec.commandLine()
+        .getOut()
+        .println("next: fill it in, then run: cmograph validate " + Workspace.shown(file));
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}

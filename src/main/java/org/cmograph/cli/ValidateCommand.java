@@ -1,0 +1,43 @@
+package org.cmograph.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.cmograph.rdf.StudyPipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cmograph validate PATH...}: every problem of every file, as FILE:LINE:COL: message. */
+@Command(
+    name = "validate",
+    description = "Check extraction files (schema, references, catalogue, verbatim quotes, SHACL).")
+final class ValidateCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders")
+  List<Path> paths;
+
+  @Option(names = "--sources", paramLabel = "DIR", description = "Folder of source texts (default: the sources/ folder beside the studies)")
+  Path sources;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print problems only, no summary line")
+  boolean quiet;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    StudyPipeline.Result result = Studies.pipeline(Workspace.current(), sources).validate(paths);
+    Studies.printProblems(result.problems(), out);
+    if (!quiet) {
+      out.printf(
+          "%d file(s) checked: %d valid, %d error(s), %d warning(s)%n",
+          result.filesRead(), result.valid().size(), result.errorCount(), result.warningCount());
+    }
+    out.flush();
+    return result.hasErrors() ? 1 : 0;
+  }
+}

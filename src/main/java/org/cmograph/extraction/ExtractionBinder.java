@@ -1,0 +1,144 @@
+package org.cmograph.extraction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * Turns a document tree into an {@link Extraction}. It is lenient on purpose: a value of the wrong
+ * type becomes null (the schema check has already reported it), so the semantic checks can still
+ * run and report everything else in the same pass.
+ */
+final class ExtractionBinder {
+  private ExtractionBinder() {}
+
+  static Extraction bind(PositionedDocument doc, String sha256) {
+    JsonNode root = doc.root();
+    JsonNode s = root.path("study");
+    Extraction.Study study =
+        new Extraction.Study(
+            text(s, "id"),
+            text(s, "title"),
+            strings(s.path("authors")),
+            integer(s, "year"),
+            text(s, "journal"),
+            text(s, "doi"),
+            text(s, "trial_registration"),
+            text(s, "design"),
+            strings(s.path("countries")),
+            text(s, "setting"),
+            list(
+                s.path("sample"),
+                "/study/sample",
+                (n, p) -> new Extraction.SampleGroup(text(n, "role"), integer(n, "n"))),
+            integer(s, "sample_total"),
+            text(s, "analysis"),
+            s.path("appraisal").isObject()
+                ? new Extraction.Appraisal(
+                    text(s.path("appraisal"), "limitations"),
+                    text(s.path("appraisal"), "relevance"),
+                    text(s.path("appraisal"), "notes"))
+                : null);
+    JsonNode src = root.path("source");
+    Extraction.Source source =
+        new Extraction.Source(text(src, "file"), text(src, "unavailable_reason"));
+    JsonNode prog = root.path("programme");
+    Extraction.Programme programme =
+        prog.isObject()
+            ? new Extraction.Programme(
+                text(prog, "id"), text(prog, "name"), text(prog, "description"))
+            : null;
+    List<Extraction.Cmoc> cmocs = list(root.path("cmocs"), "/cmocs", ExtractionBinder::cmoc);
+    List<Extraction.EvidenceItem> evidence =
+        list(root.path("evidence"), "/evidence", ExtractionBinder::evidence);
+    JsonNode ex = root.path("extraction");
+    Extraction.ExtractionInfo info =
+        new Extraction.ExtractionInfo(text(ex, "extractor"), text(ex, "date"), text(ex, "notes"));
+    return new Extraction(doc.file(), sha256, study, source, programme, cmocs, evidence, info);
+  }
+
+  private static Extraction.Cmoc cmoc(JsonNode n, String p) {
+    JsonNode m = n.path("mechanism");
+    String mp = p + "/mechanism";
+    Extraction.Mechanism mechanism =
+        m.isObject()
+            ? new Extraction.Mechanism(
+                mp, text(m, "concept"), text(m, "wording"), text(m, "resource"), text(m, "response"))
+            : null;
+    return new Extraction.Cmoc(
+        p,
+        text(n, "id"),
+        text(n, "label"),
+        text(n, "statement"),
+        list(
+            n.path("contexts"),
+            p + "/contexts",
+            (c, cp) ->
+                new Extraction.Context(
+                    cp, text(c, "id"), text(c, "description"), text(c, "type"), text(c, "role"))),
+        mechanism,
+        list(
+            n.path("outcomes"),
+            p + "/outcomes",
+            (o, op) ->
+                new Extraction.Outcome(
+                    op,
+                    text(o, "id"),
+                    text(o, "description"),
+                    text(o, "direction"),
+                    text(o, "level"),
+                    o.path("intended").isBoolean() ? o.path("intended").booleanValue() : null)),
+        list(
+            n.path("theory_links"),
+            p + "/theory_links",
+            (t, tp) -> new Extraction.TheoryLink(tp, text(t, "theory_cmoc"), text(t, "stance"))));
+  }
+
+  private static Extraction.EvidenceItem evidence(JsonNode n, String p) {
+    return new Extraction.EvidenceItem(
+        p,
+        text(n, "id"),
+        text(n, "cmoc"),
+        strings(n.path("about")),
+        text(n, "quote"),
+        text(n, "location"),
+        text(n, "speaker"),
+        text(n, "perspective"),
+        text(n, "stance"),
+        text(n, "strength"),
+        text(n, "inference"),
+        text(n, "note"));
+  }
+
+  private static <T> List<T> list(
+      JsonNode array, String pointer, BiFunction<JsonNode, String, T> element) {
+    List<T> out = new ArrayList<>();
+    if (array.isArray()) {
+      for (int i = 0; i < array.size(); i++) {
+        if (array.get(i).isObject()) {
+          out.add(element.apply(array.get(i), PositionedDocument.child(pointer, i)));
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.path(field);
+    return v.isTextual() ? v.textValue() : null;
+  }
+
+  private static Integer integer(JsonNode n, String field) {
+    JsonNode v = n.path(field);
+    return v.isIntegralNumber() && v.canConvertToInt() ? v.intValue() : null;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    if (array.isArray()) {
+      array.forEach(v -> out.add(v.isTextual() ? v.textValue() : null));
+    }
+    return out.stream().filter(x -> x != null).toList();
+  }
+}

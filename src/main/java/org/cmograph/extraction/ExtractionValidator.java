@@ -1,0 +1,165 @@
+package org.cmograph.extraction;
+
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Validates extraction files: reads each with positions, checks it against the JSON Schema, then
+ * the semantic checks, then the checks across files (duplicate study ids). Every problem of every
+ * file is reported; nothing stops at the first.
+ *
+ * <pre>
+ * ExtractionValidator v = new ExtractionValidator(catalogue, new SourceLibrary(null));
+ * ExtractionValidator.Report r = v.validate(List.of(Path.of("data/studies")));
+ * r.problems().forEach(p -&gt; System.out.println(p.format()));
+ * </pre>
+ */
+public final class ExtractionValidator {
+  private final DocumentReader reader = new DocumentReader();
+  private final SchemaCheck schema = SchemaCheck.extraction();
+  private final StudyChecks checks;
+
+  public ExtractionValidator(ConceptCatalogue catalogue, SourceLibrary sources) {
+    this.checks = new StudyChecks(catalogue, sources);
+  }
+
+  /** What validation found: every problem, and the extractions of files without errors. */
+  public record Report(List<Problem> problems, List<Extraction> valid, int filesRead) {
+    public boolean hasErrors() {
+      return problems.stream().anyMatch(Problem::isError);
+    }
+
+    public long errorCount() {
+      return problems.stream().filter(Problem::isError).count();
+    }
+  }
+
+  public Report validate(List<Path> paths) {
+    List<Problem> problems = new ArrayList<>();
+    List<Path> files = expand(paths, problems);
+    List<Extraction> valid = new ArrayList<>();
+    Map<String, Path> studyIds = new HashMap<>();
+    for (Path file : files) {
+      List<Problem> fileProblems = new ArrayList<>();
+      Optional<Extraction> x = validateFile(file, fileProblems);
+      if (x.isPresent() && x.get().study().id() != null) {
+        Path first = studyIds.putIfAbsent(x.get().study().id(), file);
+        if (first != null) {
+          fileProblems.add(
+              Problem.error(
+                  file,
+                  positionOfStudyId(file),
+                  "DUPLICATE-STUDY",
+                  "study id '" + x.get().study().id() + "' is already defined in " + first));
+        }
+      }
+      problems.addAll(fileProblems);
+      if (x.isPresent() && fileProblems.stream().noneMatch(Problem::isError)) {
+        valid.add(x.get());
+      }
+    }
+    problems.sort(Problem.BY_PLACE);
+    return new Report(List.copyOf(problems), List.copyOf(valid), files.size());
+  }
+
+  /** Validates one file; returns its extraction if it could be read at all. */
+  public Optional<Extraction> validateFile(Path file, List<Problem> problems) {
+    Optional<PositionedDocument> doc = reader.read(file, problems);
+    if (doc.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Problem> schemaProblems = schema.check(doc.get());
+    problems.addAll(schemaProblems);
+    if (!doc.get().root().isObject()) {
+      return Optional.empty();
+    }
+    Extraction x = ExtractionBinder.bind(doc.get(), doc.get().sha256());
+    problems.addAll(checks.check(doc.get(), x));
+    lastPositions.put(file, doc.get().valueAt("/study/id"));
+    return Optional.of(x);
+  }
+
+  private final Map<Path, Position> lastPositions = new HashMap<>();
+
+  private Position positionOfStudyId(Path file) {
+    return lastPositions.getOrDefault(file, Position.START);
+  }
+
+  /** Files named directly, and extraction files found under folders (sources/ excluded). */
+  static List<Path> expand(List<Path> paths, List<Problem> problems) {
+    TreeSet<Path> files = new TreeSet<>();
+    for (Path path : paths) {
+      if (!Files.exists(path)) {
+        problems.add(Problem.error(path, Position.START, "NOT-FOUND", "no such file or folder"));
+      } else if (Files.isDirectory(path)) {
+        walk(path, files, problems);
+      } else {
+        files.add(path.normalize());
+      }
+    }
+    return new ArrayList<>(files);
+  }
+
+  private static void walk(Path root, TreeSet<Path> files, List<Problem> problems) {
+    try {
+      Files.walkFileTree(
+          root,
+          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+          32,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+              return !dir.equals(root) && (name.equals("sources") || name.startsWith("."))
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile() && DocumentReader.isExtractionFile(file)
+                  && !isTheoryFile(file)) {
+                files.add(file.normalize());
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              if (e instanceof FileSystemLoopException) {
+                problems.add(
+                    Problem.error(
+                        file,
+                        Position.START,
+                        "SYMLINK-LOOP",
+                        "symbolic link loops back to a parent folder; skipped"));
+              } else {
+                problems.add(
+                    Problem.error(file, Position.START, "UNREADABLE", "cannot read: " + e));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      problems.add(Problem.error(root, Position.START, "UNREADABLE", "cannot read: " + e));
+    }
+  }
+
+  /** The programme theory lives beside the studies but is not a study extraction. */
+  public static boolean isTheoryFile(Path file) {
+    return file.getFileName().toString().startsWith("programme-theory.");
+  }
+}

@@ -1,0 +1,52 @@
+package org.cmograph.extraction;
+
+import java.util.Collection;
+
+/** "Did you mean ...?" hints for typos, by edit distance. */
+public final class Suggest {
+  private Suggest() {}
+
+  /** The closest candidate, or null when none is close enough to be a plausible typo. */
+  public static String closest(String word, Collection<String> candidates) {
+    if (word == null) {
+      return null;
+    }
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String c : candidates) {
+      int d = distance(word.toLowerCase(), c.toLowerCase());
+      if (d < bestDistance || (d == bestDistance && best != null && c.compareTo(best) < 0)) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    int allowed = Math.max(2, word.length() / 3);
+    return bestDistance <= allowed ? best : null;
+  }
+
+  /** {@code "; did you mean 'x'?"} or the empty string. */
+  public static String didYouMean(String word, Collection<String> candidates) {
+    String best = closest(word, candidates);
+    return best == null ? "" : "; did you mean '" + best + "'?";
+  }
+
+  /** Levenshtein distance. */
+  public static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

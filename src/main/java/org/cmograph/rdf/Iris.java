@@ -1,0 +1,127 @@
+package org.cmograph.rdf;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/**
+ * Mints every instance IRI from slugs, so the same extraction always gives the same triples and a
+ * query can name any study, CMOC or evidence item. Slugs are validated before they get here; this
+ * class still refuses anything that is not a slug, so a bad id can never break an IRI.
+ */
+public final class Iris {
+  private final String base;
+
+  public Iris() {
+    this(Vocab.ID);
+  }
+
+  public Iris(String base) {
+    this.base = base;
+  }
+
+  private static final java.util.regex.Pattern SLUG =
+      java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  static String slug(String s) {
+    if (s == null || !SLUG.matcher(s).matches()) {
+      throw new IllegalArgumentException("not a slug: " + s);
+    }
+    return s;
+  }
+
+  private Node node(String path) {
+    return NodeFactory.createURI(base + path);
+  }
+
+  public Node study(String study) {
+    return node(slug(study));
+  }
+
+  public Node publication(String study) {
+    return node(slug(study) + "/publication");
+  }
+
+  public Node programme(String study, String programme) {
+    return node(slug(study) + "/programme/" + slug(programme));
+  }
+
+  public Node cmoc(String study, String cmoc) {
+    return node(slug(study) + "/cmoc/" + slug(cmoc));
+  }
+
+  public Node mechanism(String study, String cmoc) {
+    return node(slug(study) + "/cmoc/" + slug(cmoc) + "/mechanism");
+  }
+
+  public Node resource(String study, String cmoc) {
+    return node(slug(study) + "/cmoc/" + slug(cmoc) + "/mechanism/resource");
+  }
+
+  public Node response(String study, String cmoc) {
+    return node(slug(study) + "/cmoc/" + slug(cmoc) + "/mechanism/response");
+  }
+
+  public Node context(String study, String context) {
+    return node(slug(study) + "/context/" + slug(context));
+  }
+
+  public Node outcome(String study, String outcome) {
+    return node(slug(study) + "/outcome/" + slug(outcome));
+  }
+
+  public Node evidence(String study, String evidence) {
+    return node(slug(study) + "/evidence/" + slug(evidence));
+  }
+
+  public Node sampleGroup(String study, int position) {
+    return node(slug(study) + "/sample/" + position);
+  }
+
+  public Node extraction(String study) {
+    return node(slug(study) + "/extraction");
+  }
+
+  public Node extractionFile(String study) {
+    return node(slug(study) + "/extraction-file");
+  }
+
+  public Node source(String study) {
+    return node(slug(study) + "/source");
+  }
+
+  public Node theoryCmoc(String id) {
+    return node("theory/" + slug(id));
+  }
+
+  /** An agent from a free-text name: lower-cased, accents stripped, other runs become '-'. */
+  public Node agent(String name) {
+    String plain =
+        Normalizer.normalize(name, Normalizer.Form.NFKD)
+            .replaceAll("\\p{M}", "")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("(^-+|-+$)", "");
+    return node("agent/" + (plain.isEmpty() ? "unnamed" : plain));
+  }
+
+  public static Node concept(String id) {
+    return NodeFactory.createURI(Vocab.MECHANISM + slug(id));
+  }
+
+  public static Node studyGraph(String study) {
+    return NodeFactory.createURI(Vocab.GRAPH + "study/" + slug(study));
+  }
+
+  public static final Node ONTOLOGY_GRAPH = NodeFactory.createURI(Vocab.GRAPH + "ontology");
+  public static final Node CATALOGUE_GRAPH = NodeFactory.createURI(Vocab.GRAPH + "catalogue");
+
+  /** The study id of a study graph name, or null if the name is not a study graph. */
+  public static String studyOfGraph(Node graph) {
+    String prefix = Vocab.GRAPH + "study/";
+    return graph.isURI() && graph.getURI().startsWith(prefix)
+        ? graph.getURI().substring(prefix.length())
+        : null;
+  }
+}

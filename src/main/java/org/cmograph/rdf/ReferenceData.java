@@ -1,0 +1,114 @@
+package org.cmograph.rdf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.util.iterator.ExtendedIterator;
+import org.cmograph.extraction.ConceptCatalogue;
+
+/**
+ * The graphs every study is read against: the ontology, the SHACL shapes and the mechanism
+ * catalogue. They are read from an {@code ontology/} folder when one is given (a checkout), else
+ * from the copies packed into the jar.
+ */
+public final class ReferenceData {
+  public static final String ONTOLOGY_FILE = "cmograph.ttl";
+  public static final String SHAPES_FILE = "shapes.ttl";
+  public static final String CATALOGUE_FILE = "mechanism-catalogue.ttl";
+
+  private final Graph ontology;
+  private final Graph shapes;
+  private final Graph catalogue;
+  private final byte[] ontologyBytes;
+  private final byte[] catalogueBytes;
+
+  private ReferenceData(byte[] ontology, byte[] shapes, byte[] catalogue) {
+    this.ontologyBytes = ontology;
+    this.catalogueBytes = catalogue;
+    this.ontology = parse(ontology, ONTOLOGY_FILE);
+    this.shapes = parse(shapes, SHAPES_FILE);
+    this.catalogue = parse(catalogue, CATALOGUE_FILE);
+  }
+
+  /** Reads the three files from {@code folder}, or from the jar when folder is null or absent. */
+  public static ReferenceData load(Path folder) {
+    return new ReferenceData(
+        bytes(folder, ONTOLOGY_FILE), bytes(folder, SHAPES_FILE), bytes(folder, CATALOGUE_FILE));
+  }
+
+  private static byte[] bytes(Path folder, String name) {
+    try {
+      if (folder != null && Files.isRegularFile(folder.resolve(name))) {
+        return Files.readAllBytes(folder.resolve(name));
+      }
+      try (InputStream in =
+          ReferenceData.class.getClassLoader().getResourceAsStream("ontology/" + name)) {
+        if (in == null) {
+          throw new IllegalStateException("ontology/" + name + " is missing from the build");
+        }
+        return in.readAllBytes();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Graph parse(byte[] bytes, String name) {
+    Graph g = GraphFactory.createGraphMem();
+    RDFParser.create()
+        .fromString(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+        .base("https://w3id.org/cmograph/ontology/" + name)
+        .lang(Lang.TURTLE)
+        .parse(g);
+    return g;
+  }
+
+  public Graph ontology() {
+    return ontology;
+  }
+
+  public Graph shapes() {
+    return shapes;
+  }
+
+  public Graph catalogue() {
+    return catalogue;
+  }
+
+  /** SHA-256 of the ontology and catalogue files, to tell whether the store holds these. */
+  public String fingerprint() {
+    byte[] both = new byte[ontologyBytes.length + catalogueBytes.length];
+    System.arraycopy(ontologyBytes, 0, both, 0, ontologyBytes.length);
+    System.arraycopy(catalogueBytes, 0, both, ontologyBytes.length, catalogueBytes.length);
+    return org.cmograph.extraction.Hashes.sha256(both);
+  }
+
+  /** The catalogue's concept ids (their skos:notation, else the IRI's last segment). */
+  public ConceptCatalogue concepts() {
+    Set<String> ids = new TreeSet<>();
+    ExtendedIterator<Triple> it =
+        catalogue.find(Node.ANY, Vocab.type, Vocab.MechanismConcept);
+    try {
+      while (it.hasNext()) {
+        Node concept = it.next().getSubject();
+        if (concept.isURI() && concept.getURI().startsWith(Vocab.MECHANISM)) {
+          ids.add(concept.getURI().substring(Vocab.MECHANISM.length()));
+        }
+      }
+    } finally {
+      it.close();
+    }
+    Set<String> frozen = Set.copyOf(ids);
+    return () -> frozen;
+  }
+}

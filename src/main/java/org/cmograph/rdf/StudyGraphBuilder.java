@@ -1,0 +1,290 @@
+package org.cmograph.rdf;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.cmograph.extraction.Extraction;
+
+/**
+ * Converts one validated {@link Extraction} into the triples of its study graph, as
+ * docs/model.md specifies. It writes to an in-memory graph; the store decides where that goes.
+ */
+public final class StudyGraphBuilder {
+  private final Iris iris;
+  private final String softwareVersion;
+
+  public StudyGraphBuilder(Iris iris, String softwareVersion) {
+    this.iris = iris;
+    this.softwareVersion = softwareVersion;
+  }
+
+  /**
+   * Facts about the files behind an extraction that the extraction itself does not hold.
+   *
+   * @param extractionPath the file's path as recorded in provenance (stable, '/'-separated)
+   * @param sourceSha256 SHA-256 of the registered source text, or null if none
+   * @param quotesVerified whether the quotes were proved verbatim against that text
+   */
+  public record FileFacts(String extractionPath, String sourceSha256, boolean quotesVerified) {}
+
+  /** The study graph, and which file place each subject came from (for positioned SHACL errors). */
+  public record StudyGraph(String studyId, Node graphName, Graph graph, Map<Node, String> pointers) {}
+
+  public StudyGraph build(Extraction x, FileFacts facts) {
+    Graph g = GraphFactory.createGraphMem();
+    Map<Node, String> pointers = new HashMap<>();
+    Emitter out = new Emitter(g);
+    String sid = x.study().id();
+    Extraction.Study s = x.study();
+
+    Node study = iris.study(sid);
+    pointers.put(study, "/study");
+    out.type(study, Vocab.Study);
+    out.string(study, Vocab.identifier, sid);
+    out.string(study, Vocab.label, s.title());
+    out.string(study, Vocab.studyDesign, s.design());
+    out.string(study, Vocab.setting, s.setting());
+    out.string(study, Vocab.analysisApproach, s.analysis());
+    s.countries().forEach(c -> out.string(study, Vocab.country, c));
+    out.integer(study, Vocab.sampleTotal, s.sampleTotal());
+    out.string(study, Vocab.trialRegistration, s.trialRegistration());
+    for (int i = 0; i < s.sample().size(); i++) {
+      Extraction.SampleGroup group = s.sample().get(i);
+      Node sg = iris.sampleGroup(sid, i + 1);
+      pointers.put(sg, "/study/sample/" + i);
+      out.add(study, Vocab.hasSampleGroup, sg);
+      out.type(sg, Vocab.SampleGroup);
+      out.string(sg, Vocab.participantRole, group.role());
+      out.integer(sg, Vocab.sampleSize, group.n());
+      out.integer(sg, Vocab.position, i + 1);
+    }
+    if (s.appraisal() != null) {
+      out.value(study, Vocab.limitationsConcern, "concern", s.appraisal().limitations());
+      out.value(study, Vocab.relevanceConcern, "concern", s.appraisal().relevance());
+      out.string(study, Vocab.appraisalNote, s.appraisal().notes());
+    }
+
+    Node publication = iris.publication(sid);
+    pointers.put(publication, "/study");
+    out.add(study, Vocab.reportedIn, publication);
+    out.type(publication, Vocab.Publication);
+    out.string(publication, Vocab.title, s.title());
+    if (!s.authors().isEmpty()) {
+      out.string(publication, Vocab.authorList, String.join("; ", s.authors()));
+      s.authors().forEach(a -> out.string(publication, Vocab.creator, a));
+    }
+    if (s.year() != null) {
+      out.add(
+          publication,
+          Vocab.issued,
+          NodeFactory.createLiteralDT(String.format("%04d", s.year()), XSDDatatype.XSDgYear));
+    }
+    out.string(publication, Vocab.journal, s.journal());
+    out.string(publication, Vocab.doi, s.doi());
+
+    if (x.programme() != null && x.programme().id() != null) {
+      Node programme = iris.programme(sid, x.programme().id());
+      pointers.put(programme, "/programme");
+      out.add(study, Vocab.evaluates, programme);
+      out.type(programme, Vocab.Programme);
+      out.string(programme, Vocab.label, x.programme().name());
+      out.string(programme, Vocab.description, x.programme().description());
+    }
+
+    Node source = null;
+    if (x.source().file() != null) {
+      source = iris.source(sid);
+      pointers.put(source, "/source");
+      out.add(study, Vocab.hasSourceText, source);
+      out.type(source, Vocab.SourceText);
+      out.string(source, Vocab.atLocation, x.source().file());
+      out.string(source, Vocab.sha256, facts.sourceSha256());
+    } else {
+      out.string(study, Vocab.sourceUnavailableReason, x.source().unavailableReason());
+    }
+
+    Map<String, Node> cmocConcept = new HashMap<>();
+    Map<String, Map<String, Node>> cmocParts = new HashMap<>();
+    for (Extraction.Cmoc c : x.cmocs()) {
+      Node cmoc = iris.cmoc(sid, c.id());
+      pointers.put(cmoc, c.pointer());
+      out.add(study, Vocab.reportsCMOC, cmoc);
+      out.type(cmoc, Vocab.CMOConfiguration);
+      out.string(cmoc, Vocab.identifier, c.id());
+      out.string(cmoc, Vocab.label, c.label());
+      out.string(cmoc, Vocab.statement, c.statement());
+      out.add(cmoc, Vocab.inStudy, study);
+      Map<String, Node> parts = new HashMap<>();
+      cmocParts.put(c.id(), parts);
+      for (Extraction.Context ctx : c.contexts()) {
+        Node context = iris.context(sid, ctx.id());
+        pointers.put(context, ctx.pointer());
+        parts.put(ctx.id(), context);
+        out.add(cmoc, Vocab.hasContext, context);
+        out.type(context, Vocab.Context);
+        out.string(context, Vocab.identifier, ctx.id());
+        out.string(context, Vocab.label, ctx.description());
+        out.value(context, Vocab.contextType, "context-type", ctx.type());
+        out.value(
+            context, Vocab.contextRole, "context-role", ctx.role() == null ? "enabling" : ctx.role());
+      }
+      Extraction.Mechanism m = c.mechanism();
+      Node mechanism = iris.mechanism(sid, c.id());
+      pointers.put(mechanism, m.pointer());
+      parts.put("mechanism", mechanism);
+      out.add(cmoc, Vocab.hasMechanism, mechanism);
+      out.type(mechanism, Vocab.Mechanism);
+      Node concept = Iris.concept(m.concept());
+      cmocConcept.put(c.id(), concept);
+      out.add(mechanism, Vocab.instanceOfConcept, concept);
+      out.string(mechanism, Vocab.studyWording, m.wording());
+      if (m.resource() != null) {
+        Node resource = iris.resource(sid, c.id());
+        pointers.put(resource, m.pointer() + "/resource");
+        parts.put("resource", resource);
+        out.add(mechanism, Vocab.hasResource, resource);
+        out.type(resource, Vocab.MechanismResource);
+        out.string(resource, Vocab.label, m.resource());
+      }
+      if (m.response() != null) {
+        Node response = iris.response(sid, c.id());
+        pointers.put(response, m.pointer() + "/response");
+        parts.put("response", response);
+        out.add(mechanism, Vocab.hasResponse, response);
+        out.type(response, Vocab.MechanismResponse);
+        out.string(response, Vocab.label, m.response());
+      }
+      for (Extraction.Outcome o : c.outcomes()) {
+        Node outcome = iris.outcome(sid, o.id());
+        pointers.put(outcome, o.pointer());
+        parts.put(o.id(), outcome);
+        out.add(cmoc, Vocab.hasOutcome, outcome);
+        out.type(outcome, Vocab.Outcome);
+        out.string(outcome, Vocab.identifier, o.id());
+        out.string(outcome, Vocab.label, o.description());
+        out.value(outcome, Vocab.direction, "direction", o.direction());
+        out.value(outcome, Vocab.outcomeLevel, "level", o.level());
+        out.add(
+            outcome,
+            Vocab.intended,
+            NodeFactory.createLiteralDT(
+                String.valueOf(o.intended() == null || o.intended()), XSDDatatype.XSDboolean));
+      }
+      for (Extraction.TheoryLink link : c.theoryLinks()) {
+        Node p =
+            switch (link.stance()) {
+              case "refutes" -> Vocab.refutesTheory;
+              case "refines" -> Vocab.refinesTheory;
+              default -> Vocab.supportsTheory;
+            };
+        out.add(cmoc, p, iris.theoryCmoc(link.theoryCmoc()));
+      }
+    }
+
+    for (Extraction.EvidenceItem e : x.evidence()) {
+      Node item = iris.evidence(sid, e.id());
+      pointers.put(item, e.pointer());
+      out.type(item, Vocab.EvidenceItem);
+      out.string(item, Vocab.identifier, e.id());
+      out.string(item, Vocab.quote, e.quote());
+      out.string(item, Vocab.location, e.location());
+      out.value(item, Vocab.speaker, "speaker", e.speaker());
+      String perspective =
+          e.perspective() != null
+              ? e.perspective()
+              : ("participant".equals(e.speaker()) ? null : "author-interpretation");
+      out.value(item, Vocab.perspective, "perspective", perspective);
+      out.value(item, Vocab.stance, "stance", e.stance());
+      out.value(item, Vocab.strength, "strength", e.strength());
+      out.string(item, Vocab.inference, e.inference());
+      out.string(item, Vocab.note, e.note());
+      out.add(item, Vocab.evidenceFor, iris.cmoc(sid, e.cmoc()));
+      out.add(item, Vocab.aboutMechanism, cmocConcept.get(e.cmoc()));
+      out.add(item, Vocab.fromStudy, study);
+      Map<String, Node> parts = cmocParts.getOrDefault(e.cmoc(), Map.of());
+      for (String about : e.about()) {
+        Node part = parts.get(about);
+        if (part == null && (about.equals("resource") || about.equals("response"))) {
+          part = parts.get("mechanism");
+        }
+        out.add(item, Vocab.concerns, part);
+      }
+      out.add(
+          item,
+          Vocab.quoteVerified,
+          NodeFactory.createLiteralDT(
+              String.valueOf(facts.quotesVerified()), XSDDatatype.XSDboolean));
+      if (source != null) {
+        out.add(item, Vocab.wasDerivedFrom, source);
+      }
+    }
+
+    Node extraction = iris.extraction(sid);
+    Node file = iris.extractionFile(sid);
+    pointers.put(extraction, "/extraction");
+    pointers.put(file, "/extraction");
+    out.add(study, Vocab.wasGeneratedBy, extraction);
+    out.type(extraction, Vocab.Extraction);
+    out.add(extraction, Vocab.used, file);
+    out.type(file, Vocab.ExtractionFile);
+    out.string(file, Vocab.atLocation, facts.extractionPath());
+    out.string(file, Vocab.sha256, x.sha256());
+    if (x.extraction().extractor() != null) {
+      Node agent = iris.agent(x.extraction().extractor());
+      out.add(extraction, Vocab.wasAssociatedWith, agent);
+      out.type(agent, Vocab.Agent);
+      out.string(agent, Vocab.label, x.extraction().extractor());
+    }
+    if (x.extraction().date() != null) {
+      out.add(
+          extraction,
+          Vocab.extractionDate,
+          NodeFactory.createLiteralDT(x.extraction().date(), XSDDatatype.XSDdate));
+    }
+    out.string(extraction, Vocab.softwareVersion, softwareVersion);
+    out.string(extraction, Vocab.extractionNote, x.extraction().notes());
+    return new StudyGraph(sid, Iris.studyGraph(sid), g, pointers);
+  }
+
+  /** Adds triples, skipping absent values so optional fields need no if-statements. */
+  private static final class Emitter {
+    private final Graph g;
+
+    Emitter(Graph g) {
+      this.g = g;
+    }
+
+    void add(Node s, Node p, Node o) {
+      if (o != null) {
+        g.add(Triple.create(s, p, o));
+      }
+    }
+
+    void type(Node s, Node type) {
+      add(s, Vocab.type, type);
+    }
+
+    void string(Node s, Node p, String value) {
+      if (value != null) {
+        add(s, p, NodeFactory.createLiteralString(value));
+      }
+    }
+
+    void integer(Node s, Node p, Integer value) {
+      if (value != null) {
+        add(s, p, NodeFactory.createLiteralDT(value.toString(), XSDDatatype.XSDinteger));
+      }
+    }
+
+    void value(Node s, Node p, String scheme, String value) {
+      if (value != null) {
+        add(s, p, Vocab.value(scheme, value));
+      }
+    }
+  }
+}
