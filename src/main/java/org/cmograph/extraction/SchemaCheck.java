@@ -85,7 +85,7 @@ public final class SchemaCheck {
           String missing = m.getProperty();
           return Problem.error(
               doc.file(),
-              doc.valueAt(at),
+              doc.keyAt(at),
               "MISSING-FIELD",
               (at.isEmpty() ? "" : where + ": ") + "missing required field '" + missing + "'");
         }

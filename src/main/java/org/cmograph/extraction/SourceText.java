@@ -1,10 +1,6 @@
 package org.cmograph.extraction;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,72 +53,74 @@ public final class SourceText {
 
   /**
    * Where a quote that is not verbatim departs from the closest passage of the source: the
-   * passage, and the first differing word of the quote and of the source.
+   * passage, and the first difference as a reader would say it.
    */
-  public record Mismatch(String passage, int wordIndex, String quoteWord, String sourceWord) {
+  public record Mismatch(String passage, String difference) {
     public String describe() {
       if (passage == null) {
         return "no passage of the source resembles it";
       }
-      String diff =
-          quoteWord == null
-              ? ""
-              : "word "
-                  + (wordIndex + 1)
-                  + " of the quote is '"
-                  + quoteWord
-                  + "' where the source has '"
-                  + (sourceWord == null ? "(end of text)" : sourceWord)
-                  + "'; ";
-      return diff + "closest passage: \"" + abbreviate(passage) + "\"";
+      return (difference == null ? "" : difference + "; ")
+          + "closest passage: \"" + abbreviate(passage) + "\"";
     }
   }
 
-  /** Finds the closest passage to a quote that {@link #contains} rejected. */
+  /** Above this many cells the word alignment would need too much memory; it is skipped. */
+  private static final long MAX_ALIGNMENT_CELLS = 4_000_000;
+
+  /**
+   * Finds the closest passage to a quote that {@link #contains} rejected, by a word-level
+   * alignment in which the passage may start and end anywhere in the source (so an inserted,
+   * dropped or changed word is located exactly).
+   */
   public Mismatch closest(String quote) {
-    String[] q = normalise(quote).split(" ");
-    if (q.length == 0 || words.length == 0) {
-      return new Mismatch(null, -1, null, null);
+    String normalisedQuote = normalise(quote);
+    String[] q = normalisedQuote.isEmpty() ? new String[0] : normalisedQuote.split(" ");
+    int m = q.length;
+    int n = words.length;
+    if (m == 0 || n == 0 || (long) (m + 1) * (n + 1) > MAX_ALIGNMENT_CELLS) {
+      return new Mismatch(null, null);
     }
-    Map<String, Integer> inQuote = new HashMap<>();
-    for (String w : q) {
-      inQuote.merge(w, 1, Integer::sum);
+    int[][] d = new int[m + 1][n + 1];
+    for (int i = 1; i <= m; i++) {
+      d[i][0] = i;
+      for (int j = 1; j <= n; j++) {
+        int sub = d[i - 1][j - 1] + (q[i - 1].equals(words[j - 1]) ? 0 : 1);
+        d[i][j] = Math.min(sub, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+      }
     }
-    int bestStart = 0;
-    int bestScore = -1;
-    int window = Math.min(q.length, words.length);
-    for (int start = 0; start + window <= words.length; start++) {
-      int score = 0;
-      for (int k = 0; k < window; k++) {
-        if (words[start + k].equals(q[k])) {
-          score += 2;
-        } else if (inQuote.containsKey(words[start + k])) {
-          score += 1;
+    int end = 1;
+    for (int j = 1; j <= n; j++) {
+      if (d[m][j] <= d[m][end]) {
+        end = j;
+      }
+    }
+    if (d[m][end] > (m + 1) / 2) {
+      return new Mismatch(null, null);
+    }
+    // Trace back to the passage's start, remembering the earliest difference.
+    int i = m;
+    int j = end;
+    String difference = null;
+    while (i > 0) {
+      if (j > 0 && d[i][j] == d[i - 1][j - 1] + (q[i - 1].equals(words[j - 1]) ? 0 : 1)) {
+        if (!q[i - 1].equals(words[j - 1])) {
+          difference =
+              "word " + i + " of the quote is '" + q[i - 1] + "' where the source has '"
+                  + words[j - 1] + "'";
         }
-      }
-      if (score > bestScore) {
-        bestScore = score;
-        bestStart = start;
-      }
-    }
-    if (bestScore < window / 2) {
-      return new Mismatch(null, -1, null, null);
-    }
-    String[] passage = Arrays.copyOfRange(words, bestStart, bestStart + window);
-    int first = -1;
-    for (int k = 0; k < q.length; k++) {
-      String sourceWord = k < passage.length ? passage[k] : null;
-      if (!q[k].equals(sourceWord)) {
-        first = k;
-        break;
+        i--;
+        j--;
+      } else if (d[i][j] == d[i - 1][j] + 1) {
+        difference = "word " + i + " of the quote, '" + q[i - 1] + "', is not in the source";
+        i--;
+      } else {
+        difference = "the quote leaves out '" + words[j - 1] + "' before its word " + (i + 1);
+        j--;
       }
     }
-    List<String> shown = new ArrayList<>(Arrays.asList(passage));
-    return new Mismatch(
-        String.join(" ", shown),
-        first,
-        first >= 0 ? q[first] : null,
-        first >= 0 && first < passage.length ? passage[first] : null);
+    String passage = String.join(" ", Arrays.copyOfRange(words, j, end));
+    return new Mismatch(passage, difference);
   }
 
   /** Finds the character offset of a verbatim quote in the normalised text, if present. */

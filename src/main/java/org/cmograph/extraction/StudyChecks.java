@@ -118,6 +118,13 @@ final class StudyChecks {
     return out;
   }
 
+  /** A sources folder as seen from the extraction file, e.g. {@code ../sources}. */
+  private static String shownFolder(Path extractionFile, Path folder) {
+    Path from = extractionFile.toAbsolutePath().normalize().getParent();
+    Path to = folder.toAbsolutePath().normalize();
+    return from == null ? to.toString() : from.relativize(to).toString().replace('\\', '/') + "/";
+  }
+
   private void checkStudyId(PositionedDocument doc, Extraction x, List<Problem> out) {
     String id = x.study().id();
     if (id == null) {
@@ -220,7 +227,7 @@ final class StudyChecks {
               "source text '"
                   + name
                   + "' not found in "
-                  + sources.foldersFor(doc.file()).get(0)
+                  + shownFolder(doc.file(), sources.foldersFor(doc.file()).get(0))
                   + " (copy the text there, or give source.unavailable_reason)"));
       return;
     }

@@ -1,0 +1,131 @@
+package org.cmograph.extraction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.cmograph.testing.Repo;
+import org.cmograph.testing.Snapshots;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each file in extraction/invalid/ is the valid minimal extraction with one kind of mistake; its
+ * NAME.problems.txt holds the exact lines validate must print (file, line, column, code, text).
+ */
+class InvalidExtractionTest {
+  static final Path DIR = Repo.testResources().resolve("extraction");
+  static final ConceptCatalogue CATALOGUE =
+      () -> Set.of("trusting-relationship", "role-modelling-recovery", "bridging-to-services");
+
+  static ExtractionValidator validator() {
+    return new ExtractionValidator(CATALOGUE, new SourceLibrary(DIR.resolve("sources")));
+  }
+
+  static Stream<String> invalidFiles() throws IOException {
+    try (Stream<Path> files = Files.list(DIR.resolve("invalid"))) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".yaml"))
+          .sorted()
+          .toList()
+          .stream();
+    }
+  }
+
+  static String render(List<Problem> problems) {
+    return problems.stream()
+        .map(
+            p ->
+                new Problem(
+                        p.file().getFileName(), p.line(), p.column(), p.severity(), p.code(), p.message())
+                    .format())
+        .collect(Collectors.joining("\n", "", "\n"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidFiles")
+  void reportsExactProblems(String name) throws IOException {
+    Path file = DIR.resolve("invalid").resolve(name);
+    ExtractionValidator.Report report = validator().validate(List.of(file));
+    assertTrue(report.hasErrors(), name + " must be rejected");
+    assertTrue(report.valid().isEmpty(), name + " must not count as valid");
+    Snapshots.assertMatches(
+        DIR.resolve("invalid").resolve(name.replace(".yaml", ".problems.txt")),
+        render(report.problems()));
+  }
+
+  @Test
+  void minimalExtractionIsValid() {
+    ExtractionValidator.Report report =
+        validator().validate(List.of(DIR.resolve("valid/minimal.yaml")));
+    assertEquals(List.of(), report.problems());
+    assertEquals(1, report.valid().size());
+    Extraction x = report.valid().get(0);
+    assertEquals("minimal", x.study().id());
+    assertEquals(2, x.evidence().size());
+    assertEquals("blocking", x.cmocs().get(0).contexts().get(1).role());
+  }
+
+  @Test
+  void aQuoteChangedByOneWordIsCaughtAtItsPosition() throws IOException {
+    Path file = DIR.resolve("invalid/misquote-one-word.yaml");
+    List<Problem> problems = validator().validate(List.of(file)).problems();
+    assertEquals(1, problems.size());
+    Problem p = problems.get(0);
+    assertEquals("QUOTE-NOT-VERBATIM", p.code());
+    List<String> lines = Files.readAllLines(file);
+    assertTrue(lines.get(p.line() - 1).substring(p.column() - 1).startsWith("\"Key change"));
+    assertTrue(p.message().contains("'friendships' where the source has 'relationships'"), p.message());
+  }
+
+  @Test
+  void duplicateStudyIdsAcrossFilesAreReported(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws IOException {
+    Path a = tmp.resolve("a/minimal.yaml");
+    Path b = tmp.resolve("b/minimal.yaml");
+    Files.createDirectories(a.getParent());
+    Files.createDirectories(b.getParent());
+    Files.copy(DIR.resolve("valid/minimal.yaml"), a);
+    Files.copy(DIR.resolve("valid/minimal.yaml"), b);
+    ExtractionValidator.Report report = validator().validate(List.of(tmp));
+    assertEquals(1, report.errorCount());
+    Problem p = report.problems().get(0);
+    assertEquals("DUPLICATE-STUDY", p.code());
+    assertEquals(b, p.file());
+    assertEquals(3, p.line());
+    assertEquals(7, p.column());
+  }
+
+  @Test
+  void unavailableSourceIsAWarningNotAnError(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws IOException {
+    Path file = tmp.resolve("minimal.yaml");
+    Files.writeString(
+        file,
+        Files.readString(DIR.resolve("valid/minimal.yaml"))
+            .replace("  file: gillard-2014-change-model.txt", "  unavailable_reason: paywalled"));
+    ExtractionValidator.Report report = validator().validate(List.of(file));
+    assertFalse(report.hasErrors(), report.problems().toString());
+    assertEquals("UNVERIFIED-QUOTES", report.problems().get(0).code());
+    assertEquals(1, report.valid().size());
+  }
+
+  @Test
+  void folderWalkSkipsSourcesAndFindsEveryStudy(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws IOException {
+    Files.createDirectories(tmp.resolve("studies"));
+    Files.createDirectories(tmp.resolve("sources"));
+    Files.copy(DIR.resolve("valid/minimal.yaml"), tmp.resolve("studies/minimal.yaml"));
+    Files.writeString(tmp.resolve("sources/notes.yaml"), "not: a study\n");
+    assertEquals(1, validator().validate(List.of(tmp)).filesRead());
+  }
+}
