@@ -75,7 +75,10 @@ class OntologyReasonerTest {
   void owlApiParsesEveryTriple() {
     RDFDocumentFormat format = (RDFDocumentFormat) manager.getOntologyFormat(ontology);
     var unparsed =
-        format.getOntologyLoaderMetaData().map(md -> md.getUnparsedTriples().toList()).orElseThrow();
+        format
+            .getOntologyLoaderMetaData()
+            .map(md -> md.getUnparsedTriples().toList())
+            .orElseThrow();
     assertTrue(unparsed.isEmpty(), "triples the OWL API could not turn into axioms: " + unparsed);
     assertEquals(
         IRI.create("https://w3id.org/cmograph/ontology/0.1.0"),
@@ -84,7 +87,8 @@ class OntologyReasonerTest {
 
   @Test
   void isInOwl2Dl() {
-    List<OWLProfileViolation> violations = new OWL2DLProfile().checkOntology(ontology).getViolations();
+    List<OWLProfileViolation> violations =
+        new OWL2DLProfile().checkOntology(ontology).getViolations();
     assertTrue(
         violations.isEmpty(),
         () ->
@@ -113,7 +117,8 @@ class OntologyReasonerTest {
     OWLReasoner r = reasoner(ontology);
     try {
       Set<OWLNamedIndividual> concepts =
-          ontology.individualsInSignature(Imports.INCLUDED)
+          ontology
+              .individualsInSignature(Imports.INCLUDED)
               .filter(i -> i.getIRI().toString().startsWith(MECH))
               .filter(i -> !i.getIRI().toString().equals(MECH + "catalogue"))
               .collect(Collectors.toSet());
@@ -149,10 +154,12 @@ class OntologyReasonerTest {
       // Domains and ranges infer what the converter does not state.
       OWLNamedIndividual response =
           df.getOWLNamedIndividual(
-              IRI.create("https://w3id.org/cmograph/id/example-2024/cmoc/trust/mechanism/response"));
+              IRI.create(
+                  "https://w3id.org/cmograph/id/example-2024/cmoc/trust/mechanism/response"));
       assertTrue(r.getTypes(response, false).containsEntity(cmo("MechanismResponse")));
       OWLNamedIndividual extraction =
-          df.getOWLNamedIndividual(IRI.create("https://w3id.org/cmograph/id/example-2024/extraction"));
+          df.getOWLNamedIndividual(
+              IRI.create("https://w3id.org/cmograph/id/example-2024/extraction"));
       assertTrue(
           r.getTypes(extraction, false)
               .containsEntity(df.getOWLClass(IRI.create("http://www.w3.org/ns/prov#Activity"))));
@@ -165,7 +172,11 @@ class OntologyReasonerTest {
   @Test
   void contradictionsAreDetected() throws OWLOntologyCreationException, IOException {
     String prefixes =
-        "@prefix cmo: <" + CMO + "> . @prefix mech: <" + MECH + "> . @prefix x: <urn:x:> .\n"
+        "@prefix cmo: <"
+            + CMO
+            + "> . @prefix mech: <"
+            + MECH
+            + "> . @prefix x: <urn:x:> .\n"
             + "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n";
     List<String> contradictions =
         List.of(
