@@ -36,6 +36,9 @@ final class ValidateCommand implements Callable<Integer> {
       out.printf(
           "%d file(s) checked: %d valid, %d error(s), %d warning(s)%n",
           result.filesRead(), result.valid().size(), result.errorCount(), result.warningCount());
+      if (!result.problems().isEmpty()) {
+        out.println("each code is explained in docs/errors.md");
+      }
     }
     out.flush();
     return result.hasErrors() ? 1 : 0;
