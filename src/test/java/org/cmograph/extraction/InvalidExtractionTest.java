@@ -120,6 +120,27 @@ class InvalidExtractionTest {
   }
 
   @Test
+  void jsonExtractionsAreReadLikeYaml(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws IOException {
+    Path json = tmp.resolve("minimal.json");
+    com.fasterxml.jackson.databind.JsonNode tree =
+        new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+            .readTree(DIR.resolve("valid/minimal.yaml").toFile());
+    Files.writeString(
+        json, new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+    ExtractionValidator.Report ok = validator().validate(List.of(json));
+    assertEquals(List.of(), ok.problems());
+    assertEquals(2, ok.valid().get(0).evidence().size());
+
+    Files.writeString(json, Files.readString(json).replace("\"year\" : 2015", "\"year\" : \"2015\"").replace("\"stance\" : \"supports\"", "\"stance\" : \"supports\",,"));
+    List<Problem> problems = validator().validate(List.of(json)).problems();
+    assertEquals(1, problems.size(), problems.toString());
+    assertEquals("JSON-SYNTAX", problems.get(0).code());
+    assertTrue(problems.get(0).line() > 40, problems.toString());
+  }
+
+  @Test
   void folderWalkSkipsSourcesAndFindsEveryStudy(@org.junit.jupiter.api.io.TempDir Path tmp)
       throws IOException {
     Files.createDirectories(tmp.resolve("studies"));
