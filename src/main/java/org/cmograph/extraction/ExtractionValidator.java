@@ -88,14 +88,12 @@ public final class ExtractionValidator {
     }
     Extraction x = ExtractionBinder.bind(doc.get(), doc.get().sha256());
     problems.addAll(checks.check(doc.get(), x));
-    lastPositions.put(file, doc.get().valueAt("/study/id"));
     return Optional.of(x);
   }
 
-  private final Map<Path, Position> lastPositions = new HashMap<>();
-
+  /** Rare (a duplicate study): re-reading beats keeping every file's positions in memory. */
   private Position positionOfStudyId(Path file) {
-    return lastPositions.getOrDefault(file, Position.START);
+    return reader.read(file, new ArrayList<>()).map(d -> d.valueAt("/study/id")).orElse(Position.START);
   }
 
   /** Files named directly, and extraction files found under folders (sources/ excluded). */
@@ -106,7 +104,7 @@ public final class ExtractionValidator {
         problems.add(Problem.error(path, Position.START, "NOT-FOUND", "no such file or folder"));
       } else if (Files.isDirectory(path)) {
         walk(path, files, problems);
-      } else {
+      } else if (!isTheoryFile(path)) {
         files.add(path.normalize());
       }
     }
