@@ -28,6 +28,16 @@ import picocli.CommandLine.Option;
       ValidateCommand.class,
       LoadCommand.class,
       ExportCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
+      QueryCommand.class,
+      SummaryCommand.class,
+      GenerateCommand.class,
+      ServeCommand.class,
+      ImportCommand.class,
+      DiffCommand.class,
+      CatalogueCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CmographCommand implements Runnable {

@@ -15,13 +15,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code cmograph export}: the store as TriG, N-Quads, Turtle or JSON-LD. */
+/** {@code cmograph export}: the store as TriG, N-Quads, Turtle or JSON-LD, or its CMOCs as CSV. */
 @Command(name = "export", description = "Write the whole store as RDF.")
 final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       defaultValue = "trig",
-      description = "trig, nq (canonical: sorted), ttl (all graphs merged) or jsonld; default ${DEFAULT-VALUE}")
+      description =
+          "trig, nq (canonical: sorted), ttl (all graphs merged), jsonld, or csv (the studies' CMOCs"
+              + " as the spreadsheet 'cmograph import' reads); default ${DEFAULT-VALUE}")
   String format;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output)")
@@ -38,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
       f = Exporter.Format.parse(format);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "unknown format '" + format + "'; use trig, nq, ttl or jsonld");
+          spec.commandLine(), "unknown format '" + format + "'; use trig, nq, ttl, jsonld or csv");
     }
     Workspace ws = Workspace.current();
     try (CmoStore store = Studies.open(ws, storeOptions, spec.commandLine().getErr())) {

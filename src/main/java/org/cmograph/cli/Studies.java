@@ -1,11 +1,16 @@
 package org.cmograph.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.cmograph.extraction.Problem;
 import org.cmograph.rdf.ReferenceData;
 import org.cmograph.rdf.StudyPipeline;
+import org.cmograph.rdf.TheoryPipeline;
 import org.cmograph.store.CmoStore;
 
 /**
@@ -37,15 +42,34 @@ final class Studies {
   static CmoStore.LoadStats validateAndLoad(
       StudyPipeline pipeline, List<Path> paths, CmoStore store, PrintWriter err) {
     StudyPipeline.Result result = pipeline.validate(paths);
-    if (result.hasErrors()) {
+    TheoryPipeline.Result theory = theoryPipeline(pipeline).validate(paths, result.valid());
+    if (result.hasErrors() || theory.hasErrors()) {
       printProblems(result.problems(), err);
+      printProblems(theory.problems(), err);
       err.printf(
           "load refused: %d error(s) in %d file(s); the store was not changed%n",
-          result.errorCount(), result.filesRead());
+          result.errorCount() + theory.errorCount(), result.filesRead() + theory.filesRead());
       return null;
     }
     ReferenceData ref = pipeline.reference();
-    return store.replace(ref.ontology(), ref.catalogue(), result.valid(), pipeline::convert);
+    return store.replace(
+        ref.ontology(), ref.catalogue(), theoryGraphs(theory), result.valid(), pipeline::convert);
+  }
+
+  /** The programme-theory check that goes with {@code pipeline}'s studies. */
+  static TheoryPipeline theoryPipeline(StudyPipeline pipeline) {
+    return new TheoryPipeline(pipeline.reference(), Workspace.current().ontologyDir());
+  }
+
+  /** The theory graph to load, by name (none when no theory file was among the paths). */
+  static Map<Node, Graph> theoryGraphs(TheoryPipeline.Result theory) {
+    return theory.graph().map(g -> Map.of(g.graphName(), g.graph())).orElse(Map.of());
+  }
+
+  /** What a load with no paths reads: data/studies and, when present, data/programme-theory.yaml. */
+  static List<Path> defaultTargets(Workspace ws) {
+    Path theory = ws.dataDir().resolve("programme-theory.yaml");
+    return Files.isRegularFile(theory) ? List.of(ws.studiesDir(), theory) : List.of(ws.studiesDir());
   }
 
   /** Opens the store the options name; fills the default store from data/ on first use. */
@@ -54,7 +78,7 @@ final class Studies {
     if (options.isDefault() && store.studyIds().isEmpty()) {
       err.println("first use: loading the bundled studies from " + Workspace.shown(ws.studiesDir()));
       CmoStore.LoadStats stats =
-          validateAndLoad(pipeline(ws, null), List.of(ws.studiesDir()), store, err);
+          validateAndLoad(pipeline(ws, null), defaultTargets(ws), store, err);
       if (stats == null) {
         store.close();
         throw new CliException("the bundled data does not validate; see above", 1);

@@ -2,9 +2,12 @@ package org.cmograph.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.cmograph.extraction.Problem;
 import org.cmograph.rdf.StudyPipeline;
+import org.cmograph.rdf.TheoryPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,17 +33,26 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    StudyPipeline.Result result = Studies.pipeline(Workspace.current(), sources).validate(paths);
-    Studies.printProblems(result.problems(), out);
+    StudyPipeline pipeline = Studies.pipeline(Workspace.current(), sources);
+    StudyPipeline.Result result = pipeline.validate(paths);
+    TheoryPipeline.Result theory = Studies.theoryPipeline(pipeline).validate(paths, result.valid());
+    List<Problem> problems = new ArrayList<>(result.problems());
+    problems.addAll(theory.problems());
+    problems.sort(Problem.BY_PLACE);
+    Studies.printProblems(problems, out);
+    long errors = result.errorCount() + theory.errorCount();
     if (!quiet) {
       out.printf(
           "%d file(s) checked: %d valid, %d error(s), %d warning(s)%n",
-          result.filesRead(), result.valid().size(), result.errorCount(), result.warningCount());
-      if (!result.problems().isEmpty()) {
+          result.filesRead() + theory.filesRead(),
+          result.valid().size() + (theory.graph().isPresent() ? 1 : 0),
+          errors,
+          problems.size() - errors);
+      if (!problems.isEmpty()) {
         out.println("each code is explained in docs/errors.md");
       }
     }
     out.flush();
-    return result.hasErrors() ? 1 : 0;
+    return errors > 0 ? 1 : 0;
   }
 }

@@ -131,7 +131,8 @@ final class ExtractionBinder {
 
   private static Integer integer(JsonNode n, String field) {
     JsonNode v = n.path(field);
-    return v.isIntegralNumber() && v.canConvertToInt() ? v.intValue() : null;
+    // 2015.0 is a whole number to the schema too; 1e999999999 is not an int and stays out.
+    return v.isNumber() && v.canConvertToExactIntegral() && v.canConvertToInt() ? v.intValue() : null;
   }
 
   private static List<String> strings(JsonNode array) {

@@ -66,13 +66,35 @@ public final class ExtractionValidator {
                   "study id '" + x.get().study().id() + "' is already defined in " + first));
         }
       }
-      problems.addAll(fileProblems);
+      problems.addAll(capped(file, fileProblems));
       if (x.isPresent() && fileProblems.stream().noneMatch(Problem::isError)) {
         valid.add(x.get());
       }
     }
     problems.sort(Problem.BY_PLACE);
     return new Report(List.copyOf(problems), List.copyOf(valid), files.size());
+  }
+
+  /** More problems than this in one file are cut short: the first ones are the ones to fix. */
+  static final int MAX_PROBLEMS_PER_FILE = 100;
+
+  /** A hostile file (100,000 duplicate keys) must not flood the terminal or the memory. */
+  public static List<Problem> capped(Path file, List<Problem> fileProblems) {
+    if (fileProblems.size() <= MAX_PROBLEMS_PER_FILE) {
+      return fileProblems;
+    }
+    List<Problem> sorted = new ArrayList<>(fileProblems);
+    sorted.sort(Problem.BY_PLACE);
+    Problem next = sorted.get(MAX_PROBLEMS_PER_FILE);
+    List<Problem> out = new ArrayList<>(sorted.subList(0, MAX_PROBLEMS_PER_FILE));
+    out.add(
+        Problem.error(
+            file,
+            new Position(next.line(), next.column()),
+            "TOO-MANY-PROBLEMS",
+            (sorted.size() - MAX_PROBLEMS_PER_FILE)
+                + " more problem(s) in this file are not shown; fix the ones above first"));
+    return out;
   }
 
   /** Validates one file; returns its extraction if it could be read at all. */
@@ -92,12 +114,12 @@ public final class ExtractionValidator {
   }
 
   /** Rare (a duplicate study): re-reading beats keeping every file's positions in memory. */
-  private Position positionOfStudyId(Path file) {
+  public Position positionOfStudyId(Path file) {
     return reader.read(file, new ArrayList<>()).map(d -> d.valueAt("/study/id")).orElse(Position.START);
   }
 
   /** Files named directly, and extraction files found under folders (sources/ excluded). */
-  static List<Path> expand(List<Path> paths, List<Problem> problems) {
+  public static List<Path> expand(List<Path> paths, List<Problem> problems) {
     TreeSet<Path> files = new TreeSet<>();
     for (Path path : paths) {
       if (!Files.exists(path)) {
@@ -128,7 +150,9 @@ public final class ExtractionValidator {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile() && DocumentReader.isExtractionFile(file)
+              // Not only regular files: a broken link or a pipe named like a study is reported by
+              // the reader, never skipped in silence (the study would be missing from the load).
+              if (!attrs.isDirectory() && DocumentReader.isExtractionFile(file)
                   && !isTheoryFile(file)) {
                 files.add(file.normalize());
               }

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -104,7 +105,7 @@ public final class SchemaCheck {
               doc.file(),
               doc.keyAt(pointer),
               "UNKNOWN-KEY",
-              "unknown key '" + key + "'" + (at.isEmpty() ? "" : " in " + where) + hint + known);
+              "unknown key '" + printable(key) + "'" + (at.isEmpty() ? "" : " in " + where) + hint + known);
         }
       case "type":
         return Problem.error(
@@ -151,16 +152,25 @@ public final class SchemaCheck {
             where + " needs at least " + rule.asText() + " item(s)");
       case "minimum":
       case "maximum":
-        return Problem.error(
-            doc.file(),
-            doc.valueAt(at),
-            field.equals("year") ? "BAD-YEAR" : "OUT-OF-RANGE",
-            where
-                + ": "
-                + value.asText()
-                + " is "
-                + (m.getType().equals("minimum") ? "below the minimum " : "above the maximum ")
-                + rule.asText());
+        {
+          // Decided here, exactly: the validator's own arithmetic overflows on 1e999999999.
+          boolean below =
+              value.isNumber() && rule.isNumber()
+                  ? value.decimalValue().compareTo(rule.decimalValue()) < 0
+                  : m.getType().equals("minimum");
+          JsonNode bounds = ruleParent(m);
+          String bound = bounds.path(below ? "minimum" : "maximum").asText("");
+          return Problem.error(
+              doc.file(),
+              doc.valueAt(at),
+              field.equals("year") ? "BAD-YEAR" : "OUT-OF-RANGE",
+              where
+                  + ": "
+                  + value.asText()
+                  + " is "
+                  + (below ? "below the minimum " : "above the maximum ")
+                  + (bound.isEmpty() ? rule.asText() : bound));
+        }
       case "format":
         return Problem.error(
             doc.file(),
@@ -214,6 +224,13 @@ public final class SchemaCheck {
           "BAD-SOURCE-NAME",
           where + ": '" + v + "' must be a plain .txt file name inside data/sources/");
     }
+    if (field.equals("date")) {
+      return Problem.error(
+          doc.file(),
+          doc.valueAt(at),
+          "BAD-DATE",
+          where + ": '" + printable(v) + "' is not a date in the form YYYY-MM-DD");
+    }
     return Problem.error(
         doc.file(),
         doc.valueAt(at),
@@ -221,8 +238,34 @@ public final class SchemaCheck {
         where
             + ": '"
             + printable(v)
-            + "' is not a valid id; use lower-case letters, digits and single hyphens"
+            + "' is not a valid id"
+            + foreignCharacter(v)
+            + "; use lower-case letters, digits and single hyphens"
             + " (e.g. 'trusting-relationship')");
+  }
+
+  /**
+   * Names the first character outside ASCII, so that a look-alike (Cyrillic 'а' for Latin 'a', a
+   * zero-width space) is visible in the message although it is invisible in the file.
+   */
+  private static String foreignCharacter(String v) {
+    OptionalInt c = v.codePoints().filter(x -> x > 0x7E || x < 0x20).findFirst();
+    if (c.isEmpty()) {
+      return "";
+    }
+    String name = Character.getName(c.getAsInt());
+    return ": it contains "
+        + String.format("U+%04X", c.getAsInt())
+        + (name == null ? "" : " " + name);
+  }
+
+  /** The schema object holding the keyword that produced {@code m}. */
+  private JsonNode ruleParent(ValidationMessage m) {
+    String location = String.valueOf(m.getSchemaLocation());
+    int hash = location.indexOf('#');
+    String fragment = hash >= 0 ? location.substring(hash + 1) : "";
+    int slash = fragment.lastIndexOf('/');
+    return slash > 0 ? schemaNode.at(fragment.substring(0, slash)) : schemaNode;
   }
 
   /** The 'properties' object of the schema whose additionalProperties rejected a key. */
@@ -281,7 +324,11 @@ public final class SchemaCheck {
     int count = 0;
     while (it.hasNext() && count++ < 80) {
       int c = it.next();
-      if (Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE) {
+      int type = Character.getType(c);
+      if (Character.isISOControl(c)
+          || type == Character.SURROGATE
+          || type == Character.FORMAT
+          || type == Character.UNASSIGNED) {
         out.append(String.format("\\u%04X", c));
       } else {
         out.appendCodePoint(c);

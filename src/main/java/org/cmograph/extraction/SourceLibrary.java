@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +20,22 @@ import java.util.Optional;
  * {@code data/sources/}).
  */
 public final class SourceLibrary {
+  /** Texts kept in memory; a source is usually shared by a few neighbouring studies at most. */
+  static final int CACHED_TEXTS = 256;
+
   private final Path explicitFolder;
-  private final Map<Path, SourceText> cache = new HashMap<>();
+
+  /** Least recently used texts are dropped, so ten thousand sources need no more memory than 256. */
+  private final Map<Path, Entry> cache =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Path, Entry> eldest) {
+              return size() > CACHED_TEXTS;
+            }
+          });
+
+  private record Entry(SourceText text, String sha256) {}
 
   public SourceLibrary(Path explicitFolder) {
     this.explicitFolder = explicitFolder;
@@ -51,10 +66,22 @@ public final class SourceLibrary {
     return Optional.empty();
   }
 
-  /** Reads (once) the text of a located source; throws if it is not UTF-8 text. */
+  /**
+   * Reads (once while cached) the text of a located source; throws if it is not UTF-8 text.
+   * Thread-safe.
+   */
   public SourceText text(Path source) throws IOException {
+    return entry(source).text();
+  }
+
+  /** SHA-256 of a located source's bytes, read with its text (see {@link #text}). */
+  public String digest(Path source) throws IOException {
+    return entry(source).sha256();
+  }
+
+  private Entry entry(Path source) throws IOException {
     Path key = source.toAbsolutePath().normalize();
-    SourceText cached = cache.get(key);
+    Entry cached = cache.get(key);
     if (cached == null) {
       byte[] bytes = Files.readAllBytes(key);
       try {
@@ -64,7 +91,7 @@ public final class SourceLibrary {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .decode(java.nio.ByteBuffer.wrap(bytes))
                 .toString();
-        cached = new SourceText(source.getFileName().toString(), text);
+        cached = new Entry(new SourceText(source.getFileName().toString(), text), Hashes.sha256(bytes));
       } catch (CharacterCodingException e) {
         throw new IOException("source text " + source + " is not valid UTF-8", e);
       }

@@ -11,12 +11,10 @@ import java.util.Optional;
 public final class SourceText {
   private final String name;
   private final String normalised;
-  private final String[] words;
 
   public SourceText(String name, String text) {
     this.name = name;
     this.normalised = normalise(text);
-    this.words = normalised.isEmpty() ? new String[0] : normalised.split(" ");
   }
 
   public String name() {
@@ -76,6 +74,8 @@ public final class SourceText {
   public Mismatch closest(String quote) {
     String normalisedQuote = normalise(quote);
     String[] q = normalisedQuote.isEmpty() ? new String[0] : normalisedQuote.split(" ");
+    // Split only here: a misquote is rare, and a cached text need not carry its word array.
+    String[] words = normalised.isEmpty() ? new String[0] : normalised.split(" ");
     int m = q.length;
     int n = words.length;
     if (m == 0 || n == 0 || (long) (m + 1) * (n + 1) > MAX_ALIGNMENT_CELLS) {

@@ -1,5 +1,6 @@
 package org.cmograph.extraction;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,6 +35,7 @@ final class StudyChecks {
     Path file = doc.file();
     checkStudyId(doc, x, out);
     checkDate(doc, x, out);
+    checkCounts(doc, out);
 
     Map<String, Extraction.Cmoc> cmocs = new HashMap<>();
     Map<String, String> partIds = new HashMap<>();
@@ -93,11 +95,16 @@ final class StudyChecks {
         continue;
       }
       Set<String> parts = new LinkedHashSet<>(MECHANISM_PARTS);
-      target.contexts().forEach(ctx -> parts.add(ctx.id()));
-      target.outcomes().forEach(o -> parts.add(o.id()));
-      for (int i = 0; i < e.about().size(); i++) {
-        String ref = e.about().get(i);
-        if (!parts.contains(ref)) {
+      // Parts without an id are reported by the schema; they cannot be referred to.
+      target.contexts().stream().map(Extraction.Context::id).filter(id -> id != null)
+          .forEach(parts::add);
+      target.outcomes().stream().map(Extraction.Outcome::id).filter(id -> id != null)
+          .forEach(parts::add);
+      // Read from the document, so that the index is the item's own even after non-text items.
+      JsonNode about = doc.root().at(e.pointer() + "/about");
+      for (int i = 0; about.isArray() && i < about.size(); i++) {
+        String ref = about.get(i).isTextual() ? about.get(i).textValue() : null;
+        if (ref != null && !parts.contains(ref)) {
           out.add(
               Problem.error(
                   file,
@@ -127,8 +134,8 @@ final class StudyChecks {
 
   private void checkStudyId(PositionedDocument doc, Extraction x, List<Problem> out) {
     String id = x.study().id();
-    if (id == null) {
-      return;
+    if (id == null || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+      return; // absent or not an id: the schema check reports it, and no file should take its name
     }
     String name = doc.file().getFileName().toString();
     String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
@@ -145,6 +152,33 @@ final class StudyChecks {
                   + "'; name the file "
                   + id
                   + name.substring(stem.length())));
+    }
+  }
+
+  /**
+   * Counts the schema bounds only from below: a number too large for a count (12345678901234567890,
+   * 1e999) would otherwise be dropped without a word when the study is bound.
+   */
+  private void checkCounts(PositionedDocument doc, List<Problem> out) {
+    List<String> pointers = new ArrayList<>();
+    pointers.add("/study/sample_total");
+    JsonNode sample = doc.root().path("study").path("sample");
+    for (int i = 0; i < sample.size(); i++) {
+      pointers.add("/study/sample/" + i + "/n");
+    }
+    for (String pointer : pointers) {
+      JsonNode v = doc.root().at(pointer);
+      if (v.isNumber() && v.canConvertToExactIntegral() && !v.canConvertToInt()) {
+        out.add(
+            Problem.error(
+                doc.file(),
+                doc.valueAt(pointer),
+                "OUT-OF-RANGE",
+                PositionedDocument.display(pointer)
+                    + ": "
+                    + v.asText()
+                    + " is too large for a count of participants"));
+      }
     }
   }
 
@@ -241,7 +275,10 @@ final class StudyChecks {
       return;
     }
     for (Extraction.EvidenceItem e : x.evidence()) {
-      if (e.quote() == null || e.quote().isBlank() || text.contains(e.quote())) {
+      if (e.quote() == null
+          || e.quote().isBlank()
+          || DocumentReader.unfitCharacter(e.quote()).isPresent() // reported as BAD-CHARACTER
+          || text.contains(e.quote())) {
         continue;
       }
       out.add(

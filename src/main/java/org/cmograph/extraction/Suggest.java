@@ -13,14 +13,17 @@ public final class Suggest {
     }
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
+    int allowed = Math.max(2, word.length() / 3);
     for (String c : candidates) {
+      if (c == null || Math.abs(c.length() - word.length()) > allowed) {
+        continue; // the distance is at least the difference in length: a long word costs nothing
+      }
       int d = distance(word.toLowerCase(), c.toLowerCase());
       if (d < bestDistance || (d == bestDistance && best != null && c.compareTo(best) < 0)) {
         best = c;
         bestDistance = d;
       }
     }
-    int allowed = Math.max(2, word.length() / 3);
     return bestDistance <= allowed ? best : null;
   }
 

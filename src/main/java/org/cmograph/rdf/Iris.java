@@ -95,14 +95,47 @@ public final class Iris {
     return node("theory/" + slug(id));
   }
 
+  /** The programme theory itself (one per theory file). */
+  public Node programmeTheory(String id) {
+    return node("programme-theory/" + slug(id));
+  }
+
+  /** A theory-wide context; configurations that name the same id share it. */
+  public Node theoryContext(String id) {
+    return node("theory-context/" + slug(id));
+  }
+
+  /** A theory-wide outcome; configurations that name the same id share it. */
+  public Node theoryOutcome(String id) {
+    return node("theory-outcome/" + slug(id));
+  }
+
+  public Node theoryMechanism(String cmoc) {
+    return node("theory/" + slug(cmoc) + "/mechanism");
+  }
+
+  public Node theoryResource(String cmoc) {
+    return node("theory/" + slug(cmoc) + "/mechanism/resource");
+  }
+
+  public Node theoryResponse(String cmoc) {
+    return node("theory/" + slug(cmoc) + "/mechanism/response");
+  }
+
+  /** The review authors' GRADE-CERQual assessment of one theory CMOC. */
+  public Node confidenceAssessment(String cmoc) {
+    return node("theory/" + slug(cmoc) + "/confidence");
+  }
+
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+  private static final java.util.regex.Pattern NOT_SLUG = java.util.regex.Pattern.compile("[^a-z0-9]+");
+  private static final java.util.regex.Pattern EDGE_HYPHENS = java.util.regex.Pattern.compile("(^-+|-+$)");
+
   /** An agent from a free-text name: lower-cased, accents stripped, other runs become '-'. */
   public Node agent(String name) {
-    String plain =
-        Normalizer.normalize(name, Normalizer.Form.NFKD)
-            .replaceAll("\\p{M}", "")
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("[^a-z0-9]+", "-")
-            .replaceAll("(^-+|-+$)", "");
+    String plain = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+    plain = NOT_SLUG.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("-");
+    plain = EDGE_HYPHENS.matcher(plain).replaceAll("");
     return node("agent/" + (plain.isEmpty() ? "unnamed" : plain));
   }
 
@@ -116,6 +149,8 @@ public final class Iris {
 
   public static final Node ONTOLOGY_GRAPH = NodeFactory.createURI(Vocab.GRAPH + "ontology");
   public static final Node CATALOGUE_GRAPH = NodeFactory.createURI(Vocab.GRAPH + "catalogue");
+  /** The programme theory's graph, loaded with the studies. */
+  public static final Node THEORY_GRAPH = NodeFactory.createURI(Vocab.GRAPH + "theory");
 
   /** The study id of a study graph name, or null if the name is not a study graph. */
   public static String studyOfGraph(Node graph) {

@@ -104,6 +104,8 @@ public final class Vocab {
   public static final Node evidenceFor = cmo("evidenceFor");
   public static final Node concerns = cmo("concerns");
   public static final Node aboutMechanism = cmo("aboutMechanism");
+  /** Inferred: the concept and every broader one (skos:broader roll-up), see Entailment. */
+  public static final Node countsForMechanism = cmo("countsForMechanism");
   public static final Node fromStudy = cmo("fromStudy");
   public static final Node quoteVerified = cmo("quoteVerified");
 
@@ -111,6 +113,28 @@ public final class Vocab {
   public static final Node extractionDate = cmo("extractionDate");
   public static final Node softwareVersion = cmo("softwareVersion");
   public static final Node extractionNote = cmo("extractionNote");
+
+  // programme theory and GRADE-CERQual confidence assessments
+  public static final Node ProgrammeTheory = cmo("ProgrammeTheory");
+  public static final Node TheoryCMOC = cmo("TheoryCMOC");
+  public static final Node ConfidenceAssessment = cmo("ConfidenceAssessment");
+  public static final Node hasTheoryCMOC = cmo("hasTheoryCMOC");
+  public static final Node theoryVersion = cmo("theoryVersion");
+  public static final Node introducedInVersion = cmo("introducedInVersion");
+  public static final Node derivedFromStudy = cmo("derivedFromStudy");
+  public static final Node assesses = cmo("assesses");
+  public static final Node methodologicalLimitations = cmo("methodologicalLimitations");
+  public static final Node coherence = cmo("coherence");
+  public static final Node adequacy = cmo("adequacy");
+  public static final Node relevance = cmo("relevance");
+  public static final Node limitationsExplanation = cmo("limitationsExplanation");
+  public static final Node coherenceExplanation = cmo("coherenceExplanation");
+  public static final Node adequacyExplanation = cmo("adequacyExplanation");
+  public static final Node relevanceExplanation = cmo("relevanceExplanation");
+  public static final Node overallConfidence = cmo("overallConfidence");
+  public static final Node explanation = cmo("explanation");
+  public static final Node overrideConfidence = cmo("overrideConfidence");
+  public static final Node overrideJustification = cmo("overrideJustification");
 
   // reused vocabularies
   public static final Node type = uri(RDF + "type");
@@ -129,6 +153,8 @@ public final class Vocab {
   public static final Node Agent = uri(PROV + "Agent");
   public static final Node skosNotation = uri(SKOS + "notation");
   public static final Node skosInScheme = uri(SKOS + "inScheme");
+  public static final Node skosNote = uri(SKOS + "note");
+  public static final Node date = uri(DCT + "date");
 
   /** A controlled value, e.g. {@code value("stance", "supports")} is cmo:stance-supports. */
   public static Node value(String scheme, String value) {

@@ -3,25 +3,36 @@ package org.cmograph.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.tdb2.TDBException;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.dboe.base.file.Location;
+import org.cmograph.rdf.Entailment;
 import org.cmograph.rdf.Iris;
 import org.cmograph.rdf.StudyGraphBuilder;
+import org.cmograph.rdf.Vocab;
 
 /**
  * The evidence base: a TDB2 dataset with one named graph per study plus the ontology and the
  * catalogue. Every change is one write transaction, so a reader sees a load whole or not at all,
- * and a crash mid-load leaves the store as it was.
+ * and a crash mid-load leaves the store as it was. Beside each study graph lies the graph of what
+ * it entails ({@link Entailment}), replaced in the same transaction.
  *
  * <pre>
  * try (CmoStore store = CmoStore.open(Path.of(".cmograph/store"))) {
@@ -44,7 +55,8 @@ public final class CmoStore implements AutoCloseable {
       Files.createDirectories(directory);
       return new CmoStore(
           DatabaseMgr.connectDatasetGraph(Location.create(directory.toString())), directory);
-    } catch (TDBException e) {
+    } catch (org.apache.jena.shared.JenaException e) {
+      // TDBException, or dboe's AlreadyLocked when another process holds the store
       throw new StoreException(explain(directory, e), e);
     } catch (java.io.IOException e) {
       throw new StoreException("cannot create store folder " + directory + ": " + e.getMessage(), e);
@@ -61,7 +73,7 @@ public final class CmoStore implements AutoCloseable {
     return Files.isDirectory(directory) && Files.exists(directory.resolve("Data-0001"));
   }
 
-  private static String explain(Path directory, TDBException e) {
+  private static String explain(Path directory, RuntimeException e) {
     String m = String.valueOf(e.getMessage());
     if (m.contains("lock") || m.contains("Lock")) {
       return "store "
@@ -90,32 +102,140 @@ public final class CmoStore implements AutoCloseable {
    */
   public <T> LoadStats replace(
       Graph ontology, Graph catalogue, List<T> studies, Function<T, StudyGraphBuilder.StudyGraph> convert) {
-    return Txn.calculateWrite(
-        dataset,
-        () -> {
-          long before = dataset.stream().count();
-          boolean referenceChanged = false;
-          referenceChanged |= replaceIfChanged(Iris.ONTOLOGY_GRAPH, ontology);
-          referenceChanged |= replaceIfChanged(Iris.CATALOGUE_GRAPH, catalogue);
-          long triples = 0;
-          for (T study : studies) {
-            StudyGraphBuilder.StudyGraph sg = convert.apply(study);
-            dataset.deleteAny(sg.graphName(), Node.ANY, Node.ANY, Node.ANY);
-            Iterator<Triple> it = sg.graph().find();
-            while (it.hasNext()) {
-              Triple t = it.next();
-              dataset.add(sg.graphName(), t.getSubject(), t.getPredicate(), t.getObject());
-              triples++;
-            }
-          }
-          long after = dataset.stream().count();
-          return new LoadStats(studies.size(), triples, before, after, referenceChanged);
-        });
+    return replace(ontology, catalogue, Map.of(), studies, convert);
+  }
+
+  /**
+   * As {@link #replace(Graph, Graph, List, Function)}, and also replaces each of {@code graphs}
+   * (by name, e.g. the programme theory's graph) whole, in the same write transaction.
+   */
+  public <T> LoadStats replace(
+      Graph ontology,
+      Graph catalogue,
+      Map<Node, Graph> graphs,
+      List<T> studies,
+      Function<T, StudyGraphBuilder.StudyGraph> convert) {
+    return load(
+            ontology,
+            catalogue,
+            sink -> {
+              // Other cores convert the next studies while this thread writes.
+              try (Ahead<T, StudyGraphBuilder.StudyGraph> ahead = new Ahead<>(studies, convert)) {
+                ahead.forEachRemaining(sg -> sink.accept(sg, null));
+              }
+              return Optional.of(graphs);
+            })
+        .orElseThrow();
+  }
+
+  /**
+   * Where a {@link #load} gets its studies: it sends each study graph to the sink as soon as it
+   * is ready, on the calling thread, then says whether to commit.
+   */
+  @FunctionalInterface
+  public interface StudyFeed {
+    /**
+     * @param sink takes a study graph and what it entails ({@link Entailment#infer}), or null to
+     *     have the store work that out
+     * @return the other graphs to replace whole in the same transaction (e.g. the programme
+     *     theory's, by name), or empty to abandon the load and leave the store as it was
+     */
+    Optional<Map<Node, Graph>> feed(BiConsumer<StudyGraphBuilder.StudyGraph, Graph> sink);
+  }
+
+  /**
+   * Replaces the reference graphs (when changed) and each study graph the feed sends, with the
+   * graph of what it entails, all in one write transaction; studies not sent keep their graphs.
+   * Studies are written as they arrive, so a load can check the next files while it writes the
+   * last ones, and never holds more than a few graphs in memory.
+   *
+   * @return what was loaded, or empty when the feed abandoned the load (nothing was changed)
+   */
+  public Optional<LoadStats> load(Graph ontology, Graph catalogue, StudyFeed feed) {
+    dataset.begin(TxnType.WRITE);
+    try {
+      long before = countQuads();
+      boolean empty = before == 0;
+      boolean referenceChanged = false;
+      referenceChanged |= replaceIfChanged(Iris.ONTOLOGY_GRAPH, ontology);
+      referenceChanged |= replaceIfChanged(Iris.CATALOGUE_GRAPH, catalogue);
+      Entailment entailment = new Entailment(ontology, catalogue);
+      Set<String> loaded = new HashSet<>();
+      long[] triples = {0};
+      Optional<Map<Node, Graph>> graphs =
+          feed.feed(
+              (sg, inferred) -> {
+                if (!empty) { // an empty store holds no old graph to clear: skip the look-ups
+                  dataset.deleteAny(sg.graphName(), Node.ANY, Node.ANY, Node.ANY);
+                }
+                Iterator<Triple> it = sg.graph().find();
+                while (it.hasNext()) {
+                  Triple t = it.next();
+                  dataset.add(sg.graphName(), t.getSubject(), t.getPredicate(), t.getObject());
+                  triples[0]++;
+                }
+                writeInferred(
+                    sg.studyId(), inferred != null ? inferred : entailment.infer(sg.graph()), empty);
+                loaded.add(sg.studyId());
+              });
+      if (graphs.isEmpty()) {
+        dataset.abort();
+        return Optional.empty();
+      }
+      graphs.get().forEach(
+          (name, graph) -> {
+            dataset.deleteAny(name, Node.ANY, Node.ANY, Node.ANY);
+            graph.find().forEach(t -> dataset.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
+          });
+      // Inferences depend on the ontology and catalogue too: refresh those of the kept studies.
+      for (String id : studyIdsInTxn()) {
+        if (!loaded.contains(id)
+            && (referenceChanged || !dataset.containsGraph(Entailment.graphOf(id)))) {
+          replaceInferred(entailment, id, dataset.getGraph(Iris.studyGraph(id)));
+        }
+      }
+      long after = countQuads();
+      dataset.commit();
+      return Optional.of(new LoadStats(loaded.size(), triples[0], before, after, referenceChanged));
+    } catch (RuntimeException | Error e) {
+      if (dataset.isInTransaction()) {
+        dataset.abort();
+      }
+      throw e;
+    } finally {
+      dataset.end();
+    }
   }
 
   /** What a load did. */
   public record LoadStats(
       int studies, long studyTriples, long quadsBefore, long quadsAfter, boolean referenceUpdated) {}
+
+  /** Replaces a study's inferred graph (see {@link Entailment}) with what its graph entails now. */
+  private void replaceInferred(Entailment entailment, String studyId, Graph study) {
+    writeInferred(studyId, entailment.infer(study), false);
+  }
+
+  private void writeInferred(String studyId, Graph inferred, boolean storeWasEmpty) {
+    Node name = Entailment.graphOf(studyId);
+    if (!storeWasEmpty) {
+      dataset.deleteAny(name, Node.ANY, Node.ANY, Node.ANY);
+    }
+    inferred.find().forEach(t -> dataset.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
+  }
+
+  /**
+   * Quads in the dataset, inside a transaction. For TDB2 the primary indexes are counted without
+   * decoding a node (a stream of quads decodes four per quad: seconds for millions of quads).
+   */
+  private long countQuads() {
+    if (TDBInternal.isTDB2(dataset)) {
+      DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dataset);
+      return tdb.getQuadTable().getNodeTupleTable().getTupleTable().getIndex(0).size()
+          + tdb.getTripleTable().getNodeTupleTable().getTupleTable().getIndex(0).size();
+    }
+    return dataset.stream().count();
+  }
 
   private boolean replaceIfChanged(Node name, Graph graph) {
     Graph current = dataset.getGraph(name);
@@ -129,27 +249,32 @@ public final class CmoStore implements AutoCloseable {
 
   /** The ids of the studies in the store, sorted. */
   public List<String> studyIds() {
-    return Txn.calculateRead(
-        dataset,
-        () -> {
-          List<String> ids = new ArrayList<>();
-          dataset.listGraphNodes().forEachRemaining(g -> {
-            String id = Iris.studyOfGraph(g);
-            if (id != null) {
-              ids.add(id);
-            }
-          });
-          ids.sort(null);
-          return ids;
-        });
+    return Txn.calculateRead(dataset, this::studyIdsInTxn);
+  }
+
+  /**
+   * Each study graph holds its one {@code cmo:Study}, so the graphs of the quads typing a study are
+   * found through an index (thousands of quads), where listing the graph names scans every quad of
+   * the store (seconds at millions of quads, which 'serve' paid at every start).
+   */
+  private List<String> studyIdsInTxn() {
+    Set<String> ids = new TreeSet<>();
+    Iterator<Quad> typed = dataset.find(Node.ANY, Node.ANY, Vocab.type, Vocab.Study);
+    while (typed.hasNext()) {
+      String id = Iris.studyOfGraph(typed.next().getGraph());
+      if (id != null) {
+        ids.add(id);
+      }
+    }
+    return new ArrayList<>(ids);
   }
 
   /** Number of quads in all named graphs. */
   public long size() {
-    return Txn.calculateRead(dataset, () -> dataset.stream().count());
+    return Txn.calculateRead(dataset, this::countQuads);
   }
 
-  /** Removes a study's graph; true if it was there. */
+  /** Removes a study's graph and its inferred graph; true if it was there. */
   public boolean removeStudy(String id) {
     Node g = Iris.studyGraph(id);
     return Txn.calculateWrite(
@@ -157,6 +282,7 @@ public final class CmoStore implements AutoCloseable {
         () -> {
           boolean had = dataset.containsGraph(g);
           dataset.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+          dataset.deleteAny(Entailment.graphOf(id), Node.ANY, Node.ANY, Node.ANY);
           return had;
         });
   }

@@ -31,7 +31,9 @@ public final class Exporter {
     TRIG("trig"),
     NQ("nq"),
     TTL("ttl"),
-    JSONLD("jsonld");
+    JSONLD("jsonld"),
+    /** Not RDF: the studies' CMOCs as the spreadsheet {@code cmograph import} reads. */
+    CSV("csv");
 
     public final String extension;
 
@@ -60,6 +62,7 @@ public final class Exporter {
               case TRIG -> RDFDataMgr.write(out, snapshot(), RDFFormat.TRIG_BLOCKS);
               case TTL -> RDFDataMgr.write(out, union(), RDFFormat.TURTLE_BLOCKS);
               case JSONLD -> RDFDataMgr.write(out, snapshot(), RDFFormat.JSONLD11);
+              case CSV -> new CmocTableWriter(dataset).write(out);
             }
             out.flush();
           } catch (IOException e) {

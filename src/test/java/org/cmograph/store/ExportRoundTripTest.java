@@ -49,7 +49,7 @@ class ExportRoundTripTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Exporter.Format.class)
+  @EnumSource(value = Exporter.Format.class, names = "CSV", mode = EnumSource.Mode.EXCLUDE)
   void rdf4jReadsTheExportAsTheSameRdf(Exporter.Format format) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new Exporter(store).write(format, out);
@@ -59,6 +59,7 @@ class ExportRoundTripTest {
           case NQ -> RDFFormat.NQUADS;
           case TTL -> RDFFormat.TURTLE;
           case JSONLD -> RDFFormat.JSONLD;
+          case CSV -> throw new AssertionError("CSV is not RDF; CmocTableRoundTripIT covers it");
         };
     Model model = Rio.parse(new ByteArrayInputStream(out.toByteArray()), "", rioFormat);
     DatasetGraph fromRdf4j = toJena(model, format == Exporter.Format.TTL);

@@ -1,0 +1,111 @@
+package org.cmograph.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.lang.LabelToNode;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.cmograph.store.Backup;
+import org.cmograph.store.CmoStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cmograph backup --out FILE}: the whole store as sealed, gzip-compressed canonical N-Quads
+ * (see {@link Backup}), taken in one read transaction. While {@code cmograph serve} holds the store
+ * (TDB2 lets one process open it), take the backup through the server with {@code --endpoint}.
+ */
+@Command(
+    name = "backup",
+    description = {
+      "Write the whole store to one file: gzip-compressed canonical N-Quads sealed with a SHA-256.",
+      "While 'cmograph serve' runs on the store, back up through it: --endpoint URL/cmo/get."
+    })
+final class BackupCommand implements Callable<Integer> {
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Backup file, e.g. cmograph-2026-11-22.nq.gz")
+  Path out;
+
+  @Option(
+      names = "--endpoint",
+      paramLabel = "URL",
+      description = "Read the dataset from a running server's Graph Store Protocol URL (e.g. http://localhost:3030/cmo/get) instead of a store folder")
+  String endpoint;
+
+  @Mixin StoreOptions storeOptions;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    if (endpoint != null && !storeOptions.isDefault()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "give --store or --endpoint, not both");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Path parent = out.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    // Written beside the target, then moved: a failed backup never leaves a half file behind.
+    Path tmp = Files.createTempFile(parent, ".backup-", ".tmp");
+    Backup.Summary summary;
+    String from;
+    try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+      if (endpoint != null) {
+        DatasetGraph remote = download(endpoint);
+        summary = Backup.write(remote, o);
+        from = endpoint;
+      } else {
+        Workspace ws = Workspace.current();
+        try (CmoStore store = Studies.open(ws, storeOptions, err)) {
+          summary = Backup.write(store, o);
+          from = Workspace.shown(store.directory()).toString();
+        }
+      }
+    } catch (RuntimeException | IOException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "backed up %d quads in %d graphs from %s to %s (%d bytes, sha256 %s)%n",
+            summary.quads(),
+            summary.graphs(),
+            from,
+            Workspace.shown(out),
+            Files.size(out),
+            summary.sha256());
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  /**
+   * The whole dataset from a Graph Store Protocol server, read in one request (one snapshot). Blank
+   * node labels are kept as the server wrote them, which are the store's own.
+   */
+  private static DatasetGraph download(String url) {
+    try {
+      DatasetGraph dataset = DatasetGraphFactory.createTxnMem();
+      RDFParser.source(url)
+          .acceptHeader("application/n-quads")
+          .lang(Lang.NQUADS)
+          .forceLang(Lang.NQUADS)
+          .labelToNode(LabelToNode.createUseLabelEncoded())
+          .parse(dataset);
+      return dataset;
+    } catch (RuntimeException e) {
+      throw new CliException("cannot read the dataset from " + url + ": " + e.getMessage(), 1);
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package org.cmograph.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.cmograph.endpoint.CatalogueEntry;
+import org.cmograph.endpoint.EndpointServer;
+import org.cmograph.query.QueryCatalogue;
+import org.cmograph.store.CmoStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cmograph serve}: the SPARQL endpoint over the store, until Ctrl-C or SIGTERM. With no
+ * arguments it serves the default store, filled from {@code data/} on first use.
+ */
+@Command(
+    name = "serve",
+    description = {
+      "Serve the store as a SPARQL 1.1 endpoint (embedded Fuseki) with a query page at /.",
+      "Read-only unless --update-user and --password-file are given."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--port", defaultValue = "3030", description = "TCP port (0 picks a free one); default ${DEFAULT-VALUE}")
+  int port;
+
+  @Option(
+      names = "--bind",
+      defaultValue = "127.0.0.1",
+      paramLabel = "ADDRESS",
+      description = "Address to listen on; default ${DEFAULT-VALUE} (this machine only). 0.0.0.0 opens it to the network.")
+  String bind;
+
+  @Option(
+      names = "--timeout",
+      defaultValue = "10",
+      paramLabel = "SECONDS",
+      description = "Longest time any query may run; default ${DEFAULT-VALUE}")
+  double timeoutSeconds;
+
+  @Option(names = "--max-rows", defaultValue = "10000", description = "Most rows a result returns; default ${DEFAULT-VALUE}")
+  int maxRows;
+
+  @Option(
+      names = "--max-request-mb",
+      defaultValue = "10",
+      paramLabel = "MB",
+      description = "Largest request body accepted, in MiB; default ${DEFAULT-VALUE}")
+  int maxRequestMb;
+
+  @Option(
+      names = "--update-user",
+      paramLabel = "USER",
+      description = "Enable SPARQL Update (/cmo/update) and Graph Store writes (/cmo/data) for this user only (HTTP Basic)")
+  String updateUser;
+
+  @Option(
+      names = "--password-file",
+      paramLabel = "FILE",
+      description = "File whose first line is the update user's password")
+  Path passwordFile;
+
+  @Mixin StoreOptions storeOptions;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    EndpointServer.Settings settings = settings();
+    Workspace ws = Workspace.current();
+    long start = System.nanoTime();
+    CmoStore store = Studies.open(ws, storeOptions, err);
+    EndpointServer server;
+    try {
+      server =
+          EndpointServer.start(
+              store.dataset(),
+              settings,
+              () -> CatalogueEntry.of(QueryCatalogue.load(ws.queriesDir())));
+    } catch (RuntimeException e) {
+      store.close();
+      throw startFailure(e);
+    }
+    AtomicBoolean stopped = new AtomicBoolean();
+    Runnable stop =
+        () -> {
+          if (stopped.compareAndSet(false, true)) {
+            server.close();
+            store.close();
+          }
+        };
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "cmograph-serve-stop"));
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    int studies = store.studyIds().size();
+    out.printf(
+        "cmograph serves %d stud%s from %s (ready in %d ms)%n",
+        studies, studies == 1 ? "y" : "ies", Workspace.shown(store.directory()), ms);
+    out.printf("  landing page   %s%n", server.baseUrl());
+    out.printf("  SPARQL query   %s%n", server.queryUrl());
+    out.printf("  graph store    %s?graph=IRI  (read-only)%n", server.graphStoreReadUrl());
+    if (settings.writable()) {
+      out.printf("  SPARQL update  %s  (user %s)%n", server.updateUrl(), settings.updateUser().user());
+      out.printf("  graph store    %s  (read-write, user %s)%n", server.graphStoreWriteUrl(), settings.updateUser().user());
+      if (!isLoopback(bind)) {
+        err.println(
+            "warning: HTTP Basic over plain HTTP sends the password in clear; on a network, put a"
+                + " TLS proxy in front");
+      }
+    } else {
+      out.println("  updates        off (read-only; see --update-user)");
+    }
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+    err.flush();
+    server.join();
+    stop.run();
+    return 0;
+  }
+
+  private EndpointServer.Settings settings() {
+    if ((updateUser == null) != (passwordFile == null)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--update-user and --password-file go together");
+    }
+    if (!(timeoutSeconds > 0)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be positive");
+    }
+    if (maxRows < 1 || maxRequestMb < 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--max-rows and --max-request-mb must be at least 1");
+    }
+    if (port < 0 || port > 65535) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535");
+    }
+    EndpointServer.Settings s =
+        EndpointServer.Settings.defaults()
+            .withPort(port)
+            .withBind(bind)
+            .withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
+            .withMaxRows(maxRows)
+            .withMaxRequestBytes(maxRequestMb * 1024L * 1024L);
+    if (updateUser != null) {
+      s = s.withUpdateUser(new EndpointServer.Credentials(updateUser, readPassword(passwordFile)));
+    }
+    return s;
+  }
+
+  static String readPassword(Path file) {
+    try {
+      String first = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+      if (first.strip().isEmpty()) {
+        throw new CliException("password file " + file + " is empty; its first line is the password", 1);
+      }
+      return first.strip();
+    } catch (IOException e) {
+      throw new CliException("cannot read password file " + file + ": " + e.getMessage(), 1);
+    }
+  }
+
+  private RuntimeException startFailure(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BindException) {
+        return new CliException(
+            "cannot listen on " + bind + ":" + port + " (" + t.getMessage() + "); is another"
+                + " server running there? Choose another port with --port",
+            1);
+      }
+    }
+    return new CliException("cannot start the endpoint: " + e.getMessage(), 1);
+  }
+
+  private static boolean isLoopback(String address) {
+    try {
+      return java.net.InetAddress.getByName(address).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package org.cmograph.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.cmograph.report.Summaries;
+import org.cmograph.store.CmoStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cmograph summary}: evidence summaries per mechanism and per theory CMOC, with the theory
+ * diagram, the evidence matrix and the GRADE-CERQual tables, as Markdown or HTML.
+ *
+ * <pre>
+ * cmograph summary --mechanism trusting-relationship
+ * cmograph summary --format html --out target/summaries
+ * </pre>
+ */
+@Command(
+    name = "summary",
+    description = {
+      "Write evidence summaries from the store: per mechanism and per theory CMOC (studies, CMO"
+          + " table, enabling and blocking contexts, outcomes, perspectives, quotes, conflicts, gaps,"
+          + " GRADE-CERQual profile), the theory diagram and the evidence matrix.",
+      "With --out, writes index (the whole theory), one page per mechanism and the CSV tables;"
+          + " without, prints one document."
+    })
+final class SummaryCommand implements Callable<Integer> {
+  @Option(names = "--mechanism", paramLabel = "ID", description = "Mechanism concept id (repeatable)")
+  List<String> mechanisms;
+
+  @Option(names = "--theory-cmoc", paramLabel = "ID", description = "Theory CMOC id (repeatable)")
+  List<String> theoryCmocs;
+
+  @Option(names = "--format", defaultValue = "md", description = "md or html; default ${DEFAULT-VALUE}")
+  String format;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Folder to write pages and CSV tables into (default: print one document)")
+  Path out;
+
+  @Mixin StoreOptions storeOptions;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    Summaries.Format f;
+    try {
+      f = Summaries.Format.valueOf(format.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "unknown format '" + format + "'; use md or html");
+    }
+    Summaries.Selection selection =
+        new Summaries.Selection(
+            mechanisms == null ? List.of() : mechanisms, theoryCmocs == null ? List.of() : theoryCmocs);
+    PrintWriter err = spec.commandLine().getErr();
+    Workspace ws = Workspace.current();
+    Summaries summaries;
+    try (CmoStore store = Studies.open(ws, storeOptions, err)) {
+      summaries = Summaries.read(store);
+    }
+    List<String> problems = summaries.check(selection);
+    if (!problems.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), String.join("\n", problems));
+    }
+    if (summaries.base().theory().isEmpty()) {
+      err.println("note: the store holds no programme theory; run 'cmograph load' to load data/programme-theory.yaml");
+    }
+    if (out == null) {
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.print(summaries.document(f, selection));
+      stdout.flush();
+    } else {
+      List<Path> written = summaries.write(out, f, selection);
+      spec.commandLine().getOut().println("wrote " + written.size() + " file(s) to " + Workspace.shown(out));
+      spec.commandLine().getOut().flush();
+    }
+    err.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,310 @@
+package org.cmograph.endpoint;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.apache.jena.atlas.web.AuthScheme;
+import org.apache.jena.fuseki.auth.Auth;
+import org.apache.jena.fuseki.auth.AuthPolicy;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.JettySecurityLib;
+import org.apache.jena.fuseki.main.sys.FusekiModules;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Endpoint;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.Context;
+import org.apache.jena.tdb2.TDB2;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+
+/**
+ * The reviewers' SPARQL endpoint: embedded Fuseki serving one dataset at {@code /cmo}, read-only
+ * unless started with an update user, with the guards a public endpoint needs (query time limit,
+ * row cap, no SERVICE or script functions, request size limit, CORS for queries only) and a landing
+ * page at {@code /}. One instance per call; nothing static is shared between servers.
+ *
+ * <pre>
+ * try (EndpointServer server = EndpointServer.start(store.dataset(), Settings.defaults().withPort(0), catalogue)) {
+ *   System.out.println(server.queryUrl());   // http://localhost:PORT/cmo/sparql
+ * }
+ * </pre>
+ */
+public final class EndpointServer implements AutoCloseable {
+  /** The dataset's path. */
+  public static final String DATASET = "/cmo";
+
+  /** Header naming the row cap on every query response. */
+  public static final String MAX_ROWS_HEADER = "X-Cmograph-Max-Rows";
+
+  /** Header present (value {@code true}) when the row cap cut a result. */
+  public static final String TRUNCATED_HEADER = "X-Cmograph-Truncated";
+
+  /** The user allowed to write, with the password read from the password file. */
+  public record Credentials(String user, String password) {
+    public Credentials {
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(password, "password");
+      if (user.isBlank() || password.isEmpty()) {
+        throw new IllegalArgumentException("update user and password must not be empty");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Credentials[user=" + user + ", password=****]";
+    }
+  }
+
+  /**
+   * How the endpoint runs.
+   *
+   * @param bind the address to listen on (loopback by default)
+   * @param port 0 picks a free port (tests)
+   * @param timeout the longest any query may run
+   * @param maxRows most rows a SELECT returns (and solutions a CONSTRUCT/DESCRIBE uses)
+   * @param maxRequestBytes larger request bodies are refused with 413
+   * @param updateUser null keeps the endpoint read-only
+   */
+  public record Settings(
+      String bind,
+      int port,
+      Duration timeout,
+      int maxRows,
+      long maxRequestBytes,
+      Credentials updateUser) {
+    public Settings {
+      Objects.requireNonNull(bind, "bind");
+      Objects.requireNonNull(timeout, "timeout");
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535, not " + port);
+      }
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive");
+      }
+      if (maxRows < 1) {
+        throw new IllegalArgumentException("max rows must be at least 1");
+      }
+      if (maxRequestBytes < 1024) {
+        throw new IllegalArgumentException("request size limit must be at least 1024 bytes");
+      }
+    }
+
+    public static Settings defaults() {
+      return new Settings("127.0.0.1", 3030, Duration.ofSeconds(10), 10_000, 10L * 1024 * 1024, null);
+    }
+
+    public Settings withPort(int port) {
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser);
+    }
+
+    public Settings withBind(String bind) {
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser);
+    }
+
+    public Settings withTimeout(Duration timeout) {
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser);
+    }
+
+    public Settings withMaxRows(int maxRows) {
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser);
+    }
+
+    public Settings withMaxRequestBytes(long maxRequestBytes) {
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser);
+    }
+
+    public Settings withUpdateUser(Credentials updateUser) {
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser);
+    }
+
+    public boolean writable() {
+      return updateUser != null;
+    }
+  }
+
+  private final FusekiServer server;
+  private final Settings settings;
+  private final String host;
+
+  private EndpointServer(FusekiServer server, Settings settings, String host) {
+    this.server = server;
+    this.settings = settings;
+    this.host = host;
+  }
+
+  /**
+   * Builds and starts the endpoint over {@code dataset}.
+   *
+   * @param catalogue the queries the landing page lists (read on each page view)
+   * @throws IllegalStateException if the JVM was started with ARQ scripting switched on
+   */
+  public static EndpointServer start(
+      DatasetGraph dataset, Settings settings, Supplier<List<CatalogueEntry>> catalogue) {
+    if ("true".equals(System.getProperty(ARQ.systemPropertyScripting))) {
+      // Script functions run code chosen by whoever sends the query; a public endpoint refuses to.
+      throw new IllegalStateException(
+          "refusing to serve: the JVM runs with -D" + ARQ.systemPropertyScripting + "=true");
+    }
+    NoRemoteDocuments.install();
+    InetAddress address = resolve(settings.bind());
+    LandingPage landing = new LandingPage(dataset, queryContext(settings), catalogue, settings);
+    FusekiServer.Builder builder =
+        FusekiServer.create()
+            .port(settings.port())
+            .loopback(false) // the connector is bound to settings.bind() below
+            .fusekiModules(FusekiModules.empty())
+            .enablePing(false)
+            .enableStats(false)
+            .enableMetrics(false)
+            .enableCompact(false)
+            .enableTasks(false)
+            .add(DATASET, dataService(dataset, settings))
+            .addFilter("/*", new RequestGuard(settings.maxRequestBytes(), DATASET))
+            .addServlet("", landing)
+            .addServlet("/index.html", landing)
+            .addServlet("/assets/*", new Assets())
+            .addServlet("/queries/*", new CatalogueFiles(catalogue));
+    if (settings.writable()) {
+      builder
+          .auth(AuthScheme.BASIC)
+          .securityHandler(
+              JettySecurityLib.makeSecurityHandler(
+                  "cmograph",
+                  JettySecurityLib.makeUserStore(
+                      settings.updateUser().user(), settings.updateUser().password()),
+                  AuthScheme.BASIC));
+    }
+    FusekiServer server = builder.build();
+    for (Connector c : server.getJettyServer().getConnectors()) {
+      if (c instanceof ServerConnector connector) {
+        connector.setHost(address.getHostAddress());
+      }
+    }
+    if (server.getJettyServer().getErrorHandler() instanceof ErrorHandler handler) {
+      handler.setShowStacks(false);
+    }
+    // Jetty reads HTML-form bodies itself (not through RequestGuard's stream): same limit.
+    for (ServletContextHandler context :
+        server.getJettyServer().getDescendants(ServletContextHandler.class)) {
+      context.setMaxFormContentSize((int) Math.min(settings.maxRequestBytes(), Integer.MAX_VALUE));
+    }
+    server.start();
+    return new EndpointServer(server, settings, address.getHostAddress());
+  }
+
+  private static InetAddress resolve(String bind) {
+    try {
+      return InetAddress.getByName(bind);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("cannot bind to '" + bind + "': unknown host", e);
+    }
+  }
+
+  /**
+   * The settings every query runs under: the time limit, the union default graph, no SERVICE.
+   * Package-visible so tests can check the context itself, not only its effect over HTTP.
+   */
+  static Context queryContext(Settings settings) {
+    Context context = new Context();
+    context.set(ARQ.queryTimeout, Long.toString(settings.timeout().toMillis()));
+    context.set(ARQ.httpServiceAllowed, false);
+    context.set(TDB2.symUnionDefaultGraph, true);
+    return context;
+  }
+
+  private static DataService dataService(DatasetGraph dataset, Settings settings) {
+    Context context = queryContext(settings);
+    DataService.Builder service = DataService.newBuilder(dataset);
+    for (String name : List.of("", "sparql", "query")) {
+      service.addEndpoint(
+          Endpoint.create()
+              .operation(Operation.Query)
+              .endpointName(name)
+              .processor(new GuardedQuery(settings.maxRows()))
+              .context(context)
+              .build());
+    }
+    service.addEndpoint(
+        Endpoint.create()
+            .operation(Operation.GSP_R)
+            .endpointName("get")
+            .context(context)
+            .build());
+    if (settings.writable()) {
+      AuthPolicy writer = Auth.policyAllowSpecific(settings.updateUser().user());
+      service.addEndpoint(
+          Endpoint.create()
+              .operation(Operation.Update)
+              .endpointName("update")
+              .processor(new GuardedUpdate())
+              .authPolicy(writer)
+              .build());
+      service.addEndpoint(
+          Endpoint.create()
+              .operation(Operation.GSP_RW)
+              .endpointName("data")
+              .authPolicy(writer)
+              .build());
+    }
+    return service.build();
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** The port actually listened on (the chosen one when the settings said 0). */
+  public int port() {
+    return server.getHttpPort();
+  }
+
+  /** The root URL, e.g. {@code http://localhost:3030/}; "localhost" when bound to loopback. */
+  public String baseUrl() {
+    String shown;
+    try {
+      shown = InetAddress.getByName(host).isLoopbackAddress() ? "localhost" : hostForUrl(host);
+    } catch (UnknownHostException e) {
+      shown = hostForUrl(host);
+    }
+    return "http://" + shown + ":" + port() + "/";
+  }
+
+  private static String hostForUrl(String address) {
+    return address.contains(":") ? "[" + address + "]" : address;
+  }
+
+  public String queryUrl() {
+    return baseUrl() + "cmo/sparql";
+  }
+
+  public String graphStoreReadUrl() {
+    return baseUrl() + "cmo/get";
+  }
+
+  /** The SPARQL Update URL, or null when the endpoint is read-only. */
+  public String updateUrl() {
+    return settings.writable() ? baseUrl() + "cmo/update" : null;
+  }
+
+  /** The read-write Graph Store Protocol URL, or null when the endpoint is read-only. */
+  public String graphStoreWriteUrl() {
+    return settings.writable() ? baseUrl() + "cmo/data" : null;
+  }
+
+  /** Blocks until the server stops. */
+  public void join() {
+    server.join();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}

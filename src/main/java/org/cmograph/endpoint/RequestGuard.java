@@ -1,0 +1,243 @@
+package org.cmograph.endpoint;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The first thing every request meets. It
+ *
+ * <ul>
+ *   <li>refuses request bodies above the size limit (413), whether announced by {@code
+ *       Content-Length} or streamed in chunks;
+ *   <li>answers CORS for the read endpoints only: any origin may query (GET, POST) without
+ *       credentials; everything else sends no CORS headers, and a browser request from another
+ *       origin that could write (to the write endpoints, or any method but GET/HEAD/OPTIONS
+ *       outside the query endpoints) is refused, so a page elsewhere cannot ride on a reviewer's
+ *       stored login;
+ *   <li>turns any unexpected failure into a short plain-text 500 with a reference to the log,
+ *       never a stack trace.
+ * </ul>
+ */
+final class RequestGuard extends HttpFilter {
+  private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.class);
+  private static final AtomicLong ERRORS = new AtomicLong();
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+  private final long maxBodyBytes;
+  private final Set<String> readPaths;
+  private final Set<String> writePaths;
+
+  RequestGuard(long maxBodyBytes, String dataset) {
+    this.maxBodyBytes = maxBodyBytes;
+    this.readPaths =
+        Set.of(dataset, dataset + "/", dataset + "/sparql", dataset + "/query", dataset + "/get");
+    this.writePaths = Set.of(dataset + "/update", dataset + "/data");
+  }
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    String path = req.getRequestURI();
+    String origin = req.getHeader("Origin");
+    boolean read = readPaths.contains(path);
+    boolean write =
+        writePaths.contains(path) || (!read && !SAFE_METHODS.contains(req.getMethod()));
+    if (origin != null) {
+      if (write && !sameOrigin(origin, req)) {
+        plain(res, HttpServletResponse.SC_FORBIDDEN, "cross-origin writes are refused");
+        return;
+      }
+      if (read && cors(req, res)) {
+        return;
+      }
+    }
+    long declared = req.getContentLengthLong();
+    if (declared > maxBodyBytes) {
+      plain(res, 413, tooLarge());
+      return;
+    }
+    Limits limits = new Limits();
+    HttpServletRequest limited = new LimitedRequest(req, limits);
+    HttpServletResponse response = new LimitedResponse(res, limits);
+    try {
+      chain.doFilter(limited, response);
+    } catch (Throwable e) {
+      long ref = ERRORS.incrementAndGet();
+      LOG.error("internal error ref {} on {} {}", ref, req.getMethod(), path, e);
+      if (!res.isCommitted()) {
+        res.reset();
+        plain(res, 500, "internal error; the server log has the details (ref " + ref + ")");
+      }
+    }
+  }
+
+  /** Adds CORS headers for a query; answers a preflight itself (returns true when it did). */
+  private static boolean cors(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    String requested = req.getHeader("Access-Control-Request-Method");
+    if ("OPTIONS".equals(req.getMethod()) && requested != null) {
+      if (!Set.of("GET", "POST", "HEAD").contains(requested)) {
+        plain(res, HttpServletResponse.SC_FORBIDDEN, "cross-origin " + requested + " is refused");
+        return true;
+      }
+      res.setHeader("Access-Control-Allow-Origin", "*");
+      res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+      res.setHeader("Access-Control-Allow-Headers", "Accept, Content-Type, Cache-Control");
+      res.setHeader("Access-Control-Max-Age", "3600");
+      res.setStatus(HttpServletResponse.SC_NO_CONTENT);
+      return true;
+    }
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    res.setHeader(
+        "Access-Control-Expose-Headers",
+        EndpointServer.MAX_ROWS_HEADER + ", " + EndpointServer.TRUNCATED_HEADER);
+    return false;
+  }
+
+  private static boolean sameOrigin(String origin, HttpServletRequest req) {
+    try {
+      URI o = URI.create(origin);
+      int port = o.getPort() != -1 ? o.getPort() : ("https".equals(o.getScheme()) ? 443 : 80);
+      return o.getHost() != null
+          && o.getHost().equalsIgnoreCase(req.getServerName())
+          && port == req.getServerPort();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private String tooLarge() {
+    return "request body larger than " + maxBodyBytes + " bytes; send less per request";
+  }
+
+  private static void plain(HttpServletResponse res, int status, String message)
+      throws IOException {
+    byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+    res.setStatus(status);
+    res.setContentType("text/plain;charset=utf-8");
+    res.setContentLength(body.length);
+    res.getOutputStream().write(body);
+  }
+
+  /** Whether this request's body went over the limit. */
+  private static final class Limits {
+    volatile boolean exceeded;
+  }
+
+  /** A request whose body stream fails once it passes the limit. */
+  private final class LimitedRequest extends HttpServletRequestWrapper {
+    private final Limits limits;
+    private ServletInputStream stream;
+
+    LimitedRequest(HttpServletRequest request, Limits limits) {
+      super(request);
+      this.limits = limits;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (stream == null) {
+        stream = new LimitedStream(super.getInputStream(), limits);
+      }
+      return stream;
+    }
+
+    @Override
+    public java.io.BufferedReader getReader() throws IOException {
+      String encoding = getCharacterEncoding();
+      return new java.io.BufferedReader(
+          new java.io.InputStreamReader(
+              getInputStream(),
+              encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+    }
+  }
+
+  private final class LimitedStream extends ServletInputStream {
+    private final ServletInputStream in;
+    private final Limits limits;
+    private long count;
+
+    LimitedStream(ServletInputStream in, Limits limits) {
+      this.in = in;
+      this.limits = limits;
+    }
+
+    private void counted(long n) throws IOException {
+      if (n > 0) {
+        count += n;
+        if (count > maxBodyBytes) {
+          limits.exceeded = true;
+          throw new IOException(tooLarge());
+        }
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = in.read();
+      counted(b < 0 ? 0 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = in.read(b, off, len);
+      counted(n);
+      return n;
+    }
+
+    @Override
+    public boolean isFinished() {
+      return in.isFinished();
+    }
+
+    @Override
+    public boolean isReady() {
+      return in.isReady();
+    }
+
+    @Override
+    public void setReadListener(ReadListener listener) {
+      in.setReadListener(listener);
+    }
+  }
+
+  /** Reports 413 whatever status the handler chose, once the body went over the limit. */
+  private static final class LimitedResponse extends HttpServletResponseWrapper {
+    private final Limits limits;
+
+    LimitedResponse(HttpServletResponse response, Limits limits) {
+      super(response);
+      this.limits = limits;
+    }
+
+    @Override
+    public void setStatus(int sc) {
+      super.setStatus(limits.exceeded ? 413 : sc);
+    }
+
+    @Override
+    public void sendError(int sc, String msg) throws IOException {
+      super.sendError(limits.exceeded ? 413 : sc, msg);
+    }
+
+    @Override
+    public void sendError(int sc) throws IOException {
+      super.sendError(limits.exceeded ? 413 : sc);
+    }
+  }
+}

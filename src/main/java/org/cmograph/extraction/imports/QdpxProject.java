@@ -1,0 +1,500 @@
+package org.cmograph.extraction.imports;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.cmograph.extraction.Position;
+import org.cmograph.extraction.Problem;
+
+/**
+ * A REFI-QDA project exchange file (.qdpx, as NVivo, ATLAS.ti and MAXQDA export it): a zip with
+ * {@code project.qde} (XML: the codebook, the sources and the coded text selections) and the
+ * sources' plain texts under {@code sources/}. Only what an extraction needs is kept: codes with
+ * their paths in the codebook, text sources with their text, and each plain-text selection with its
+ * character positions and codes.
+ *
+ * <p>Hostile files are refused, not trusted: the XML may declare no DTD (so no external entity is
+ * ever read), and entries are read with size limits (no zip bombs) by name, never unpacked to disk.
+ *
+ * <pre>
+ * Optional&lt;QdpxProject&gt; p = QdpxProject.read(Path.of("study.qdpx"), problems);
+ * </pre>
+ */
+public final class QdpxProject {
+  static final String PROJECT_ENTRY = "project.qde";
+  static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
+  static final long MAX_TOTAL_BYTES = 256L * 1024 * 1024;
+  static final int MAX_ENTRIES = 100_000;
+
+  /**
+   * A code of the codebook; {@code path} joins the names from the top, e.g. "Contexts/Rural areas".
+   */
+  public record Code(String guid, String name, String path, Position at) {}
+
+  /** A source with a plain text; {@code text} is null when the project does not contain it. */
+  public record TextSource(
+      String guid,
+      String name,
+      String plainTextPath,
+      String text,
+      List<Selection> selections,
+      Position at) {}
+
+  /** A coded stretch of a source's plain text: characters [start, end), counted in code points. */
+  public record Selection(
+      String guid,
+      String name,
+      int start,
+      int end,
+      List<String> codeGuids,
+      String description,
+      Position at) {}
+
+  private final Path file;
+  private final Map<String, Code> codes;
+  private final List<TextSource> sources;
+
+  private QdpxProject(Path file, Map<String, Code> codes, List<TextSource> sources) {
+    this.file = file;
+    this.codes = codes;
+    this.sources = sources;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Codes by GUID, in codebook order. */
+  public Map<String, Code> codes() {
+    return codes;
+  }
+
+  public List<TextSource> sources() {
+    return sources;
+  }
+
+  /** Reads the project; on failure returns empty with the reasons in {@code problems}. */
+  public static Optional<QdpxProject> read(Path file, List<Problem> problems) {
+    try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+      Entries entries = new Entries(zip);
+      ZipEntry project = entries.find(PROJECT_ENTRY);
+      if (project == null) {
+        problems.add(
+            Problem.error(
+                file,
+                Position.START,
+                "QDPX-NO-PROJECT",
+                "the archive holds no project.qde; export the project as REFI-QDA (.qdpx)"));
+        return Optional.empty();
+      }
+      byte[] xml = entries.read(project);
+      Parser parser = new Parser(file, problems);
+      parser.parse(xml);
+      if (problems.stream().anyMatch(Problem::isError)) {
+        return Optional.empty();
+      }
+      List<TextSource> sources = new ArrayList<>();
+      for (TextSource s : parser.sources) {
+        String text = s.text();
+        if (text == null && s.plainTextPath() != null) {
+          text = entries.text(s, problems);
+        }
+        sources.add(
+            new TextSource(s.guid(), s.name(), s.plainTextPath(), text, s.selections(), s.at()));
+      }
+      return Optional.of(new QdpxProject(file, parser.codes, List.copyOf(sources)));
+    } catch (ZipException e) {
+      problems.add(
+          Problem.error(
+              file,
+              Position.START,
+              "QDPX-NOT-ZIP",
+              "not a .qdpx (zip) archive: " + e.getMessage()));
+    } catch (IOException e) {
+      problems.add(
+          Problem.error(file, Position.START, "UNREADABLE", "cannot read: " + e.getMessage()));
+    } catch (TooLarge e) {
+      problems.add(Problem.error(file, Position.START, "QDPX-TOO-LARGE", e.getMessage()));
+    }
+    return Optional.empty();
+  }
+
+  private static final class TooLarge extends RuntimeException {
+    TooLarge(String message) {
+      super(message);
+    }
+  }
+
+  /** The archive's entries, read by name with size limits. */
+  private static final class Entries {
+    final ZipFile zip;
+    final Map<String, ZipEntry> byLowerName = new LinkedHashMap<>();
+    long total;
+
+    Entries(ZipFile zip) {
+      this.zip = zip;
+      Enumeration<? extends ZipEntry> all = zip.entries();
+      int n = 0;
+      while (all.hasMoreElements()) {
+        ZipEntry e = all.nextElement();
+        if (++n > MAX_ENTRIES) {
+          throw new TooLarge("the archive has more than " + MAX_ENTRIES + " entries");
+        }
+        byLowerName.putIfAbsent(e.getName().replace('\\', '/').toLowerCase(Locale.ROOT), e);
+      }
+    }
+
+    ZipEntry find(String name) {
+      return byLowerName.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    byte[] read(ZipEntry e) throws IOException {
+      try (InputStream in = zip.getInputStream(e)) {
+        byte[] bytes = in.readNBytes((int) MAX_ENTRY_BYTES + 1);
+        if (bytes.length > MAX_ENTRY_BYTES) {
+          throw new TooLarge(e.getName() + " unpacks to more than " + MAX_ENTRY_BYTES + " bytes");
+        }
+        total += bytes.length;
+        if (total > MAX_TOTAL_BYTES) {
+          throw new TooLarge("the archive unpacks to more than " + MAX_TOTAL_BYTES + " bytes");
+        }
+        return bytes;
+      }
+    }
+
+    /** A source's plain text, from {@code internal://NAME} (the archive's sources/ folder). */
+    String text(TextSource s, List<Problem> problems) throws IOException {
+      String path = s.plainTextPath();
+      Path file = Path.of(zip.getName()).resolve(PROJECT_ENTRY);
+      if (!path.startsWith("internal://")) {
+        problems.add(
+            Problem.warning(
+                file,
+                s.at(),
+                "QDPX-EXTERNAL-SOURCE",
+                "source '"
+                    + s.name()
+                    + "' is not inside the archive ("
+                    + path
+                    + "); export the project with its sources embedded"));
+        return null;
+      }
+      String name = path.substring("internal://".length());
+      ZipEntry e = find("sources/" + name);
+      if (e == null || name.contains("..")) {
+        problems.add(
+            Problem.warning(
+                file,
+                s.at(),
+                "QDPX-MISSING-SOURCE",
+                "the plain text of source '"
+                    + s.name()
+                    + "' (sources/"
+                    + name
+                    + ") is not in the archive"));
+        return null;
+      }
+      byte[] bytes = read(e);
+      CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      CoderResult r =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(in, out, true);
+      if (r.isError()) {
+        problems.add(
+            Problem.warning(
+                file,
+                s.at(),
+                "QDPX-MISSING-SOURCE",
+                "the plain text of source '"
+                    + s.name()
+                    + "' is not UTF-8 (byte "
+                    + in.position()
+                    + ")"));
+        return null;
+      }
+      String text = out.flip().toString();
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+  }
+
+  /** A streaming (StAX) read of project.qde, with positions, that refuses DTDs. */
+  private static final class Parser {
+    final Path file;
+    final List<Problem> problems;
+    final Map<String, Code> codes = new LinkedHashMap<>();
+    final List<TextSource> sources = new ArrayList<>();
+
+    /**
+     * @param file the archive; problems are placed in its project.qde entry
+     */
+    Parser(Path file, List<Problem> problems) {
+      this.file = file.resolve(PROJECT_ENTRY);
+      this.problems = problems;
+    }
+
+    static XMLInputFactory factory() {
+      XMLInputFactory f = XMLInputFactory.newFactory();
+      f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+      f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+      f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+      f.setProperty(XMLInputFactory.IS_COALESCING, true);
+      f.setXMLResolver(
+          (publicId, systemId, base, ns) -> {
+            throw new XMLStreamException("external entity refused: " + systemId);
+          });
+      return f;
+    }
+
+    /**
+     * An open text source (TextSource, or a PDF's plain-text Representation) and its selections.
+     */
+    private static final class OpenSource {
+      final String guid;
+      final String name;
+      final String plainTextPath;
+      final Position at;
+      final List<Selection> selections = new ArrayList<>();
+      StringBuilder content;
+
+      OpenSource(String guid, String name, String plainTextPath, Position at) {
+        this.guid = guid;
+        this.name = name;
+        this.plainTextPath = plainTextPath;
+        this.at = at;
+      }
+    }
+
+    private static final class OpenSelection {
+      String guid;
+      String name;
+      int start;
+      int end;
+      Position at;
+      final List<String> codes = new ArrayList<>();
+      StringBuilder description;
+    }
+
+    void parse(byte[] xml) {
+      Deque<String> codePath = new ArrayDeque<>();
+      Deque<OpenSource> openSources = new ArrayDeque<>();
+      String pdfName = null;
+      OpenSelection selection = null;
+      StringBuilder text = null;
+      XMLStreamReader r = null;
+      try {
+        r = factory().createXMLStreamReader(new ByteArrayInputStream(xml));
+        while (r.hasNext()) {
+          int event = r.next();
+          if (event == XMLStreamConstants.DTD) {
+            problems.add(
+                Problem.error(
+                    file,
+                    at(r),
+                    "QDPX-XML",
+                    "project.qde declares a DTD; refused (a REFI-QDA project needs none, and a DTD"
+                        + " could make a reader fetch external files)"));
+            return;
+          }
+          if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+            problems.add(
+                Problem.error(
+                    file,
+                    at(r),
+                    "QDPX-XML",
+                    "project.qde uses the entity '&" + r.getLocalName() + ";'; refused"));
+            return;
+          }
+          if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+            if (text != null) {
+              text.append(r.getText());
+            }
+            continue;
+          }
+          if (event == XMLStreamConstants.START_ELEMENT) {
+            String el = r.getLocalName();
+            switch (el) {
+              case "Code" -> {
+                String name = attr(r, "name");
+                codePath.push(name == null ? "?" : name.replace("/", "\u2215"));
+                String guid = attr(r, "guid");
+                if (guid != null) {
+                  List<String> names = new ArrayList<>(codePath);
+                  java.util.Collections.reverse(names);
+                  codes.put(
+                      guid.toUpperCase(Locale.ROOT),
+                      new Code(guid, name, String.join("/", names), at(r)));
+                }
+              }
+              case "PDFSource" -> pdfName = attr(r, "name");
+              case "TextSource", "Representation" -> {
+                String name = attr(r, "name");
+                if (name == null) {
+                  name = pdfName;
+                }
+                openSources.push(
+                    new OpenSource(attr(r, "guid"), name, attr(r, "plainTextPath"), at(r)));
+              }
+              case "PlainTextContent" -> {
+                if (!openSources.isEmpty()) {
+                  openSources.peek().content = new StringBuilder();
+                  text = openSources.peek().content;
+                }
+              }
+              case "PlainTextSelection" -> {
+                selection = new OpenSelection();
+                selection.guid = attr(r, "guid");
+                selection.name = attr(r, "name");
+                selection.at = at(r);
+                selection.start = position(r, "startPosition");
+                selection.end = position(r, "endPosition");
+              }
+              case "Description" -> {
+                if (selection != null) {
+                  selection.description = new StringBuilder();
+                  text = selection.description;
+                }
+              }
+              case "CodeRef" -> {
+                String target = attr(r, "targetGUID");
+                if (selection != null && target != null) {
+                  selection.codes.add(target.toUpperCase(Locale.ROOT));
+                }
+              }
+              default -> {}
+            }
+          } else if (event == XMLStreamConstants.END_ELEMENT) {
+            String el = r.getLocalName();
+            switch (el) {
+              case "Code" -> codePath.pop();
+              case "PDFSource" -> pdfName = null;
+              case "TextSource", "Representation" -> {
+                OpenSource s = openSources.pop();
+                sources.add(
+                    new TextSource(
+                        s.guid,
+                        s.name == null ? s.guid : s.name,
+                        s.plainTextPath,
+                        s.content == null ? null : s.content.toString(),
+                        List.copyOf(s.selections),
+                        s.at));
+              }
+              case "PlainTextContent", "Description" -> text = null;
+              case "PlainTextSelection" -> {
+                if (selection != null
+                    && !openSources.isEmpty()
+                    && selection.start >= 0
+                    && selection.end >= 0) {
+                  openSources
+                      .peek()
+                      .selections
+                      .add(
+                          new Selection(
+                              selection.guid,
+                              selection.name,
+                              selection.start,
+                              selection.end,
+                              List.copyOf(selection.codes),
+                              selection.description == null
+                                  ? null
+                                  : selection.description.toString().strip(),
+                              selection.at));
+                }
+                selection = null;
+              }
+              default -> {}
+            }
+          }
+        }
+      } catch (XMLStreamException e) {
+        Position p =
+            e.getLocation() == null
+                ? Position.START
+                : new Position(
+                    Math.max(1, e.getLocation().getLineNumber()),
+                    Math.max(1, e.getLocation().getColumnNumber()));
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        problems.add(
+            Problem.error(
+                file,
+                p,
+                "QDPX-XML",
+                "project.qde is not well-formed XML: "
+                    + message.replaceAll(
+                        "^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "")));
+      } finally {
+        if (r != null) {
+          try {
+            r.close();
+          } catch (XMLStreamException ignored) {
+            // Closing a reader over a byte array cannot fail in a way that matters here.
+          }
+        }
+      }
+    }
+
+    private int position(XMLStreamReader r, String name) {
+      String v = attr(r, name);
+      try {
+        int n = Integer.parseInt(v == null ? "" : v.strip());
+        if (n >= 0) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      problems.add(
+          Problem.error(
+              file,
+              at(r),
+              "QDPX-BAD-POSITION",
+              "selection '"
+                  + attr(r, "guid")
+                  + "' has "
+                  + name
+                  + "='"
+                  + v
+                  + "', which is not a character position"));
+      return -1;
+    }
+
+    private static String attr(XMLStreamReader r, String name) {
+      for (int i = 0; i < r.getAttributeCount(); i++) {
+        if (r.getAttributeLocalName(i).equals(name)) {
+          return r.getAttributeValue(i);
+        }
+      }
+      return null;
+    }
+
+    private static Position at(XMLStreamReader r) {
+      var l = r.getLocation();
+      return new Position(Math.max(1, l.getLineNumber()), Math.max(1, l.getColumnNumber()));
+    }
+  }
+}

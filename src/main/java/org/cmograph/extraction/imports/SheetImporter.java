@@ -1,0 +1,1019 @@
+package org.cmograph.extraction.imports;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cmograph.extraction.ConceptLabels;
+import org.cmograph.extraction.Position;
+import org.cmograph.extraction.Problem;
+import org.cmograph.extraction.Suggest;
+import org.cmograph.extraction.imports.SheetLayout.Column;
+
+/**
+ * Reads the one-row-per-CMOC layout ({@link SheetLayout}) into study drafts: rows that name the
+ * same CMOC (or, without a {@code cmoc} column, repeat the same context, mechanism and outcome)
+ * become one CMOC, each row's quote one evidence item. Ids the sheet does not give are made from
+ * the descriptions; a mechanism without a catalogue concept gets the closest concept by label, with
+ * a warning and a comment in the file. Every problem names its sheet, row and column.
+ *
+ * <pre>
+ * SheetImporter.Result r = new SheetImporter(labels).read(sheet, new Options(Set.of("smith-2023"), Map.of()));
+ * </pre>
+ */
+public final class SheetImporter {
+  /** Which studies to take from the sheet (empty: all), and header names mapped to columns. */
+  public record Options(Set<String> studies, Map<String, Column> mapping) {}
+
+  /** The drafts of the studies read, and every problem found. */
+  public record Result(List<StudyDraft> studies, List<Problem> problems) {
+    public boolean hasErrors() {
+      return problems.stream().anyMatch(Problem::isError);
+    }
+  }
+
+  private static final Set<Column> STUDY_LEVEL =
+      EnumSet.of(Column.STUDY, Column.TITLE, Column.SOURCE);
+  private static final Set<Column> EVIDENCE_LEVEL =
+      EnumSet.of(
+          Column.EVIDENCE_ID,
+          Column.ABOUT,
+          Column.QUOTE,
+          Column.LOCATION,
+          Column.SPEAKER,
+          Column.PERSPECTIVE,
+          Column.STANCE,
+          Column.STRENGTH,
+          Column.INFERENCE,
+          Column.NOTE);
+  private static final Set<Column> MECHANISM =
+      EnumSet.of(
+          Column.MECHANISM_CONCEPT,
+          Column.MECHANISM_WORDING,
+          Column.MECHANISM_RESOURCE,
+          Column.MECHANISM_RESPONSE);
+  private static final List<String> RESERVED = List.of("mechanism", "resource", "response");
+
+  private final ConceptLabels catalogue;
+  private final FormatVocabulary vocab = FormatVocabulary.get();
+
+  public SheetImporter(ConceptLabels catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  public Result read(Sheet sheet, Options options) {
+    return new Run(sheet, options).run();
+  }
+
+  /** One import of one sheet: its header, problems and drafts. */
+  private final class Run {
+    final Sheet sheet;
+    final Options options;
+    final List<Problem> problems = new ArrayList<>();
+    final Map<Column, Integer> columns = new EnumMap<>(Column.class);
+    int headerRow;
+
+    Run(Sheet sheet, Options options) {
+      this.sheet = sheet;
+      this.options = options;
+    }
+
+    Result run() {
+      if (sheet.rows().isEmpty()) {
+        problems.add(
+            Problem.error(
+                sheet.file(),
+                Position.START,
+                "IMPORT-NO-TABLE",
+                (sheet.name() == null ? "" : "sheet '" + sheet.name() + "': ")
+                    + "no rows; the first row must hold the column headers"));
+        return new Result(List.of(), problems);
+      }
+      if (!header(sheet.rows().get(0))) {
+        return new Result(List.of(), problems);
+      }
+      Map<String, List<Sheet.Row>> byStudy = rowsByStudy();
+      List<StudyDraft> drafts = new ArrayList<>();
+      for (Map.Entry<String, List<Sheet.Row>> e : byStudy.entrySet()) {
+        drafts.add(new StudyRun(this, e.getKey(), e.getValue()).draft());
+      }
+      problems.sort(Problem.BY_PLACE);
+      return new Result(List.copyOf(drafts), List.copyOf(problems));
+    }
+
+    /** Matches the header row to columns; false if the table cannot be read. */
+    boolean header(Sheet.Row row) {
+      headerRow = row.number();
+      Map<String, Column> mapping = new HashMap<>();
+      options.mapping().forEach((k, v) -> mapping.put(SheetLayout.normalise(k), v));
+      Set<String> mappedHeaders = new HashSet<>();
+      boolean any = false;
+      List<Problem> unknown = new ArrayList<>();
+      for (Sheet.Cell c : row.cells()) {
+        String key = SheetLayout.normalise(c.text());
+        Column column = mapping.containsKey(key) ? mapping.get(key) : SheetLayout.column(c.text());
+        if (mapping.containsKey(key)) {
+          mappedHeaders.add(key);
+        }
+        if (column == null) {
+          unknown.add(
+              Problem.warning(
+                  sheet.file(),
+                  at(row.number(), c.column()),
+                  "IMPORT-UNKNOWN-COLUMN",
+                  sheet.where(row.number(), c.column())
+                      + ": column '"
+                      + oneLine(c.text())
+                      + "' is not part of the layout and is ignored"
+                      + didYouMean(key, SheetLayout.allNames())
+                      + " (map it with --map '"
+                      + oneLine(c.text())
+                      + "=COLUMN')"));
+          continue;
+        }
+        any = true;
+        Integer before = columns.putIfAbsent(column, c.column());
+        if (before != null) {
+          problems.add(
+              Problem.error(
+                  sheet.file(),
+                  at(row.number(), c.column()),
+                  "IMPORT-DUPLICATE-COLUMN",
+                  sheet.where(row.number(), c.column())
+                      + ": a second '"
+                      + column.header()
+                      + "' column (the first is "
+                      + Sheet.columnLetters(before)
+                      + ")"));
+        }
+      }
+      for (String key : mapping.keySet()) {
+        if (!mappedHeaders.contains(key)) {
+          problems.add(
+              Problem.warning(
+                  sheet.file(),
+                  at(row.number(), 1),
+                  "IMPORT-UNUSED-MAP",
+                  sheet.whereRow(row.number())
+                      + ": --map names the header '"
+                      + key
+                      + "', which the header row does not have"));
+        }
+      }
+      if (any) {
+        problems.addAll(unknown);
+      } else {
+        problems.add(
+            Problem.error(
+                sheet.file(),
+                at(row.number(), 1),
+                "IMPORT-NO-HEADER",
+                sheet.whereRow(row.number())
+                    + " is read as the header row, but none of its cells"
+                    + " names a column of the layout (study, cmoc, context, mechanism resource,"
+                    + " mechanism response, outcome, quote, location, perspective, stance, ...);"
+                    + " put the headers in the first row"));
+        return false;
+      }
+      List<String> missing = new ArrayList<>();
+      for (Column required : List.of(Column.QUOTE, Column.LOCATION, Column.STANCE)) {
+        if (!columns.containsKey(required)) {
+          missing.add(required.header());
+        }
+      }
+      if (MECHANISM.stream().noneMatch(columns::containsKey)) {
+        missing.add("mechanism concept, wording, resource or response");
+      }
+      if (!columns.containsKey(Column.STUDY) && options.studies().size() != 1) {
+        missing.add("study (or name one study with --study)");
+      }
+      for (String m : missing) {
+        problems.add(
+            Problem.error(
+                sheet.file(),
+                at(row.number(), 1),
+                "IMPORT-MISSING-COLUMN",
+                sheet.whereRow(row.number())
+                    + ": no '"
+                    + m
+                    + "' column; the headers are: "
+                    + String.join(
+                        ", ", row.cells().stream().map(c -> oneLine(c.text())).toList())));
+      }
+      return missing.isEmpty() && problems.stream().noneMatch(Problem::isError);
+    }
+
+    /** The data rows grouped by study, in order of first appearance. */
+    Map<String, List<Sheet.Row>> rowsByStudy() {
+      Map<String, List<Sheet.Row>> out = new LinkedHashMap<>();
+      Map<String, String> shownIds = new LinkedHashMap<>();
+      String only = options.studies().size() == 1 ? options.studies().iterator().next() : null;
+      for (Sheet.Row row : sheet.rows().subList(1, sheet.rows().size())) {
+        for (Sheet.Cell c : row.cells()) {
+          if (!columns.containsValue(c.column()) && !unknownHeader(c.column())) {
+            problems.add(
+                Problem.error(
+                    sheet.file(),
+                    at(row.number(), c.column()),
+                    "IMPORT-EXTRA-CELL",
+                    sheet.where(row.number(), c.column())
+                        + " has a value, but its column has no header"));
+          }
+        }
+        String study = value(row, Column.STUDY);
+        String id;
+        if (study == null) {
+          if (only == null) {
+            problems.add(missingValue(row, Column.STUDY, "the row names no study"));
+            continue;
+          }
+          id = only;
+        } else {
+          id = Slugs.isSlug(study) ? study : Slugs.of(study);
+          shownIds.putIfAbsent(id, study);
+        }
+        if (!options.studies().isEmpty() && !options.studies().contains(id)) {
+          continue;
+        }
+        out.computeIfAbsent(id, k -> new ArrayList<>()).add(row);
+      }
+      for (String wanted : options.studies()) {
+        if (!out.containsKey(wanted) && columns.containsKey(Column.STUDY)) {
+          problems.add(
+              Problem.error(
+                  sheet.file(),
+                  at(headerRow, columns.get(Column.STUDY)),
+                  "IMPORT-NO-ROWS",
+                  "no row of "
+                      + (sheet.name() == null ? "the sheet" : "sheet '" + sheet.name() + "'")
+                      + " is for study '"
+                      + wanted
+                      + "'"
+                      + (shownIds.isEmpty()
+                          ? ""
+                          : " (it has: " + String.join(", ", shownIds.keySet()) + ")")
+                      + Suggest.didYouMean(wanted, shownIds.keySet())));
+        }
+      }
+      if (out.isEmpty() && options.studies().isEmpty()) {
+        problems.add(
+            Problem.error(
+                sheet.file(),
+                at(headerRow, 1),
+                "IMPORT-NO-ROWS",
+                (sheet.name() == null ? "the sheet" : "sheet '" + sheet.name() + "'")
+                    + " has a header row but no data rows"));
+      }
+      return out;
+    }
+
+    private boolean unknownHeader(int column) {
+      return sheet.rows().get(0).text(column) != null;
+    }
+
+    String value(Sheet.Row row, Column column) {
+      Integer col = columns.get(column);
+      if (col == null) {
+        return null;
+      }
+      String text = row.text(col);
+      if (text == null || text.isBlank()) {
+        return null;
+      }
+      // A per-line cell keeps its leading empty lines: they say the first parts have no value.
+      return column.perLine ? text.stripTrailing() : text.strip();
+    }
+
+    int col(Column column) {
+      return columns.getOrDefault(column, 1);
+    }
+
+    Problem missingValue(Sheet.Row row, Column column, String why) {
+      return Problem.error(
+          sheet.file(),
+          at(row.number(), col(column)),
+          "IMPORT-MISSING-VALUE",
+          sheet.where(row.number(), col(column))
+              + ": "
+              + why
+              + " (column '"
+              + column.header()
+              + "' is empty)");
+    }
+
+    Problem badValue(int row, Column column, String raw, List<String> allowed) {
+      return Problem.error(
+          sheet.file(),
+          at(row, col(column)),
+          "IMPORT-BAD-VALUE",
+          sheet.where(row, col(column))
+              + ": "
+              + column.header()
+              + " '"
+              + oneLine(raw)
+              + "' is not one of "
+              + String.join(", ", allowed)
+              + Suggest.didYouMean(raw.strip().toLowerCase(java.util.Locale.ROOT), allowed));
+    }
+  }
+
+  /** The rows of one CMOC, with the CMOC-level cells it has so far and the row each came from. */
+  private static final class CmocRows {
+    final Sheet.Row first;
+    final Map<Column, String> values = new EnumMap<>(Column.class);
+    final Map<Column, Integer> rowOf = new EnumMap<>(Column.class);
+    final List<Sheet.Row> rows = new ArrayList<>();
+    String id;
+    String labelFallback;
+
+    CmocRows(Sheet.Row first) {
+      this.first = first;
+    }
+  }
+
+  /** The import of one study's rows. */
+  private final class StudyRun {
+    final Run run;
+    final String studyId;
+    final List<Sheet.Row> rows;
+    final Map<String, String> comments = new LinkedHashMap<>();
+    final Set<String> partIds = new HashSet<>();
+    final Set<String> evidenceIds = new HashSet<>();
+    final Set<String> cmocIds = new HashSet<>();
+
+    StudyRun(Run run, String studyId, List<Sheet.Row> rows) {
+      this.run = run;
+      this.studyId = studyId;
+      this.rows = rows;
+    }
+
+    StudyDraft draft() {
+      String title = studyValue(Column.TITLE);
+      String source = studyValue(Column.SOURCE);
+      List<CmocRows> groups = group();
+      // Ids the sheet gives are taken first, so made-up ids never collide with them.
+      for (Sheet.Row row : rows) {
+        String e = run.value(row, Column.EVIDENCE_ID);
+        if (e != null && !evidenceIds.add(slug(e))) {
+          run.problems.add(
+              Problem.error(
+                  run.sheet.file(),
+                  at(row.number(), run.col(Column.EVIDENCE_ID)),
+                  "IMPORT-DUPLICATE-ID",
+                  run.sheet.where(row.number(), run.col(Column.EVIDENCE_ID))
+                      + ": evidence id '"
+                      + e
+                      + "' is used twice in study '"
+                      + studyId
+                      + "'"));
+        }
+      }
+      for (CmocRows g : groups) {
+        for (Column c : List.of(Column.CONTEXT_ID, Column.OUTCOME_ID)) {
+          for (String id : lines(g.values.get(c))) {
+            if (!id.isEmpty() && !partIds.add(slug(id))) {
+              run.problems.add(
+                  Problem.error(
+                      run.sheet.file(),
+                      at(g.rowOf.get(c), run.col(c)),
+                      "IMPORT-DUPLICATE-ID",
+                      run.sheet.where(g.rowOf.get(c), run.col(c))
+                          + ": id '"
+                          + id
+                          + "' is used twice among the contexts and outcomes of study '"
+                          + studyId
+                          + "' (they share one id space)"));
+            }
+          }
+        }
+      }
+      List<Map<String, Object>> cmocs = new ArrayList<>();
+      List<Map<String, Object>> evidence = new ArrayList<>();
+      int generated = 0;
+      for (CmocRows g : groups) {
+        Map<String, Object> cmoc = cmoc(g, cmocs.size());
+        cmocs.add(cmoc);
+        for (Sheet.Row row : g.rows) {
+          if (EVIDENCE_LEVEL.stream().noneMatch(c -> run.value(row, c) != null)) {
+            continue;
+          }
+          String id = run.value(row, Column.EVIDENCE_ID);
+          if (id == null) {
+            do {
+              id = "e" + (++generated);
+            } while (evidenceIds.contains(id));
+            evidenceIds.add(id);
+          } else {
+            id = slug(id);
+          }
+          evidence.add(evidence(row, id, g.id, cmoc));
+        }
+      }
+      return new StudyDraft(studyId, title, source, cmocs, evidence, comments, run.sheet.file());
+    }
+
+    String studyValue(Column column) {
+      String found = null;
+      int foundRow = 0;
+      for (Sheet.Row row : rows) {
+        String v = run.value(row, column);
+        if (v == null) {
+          continue;
+        }
+        if (found == null) {
+          found = v;
+          foundRow = row.number();
+        } else if (!found.equals(v)) {
+          run.problems.add(conflict(row.number(), column, "study '" + studyId + "'", foundRow));
+        }
+      }
+      return found;
+    }
+
+    Problem conflict(int row, Column column, String what, int firstRow) {
+      return Problem.error(
+          run.sheet.file(),
+          at(row, run.col(column)),
+          "IMPORT-CONFLICT",
+          run.sheet.where(row, run.col(column))
+              + ": "
+              + what
+              + " has a different '"
+              + column.header()
+              + "' here than in row "
+              + firstRow
+              + "; repeat the same value on every row, or leave it blank after the first");
+    }
+
+    /** Rows grouped into CMOCs, in order of first appearance. */
+    List<CmocRows> group() {
+      List<CmocRows> groups = new ArrayList<>();
+      Map<String, CmocRows> byKey = new LinkedHashMap<>();
+      CmocRows previous = null;
+      boolean cmocColumn = run.columns.containsKey(Column.CMOC);
+      for (Sheet.Row row : rows) {
+        String key;
+        String cell = run.value(row, Column.CMOC);
+        boolean blankCmoc =
+            cmocColumn
+                ? cell == null
+                : cmocLevel().stream().allMatch(c -> run.value(row, c) == null);
+        if (blankCmoc) {
+          if (previous == null) {
+            run.problems.add(
+                cmocColumn
+                    ? run.missingValue(
+                        row, Column.CMOC, "the first row of a study must name its CMOC")
+                    : run.missingValue(
+                        row, Column.MECHANISM_RESOURCE, "the row names no CMOC part"));
+            continue;
+          }
+          key = null;
+        } else if (cmocColumn) {
+          key = cell;
+        } else {
+          StringBuilder k = new StringBuilder();
+          for (Column c : cmocLevel()) {
+            k.append(String.valueOf(run.value(row, c))).append('\u0000');
+          }
+          key = k.toString();
+        }
+        CmocRows g = key == null ? previous : byKey.get(key);
+        if (g == null) {
+          g = new CmocRows(row);
+          byKey.put(key, g);
+          groups.add(g);
+          if (cmocColumn) {
+            g.id = Slugs.isSlug(cell) ? cell : Slugs.of(cell);
+            if (!Slugs.isSlug(cell)) {
+              g.labelFallback = cell;
+            }
+          }
+        }
+        g.rows.add(row);
+        for (Column c : cmocLevel()) {
+          String v = run.value(row, c);
+          if (v == null) {
+            continue;
+          }
+          String had = g.values.putIfAbsent(c, v);
+          if (had == null) {
+            g.rowOf.put(c, row.number());
+          } else if (!had.equals(v)) {
+            run.problems.add(
+                conflict(row.number(), c, "CMOC '" + cmocName(g) + "'", g.rowOf.get(c)));
+          }
+        }
+        previous = g;
+      }
+      return groups;
+    }
+
+    String cmocName(CmocRows g) {
+      return g.id != null ? g.id : "of row " + g.first.number();
+    }
+
+    List<Column> cmocLevel() {
+      List<Column> out = new ArrayList<>();
+      for (Column c : Column.values()) {
+        if (!STUDY_LEVEL.contains(c) && !EVIDENCE_LEVEL.contains(c) && c != Column.CMOC) {
+          out.add(c);
+        }
+      }
+      return out;
+    }
+
+    Map<String, Object> cmoc(CmocRows g, int index) {
+      String pointer = "/cmocs/" + index;
+      String label = g.values.get(Column.CMOC_LABEL);
+      if (label == null) {
+        label = g.labelFallback;
+      }
+      if (label == null) {
+        String basis =
+            firstNonNull(
+                g.values.get(Column.MECHANISM_WORDING),
+                g.values.get(Column.MECHANISM_RESOURCE),
+                g.values.get(Column.MECHANISM_RESPONSE));
+        label = basis == null ? null : abbreviateWords(basis, 80);
+      }
+      if (g.id == null) {
+        String base = label == null ? "cmoc-" + (index + 1) : Slugs.brief(label, 5);
+        g.id = unique(base.isEmpty() ? "cmoc-" + (index + 1) : base, cmocIds);
+      } else if (!cmocIds.add(g.id)) {
+        run.problems.add(
+            Problem.error(
+                run.sheet.file(),
+                at(g.first.number(), run.col(Column.CMOC)),
+                "IMPORT-DUPLICATE-ID",
+                run.sheet.where(g.first.number(), run.col(Column.CMOC))
+                    + ": CMOC id '"
+                    + g.id
+                    + "' is used twice in study '"
+                    + studyId
+                    + "'"));
+      }
+      if (label == null) {
+        label = "CMOC " + g.id;
+      }
+      Map<String, Object> cmoc = new LinkedHashMap<>();
+      cmoc.put("id", g.id);
+      cmoc.put("label", label);
+      put(cmoc, "statement", g.values.get(Column.STATEMENT));
+      List<Map<String, Object>> contexts =
+          parts(
+              g,
+              Column.CONTEXT,
+              Column.CONTEXT_ID,
+              "context",
+              List.of(Column.CONTEXT_TYPE, Column.CONTEXT_ROLE));
+      if (!contexts.isEmpty()) {
+        cmoc.put("contexts", contexts);
+      }
+      cmoc.put("mechanism", mechanism(g, pointer + "/mechanism"));
+      List<Map<String, Object>> outcomes =
+          parts(
+              g,
+              Column.OUTCOME,
+              Column.OUTCOME_ID,
+              "outcome",
+              List.of(Column.OUTCOME_DIRECTION, Column.OUTCOME_LEVEL, Column.OUTCOME_INTENDED));
+      if (!outcomes.isEmpty()) {
+        cmoc.put("outcomes", outcomes);
+      }
+      List<Map<String, Object>> links = theoryLinks(g);
+      if (!links.isEmpty()) {
+        cmoc.put("theory_links", links);
+      }
+      return cmoc;
+    }
+
+    /**
+     * Contexts or outcomes: one per line of the description cell, with aligned id and attribute
+     * lines.
+     */
+    List<Map<String, Object>> parts(
+        CmocRows g,
+        Column descriptionColumn,
+        Column idColumn,
+        String kind,
+        List<Column> attributes) {
+      List<String> descriptions = lines(g.values.get(descriptionColumn));
+      List<String> ids = lines(g.values.get(idColumn));
+      List<Map<String, Object>> out = new ArrayList<>();
+      if (!ids.isEmpty() && ids.size() != descriptions.size()) {
+        run.problems.add(
+            lineCount(g, idColumn, ids.size(), descriptionColumn, descriptions.size()));
+      }
+      for (Column a : attributes) {
+        List<String> values = lines(g.values.get(a));
+        if (values.size() > descriptions.size()) {
+          run.problems.add(lineCount(g, a, values.size(), descriptionColumn, descriptions.size()));
+        }
+      }
+      for (int i = 0; i < descriptions.size(); i++) {
+        String description = descriptions.get(i);
+        if (description.isEmpty()) {
+          continue;
+        }
+        Map<String, Object> part = new LinkedHashMap<>();
+        String id = i < ids.size() && !ids.get(i).isEmpty() ? slug(ids.get(i)) : null;
+        if (id == null) {
+          String base = Slugs.brief(description, 4);
+          id = unique(base.isEmpty() || RESERVED.contains(base) ? kind : base, partIds);
+        }
+        part.put("id", id);
+        part.put("description", description);
+        for (Column a : attributes) {
+          List<String> values = lines(g.values.get(a));
+          String raw = i < values.size() ? values.get(i) : "";
+          if (raw.isEmpty()) {
+            continue;
+          }
+          int row = g.rowOf.get(a);
+          switch (a) {
+            case CONTEXT_TYPE -> putEnum(part, "type", raw, vocab.contextTypes, row, a);
+            case CONTEXT_ROLE -> putEnum(part, "role", raw, vocab.contextRoles, row, a);
+            case OUTCOME_DIRECTION -> putEnum(part, "direction", raw, vocab.directions, row, a);
+            case OUTCOME_LEVEL -> putEnum(part, "level", raw, vocab.levels, row, a);
+            case OUTCOME_INTENDED -> {
+              Boolean b = bool(raw);
+              if (b == null) {
+                run.problems.add(run.badValue(row, a, raw, List.of("true", "false")));
+              } else {
+                part.put("intended", b);
+              }
+            }
+            default -> throw new IllegalStateException(a.name());
+          }
+        }
+        out.add(part);
+      }
+      return out;
+    }
+
+    Problem lineCount(CmocRows g, Column column, int n, Column against, int m) {
+      int row = g.rowOf.get(column);
+      return Problem.error(
+          run.sheet.file(),
+          at(row, run.col(column)),
+          "IMPORT-LINE-COUNT",
+          run.sheet.where(row, run.col(column))
+              + ": "
+              + n
+              + " line(s) of '"
+              + column.header()
+              + "' for "
+              + m
+              + " line(s) of '"
+              + against.header()
+              + "'; give one line per "
+              + against.header()
+              + ", in the same order");
+    }
+
+    void putEnum(
+        Map<String, Object> part, String key, String raw, List<String> allowed, int row, Column c) {
+      String v = FormatVocabulary.match(raw, allowed);
+      if (v == null) {
+        run.problems.add(run.badValue(row, c, raw, allowed));
+      } else {
+        part.put(key, v);
+      }
+    }
+
+    List<Map<String, Object>> theoryLinks(CmocRows g) {
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (String line : lines(g.values.get(Column.THEORY_LINKS))) {
+        if (line.isEmpty()) {
+          continue;
+        }
+        String stance = null;
+        String target = null;
+        for (String token : line.split("[\\s:,;]+")) {
+          String s = FormatVocabulary.match(token, vocab.theoryStances);
+          if (s != null && stance == null) {
+            stance = s;
+          } else if (!token.isEmpty()) {
+            target = token;
+          }
+        }
+        if (stance == null || target == null || !Slugs.isSlug(target)) {
+          int row = g.rowOf.get(Column.THEORY_LINKS);
+          run.problems.add(
+              Problem.error(
+                  run.sheet.file(),
+                  at(row, run.col(Column.THEORY_LINKS)),
+                  "IMPORT-BAD-VALUE",
+                  run.sheet.where(row, run.col(Column.THEORY_LINKS))
+                      + ": theory link '"
+                      + line
+                      + "' should be a stance ("
+                      + String.join(", ", vocab.theoryStances)
+                      + ") and a theory CMOC id, e.g. 'supports tc1'"));
+          continue;
+        }
+        Map<String, Object> link = new LinkedHashMap<>();
+        link.put("theory_cmoc", target);
+        link.put("stance", stance);
+        out.add(link);
+      }
+      return out;
+    }
+
+    Map<String, Object> mechanism(CmocRows g, String pointer) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      String concept = g.values.get(Column.MECHANISM_CONCEPT);
+      String wording = g.values.get(Column.MECHANISM_WORDING);
+      String resource = g.values.get(Column.MECHANISM_RESOURCE);
+      String response = g.values.get(Column.MECHANISM_RESPONSE);
+      m.put("concept", concept(g, concept, wording, resource, response, pointer + "/concept"));
+      put(m, "wording", wording);
+      put(m, "resource", resource);
+      put(m, "response", response);
+      return m;
+    }
+
+    /** The catalogue concept ({@link ConceptChoice}); a guess is reported and commented. */
+    String concept(
+        CmocRows g,
+        String concept,
+        String wording,
+        String resource,
+        String response,
+        String pointer) {
+      ConceptChoice choice = ConceptChoice.of(catalogue, concept, wording, resource, response);
+      if (!choice.guessed()) {
+        return choice.id();
+      }
+      Column where =
+          concept != null
+              ? Column.MECHANISM_CONCEPT
+              : wording != null
+                  ? Column.MECHANISM_WORDING
+                  : resource != null ? Column.MECHANISM_RESOURCE : Column.MECHANISM_RESPONSE;
+      int row = g.rowOf.getOrDefault(where, g.first.number());
+      String named = oneLine(abbreviateWords(choice.basis(), 80));
+      if (choice.id() == null) {
+        run.problems.add(
+            Problem.error(
+                run.sheet.file(),
+                at(row, run.col(where)),
+                "IMPORT-UNMATCHED-MECHANISM",
+                run.sheet.where(row, run.col(where))
+                    + ": no catalogue concept for mechanism '"
+                    + named
+                    + "'"));
+        return null;
+      }
+      String what =
+          concept != null
+              ? "concept '" + concept + "' is not in the catalogue"
+              : "mechanism '" + named + "' names no catalogue concept";
+      run.problems.add(
+          Problem.warning(
+              run.sheet.file(),
+              at(row, run.col(where)),
+              "IMPORT-UNMATCHED-MECHANISM",
+              run.sheet.where(row, run.col(where))
+                  + ": "
+                  + what
+                  + "; wrote '"
+                  + choice.id()
+                  + "'"
+                  + (choice.weak() ? " (a weak match)" : "")
+                  + "; closest by label: "
+                  + choice.described()
+                  + ". Check it, or add a concept to ontology/mechanism-catalogue.ttl"));
+      comments.put(pointer, choice.comment(concept));
+      return choice.id();
+    }
+
+    Map<String, Object> evidence(
+        Sheet.Row row, String id, String cmocId, Map<String, Object> cmoc) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("id", id);
+      e.put("cmoc", cmocId);
+      String about = run.value(row, Column.ABOUT);
+      if (about != null) {
+        List<String> refs = new ArrayList<>();
+        for (String token : about.split("[\\s,;]+")) {
+          if (token.isEmpty()) {
+            continue;
+          }
+          String t = token.toLowerCase(java.util.Locale.ROOT);
+          if (t.equals("context") || t.equals("contexts")) {
+            partIds(cmoc, "contexts").forEach(refs::add);
+          } else if (t.equals("outcome") || t.equals("outcomes")) {
+            partIds(cmoc, "outcomes").forEach(refs::add);
+          } else {
+            refs.add(slug(token));
+          }
+        }
+        e.put("about", List.copyOf(new LinkedHashSet<>(refs)));
+      }
+      String quote = run.value(row, Column.QUOTE);
+      if (quote == null) {
+        run.problems.add(run.missingValue(row, Column.QUOTE, "evidence needs its verbatim quote"));
+      }
+      put(e, "quote", quote);
+      String location = run.value(row, Column.LOCATION);
+      if (location == null) {
+        run.problems.add(
+            run.missingValue(
+                row,
+                Column.LOCATION,
+                "evidence needs the place of its quote (e.g. 'Abstract, Results')"));
+      }
+      put(e, "location", location);
+      String speakerRaw = run.value(row, Column.SPEAKER);
+      String perspectiveRaw = run.value(row, Column.PERSPECTIVE);
+      String perspective = null;
+      boolean authorsPerspective = false;
+      if (perspectiveRaw != null) {
+        String p = perspectiveRaw.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_]+", "-");
+        if (p.startsWith("author")) {
+          authorsPerspective = true;
+        } else {
+          perspective = FormatVocabulary.match(perspectiveRaw, vocab.perspectives);
+          if (perspective == null) {
+            run.problems.add(
+                run.badValue(row.number(), Column.PERSPECTIVE, perspectiveRaw, vocab.perspectives));
+          }
+        }
+      }
+      String speaker;
+      if (speakerRaw != null) {
+        speaker = FormatVocabulary.match(speakerRaw, vocab.speakers);
+        if (speaker == null && speakerRaw.toLowerCase(java.util.Locale.ROOT).startsWith("author")) {
+          speaker = "authors";
+        }
+        if (speaker == null) {
+          run.problems.add(run.badValue(row.number(), Column.SPEAKER, speakerRaw, vocab.speakers));
+        }
+      } else {
+        speaker = perspective != null && !authorsPerspective ? "participant" : "authors";
+      }
+      put(e, "speaker", speaker);
+      put(e, "perspective", perspective);
+      String stanceRaw = run.value(row, Column.STANCE);
+      if (stanceRaw == null) {
+        run.problems.add(
+            run.missingValue(
+                row,
+                Column.STANCE,
+                "evidence needs a stance (" + String.join(", ", vocab.stances) + ")"));
+      } else {
+        String stance = FormatVocabulary.match(stanceRaw, vocab.stances);
+        if (stance == null) {
+          run.problems.add(run.badValue(row.number(), Column.STANCE, stanceRaw, vocab.stances));
+        }
+        put(e, "stance", stance);
+      }
+      String strengthRaw = run.value(row, Column.STRENGTH);
+      if (strengthRaw != null) {
+        String strength = FormatVocabulary.match(strengthRaw, vocab.strengths);
+        if (strength == null) {
+          run.problems.add(
+              run.badValue(row.number(), Column.STRENGTH, strengthRaw, vocab.strengths));
+        }
+        put(e, "strength", strength);
+      }
+      put(e, "inference", run.value(row, Column.INFERENCE));
+      put(e, "note", run.value(row, Column.NOTE));
+      return e;
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> partIds(Map<String, Object> cmoc, String key) {
+      List<String> out = new ArrayList<>();
+      Object parts = cmoc.get(key);
+      if (parts instanceof List<?> list) {
+        for (Object p : list) {
+          out.add((String) ((Map<String, Object>) p).get("id"));
+        }
+      }
+      return out;
+    }
+  }
+
+  // ---- small helpers ----
+
+  /**
+   * "; did you mean 'x'?" for a header, by edit distance counting a swap of two letters as one edit
+   * ("Qoute" is one slip from "quote", not two).
+   */
+  static String didYouMean(String word, List<String> candidates) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String c : candidates) {
+      int d = swapDistance(word, c);
+      if (d < bestDistance || (d == bestDistance && c.compareTo(best) < 0)) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, word.length() / 3)
+        ? "; did you mean '" + best + "'?"
+        : "";
+  }
+
+  /** Optimal string alignment distance: Levenshtein plus transpositions of adjacent letters. */
+  static int swapDistance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
+  static Position at(int row, int column) {
+    return new Position(row, column);
+  }
+
+  static String slug(String s) {
+    return Slugs.isSlug(s) ? s : Slugs.of(s);
+  }
+
+  static String unique(String base, Set<String> used) {
+    String id = base;
+    for (int n = 2; used.contains(id); n++) {
+      id = base + "-" + n;
+    }
+    used.add(id);
+    return id;
+  }
+
+  /** A cell's lines, stripped; an empty cell has none. */
+  static List<String> lines(String cell) {
+    if (cell == null || cell.isBlank()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String line : cell.split("\\r\\n|\\r|\\n", -1)) {
+      out.add(line.strip());
+    }
+    while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+      out.remove(out.size() - 1);
+    }
+    return out;
+  }
+
+  static Boolean bool(String raw) {
+    return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "y", "1" -> Boolean.TRUE;
+      case "false", "no", "n", "0" -> Boolean.FALSE;
+      default -> null;
+    };
+  }
+
+  static void put(Map<String, Object> map, String key, Object value) {
+    if (value != null) {
+      map.put(key, value);
+    }
+  }
+
+  @SafeVarargs
+  static <T> T firstNonNull(T... values) {
+    for (T v : values) {
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  static String abbreviateWords(String s, int max) {
+    String one = oneLine(s);
+    if (one.length() <= max) {
+      return one;
+    }
+    int cut = one.lastIndexOf(' ', max - 3);
+    return one.substring(0, cut > 20 ? cut : max - 3) + "...";
+  }
+
+  static String oneLine(String s) {
+    return s.replaceAll("\\s+", " ").strip();
+  }
+}

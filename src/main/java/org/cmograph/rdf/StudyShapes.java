@@ -1,0 +1,205 @@
+package org.cmograph.rdf;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.engine.Target;
+import org.apache.jena.shacl.engine.TargetType;
+import org.apache.jena.shacl.engine.constraint.SparqlConstraint;
+import org.apache.jena.shacl.parser.Constraint;
+import org.apache.jena.shacl.parser.Shape;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.validation.VLib;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.engine.ExecutionContext;
+import org.apache.jena.sparql.engine.QueryIterator;
+import org.apache.jena.sparql.engine.binding.BindingRoot;
+import org.apache.jena.sparql.engine.main.QC;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.syntax.Element;
+import org.apache.jena.sparql.syntax.ElementGroup;
+import org.apache.jena.sparql.syntax.ElementPathBlock;
+import org.apache.jena.sparql.syntax.ElementTriplesBlock;
+
+/**
+ * The SHACL shapes a study graph must conform to, checked with the same results as Jena's SHACL
+ * engine but faster for many small graphs. Jena runs a SPARQL-based constraint ({@code sh:sparql})
+ * once per focus node, compiling the query each time; for a study with a dozen evidence items that
+ * is most of the validation time (profiled: 36% of {@code cmograph validate}). Here such a
+ * constraint runs once per graph with {@code $this} unbound, and its rows are kept for the focus
+ * nodes of the shape: the same violations, one query.
+ *
+ * <p>This is exact only where {@code $this} is joined like any other variable, so a constraint is
+ * batched only when its {@code $this} occurs nowhere but in the triple patterns at the top level
+ * of the WHERE clause, the query has no solution modifiers but DISTINCT, and it does not use the
+ * other pre-bound variables. Every other constraint, and every core constraint, stays with Jena.
+ *
+ * <pre>
+ * StudyShapes shapes = new StudyShapes(reference.shapes());
+ * List&lt;ReportEntry&gt; violations = shapes.validate(studyGraph);  // empty: conforms
+ * </pre>
+ */
+public final class StudyShapes {
+  private static final String SH = "http://www.w3.org/ns/shacl#";
+  private static final Node SH_SPARQL = NodeFactory.createURI(SH + "sparql");
+  private static final Node SH_DEACTIVATED = NodeFactory.createURI(SH + "deactivated");
+  private static final Var THIS = Var.alloc("this");
+  private static final Var VALUE = Var.alloc("value");
+  private static final Pattern MESSAGE_VARIABLE = Pattern.compile("\\{[?$]([A-Za-z_][A-Za-z0-9_]*)\\}");
+
+  private final Shapes core;
+  private final List<Batched> batched;
+
+  /**
+   * One SPARQL-based constraint of a node shape, evaluated once per data graph. Its algebra is
+   * compiled and optimised once here: a query execution per graph would redo both every time.
+   */
+  private record Batched(Shape shape, Op op, String message) {}
+
+  public StudyShapes(Graph shapesGraph) {
+    Shapes all = Shapes.parse(shapesGraph);
+    Graph coreGraph = GraphFactory.createGraphMem();
+    shapesGraph.find().forEachRemaining(coreGraph::add);
+    List<Batched> found = new ArrayList<>();
+    for (Shape shape : all.getShapeMap().values()) {
+      List<SparqlConstraint> sparql = new ArrayList<>();
+      for (Constraint c : shape.getConstraints()) {
+        if (c instanceof SparqlConstraint sc) {
+          sparql.add(sc);
+        }
+      }
+      if (sparql.isEmpty() || !batchable(shape, sparql, shapesGraph)) {
+        continue;
+      }
+      for (SparqlConstraint sc : sparql) {
+        Op op = Algebra.optimize(Algebra.compile(sc.getQuery()));
+        found.add(new Batched(shape, op, sc.getMessage()));
+      }
+      coreGraph.remove(shape.getShapeNode(), SH_SPARQL, Node.ANY);
+    }
+    this.batched = List.copyOf(found);
+    this.core = found.isEmpty() ? all : Shapes.parse(coreGraph);
+  }
+
+  /** How many SPARQL-based constraints run once per graph instead of once per focus node. */
+  public int batchedConstraints() {
+    return batched.size();
+  }
+
+  /** Every violation (and warning) of {@code data}; empty when it conforms. Thread-safe. */
+  public List<ReportEntry> validate(Graph data) {
+    List<ReportEntry> entries = new ArrayList<>(ShaclValidator.get().validate(core, data).getEntries());
+    for (Batched b : batched) {
+      Collection<Node> focus = VLib.focusNodes(data, b.shape());
+      if (focus.isEmpty()) {
+        continue;
+      }
+      Set<Node> focusSet = focus instanceof Set<Node> s ? s : new HashSet<>(focus);
+      QueryIterator rows =
+          QC.execute(b.op(), BindingRoot.create(), ExecutionContext.createForGraph(data));
+      try {
+        while (rows.hasNext()) {
+          Binding row = rows.next();
+          Node self = row.get(THIS);
+          if (self == null || !focusSet.contains(self)) {
+            continue;
+          }
+          Node value = row.get(VALUE);
+          entries.add(
+              ReportEntry.create()
+                  .focusNode(self)
+                  .value(value == null ? self : value)
+                  .severity(b.shape().getSeverity())
+                  .sourceConstraintComponent(NodeFactory.createURI(SH + "SPARQLConstraintComponent"))
+                  .message(message(b.message(), row)));
+        }
+      } finally {
+        rows.close();
+      }
+    }
+    return entries;
+  }
+
+  private static String message(String template, Binding row) {
+    if (template == null) {
+      return "SPARQL constraint violated";
+    }
+    Matcher m = MESSAGE_VARIABLE.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      Node n = row.get(Var.alloc(m.group(1)));
+      m.appendReplacement(out, Matcher.quoteReplacement(n == null ? m.group() : display(n)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String display(Node n) {
+    return n.isURI() ? "<" + n.getURI() + ">" : n.isLiteral() ? n.getLiteralLexicalForm() : n.toString();
+  }
+
+  /**
+   * True when every SPARQL constraint of {@code shape} can run once per graph: a node shape
+   * targeting classes, constraints active, and queries as the class comment requires.
+   */
+  private static boolean batchable(Shape shape, List<SparqlConstraint> constraints, Graph shapesGraph) {
+    if (!shape.isNodeShape() || shape.deactivated() || shape.getTargets().isEmpty()) {
+      return false;
+    }
+    for (Target t : shape.getTargets()) {
+      if (t.getTargetType() != TargetType.targetClass) {
+        return false;
+      }
+    }
+    for (Triple t : shapesGraph.find(shape.getShapeNode(), SH_SPARQL, Node.ANY).toList()) {
+      if (shapesGraph.contains(t.getObject(), SH_DEACTIVATED, Node.ANY)) {
+        return false;
+      }
+    }
+    for (SparqlConstraint c : constraints) {
+      Query q = c.getQuery();
+      if (!q.isSelectType()
+          || q.hasGroupBy()
+          || q.hasHaving()
+          || q.hasAggregators()
+          || q.hasLimit()
+          || q.hasOffset()
+          || q.hasOrderBy()
+          || q.hasValues()
+          || q.getQueryPattern() == null
+          || !(q.getQueryPattern() instanceof ElementGroup group)) {
+        return false;
+      }
+      String text = q.toString();
+      if (text.contains("?shapesGraph") || text.contains("?currentShape")) {
+        return false;
+      }
+      for (Element e : group.getElements()) {
+        boolean triples = e instanceof ElementPathBlock || e instanceof ElementTriplesBlock;
+        if (!triples && mentionsThis(e)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Conservative: any variable whose name starts with "this" counts as a mention. */
+  private static boolean mentionsThis(Element e) {
+    return e.toString().contains("?this");
+  }
+}

@@ -1,0 +1,155 @@
+package org.cmograph.rdf;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.cmograph.extraction.ProgrammeTheory;
+
+/**
+ * Converts a validated {@link ProgrammeTheory} into the triples of the theory graph
+ * ({@code cmog:theory}): the cmo:ProgrammeTheory, its cmo:TheoryCMOCs with their contexts,
+ * mechanisms and outcomes, and the review authors' cmo:ConfidenceAssessments.
+ */
+public final class TheoryGraphBuilder {
+  private final Iris iris;
+
+  public TheoryGraphBuilder(Iris iris) {
+    this.iris = iris;
+  }
+
+  /** The theory graph, and which file place each subject came from (for positioned SHACL errors). */
+  public record TheoryGraph(Node graphName, Graph graph, Map<Node, String> pointers) {}
+
+  public TheoryGraph build(ProgrammeTheory t) {
+    Graph g = GraphFactory.createGraphMem();
+    Map<Node, String> pointers = new HashMap<>();
+    Node theory = iris.programmeTheory(t.id());
+    pointers.put(theory, "/theory");
+    add(g, theory, Vocab.type, Vocab.ProgrammeTheory);
+    string(g, theory, Vocab.identifier, t.id());
+    string(g, theory, Vocab.label, t.title());
+    string(g, theory, Vocab.description, t.description());
+    string(g, theory, Vocab.theoryVersion, t.version());
+    if (t.date() != null) {
+      add(g, theory, Vocab.date, NodeFactory.createLiteralDT(t.date(), XSDDatatype.XSDdate));
+    }
+    t.authors().forEach(a -> string(g, theory, Vocab.creator, a));
+    string(g, theory, Vocab.skosNote, t.note());
+
+    for (ProgrammeTheory.TheoryCmoc c : t.cmocs()) {
+      Node cmoc = iris.theoryCmoc(c.id());
+      pointers.put(cmoc, c.pointer());
+      add(g, theory, Vocab.hasTheoryCMOC, cmoc);
+      add(g, cmoc, Vocab.type, Vocab.TheoryCMOC);
+      string(g, cmoc, Vocab.identifier, c.id());
+      string(g, cmoc, Vocab.label, c.label());
+      string(g, cmoc, Vocab.statement, c.statement());
+      string(g, cmoc, Vocab.introducedInVersion, c.version());
+      string(g, cmoc, Vocab.skosNote, c.note());
+      c.derivedFrom().forEach(s -> add(g, cmoc, Vocab.derivedFromStudy, iris.study(s)));
+      for (ProgrammeTheory.Context ctx : c.contexts()) {
+        Node context = iris.theoryContext(ctx.id());
+        pointers.putIfAbsent(context, ctx.pointer());
+        add(g, cmoc, Vocab.hasContext, context);
+        add(g, context, Vocab.type, Vocab.Context);
+        string(g, context, Vocab.identifier, ctx.id());
+        string(g, context, Vocab.label, ctx.description());
+        if (ctx.type() != null) {
+          add(g, context, Vocab.contextType, Vocab.value("context-type", ctx.type()));
+        }
+        add(
+            g,
+            context,
+            Vocab.contextRole,
+            Vocab.value("context-role", ctx.role() == null ? "enabling" : ctx.role()));
+      }
+      ProgrammeTheory.Mechanism m = c.mechanism();
+      Node mechanism = iris.theoryMechanism(c.id());
+      pointers.put(mechanism, m.pointer());
+      add(g, cmoc, Vocab.hasMechanism, mechanism);
+      add(g, mechanism, Vocab.type, Vocab.Mechanism);
+      add(g, mechanism, Vocab.instanceOfConcept, Iris.concept(m.concept()));
+      if (m.resource() != null) {
+        Node resource = iris.theoryResource(c.id());
+        pointers.put(resource, m.pointer() + "/resource");
+        add(g, mechanism, Vocab.hasResource, resource);
+        add(g, resource, Vocab.type, Vocab.MechanismResource);
+        string(g, resource, Vocab.label, m.resource());
+      }
+      if (m.response() != null) {
+        Node response = iris.theoryResponse(c.id());
+        pointers.put(response, m.pointer() + "/response");
+        add(g, mechanism, Vocab.hasResponse, response);
+        add(g, response, Vocab.type, Vocab.MechanismResponse);
+        string(g, response, Vocab.label, m.response());
+      }
+      for (ProgrammeTheory.Outcome o : c.outcomes()) {
+        Node outcome = iris.theoryOutcome(o.id());
+        pointers.putIfAbsent(outcome, o.pointer());
+        add(g, cmoc, Vocab.hasOutcome, outcome);
+        add(g, outcome, Vocab.type, Vocab.Outcome);
+        string(g, outcome, Vocab.identifier, o.id());
+        string(g, outcome, Vocab.label, o.description());
+        if (o.level() != null) {
+          add(g, outcome, Vocab.outcomeLevel, Vocab.value("level", o.level()));
+        }
+        // A theory states the outcomes its mechanisms are meant to bring about.
+        add(g, outcome, Vocab.intended, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
+      }
+      if (c.confidence() != null) {
+        assessment(g, pointers, cmoc, c.id(), c.confidence());
+      }
+    }
+    return new TheoryGraph(Iris.THEORY_GRAPH, g, pointers);
+  }
+
+  private void assessment(
+      Graph g, Map<Node, String> pointers, Node cmoc, String id, ProgrammeTheory.Confidence c) {
+    Node a = iris.confidenceAssessment(id);
+    pointers.put(a, c.pointer());
+    add(g, a, Vocab.type, Vocab.ConfidenceAssessment);
+    add(g, a, Vocab.assesses, cmoc);
+    component(g, a, Vocab.methodologicalLimitations, Vocab.limitationsExplanation, c.limitations());
+    component(g, a, Vocab.coherence, Vocab.coherenceExplanation, c.coherence());
+    component(g, a, Vocab.adequacy, Vocab.adequacyExplanation, c.adequacy());
+    component(g, a, Vocab.relevance, Vocab.relevanceExplanation, c.relevance());
+    if (c.overall() != null) {
+      add(g, a, Vocab.overallConfidence, Vocab.value("confidence", c.overall()));
+    }
+    string(g, a, Vocab.explanation, c.explanation());
+    if (c.override() != null) {
+      if (c.override().overall() != null) {
+        add(g, a, Vocab.overrideConfidence, Vocab.value("confidence", c.override().overall()));
+      }
+      string(g, a, Vocab.overrideJustification, c.override().justification());
+    }
+  }
+
+  private static void component(
+      Graph g, Node a, Node level, Node explanation, ProgrammeTheory.Component c) {
+    if (c == null) {
+      return;
+    }
+    if (c.concern() != null) {
+      add(g, a, level, Vocab.value("concern", c.concern()));
+    }
+    string(g, a, explanation, c.explanation());
+  }
+
+  private static void add(Graph g, Node s, Node p, Node o) {
+    if (o != null) {
+      g.add(Triple.create(s, p, o));
+    }
+  }
+
+  private static void string(Graph g, Node s, Node p, String value) {
+    if (value != null) {
+      add(g, s, p, NodeFactory.createLiteralString(value));
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package org.cmograph.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Mechanism concept × study, each cell classed as the Theory and Techniques Tool classes technique
+ * × mechanism links: link (supporting evidence, none refuting), non-link (refuting evidence, none
+ * supporting), inconclusive (both, or only refining evidence) or no evidence, with the counts.
+ */
+public record EvidenceMatrix(List<EvidenceBase.Concept> concepts, List<EvidenceBase.Study> studies, Cell[][] cells) {
+
+  /** How a study's evidence bears on a mechanism. */
+  public enum Verdict {
+    LINK("link", "✔"),
+    INCONCLUSIVE("inconclusive", "?"),
+    NON_LINK("non-link", "✘"),
+    NO_EVIDENCE("no evidence", "·");
+
+    public final String label;
+    public final String symbol;
+
+    Verdict(String label, String symbol) {
+      this.label = label;
+      this.symbol = symbol;
+    }
+  }
+
+  /** One cell: the verdict and the counts of supporting, refining and refuting items. */
+  public record Cell(Verdict verdict, int supports, int refines, int refutes) {
+    /** "+2 ~1 −0", or empty for no evidence. */
+    public String counts() {
+      return verdict == Verdict.NO_EVIDENCE ? "" : "+" + supports + " ~" + refines + " −" + refutes;
+    }
+  }
+
+  /** Rows: concepts named by at least one study CMOC; columns: studies with any CMOC; both by id. */
+  public static EvidenceMatrix of(EvidenceBase base) {
+    Set<String> used = new TreeSet<>();
+    Set<String> studyIds = new TreeSet<>();
+    base.cmocs().forEach(c -> {
+      used.add(c.concept());
+      studyIds.add(c.study());
+    });
+    List<EvidenceBase.Concept> concepts =
+        base.concepts().stream().filter(c -> used.contains(c.id())).toList();
+    List<EvidenceBase.Study> studies =
+        base.studies().stream().filter(s -> studyIds.contains(s.id())).toList();
+    Cell[][] cells = new Cell[concepts.size()][studies.size()];
+    for (int i = 0; i < concepts.size(); i++) {
+      for (int j = 0; j < studies.size(); j++) {
+        cells[i][j] = cell(base, concepts.get(i).id(), studies.get(j).id());
+      }
+    }
+    return new EvidenceMatrix(concepts, studies, cells);
+  }
+
+  static Cell cell(EvidenceBase base, String concept, String study) {
+    Set<String> cmocs = new TreeSet<>();
+    base.cmocs().stream()
+        .filter(c -> c.study().equals(study) && c.concept().equals(concept))
+        .forEach(c -> cmocs.add(c.key()));
+    int s = 0;
+    int f = 0;
+    int r = 0;
+    for (EvidenceBase.Evidence e : base.evidence()) {
+      if (cmocs.contains(e.cmocKey())) {
+        switch (e.stance()) {
+          case "supports" -> s++;
+          case "refines" -> f++;
+          case "refutes" -> r++;
+          default -> {}
+        }
+      }
+    }
+    Verdict v;
+    if (s + f + r == 0) {
+      v = Verdict.NO_EVIDENCE;
+    } else if (r == 0 && s > 0) {
+      v = Verdict.LINK;
+    } else if (s == 0 && r > 0) {
+      v = Verdict.NON_LINK;
+    } else {
+      v = Verdict.INCONCLUSIVE;
+    }
+    return new Cell(v, s, f, r);
+  }
+
+  /** How many studies give each verdict for row {@code i}. */
+  public int[] rowCounts(int i) {
+    int[] counts = new int[Verdict.values().length];
+    for (Cell c : cells[i]) {
+      counts[c.verdict().ordinal()]++;
+    }
+    return counts;
+  }
+
+  /** Short column keys (S1, S2, ...) for wide tables, in study order. */
+  public List<String> columnKeys() {
+    List<String> keys = new ArrayList<>();
+    for (int j = 0; j < studies.size(); j++) {
+      keys.add("S" + (j + 1));
+    }
+    return keys;
+  }
+}

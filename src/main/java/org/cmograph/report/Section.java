@@ -1,0 +1,332 @@
+package org.cmograph.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The evidence behind one finding: a mechanism concept (the study CMOCs whose mechanism is an
+ * instance of it) or a theory CMOC (the study CMOCs that link to it). Renderers read everything
+ * they print from here, so Markdown and HTML say the same things.
+ */
+public final class Section {
+  /** What the section is about. */
+  public enum Kind {
+    MECHANISM("mechanism"),
+    THEORY_CMOC("theory");
+
+    final String prefix;
+
+    Kind(String prefix) {
+      this.prefix = prefix;
+    }
+  }
+
+  /** A contributing study CMOC and (for a theory CMOC) its stance toward it. */
+  public record Row(EvidenceBase.StudyCmoc cmoc, String stance) {}
+
+  /** A context or outcome of a contributing study CMOC. */
+  public record Part<T>(T part, EvidenceBase.StudyCmoc cmoc) {}
+
+  /** Evidence items that share one quote. */
+  public record Quote(String text, List<EvidenceBase.Evidence> items, String stance) {
+    public EvidenceBase.Evidence first() {
+      return items.get(0);
+    }
+  }
+
+  /** Counts of items from one perspective. */
+  public record PerspectiveCount(
+      String perspective, int items, int studies, int supports, int refines, int refutes) {}
+
+  /** Most quotes shown under "Key quotes"; the rest are counted. */
+  static final int KEY_QUOTES = 12;
+
+  private final Kind kind;
+  private final String id;
+  private final String title;
+  private final EvidenceBase.Concept concept;
+  private final Optional<EvidenceBase.TheoryCmoc> theoryCmoc;
+  private final EvidenceBase base;
+  private final List<Row> rows;
+  private final List<Cerqual.Weighted> items;
+
+  private Section(
+      Kind kind,
+      String id,
+      String title,
+      EvidenceBase.Concept concept,
+      Optional<EvidenceBase.TheoryCmoc> theoryCmoc,
+      EvidenceBase base,
+      List<Row> rows) {
+    this.kind = kind;
+    this.id = id;
+    this.title = title;
+    this.concept = concept;
+    this.theoryCmoc = theoryCmoc;
+    this.base = base;
+    this.rows = rows;
+    Map<String, String> stanceOf = new LinkedHashMap<>();
+    rows.forEach(r -> stanceOf.put(r.cmoc().key(), r.stance()));
+    List<Cerqual.Weighted> w = new ArrayList<>();
+    for (EvidenceBase.Evidence e : base.evidence()) {
+      String link = stanceOf.get(e.cmocKey());
+      if (stanceOf.containsKey(e.cmocKey())) {
+        w.add(new Cerqual.Weighted(e, link == null ? e.stance() : Stances.compose(link, e.stance())));
+      }
+    }
+    w.sort(Comparator.comparing((Cerqual.Weighted x) -> x.item().study()).thenComparing(x -> x.item().id()));
+    this.items = List.copyOf(w);
+  }
+
+  /** The section for a mechanism concept: study CMOCs whose mechanism is an instance of it. */
+  public static Section mechanism(EvidenceBase base, String conceptId) {
+    EvidenceBase.Concept c =
+        base.concept(conceptId)
+            .orElseThrow(() -> new IllegalArgumentException("no mechanism concept '" + conceptId + "'"));
+    List<Row> rows =
+        base.cmocs().stream()
+            .filter(x -> conceptId.equals(x.concept()))
+            .map(x -> new Row(x, null))
+            .toList();
+    return new Section(Kind.MECHANISM, conceptId, c.label(), c, Optional.empty(), base, rows);
+  }
+
+  /** The section for a theory CMOC: study CMOCs that support, refute or refine it. */
+  public static Section theory(EvidenceBase base, EvidenceBase.TheoryCmoc t) {
+    EvidenceBase.Concept c =
+        base.concept(t.concept())
+            .orElse(new EvidenceBase.Concept(t.concept(), t.concept(), null, null));
+    List<Row> rows =
+        base.cmocs().stream()
+            .filter(x -> x.theoryLinks().containsKey(t.id()))
+            .map(x -> new Row(x, x.theoryLinks().get(t.id())))
+            .toList();
+    return new Section(Kind.THEORY_CMOC, t.id(), t.label(), c, Optional.of(t), base, rows);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** "mechanism-trusting-relationship", "theory-downstream-outcomes": page name and anchor. */
+  public String slug() {
+    return kind.prefix + "-" + id;
+  }
+
+  public EvidenceBase.Concept concept() {
+    return concept;
+  }
+
+  public Optional<EvidenceBase.TheoryCmoc> theoryCmoc() {
+    return theoryCmoc;
+  }
+
+  public EvidenceBase base() {
+    return base;
+  }
+
+  public List<Row> rows() {
+    return rows;
+  }
+
+  /** Evidence items of the contributing CMOCs, each with its stance toward this finding. */
+  public List<Cerqual.Weighted> items() {
+    return items;
+  }
+
+  /** Contributing studies, by id. */
+  public List<EvidenceBase.Study> studies() {
+    Set<String> ids = new java.util.TreeSet<>();
+    rows.forEach(r -> ids.add(r.cmoc().study()));
+    return ids.stream().map(i -> base.study(i)).flatMap(Optional::stream).toList();
+  }
+
+  /** Studies whose CMOCs link to this theory CMOC with {@code stance}. */
+  public List<String> studiesWithLink(String stance) {
+    return rows.stream()
+        .filter(r -> stance.equals(r.stance()))
+        .map(r -> r.cmoc().study())
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  public List<Part<EvidenceBase.Context>> contexts(boolean blocking) {
+    List<Part<EvidenceBase.Context>> out = new ArrayList<>();
+    for (Row r : rows) {
+      for (EvidenceBase.Context c : r.cmoc().contexts()) {
+        if (c.blocking() == blocking) {
+          out.add(new Part<>(c, r.cmoc()));
+        }
+      }
+    }
+    return out;
+  }
+
+  public List<Part<EvidenceBase.Outcome>> outcomes() {
+    List<Part<EvidenceBase.Outcome>> out = new ArrayList<>();
+    for (Row r : rows) {
+      r.cmoc().outcomes().forEach(o -> out.add(new Part<>(o, r.cmoc())));
+    }
+    return out;
+  }
+
+  public List<PerspectiveCount> perspectives() {
+    Map<String, List<Cerqual.Weighted>> by = new TreeMap<>();
+    items.forEach(w -> by.computeIfAbsent(Cerqual.perspective(w.item()), k -> new ArrayList<>()).add(w));
+    List<PerspectiveCount> out = new ArrayList<>();
+    by.forEach(
+        (p, ws) ->
+            out.add(
+                new PerspectiveCount(
+                    p,
+                    ws.size(),
+                    (int) ws.stream().map(w -> w.item().study()).distinct().count(),
+                    count(ws, "supports"),
+                    count(ws, "refines"),
+                    count(ws, "refutes"))));
+    return out;
+  }
+
+  private static int count(List<Cerqual.Weighted> ws, String stance) {
+    return (int) ws.stream().filter(w -> w.stance().equals(stance)).count();
+  }
+
+  /**
+   * The distinct quotes, participants' words first, then authors', then extractors' (whose
+   * inference is shown with the quote); within each, quotes from studies with fewer
+   * methodological concerns first, then the strongest, then by study and id.
+   */
+  public List<Quote> quotes() {
+    Map<String, List<Cerqual.Weighted>> byText = new LinkedHashMap<>();
+    List<Cerqual.Weighted> ordered = new ArrayList<>(items);
+    ordered.sort(
+        Comparator.comparingInt((Cerqual.Weighted w) -> rank(SPEAKERS, w.item().speaker()))
+            .thenComparingInt(w -> rank(Stances.CONCERNS, base.study(w.item().study()).map(EvidenceBase.Study::limitations).orElse(null)))
+            .thenComparingInt(w -> rank(STRENGTHS, w.item().strength()))
+            .thenComparing(w -> w.item().study())
+            .thenComparing(w -> w.item().id()));
+    for (Cerqual.Weighted w : ordered) {
+      byText.computeIfAbsent(key(w), k -> new ArrayList<>()).add(w);
+    }
+    List<Quote> out = new ArrayList<>();
+    byText.forEach(
+        (k, ws) ->
+            out.add(
+                new Quote(
+                    ws.get(0).item().quote(),
+                    ws.stream().map(Cerqual.Weighted::item).toList(),
+                    ws.stream()
+                        .map(Cerqual.Weighted::stance)
+                        .max(Comparator.comparingInt(Stances.STANCES::indexOf))
+                        .orElse("supports"))));
+    return out;
+  }
+
+  /** The same quote from the same study and speaker is shown once. */
+  private static String key(Cerqual.Weighted w) {
+    return w.item().study() + "\u0000" + w.item().speaker() + "\u0000" + w.item().quote();
+  }
+
+  private static final List<String> SPEAKERS = List.of("participant", "authors", "extractor");
+  private static final List<String> STRENGTHS = List.of("strong", "moderate", "weak");
+
+  private static int rank(List<String> order, String value) {
+    int i = value == null ? -1 : order.indexOf(value);
+    return i < 0 ? order.size() : i;
+  }
+
+  /** Items whose stance toward this finding is {@code stance}. */
+  public List<Cerqual.Weighted> withStance(String stance) {
+    return items.stream().filter(w -> w.stance().equals(stance)).toList();
+  }
+
+  /** What is missing, stated plainly; empty when nothing the rules look for is missing. */
+  public List<String> gaps() {
+    List<String> out = new ArrayList<>();
+    List<EvidenceBase.Study> studies = studies();
+    if (rows.isEmpty()) {
+      out.add(
+          kind == Kind.THEORY_CMOC
+              ? "No study CMOC links to this theory CMOC: it has no evidence in the graph."
+              : "No study CMOC names this mechanism.");
+      return out;
+    }
+    if (items.isEmpty()) {
+      out.add("The contributing CMOCs have no evidence items.");
+      return out;
+    }
+    if (studies.size() == 1) {
+      out.add("Single study: all evidence comes from " + studies.get(0).citation() + ".");
+    }
+    Set<String> perspectives = new LinkedHashSet<>();
+    items.forEach(w -> perspectives.add(Cerqual.perspective(w.item())));
+    if (perspectives.size() == 1) {
+      out.add(
+          "Single perspective: all "
+              + Cerqual.plural(items.size(), "evidence item speaks", "evidence items speak")
+              + " from one perspective ("
+              + perspectives.iterator().next()
+              + ").");
+    }
+    if (items.stream().noneMatch(w -> "participant".equals(w.item().speaker()))) {
+      out.add(
+          "No participant voice: every evidence item is an authors' statement or an extractor's"
+              + " inference, none a participant's own words.");
+    }
+    if (items.stream().noneMatch(w -> w.item().concernsOutcome())) {
+      out.add("No outcome evidence: no evidence item speaks to an outcome of these CMOCs.");
+    }
+    List<Part<EvidenceBase.Outcome>> outcomes = outcomes();
+    if (outcomes.isEmpty()) {
+      out.add("No outcomes: the contributing CMOCs name no outcome.");
+    } else if (outcomes.stream().allMatch(o -> o.part().direction() == null)) {
+      out.add("No outcome direction: none of the " + Cerqual.plural(outcomes.size(), "outcome reports", "outcomes report") + " a direction of change.");
+    }
+    if (rows.stream().allMatch(r -> r.cmoc().response() == null)) {
+      out.add("Response not described: no contributing CMOC names the response the mechanism triggers in people.");
+    }
+    if (contexts(true).isEmpty() && contexts(false).isEmpty()) {
+      out.add("No contexts: the contributing CMOCs name no context.");
+    } else if (contexts(true).isEmpty()) {
+      out.add("No blocking contexts: no contributing CMOC names a context in which the mechanism did not fire.");
+    }
+    long unverified = items.stream().filter(w -> !w.item().verified()).count();
+    if (unverified > 0) {
+      out.add(
+          "Unverified quotes: "
+              + Cerqual.plural((int) unverified, "quote has", "quotes have")
+              + " no registered source text to be checked against.");
+    }
+    return out;
+  }
+
+  public Cerqual.Profile profile() {
+    return Cerqual.profile(
+        base.studies(), items, theoryCmoc.flatMap(EvidenceBase.TheoryCmoc::assessment));
+  }
+
+  /** Narrower concepts of this section's concept that studies use (mechanism sections). */
+  public List<EvidenceBase.Concept> narrowerInUse() {
+    Set<String> used = base.cmocs().stream().map(EvidenceBase.StudyCmoc::concept).collect(Collectors.toSet());
+    return base.concepts().stream()
+        .filter(c -> concept.id().equals(c.broader()) && used.contains(c.id()))
+        .toList();
+  }
+}

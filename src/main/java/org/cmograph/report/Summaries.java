@@ -1,0 +1,343 @@
+package org.cmograph.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.cmograph.extraction.Suggest;
+import org.cmograph.store.CmoStore;
+
+/**
+ * Evidence summaries for programme-theory authors, written from the graph: per mechanism concept
+ * and per theory CMOC, the studies, CMO table, enabling and blocking contexts, outcomes, evidence
+ * by perspective, key quotes, conflicts, gaps and a GRADE-CERQual profile; plus the theory
+ * diagram, the evidence matrix and the CERQual tables (also as CSV). The same graph always gives
+ * the same bytes: the only date is the "data as of" date read from the data.
+ *
+ * <pre>
+ * Summaries s = Summaries.read(store);
+ * String md = s.document(Summaries.Format.MD, Summaries.Selection.ALL);
+ * s.write(Path.of("target/summaries"), Summaries.Format.HTML, Summaries.Selection.ALL);
+ * Summaries.writeHtmlSite(store, Path.of("site/summaries"));   // what the endpoint serves
+ * </pre>
+ */
+public final class Summaries {
+  /** Output formats. */
+  public enum Format {
+    MD("md"),
+    HTML("html");
+
+    public final String extension;
+
+    Format(String extension) {
+      this.extension = extension;
+    }
+  }
+
+  /** Which sections to write; both lists empty means everything. */
+  public record Selection(List<String> mechanisms, List<String> theoryCmocs) {
+    public static final Selection ALL = new Selection(List.of(), List.of());
+
+    public boolean all() {
+      return mechanisms.isEmpty() && theoryCmocs.isEmpty();
+    }
+  }
+
+  public static final String SOQF_CSV = "summary-of-qualitative-findings.csv";
+  public static final String EVIDENCE_PROFILE_CSV = "evidence-profile.csv";
+  public static final String MATRIX_CSV = "evidence-matrix.csv";
+
+  private final EvidenceBase base;
+  private final SummaryWriter writer;
+  private final List<Section> theory;
+  private final List<Section> mechanisms;
+
+  public Summaries(EvidenceBase base) {
+    this.base = base;
+    this.writer = new SummaryWriter(base);
+    this.theory =
+        base.theory().map(t -> t.cmocs().stream().map(c -> Section.theory(base, c)).toList()).orElse(List.of());
+    Set<String> used = new TreeSet<>();
+    base.cmocs().forEach(c -> used.add(c.concept()));
+    base.theory().ifPresent(t -> t.cmocs().forEach(c -> used.add(c.concept())));
+    this.mechanisms =
+        used.stream().filter(id -> base.concept(id).isPresent()).map(id -> Section.mechanism(base, id)).toList();
+  }
+
+  /** Reads the evidence base from the store (SPARQL over the union of its graphs). */
+  public static Summaries read(CmoStore store) {
+    return new Summaries(new EvidenceReader(store.dataset()).read());
+  }
+
+  public EvidenceBase base() {
+    return base;
+  }
+
+  public List<Section> theorySections() {
+    return theory;
+  }
+
+  public List<Section> mechanismSections() {
+    return mechanisms;
+  }
+
+  /** Problems with a selection (unknown ids, with suggestions); empty when it is fine. */
+  public List<String> check(Selection selection) {
+    List<String> problems = new ArrayList<>();
+    List<String> mechanismIds = mechanisms.stream().map(Section::id).toList();
+    for (String m : selection.mechanisms()) {
+      if (!mechanismIds.contains(m)) {
+        problems.add(
+            "no mechanism '" + m + "' with evidence or in the theory"
+                + Suggest.didYouMean(m, mechanismIds)
+                + (base.concept(m).isPresent() ? " (it is in the catalogue, but no study or theory CMOC names it)" : ""));
+      }
+    }
+    List<String> theoryIds = theory.stream().map(Section::id).toList();
+    for (String t : selection.theoryCmocs()) {
+      if (!theoryIds.contains(t)) {
+        problems.add(
+            theory.isEmpty()
+                ? "no programme theory in the store, so no theory CMOC '" + t + "'"
+                : "no theory CMOC '" + t + "'" + Suggest.didYouMean(t, theoryIds));
+      }
+    }
+    return problems;
+  }
+
+  private List<Section> selected(Selection sel) {
+    List<Section> out = new ArrayList<>();
+    for (String t : sel.theoryCmocs()) {
+      theory.stream().filter(s -> s.id().equals(t)).findFirst().ifPresent(out::add);
+    }
+    for (String m : sel.mechanisms()) {
+      mechanisms.stream().filter(s -> s.id().equals(m)).findFirst().ifPresent(out::add);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // One document (standard output)
+  // ------------------------------------------------------------------------------------------
+
+  /** Everything (or the selection) as one document. */
+  public String document(Format format, Selection sel) {
+    List<Doc.Block> blocks = new ArrayList<>();
+    Set<String> present = new TreeSet<>();
+    if (sel.all()) {
+      blocks.addAll(writer.overview(theory, mechanisms));
+      for (Section s : theory) {
+        blocks.addAll(writer.section(s, 2));
+        present.add(s.slug());
+      }
+      for (Section s : mechanisms) {
+        blocks.addAll(writer.section(s, 2));
+        present.add(s.slug());
+      }
+      present.add("top");
+    } else {
+      blocks.add(new Doc.Heading(1, "Evidence summaries", "top"));
+      blocks.add(new Doc.Para(writer.dataAsOf()));
+      for (Section s : selected(sel)) {
+        blocks.addAll(writer.section(s, 2));
+        present.add(s.slug());
+      }
+    }
+    Function<String, String> href = slug -> present.contains(slug) ? "#" + slug : null;
+    String title = base.theory().map(EvidenceBase.Theory::title).orElse("Evidence summaries");
+    return format == Format.MD
+        ? new MarkdownFormat(href).write(blocks)
+        : new HtmlFormat(href).page(title, List.of(), blocks);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // A folder of pages
+  // ------------------------------------------------------------------------------------------
+
+  /**
+   * The pages of a folder, by file name: {@code index} (the whole theory: overview and every
+   * theory CMOC) and one page per mechanism when nothing is selected; otherwise one page per
+   * selected section. The CERQual tables and the evidence matrix come as CSV in both cases.
+   */
+  public Map<String, String> pages(Format format, Selection sel) {
+    String ext = "." + format.extension;
+    Map<String, List<Doc.Block>> pages = new LinkedHashMap<>();
+    Map<String, String> titles = new LinkedHashMap<>();
+    String title = base.theory().map(EvidenceBase.Theory::title).orElse("Evidence summaries");
+    if (sel.all()) {
+      List<Doc.Block> index = new ArrayList<>(writer.overview(theory, mechanisms));
+      theory.forEach(s -> index.addAll(writer.section(s, 2)));
+      pages.put("index" + ext, index);
+      titles.put("index" + ext, title);
+      for (Section s : mechanisms) {
+        List<Doc.Block> page = new ArrayList<>();
+        page.add(new Doc.Para(writer.dataAsOf()));
+        page.addAll(writer.section(s, 1));
+        pages.put(s.slug() + ext, page);
+        titles.put(s.slug() + ext, s.title() + " — " + title);
+      }
+    } else {
+      for (Section s : selected(sel)) {
+        List<Doc.Block> page = new ArrayList<>();
+        page.add(new Doc.Para(writer.dataAsOf()));
+        page.addAll(writer.section(s, 1));
+        pages.put(s.slug() + ext, page);
+        titles.put(s.slug() + ext, s.title() + " — " + title);
+      }
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Doc.Block>> page : pages.entrySet()) {
+      String name = page.getKey();
+      Function<String, String> href = slug -> link(slug, name, pages.keySet(), ext);
+      if (format == Format.MD) {
+        out.put(name, new MarkdownFormat(href).write(page.getValue()));
+      } else {
+        List<String[]> nav = new ArrayList<>();
+        if (pages.containsKey("index" + ext)) {
+          String idx = name.equals("index" + ext) ? "" : "index" + ext;
+          nav.add(new String[] {"Programme theory", idx.isEmpty() ? "#top" : idx});
+          nav.add(new String[] {"Diagram", idx + "#diagram"});
+          nav.add(new String[] {"Summary of Qualitative Findings", idx + "#summary-of-qualitative-findings"});
+          nav.add(new String[] {"Evidence Profile", idx + "#evidence-profile"});
+          nav.add(new String[] {"Evidence matrix", idx + "#evidence-matrix"});
+          nav.add(new String[] {"Mechanisms", idx + "#mechanisms"});
+        }
+        out.put(name, new HtmlFormat(href).page(titles.get(name), nav, page.getValue()));
+      }
+    }
+    out.put(SOQF_CSV, soqfCsv());
+    out.put(EVIDENCE_PROFILE_CSV, evidenceProfileCsv());
+    out.put(MATRIX_CSV, matrixCsv());
+    return out;
+  }
+
+  private static String link(String slug, String page, Set<String> pages, String ext) {
+    String own = slug + ext;
+    if (pages.contains(own)) {
+      return own.equals(page) ? "#" + slug : own;
+    }
+    if (slug.startsWith("theory-") && pages.contains("index" + ext)) {
+      return page.equals("index" + ext) ? "#" + slug : "index" + ext + "#" + slug;
+    }
+    return null;
+  }
+
+  /** Writes {@link #pages} into {@code dir}; each file is written beside and moved into place. */
+  public List<Path> write(Path dir, Format format, Selection sel) throws IOException {
+    Files.createDirectories(dir);
+    List<Path> written = new ArrayList<>();
+    for (Map.Entry<String, String> page : pages(format, sel).entrySet()) {
+      Path target = dir.resolve(page.getKey());
+      Path tmp = Files.createTempFile(dir, ".summary-", ".tmp");
+      try {
+        Files.writeString(tmp, page.getValue(), StandardCharsets.UTF_8);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      written.add(target);
+    }
+    return written;
+  }
+
+  /**
+   * Writes every HTML summary (index.html, one page per mechanism) and the CSV tables into
+   * {@code dir}: what the endpoint serves under /summaries/.
+   */
+  public static List<Path> writeHtmlSite(CmoStore store, Path dir) throws IOException {
+    return read(store).write(dir, Format.HTML, Selection.ALL);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // CSV tables
+  // ------------------------------------------------------------------------------------------
+
+  /** The GRADE-CERQual Summary of Qualitative Findings table. */
+  public String soqfCsv() {
+    StringBuilder out = new StringBuilder();
+    out.append(Text.csvLine(List.of("finding_id", "finding", "statement", "studies", "confidence", "confidence_source", "explanation")));
+    for (Section s : theory) {
+      EvidenceBase.TheoryCmoc t = s.theoryCmoc().orElseThrow();
+      Cerqual.Profile p = s.profile();
+      out.append(
+          Text.csvLine(
+              List.of(
+                  t.id(),
+                  t.label(),
+                  t.statement(),
+                  String.join("; ", s.studies().stream().map(EvidenceBase.Study::id).toList()),
+                  p.finalConfidence(),
+                  p.finalSource(),
+                  SummaryWriter.soqfExplanation(p))));
+    }
+    return out.toString();
+  }
+
+  /** The GRADE-CERQual Evidence Profile table, component by component. */
+  public String evidenceProfileCsv() {
+    StringBuilder out = new StringBuilder();
+    List<String> header = new ArrayList<>(List.of("finding_id", "finding", "studies"));
+    for (String c : List.of("limitations", "coherence", "adequacy", "relevance")) {
+      header.add(c);
+      header.add(c + "_explanation");
+      header.add(c + "_computed");
+      header.add(c + "_computed_basis");
+    }
+    header.addAll(List.of("overall_computed", "overall", "overall_source", "override_justification"));
+    out.append(Text.csvLine(header));
+    for (Section s : theory) {
+      EvidenceBase.TheoryCmoc t = s.theoryCmoc().orElseThrow();
+      Cerqual.Profile p = s.profile();
+      List<String> row = new ArrayList<>(List.of(t.id(), t.label(), String.join("; ", s.studies().stream().map(EvidenceBase.Study::id).toList())));
+      for (SummaryWriter.ProfileRow r : SummaryWriter.profileRows(p)) {
+        row.add(r.used());
+        row.add(r.usedExplanation());
+        row.add(r.computed().concern());
+        row.add(r.computed().basis());
+      }
+      row.add(p.computedOverall());
+      row.add(p.finalConfidence());
+      row.add(p.finalSource());
+      row.add(p.author().map(EvidenceBase.Assessment::overrideJustification).orElse(""));
+      out.append(Text.csvLine(row));
+    }
+    return out.toString();
+  }
+
+  /** The evidence matrix, one row per mechanism concept, one column per study. */
+  public String matrixCsv() {
+    EvidenceMatrix m = EvidenceMatrix.of(base);
+    StringBuilder out = new StringBuilder();
+    List<String> header = new ArrayList<>(List.of("mechanism_id", "mechanism"));
+    m.studies().forEach(s -> header.add(s.id()));
+    header.addAll(List.of("links", "inconclusive", "non_links", "no_evidence"));
+    out.append(Text.csvLine(header));
+    for (int i = 0; i < m.concepts().size(); i++) {
+      List<String> row = new ArrayList<>(List.of(m.concepts().get(i).id(), m.concepts().get(i).label()));
+      for (EvidenceMatrix.Cell c : m.cells()[i]) {
+        row.add(c.verdict().label + (c.counts().isEmpty() ? "" : " (" + c.counts() + ")"));
+      }
+      for (int n : m.rowCounts(i)) {
+        row.add(String.valueOf(n));
+      }
+      out.append(Text.csvLine(row));
+    }
+    return out.toString();
+  }
+
+  /** The section with this slug, for tests and tools. */
+  public Optional<Section> section(String slug) {
+    return java.util.stream.Stream.concat(theory.stream(), mechanisms.stream())
+        .filter(s -> s.slug().equals(slug))
+        .findFirst();
+  }
+}

@@ -1,0 +1,385 @@
+package org.cmograph.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The programme theory as a picture: contexts, mechanisms (resource → response) and outcomes in
+ * three layers, each edge labelled with the number of studies that support (+), refine (~) or
+ * refute (−) the theory CMOC it belongs to. The layout is computed here (no browser script): nodes
+ * are stacked per layer, contexts and outcomes ordered by the mean position of the mechanisms they
+ * connect to, which keeps most edges short and uncrossed. Rendered as inline SVG and as Mermaid.
+ */
+public final class TheoryDiagram {
+  static final int MARGIN = 20;
+  static final int HEADER = 34;
+  static final int GAP_X = 180;
+  static final int GAP_Y = 14;
+  static final int CONTEXT_W = 250;
+  static final int MECHANISM_W = 290;
+  static final int OUTCOME_W = 230;
+  static final int LINE = 14;
+  static final int PAD = 8;
+  static final double CHAR_W = 6.1;
+
+  /** A box in the picture. */
+  public record Node(
+      String key, String kind, String title, List<String> lines, boolean blocking, String tooltip,
+      int x, int y, int w, int h) {}
+
+  /** An arrow with its label. */
+  public record Edge(Node from, Node to, String label, String tooltip, boolean blocking) {}
+
+  /** Studies per stance for one theory CMOC. */
+  public record Counts(int supports, int refines, int refutes) {
+    String label() {
+      return "+" + supports + (refines > 0 ? " ~" + refines : "") + " −" + refutes;
+    }
+
+    String words() {
+      return supports + " supporting, " + refines + " refining, " + refutes + " refuting "
+          + (supports + refines + refutes == 1 ? "study" : "studies");
+    }
+  }
+
+  private final List<Node> nodes;
+  private final List<Edge> edges;
+  private final int width;
+  private final int height;
+  private final List<Section> sections;
+
+  private TheoryDiagram(List<Node> nodes, List<Edge> edges, int width, int height, List<Section> sections) {
+    this.nodes = nodes;
+    this.edges = edges;
+    this.width = width;
+    this.height = height;
+    this.sections = sections;
+  }
+
+  public List<Node> nodes() {
+    return nodes;
+  }
+
+  public List<Edge> edges() {
+    return edges;
+  }
+
+  static Counts counts(Section s) {
+    return new Counts(
+        s.studiesWithLink("supports").size(),
+        s.studiesWithLink("refines").size(),
+        s.studiesWithLink("refutes").size());
+  }
+
+  /** Lays out the theory CMOCs of {@code sections} (theory sections, in theory order). */
+  public static TheoryDiagram of(List<Section> sections) {
+    List<EvidenceBase.TheoryCmoc> cmocs =
+        sections.stream().map(s -> s.theoryCmoc().orElseThrow()).toList();
+    Map<String, EvidenceBase.Context> contexts = new LinkedHashMap<>();
+    Map<String, EvidenceBase.Outcome> outcomes = new LinkedHashMap<>();
+    Map<String, List<Integer>> contextUsers = new LinkedHashMap<>();
+    Map<String, List<Integer>> outcomeUsers = new LinkedHashMap<>();
+    for (int m = 0; m < cmocs.size(); m++) {
+      for (EvidenceBase.Context c : cmocs.get(m).contexts()) {
+        contexts.putIfAbsent(c.id(), c);
+        contextUsers.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(m);
+      }
+      for (EvidenceBase.Outcome o : cmocs.get(m).outcomes()) {
+        outcomes.putIfAbsent(o.id(), o);
+        outcomeUsers.computeIfAbsent(o.id(), k -> new ArrayList<>()).add(m);
+      }
+    }
+    List<String> contextOrder = byBarycentre(contextUsers);
+    List<String> outcomeOrder = byBarycentre(outcomeUsers);
+
+    int xc = MARGIN;
+    int xm = xc + CONTEXT_W + GAP_X;
+    int xo = xm + MECHANISM_W + GAP_X;
+    int width = xo + OUTCOME_W + MARGIN;
+
+    List<Node> contextNodes = new ArrayList<>();
+    for (String id : contextOrder) {
+      EvidenceBase.Context c = contexts.get(id);
+      List<String> lines = wrap(c.description(), CONTEXT_W);
+      String kind = c.blocking() ? "blocking context" : "enabling context";
+      contextNodes.add(
+          new Node("c-" + id, "context", null, lines, c.blocking(), kind + ": " + c.description(),
+              xc, 0, CONTEXT_W, boxHeight(0, lines.size())));
+    }
+    List<Node> mechanismNodes = new ArrayList<>();
+    for (int m = 0; m < cmocs.size(); m++) {
+      EvidenceBase.TheoryCmoc t = cmocs.get(m);
+      String name = sections.get(m).concept().label();
+      List<String> title = wrap(name, MECHANISM_W);
+      String detail = mechanismText(t);
+      List<String> lines = wrap(abbreviate(detail, 150), MECHANISM_W);
+      mechanismNodes.add(
+          new Node("m-" + t.id(), "mechanism", String.join("\n", title), lines, false,
+              t.label() + " (" + t.id() + "). Mechanism: " + name + ". " + detail,
+              xm, 0, MECHANISM_W, boxHeight(title.size(), lines.size())));
+    }
+    List<Node> outcomeNodes = new ArrayList<>();
+    for (String id : outcomeOrder) {
+      EvidenceBase.Outcome o = outcomes.get(id);
+      List<String> lines = wrap(abbreviate(o.description(), 110), OUTCOME_W);
+      outcomeNodes.add(
+          new Node("o-" + id, "outcome", null, lines, false,
+              "outcome" + (o.level() == null ? "" : " (" + o.level() + ")") + ": " + o.description(),
+              xo, 0, OUTCOME_W, boxHeight(0, lines.size())));
+    }
+    int tallest =
+        Math.max(columnHeight(contextNodes), Math.max(columnHeight(mechanismNodes), columnHeight(outcomeNodes)));
+    int top = MARGIN + HEADER;
+    List<Node> placed = new ArrayList<>();
+    Map<String, Node> byKey = new LinkedHashMap<>();
+    for (List<Node> column : List.of(contextNodes, mechanismNodes, outcomeNodes)) {
+      int y = top + (tallest - columnHeight(column)) / 2;
+      for (Node n : column) {
+        Node p = new Node(n.key(), n.kind(), n.title(), n.lines(), n.blocking(), n.tooltip(), n.x(), y, n.w(), n.h());
+        placed.add(p);
+        byKey.put(p.key(), p);
+        y += n.h() + GAP_Y;
+      }
+    }
+    List<Edge> edges = new ArrayList<>();
+    for (int m = 0; m < cmocs.size(); m++) {
+      EvidenceBase.TheoryCmoc t = cmocs.get(m);
+      Counts counts = counts(sections.get(m));
+      Node mech = byKey.get("m-" + t.id());
+      for (EvidenceBase.Context c : t.contexts()) {
+        edges.add(new Edge(byKey.get("c-" + c.id()), mech, counts.label(),
+            (c.blocking() ? "blocks " : "enables ") + t.id() + ": " + counts.words(), c.blocking()));
+      }
+      for (EvidenceBase.Outcome o : t.outcomes()) {
+        edges.add(new Edge(mech, byKey.get("o-" + o.id()), counts.label(),
+            t.id() + " leads to " + o.id() + ": " + counts.words(), false));
+      }
+    }
+    int height = top + tallest + MARGIN + 2 * LINE;
+    return new TheoryDiagram(placed, edges, width, height, sections);
+  }
+
+  static String mechanismText(EvidenceBase.TheoryCmoc t) {
+    String r = t.resource() == null ? "(resource not stated)" : t.resource();
+    String s = t.response() == null ? "(response not stated)" : t.response();
+    return r + " → " + s;
+  }
+
+  private static int boxHeight(int titleLines, int lines) {
+    return 2 * PAD + (titleLines + lines) * LINE + (titleLines > 0 && lines > 0 ? 4 : 0);
+  }
+
+  private static int columnHeight(List<Node> column) {
+    int h = 0;
+    for (Node n : column) {
+      h += n.h();
+    }
+    return h + Math.max(0, column.size() - 1) * GAP_Y;
+  }
+
+  /** Keys ordered by the mean index of the mechanisms they connect to; ties keep first use. */
+  private static List<String> byBarycentre(Map<String, List<Integer>> users) {
+    List<String> keys = new ArrayList<>(users.keySet());
+    Map<String, Double> centre = new LinkedHashMap<>();
+    users.forEach((k, v) -> centre.put(k, v.stream().mapToInt(Integer::intValue).average().orElse(0)));
+    List<String> firstUse = List.copyOf(keys);
+    keys.sort(
+        java.util.Comparator.comparingDouble((String k) -> centre.get(k))
+            .thenComparingInt(firstUse::indexOf));
+    return keys;
+  }
+
+  static List<String> wrap(String text, int width) {
+    int max = (int) ((width - 2 * PAD) / CHAR_W);
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split("\\s+")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > max) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    if (line.length() > 0) {
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+
+  static String abbreviate(String s, int max) {
+    if (s.length() <= max) {
+      return s;
+    }
+    int cut = s.lastIndexOf(' ', max - 1);
+    return s.substring(0, cut > 0 ? cut : max - 1) + " …";
+  }
+
+  /** The picture as an SVG element, for inlining in HTML. */
+  public String svg() {
+    StringBuilder out = new StringBuilder();
+    out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"theory-diagram\" role=\"img\"")
+        .append(" width=\"").append(width).append("\" height=\"").append(height).append("\"")
+        .append(" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\"")
+        .append(" aria-labelledby=\"theory-diagram-title\" font-family=\"sans-serif\">\n");
+    out.append("<title id=\"theory-diagram-title\">Programme theory: contexts, mechanisms and outcomes,")
+        .append(" with the number of studies supporting (+), refining (~) and refuting (−) each configuration</title>\n");
+    out.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\"")
+        .append(" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\"")
+        .append(" fill=\"#555\"/></marker></defs>\n");
+    int xc = MARGIN;
+    int xm = xc + CONTEXT_W + GAP_X;
+    int xo = xm + MECHANISM_W + GAP_X;
+    header(out, xc, "Contexts");
+    header(out, xm, "Mechanisms (resource → response)");
+    header(out, xo, "Outcomes");
+    for (Edge e : edges) {
+      int x1 = e.from().x() + e.from().w();
+      int y1 = e.from().y() + e.from().h() / 2;
+      int x2 = e.to().x();
+      int y2 = e.to().y() + e.to().h() / 2;
+      int c1 = x1 + GAP_X / 2;
+      int c2 = x2 - GAP_X / 2;
+      String colour = e.blocking() ? "#c62828" : (e.from().kind().equals("mechanism") ? "#1565c0" : "#2e7d32");
+      out.append("<g class=\"edge").append(e.blocking() ? " blocking" : "").append("\"><title>")
+          .append(Text.html(e.tooltip())).append("</title>");
+      out.append("<path d=\"M ").append(x1).append(' ').append(y1).append(" C ").append(c1).append(' ')
+          .append(y1).append(", ").append(c2).append(' ').append(y2).append(", ").append(x2).append(' ')
+          .append(y2).append("\" fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"1.5\"")
+          .append(e.blocking() ? " stroke-dasharray=\"6 4\"" : "").append(" marker-end=\"url(#arrow)\"/>");
+      out.append("</g>\n");
+    }
+    // All edges into a mechanism belong to one theory CMOC and carry the same counts, and so do all
+    // edges out of it: one label where they meet the mechanism, rather than a pile of equal ones.
+    for (Node n : nodes) {
+      if (!n.kind().equals("mechanism")) {
+        continue;
+      }
+      String in = null;
+      String outLabel = null;
+      for (Edge e : edges) {
+        if (e.to() == n) {
+          in = e.label();
+        }
+        if (e.from() == n) {
+          outLabel = e.label();
+        }
+      }
+      int y = n.y() + n.h() / 2 - 13;
+      if (in != null) {
+        label(out, n.x() - 44, y, in, "#2e7d32");
+      }
+      if (outLabel != null) {
+        label(out, n.x() + n.w() + 44, y, outLabel, "#1565c0");
+      }
+    }
+    for (Node n : nodes) {
+      String fill;
+      String stroke;
+      switch (n.kind()) {
+        case "context" -> {
+          fill = n.blocking() ? "#ffebee" : "#f1f8e9";
+          stroke = n.blocking() ? "#c62828" : "#2e7d32";
+        }
+        case "mechanism" -> {
+          fill = "#e3f2fd";
+          stroke = "#1565c0";
+        }
+        default -> {
+          fill = "#fff8e1";
+          stroke = "#b26a00";
+        }
+      }
+      out.append("<g class=\"node ").append(n.kind()).append("\" id=\"").append(n.key()).append("\"><title>")
+          .append(Text.html(n.tooltip())).append("</title>");
+      out.append("<rect x=\"").append(n.x()).append("\" y=\"").append(n.y()).append("\" width=\"").append(n.w())
+          .append("\" height=\"").append(n.h()).append("\" rx=\"6\" fill=\"").append(fill)
+          .append("\" stroke=\"").append(stroke).append("\"")
+          .append(n.blocking() ? " stroke-dasharray=\"6 4\"" : "").append("/>");
+      int y = n.y() + PAD + 11;
+      if (n.title() != null) {
+        for (String l : n.title().split("\n")) {
+          out.append("<text x=\"").append(n.x() + PAD).append("\" y=\"").append(y)
+              .append("\" font-size=\"12\" font-weight=\"bold\" fill=\"#0d47a1\">").append(Text.html(l)).append("</text>");
+          y += LINE;
+        }
+        y += 4;
+      }
+      for (String l : n.lines()) {
+        out.append("<text x=\"").append(n.x() + PAD).append("\" y=\"").append(y)
+            .append("\" font-size=\"11\" fill=\"#222\">").append(Text.html(l)).append("</text>");
+        y += LINE;
+      }
+      out.append("</g>\n");
+    }
+    out.append("<text x=\"").append(MARGIN).append("\" y=\"").append(height - MARGIN / 2)
+        .append("\" font-size=\"11\" fill=\"#444\">Labels where edges meet a mechanism: +n studies support, ~n refine, −n refute")
+        .append(" that theory CMOC. Dashed red: a blocking context.</text>\n");
+    out.append("</svg>");
+    return out.toString();
+  }
+
+  /** A count label centred on (cx, top + 8), on a white ground so it reads over the edges. */
+  private static void label(StringBuilder out, int cx, int top, String text, String colour) {
+    int w = (int) Math.round(text.length() * 6.5 + 8);
+    out.append("<g class=\"label\"><rect x=\"").append(cx - w / 2).append("\" y=\"").append(top)
+        .append("\" width=\"").append(w).append("\" height=\"16\" rx=\"3\" fill=\"#fff\" stroke=\"")
+        .append(colour).append("\" stroke-width=\"0.5\"/><text x=\"").append(cx).append("\" y=\"")
+        .append(top + 12).append("\" font-size=\"11\" text-anchor=\"middle\" fill=\"#222\">")
+        .append(Text.html(text)).append("</text></g>\n");
+  }
+
+  private static void header(StringBuilder out, int x, String text) {
+    out.append("<text x=\"").append(x).append("\" y=\"").append(MARGIN + 14)
+        .append("\" font-size=\"13\" font-weight=\"bold\" fill=\"#333\">").append(Text.html(text)).append("</text>\n");
+  }
+
+  /** The picture as a Mermaid flowchart, for Markdown. */
+  public String mermaid() {
+    StringBuilder out = new StringBuilder();
+    out.append("flowchart LR\n");
+    subgraph(out, "contexts", "Contexts", "context");
+    subgraph(out, "mechanisms", "Mechanisms (resource → response)", "mechanism");
+    subgraph(out, "outcomes", "Outcomes", "outcome");
+    for (Edge e : edges) {
+      out.append("  ").append(id(e.from())).append(e.blocking() ? " -.->|\"" : " -->|\"")
+          .append(mermaidText(e.label())).append("\"| ").append(id(e.to())).append('\n');
+    }
+    out.append("  classDef blocking fill:#ffebee,stroke:#c62828,stroke-dasharray:6 4\n");
+    out.append("  classDef enabling fill:#f1f8e9,stroke:#2e7d32\n");
+    out.append("  classDef mechanism fill:#e3f2fd,stroke:#1565c0\n");
+    out.append("  classDef outcome fill:#fff8e1,stroke:#b26a00\n");
+    return out.toString();
+  }
+
+  private void subgraph(StringBuilder out, String id, String title, String kind) {
+    out.append("  subgraph ").append(id).append("[\"").append(mermaidText(title)).append("\"]\n");
+    for (Node n : nodes) {
+      if (!n.kind().equals(kind)) {
+        continue;
+      }
+      String text =
+          n.title() == null
+              ? String.join(" ", n.lines())
+              : "<b>" + mermaidText(n.title().replace('\n', ' ')) + "</b><br/>" + mermaidText(String.join(" ", n.lines()));
+      if (n.title() == null) {
+        text = mermaidText(text);
+      }
+      String cls = kind.equals("context") ? (n.blocking() ? "blocking" : "enabling") : kind;
+      out.append("    ").append(id(n)).append("[\"").append(text).append("\"]:::").append(cls).append('\n');
+    }
+    out.append("  end\n");
+  }
+
+  private static String id(Node n) {
+    return n.key().replace('-', '_');
+  }
+
+  private static String mermaidText(String s) {
+    return s.replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;");
+  }
+}

@@ -1,0 +1,211 @@
+package org.cmograph.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cmograph.testing.Repo;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * diff, catalogue suggest, completion, and load's --quiet and --json, against a store holding the
+ * bundled gillard-2024 study.
+ */
+class DiffAndCatalogueIT {
+  @TempDir static Path tmp;
+  static String store;
+
+  static SpreadsheetImportIT.Run run(String... args) {
+    return SpreadsheetImportIT.run(args);
+  }
+
+  @BeforeAll
+  static void loadOneStudy() {
+    store = tmp.resolve("store").toString();
+    SpreadsheetImportIT.Run r =
+        run(
+            "load",
+            Repo.data().resolve("studies/gillard-2024.yaml").toString(),
+            "--store",
+            store,
+            "--quiet");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("", r.out(), "--quiet prints no summary");
+  }
+
+  /**
+   * gillard-2024 with one stance, one outcome direction, one concept and the year changed, and one
+   * item gone.
+   */
+  static Path edited() throws IOException {
+    String s = Files.readString(Repo.data().resolve("studies/gillard-2024.yaml"));
+    s =
+        replaceOnce(
+            s,
+            "    perspective: peer-worker\n    stance: supports",
+            "    perspective: peer-worker\n    stance: refines");
+    int from = s.indexOf("  - id: low-geography\n");
+    int to = s.indexOf("  - id: low-engagement-implications");
+    s = s.substring(0, from) + s.substring(to);
+    s =
+        replaceOnce(
+            s,
+            "        description: Consistency of delivery of peer support impacted\n"
+                + "        direction: worsened",
+            "        description: Consistency of delivery of peer support impacted\n"
+                + "        direction: mixed");
+    s =
+        replaceOnce(
+            s,
+            "      concept: fidelity-to-peer-principles\n"
+                + "      wording: fidelity to peer support principles\n"
+                + "      resource: peer support delivered consistently",
+            "      concept: peer-support-principles\n"
+                + "      wording: fidelity to peer support principles\n"
+                + "      resource: peer support delivered consistently");
+    s = replaceOnce(s, "  year: 2024\n", "  year: 2023\n");
+    Path dir = Files.createDirectories(tmp.resolve("edited"));
+    return Files.writeString(dir.resolve("gillard-2024.yaml"), s);
+  }
+
+  static String replaceOnce(String s, String from, String to) {
+    assertTrue(s.contains(from), "the bundled file changed; update the test's edit: " + from);
+    return s.replace(from, to);
+  }
+
+  @Test
+  void diffListsWhatALoadWouldChange() throws IOException {
+    Path file = edited();
+    SpreadsheetImportIT.Run r =
+        run(
+            "diff",
+            file.toString(),
+            "--store",
+            store,
+            "--sources",
+            Repo.data().resolve("sources").toString());
+    assertEquals(0, r.exit(), r.err());
+    String shown = r.out().replace(file.toString(), "FILE").replace(store, "STORE");
+    assertEquals(
+        String.join(
+            "\n",
+            "FILE: loading it into STORE would change study gillard-2024:",
+            "  CMOCs: 0 added, 1 changed, 0 removed",
+            "    ~ low-engagement-fidelity-sites: outcome reduced-consistency direction worsened →"
+                + " mixed",
+            "  evidence items: 0 added, 1 changed, 1 removed",
+            "    - low-geography \"Attention needs to be paid to the impact of geography on"
+                + " implementation.\"",
+            "    ~ low-ward-relationships: stance supports → refines",
+            "  catalogue links: 0 added, 1 changed, 0 removed",
+            "    ~ low-engagement-fidelity-sites: fidelity-to-peer-principles →"
+                + " peer-support-principles",
+            "  study facts: publication issued 2024 → 2023",
+            ""),
+        shown);
+  }
+
+  @Test
+  void diffOfTheLoadedFileIsEmptyAndOfANewStudyListsEverything() {
+    SpreadsheetImportIT.Run same =
+        run("diff", Repo.data().resolve("studies/gillard-2024.yaml").toString(), "--store", store);
+    assertEquals(0, same.exit(), same.err());
+    assertTrue(
+        same.out()
+            .endsWith(
+                "no change; " + store + " already holds this version of study gillard-2024\n"),
+        same.out());
+    SpreadsheetImportIT.Run added =
+        run("diff", Repo.data().resolve("studies/gillard-2014.yaml").toString(), "--store", store);
+    assertEquals(0, added.exit(), added.err());
+    assertTrue(
+        added
+            .out()
+            .contains(
+                "new study gillard-2014; loading it into "
+                    + store
+                    + " would add 3 CMOC(s), 8 evidence item(s), 3 catalogue link(s)"),
+        added.out());
+    assertTrue(
+        added.out().contains("    + trusting-relationships → trusting-relationship"), added.out());
+  }
+
+  @Test
+  void diffRefusesAFileThatDoesNotValidate() {
+    SpreadsheetImportIT.Run r =
+        run(
+            "diff",
+            Repo.testResources().resolve("extraction/invalid/unknown-key.yaml").toString(),
+            "--store",
+            store);
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("UNKNOWN-KEY"), r.err());
+    assertTrue(r.err().contains("diff refused"), r.err());
+  }
+
+  @Test
+  void catalogueSuggestNamesSingleStudyConceptsWithTheirNearestNeighbours() {
+    SpreadsheetImportIT.Run r =
+        run("catalogue", "suggest", "--store", store, "--mechanism", "hope");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("study mechanisms mapped to no catalogue concept: none"), r.out());
+    assertTrue(r.out().contains("concepts used by one study only (1)"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "  fidelity-to-peer-principles \"Fidelity to peer support principles\""
+                    + " (gillard-2024, 2 CMOCs)\n"
+                    + "    worded: \"fidelity to peer support principles\"\n"
+                    + "    closest other concepts: peer-support-principles ("),
+        r.out());
+    assertTrue(r.out().contains("  hope \"Hope\" (no study, 0 CMOCs)"), r.out());
+    assertEquals(2, run("catalogue", "suggest", "--store", store, "--mechanism", "hop").exit());
+  }
+
+  @Test
+  void completionPrintsABashScriptWithCommandsAndCatalogueIds() {
+    SpreadsheetImportIT.Run r = run("completion");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().startsWith("#!/usr/bin/env bash"), r.out().substring(0, 40));
+    assertTrue(r.out().contains("complete -F _complete_cmograph"), "registers the function");
+    for (String command : new String[] {"import", "diff", "catalogue", "load", "validate"}) {
+      assertTrue(r.out().contains(command), command);
+    }
+    assertTrue(r.out().contains("\"trusting-relationship\""), "catalogue ids complete --mechanism");
+  }
+
+  @Test
+  void loadJsonIsOneObjectOnStandardOutput() throws IOException {
+    SpreadsheetImportIT.Run r =
+        run(
+            "load",
+            Repo.data().resolve("studies/gillard-2024.yaml").toString(),
+            "--store",
+            store,
+            "--json");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("", r.err());
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertTrue(json.get("ok").asBoolean());
+    assertEquals(1, json.get("studies").asInt());
+    assertTrue(json.get("triples").asInt() > 300);
+    SpreadsheetImportIT.Run bad =
+        run(
+            "load",
+            Repo.testResources().resolve("extraction/invalid/unknown-key.yaml").toString(),
+            "--store",
+            store,
+            "--json");
+    assertEquals(1, bad.exit());
+    assertEquals("", bad.err());
+    JsonNode refused = new ObjectMapper().readTree(bad.out());
+    assertEquals(false, refused.get("ok").asBoolean());
+    assertTrue(refused.get("problems").toString().contains("UNKNOWN-KEY"));
+  }
+}

@@ -1,0 +1,411 @@
+package org.cmograph.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.cmograph.extraction.Extraction;
+import org.cmograph.rdf.Iris;
+import org.cmograph.rdf.ReferenceData;
+import org.cmograph.rdf.StudyPipeline;
+import org.cmograph.testing.Repo;
+import org.cmograph.testing.Snapshots;
+import org.cmograph.testing.Workbooks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code cmograph import} of spreadsheets as a researcher runs it: the round trip through {@code
+ * export --format csv}, the bundled example workbook, malformed workbooks, and what is (not)
+ * written.
+ */
+class SpreadsheetImportIT {
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    CommandLine cli = CmographCommand.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  static final Path EXAMPLES = Repo.root().resolve("examples");
+  static final String SOURCES = Repo.data().resolve("sources").toString();
+
+  static StudyPipeline pipeline() {
+    return new StudyPipeline(
+        ReferenceData.load(Repo.root().resolve("ontology")),
+        Repo.data().resolve("sources"),
+        Repo.root());
+  }
+
+  /** The study graph of a file, less the node describing the file itself (its path and hash). */
+  static Graph graphOf(StudyPipeline pipeline, Path file) {
+    StudyPipeline.Result r = pipeline.validate(List.of(file));
+    assertFalse(r.hasErrors(), r.problems().toString());
+    Extraction x = r.valid().get(0);
+    Graph g = pipeline.convert(x).graph();
+    g.remove(new Iris().extractionFile(x.study().id()), Node.ANY, Node.ANY);
+    return g;
+  }
+
+  @Test
+  void exportAsCsvThenImportGivesTheSameGraphForEveryBundledStudy(@TempDir Path tmp)
+      throws IOException {
+    String store = tmp.resolve("store").toString();
+    assertEquals(
+        0, run("load", Repo.data().resolve("studies").toString(), "--store", store).exit());
+    Path csv = tmp.resolve("all.csv");
+    Run export = run("export", "--format", "csv", "--store", store, "--out", csv.toString());
+    assertEquals(0, export.exit(), export.err());
+    // Import into copies of the extraction files: their study facts are kept, CMOCs and evidence
+    // replaced.
+    Path studies = Files.createDirectories(tmp.resolve("studies"));
+    List<Path> originals;
+    try (Stream<Path> files = Files.list(Repo.data().resolve("studies"))) {
+      originals = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    for (Path p : originals) {
+      Files.copy(p, studies.resolve(p.getFileName()));
+    }
+    Run imported =
+        run(
+            "import",
+            csv.toString(),
+            "--out-dir",
+            studies.toString(),
+            "--force",
+            "--sources",
+            SOURCES,
+            "--quiet");
+    assertEquals(0, imported.exit(), imported.out() + imported.err());
+    StudyPipeline pipeline = pipeline();
+    List<String> differ = new ArrayList<>();
+    for (Path original : originals) {
+      Graph before = graphOf(pipeline, original);
+      Graph after = graphOf(pipeline, studies.resolve(original.getFileName()));
+      if (before.size() != after.size() || !before.isIsomorphicWith(after)) {
+        differ.add(
+            original.getFileName() + " (" + before.size() + " vs " + after.size() + " triples)");
+      }
+    }
+    assertTrue(originals.size() >= 20);
+    assertEquals(List.of(), differ, "studies whose graph changed in the CSV round trip");
+  }
+
+  @Test
+  void theExampleSpreadsheetsAreTheExportOfTheRealExtraction(@TempDir Path tmp) throws IOException {
+    String store = tmp.resolve("store").toString();
+    assertEquals(
+        0,
+        run("load", Repo.data().resolve("studies/gillard-2024.yaml").toString(), "--store", store)
+            .exit());
+    Path csv = tmp.resolve("gillard-2024.csv");
+    assertEquals(
+        0, run("export", "--format", "csv", "--store", store, "--out", csv.toString()).exit());
+    Snapshots.assertMatches(
+        EXAMPLES.resolve("gillard-2024.csv"), Files.readString(csv, StandardCharsets.UTF_8));
+    Path xlsx = EXAMPLES.resolve("gillard-2024.xlsx");
+    if (Snapshots.updating() || !Files.exists(xlsx)) {
+      Workbooks.fromCsv(EXAMPLES.resolve("gillard-2024.csv"), xlsx, "CMOCs", sheet -> {});
+    }
+    assertEquals(
+        Workbooks.rows(EXAMPLES.resolve("gillard-2024.csv")),
+        Workbooks.rows(xlsx),
+        "examples/gillard-2024.xlsx holds the CSV's cells; run with -Dsnapshots.update=true to"
+            + " rebuild it");
+  }
+
+  @Test
+  void theCsvAndTheWorkbookImportToTheSameFileAndItValidates(@TempDir Path tmp) throws IOException {
+    Path base = Repo.data().resolve("studies/gillard-2024.yaml");
+    Path fromCsv = tmp.resolve("csv/gillard-2024.yaml");
+    Path fromXlsx = tmp.resolve("xlsx/gillard-2024.yaml");
+    Run a =
+        run(
+            "import",
+            EXAMPLES.resolve("gillard-2024.csv").toString(),
+            "--study",
+            "gillard-2024",
+            "--base",
+            base.toString(),
+            "--out",
+            fromCsv.toString(),
+            "--sources",
+            SOURCES);
+    assertEquals(0, a.exit(), a.out() + a.err());
+    assertTrue(a.out().contains("2 CMOC(s), 12 evidence item(s); it validates"), a.out());
+    Run b =
+        run(
+            "import",
+            EXAMPLES.resolve("gillard-2024.xlsx").toString(),
+            "--study",
+            "gillard-2024",
+            "--base",
+            base.toString(),
+            "--out",
+            fromXlsx.toString(),
+            "--sources",
+            SOURCES);
+    assertEquals(0, b.exit(), b.out() + b.err());
+    assertEquals(Files.readString(fromCsv), Files.readString(fromXlsx));
+    // The study facts and their comments come from the base file, verbatim.
+    String text = Files.readString(fromCsv);
+    assertTrue(
+        text.startsWith(
+            Files.readString(base).substring(0, Files.readString(base).indexOf("cmocs:"))));
+  }
+
+  @Test
+  void aNewFileFromASimpleSheetValidates(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("gillard-2024.yaml");
+    Run r =
+        run(
+            "import",
+            Repo.testResources().resolve("import/simple-semicolon.csv").toString(),
+            "--out",
+            out.toString(),
+            "--sources",
+            SOURCES,
+            "--title",
+            "Implementing peer support into practice in mental health services: a qualitative"
+                + " comparative case study",
+            "--source",
+            "gillard-2024-implementation.txt",
+            "--extractor",
+            "A. Reviewer",
+            "--date",
+            "2026-11-22");
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(r.err().contains("warning IMPORT-UNMATCHED-MECHANISM"), r.err());
+    assertTrue(r.out().contains("1 line(s) marked CHECK; it validates"), r.out());
+    String text = Files.readString(out);
+    assertTrue(text.startsWith("# yaml-language-server: $schema="), text);
+    assertTrue(text.contains("# CHECK: chosen by label similarity"), text);
+  }
+
+  @Test
+  void anExistingFileIsReplacedOnlyWithForceAndARefusedImportWritesNothing(@TempDir Path tmp)
+      throws IOException {
+    Path out = tmp.resolve("gillard-2024.yaml");
+    Files.copy(Repo.data().resolve("studies/gillard-2024.yaml"), out);
+    byte[] before = Files.readAllBytes(out);
+    Run r = run("import", EXAMPLES.resolve("gillard-2024.csv").toString(), "--out", out.toString());
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("IMPORT-EXISTS"), r.err());
+    Run bad =
+        run(
+            "import",
+            Repo.testResources().resolve("import/bad-values.csv").toString(),
+            "--out",
+            tmp.resolve("x.yaml").toString(),
+            "--force");
+    assertEquals(1, bad.exit());
+    assertTrue(bad.err().contains("import refused: 4 error(s); nothing was written"), bad.err());
+    assertFalse(Files.exists(tmp.resolve("x.yaml")));
+    assertEquals(new String(before), Files.readString(out));
+  }
+
+  @Test
+  void aBaseWhoseSectionsCannotBeReplacedAloneIsRefused(@TempDir Path tmp) throws IOException {
+    // The same extraction as JSON: rewriting it whole would lose nothing here, but a researcher's
+    // layout and comments elsewhere, so the import refuses rather than rewrite.
+    Object tree =
+        new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+            .readValue(Repo.data().resolve("studies/gillard-2024.yaml").toFile(), Object.class);
+    Path json = tmp.resolve("gillard-2024.json");
+    new ObjectMapper().writeValue(json.toFile(), tree);
+    Run r = run("import", EXAMPLES.resolve("gillard-2024.csv").toString(), "--study", "gillard-2024",
+        "--base", json.toString(), "--out", tmp.resolve("gillard-2024.yaml").toString());
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.err().contains("IMPORT-BAD-BASE cannot replace only the cmocs and evidence"), r.err());
+    assertFalse(Files.exists(tmp.resolve("gillard-2024.yaml")));
+  }
+
+  @Test
+  void jsonOutputForScripts(@TempDir Path tmp) throws IOException {
+    Run r =
+        run(
+            "import",
+            EXAMPLES.resolve("gillard-2024.csv").toString(),
+            "--json",
+            "--base",
+            Repo.data().resolve("studies/gillard-2024.yaml").toString(),
+            "--out",
+            tmp.resolve("gillard-2024.yaml").toString(),
+            "--sources",
+            SOURCES);
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("", r.err());
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertTrue(json.get("ok").asBoolean());
+    assertEquals("gillard-2024", json.at("/files/0/study").asText());
+    assertEquals(12, json.at("/files/0/evidence").asInt());
+    assertTrue(json.at("/files/0/valid").asBoolean());
+    Run bad =
+        run("import", Repo.testResources().resolve("import/bad-values.csv").toString(), "--json");
+    assertEquals(1, bad.exit());
+    JsonNode problems = new ObjectMapper().readTree(bad.out()).get("problems");
+    assertEquals("IMPORT-BAD-VALUE", problems.get(0).get("code").asText());
+    assertEquals(2, problems.get(0).get("line").asInt());
+    assertEquals(4, problems.get(0).get("column").asInt());
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertEquals(
+        2,
+        run("import", EXAMPLES.resolve("gillard-2024.csv").toString(), "--map", "Foo=nonsense")
+            .exit());
+    assertEquals(
+        2,
+        run("import", EXAMPLES.resolve("gillard-2024.csv").toString(), "--study", "Not An Id")
+            .exit());
+    assertEquals(
+        2,
+        run("import", Repo.data().resolve("sources/gillard-2024-implementation.txt").toString())
+            .exit());
+  }
+
+  // ---- malformed workbooks, each made from the example CSV and then spoiled ----
+
+  static List<String> problems(Path xlsx, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "import", xlsx.toString(), "--out", xlsx.resolveSibling("out.yaml").toString()));
+    args.addAll(List.of(more));
+    Run r = run(args.toArray(String[]::new));
+    assertEquals(1, r.exit(), r.out() + r.err());
+    assertFalse(Files.exists(xlsx.resolveSibling("out.yaml")), "nothing written");
+    return r.err()
+        .lines()
+        .filter(l -> l.contains(".xlsx:"))
+        .map(l -> l.substring(l.indexOf(".xlsx:") + 1))
+        .toList();
+  }
+
+  @Test
+  void mergedCellsAreRefusedAtTheirFirstCell(@TempDir Path tmp) throws IOException {
+    Path xlsx = tmp.resolve("merged.xlsx");
+    // Rows 2-4 are evidence of one CMOC; merging its label cells is what a reader of the sheet
+    // does.
+    Workbooks.fromCsv(
+        EXAMPLES.resolve("gillard-2024.csv"),
+        xlsx,
+        "CMOCs",
+        sheet -> sheet.addMergedRegion(new CellRangeAddress(1, 3, 4, 4)));
+    assertEquals(
+        List.of(
+            "xlsx:2:5: IMPORT-MERGED-CELLS sheet 'CMOCs', cells E2:E4 are merged: the value stands"
+                + " in its first cell only; unmerge them and repeat the value in every row"),
+        problems(xlsx));
+  }
+
+  @Test
+  void formulasAndErrorCellsAreRefused(@TempDir Path tmp) throws IOException {
+    Path xlsx = tmp.resolve("formula.xlsx");
+    Workbooks.fromCsv(
+        EXAMPLES.resolve("gillard-2024.csv"),
+        xlsx,
+        "CMOCs",
+        sheet -> {
+          sheet.getRow(2).getCell(22).setCellFormula("CONCATENATE(W2,\" \")");
+          sheet
+              .getRow(3)
+              .getCell(23)
+              .setCellErrorValue(org.apache.poi.ss.usermodel.FormulaError.REF.getCode());
+        });
+    List<String> p = problems(xlsx);
+    assertEquals(2, p.size(), p.toString());
+    assertTrue(
+        p.get(0)
+            .startsWith(
+                "xlsx:3:23: IMPORT-FORMULA sheet 'CMOCs', W3 holds a formula (=CONCATENATE(W2,\""
+                    + " \"))"),
+        p.get(0));
+    assertEquals(
+        "xlsx:4:24: IMPORT-CELL-ERROR sheet 'CMOCs', X4 holds an error value (#REF!)", p.get(1));
+  }
+
+  @Test
+  void emptyRowsAreReportedAndSkipped(@TempDir Path tmp) throws IOException {
+    Path xlsx = tmp.resolve("gaps.xlsx");
+    Workbooks.fromCsv(
+        EXAMPLES.resolve("gillard-2024.csv"),
+        xlsx,
+        "CMOCs",
+        sheet -> sheet.shiftRows(5, sheet.getLastRowNum(), 2));
+    Path out = tmp.resolve("gillard-2024.yaml");
+    Run r =
+        run(
+            "import",
+            xlsx.toString(),
+            "--out",
+            out.toString(),
+            "--sources",
+            SOURCES,
+            "--base",
+            Repo.data().resolve("studies/gillard-2024.yaml").toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "gaps.xlsx:6:1: warning IMPORT-EMPTY-ROW sheet 'CMOCs', rows 6-7 are empty inside"
+                    + " the table; skipped"),
+        r.err());
+    assertTrue(r.out().contains("12 evidence item(s); it validates"), r.out());
+  }
+
+  @Test
+  void wrongHeadersAndAMissingSheetAreNamed(@TempDir Path tmp) throws IOException {
+    Path xlsx = tmp.resolve("headers.xlsx");
+    Workbooks.fromCsv(
+        EXAMPLES.resolve("gillard-2024.csv"),
+        xlsx,
+        "CMOCs",
+        sheet -> {
+          sheet.getRow(0).getCell(22).setCellValue("Qoute");
+          sheet.getRow(0).getCell(26).setCellValue("Position");
+        });
+    assertEquals(
+        List.of(
+            "xlsx:1:1: IMPORT-MISSING-COLUMN sheet 'CMOCs', row 1: no 'quote' column; the headers"
+                + " are: "
+                + headers(xlsx),
+            "xlsx:1:1: IMPORT-MISSING-COLUMN sheet 'CMOCs', row 1: no 'stance' column; the headers"
+                + " are: "
+                + headers(xlsx),
+            "xlsx:1:23: warning IMPORT-UNKNOWN-COLUMN sheet 'CMOCs', cell W1: column 'Qoute' is not"
+                + " part of the layout and is ignored; did you mean 'quote'? (map it with --map"
+                + " 'Qoute=COLUMN')",
+            "xlsx:1:27: warning IMPORT-UNKNOWN-COLUMN sheet 'CMOCs', cell AA1: column 'Position' is"
+                + " not part of the layout and is ignored (map it with --map 'Position=COLUMN')"),
+        problems(xlsx));
+    assertEquals(
+        List.of("xlsx:1:1: IMPORT-NO-SHEET no sheet named 'Sheet1'; the workbook has: CMOCs"),
+        problems(xlsx, "--sheet", "Sheet1"));
+  }
+
+  private static String headers(Path xlsx) {
+    return String.join(", ", Workbooks.rows(xlsx).get(0));
+  }
+}

@@ -1,0 +1,294 @@
+package org.cmograph.endpoint;
+
+import static org.cmograph.endpoint.Http.form;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.cmograph.query.CatalogueQuery;
+import org.cmograph.query.QueryCatalogue;
+import org.cmograph.testing.Repo;
+import org.eclipse.rdf4j.model.BNode;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Literal;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.Value;
+import org.eclipse.rdf4j.query.BindingSet;
+import org.eclipse.rdf4j.query.TupleQueryResult;
+import org.eclipse.rdf4j.repository.RepositoryConnection;
+import org.eclipse.rdf4j.repository.sparql.SPARQLRepository;
+import org.eclipse.rdf4j.rio.RDFFormat;
+import org.eclipse.rdf4j.rio.Rio;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The endpoint as reviewers and their tools use it: the SPARQL 1.1 Protocol (GET, POST, every
+ * result format), the union default graph with named graphs still addressable, the inferences
+ * made at load, the landing page, and an independent client (RDF4J) that gets the same rows as
+ * Jena running the query locally.
+ */
+class EndpointIT {
+  static final String CMO = "PREFIX cmo: <https://w3id.org/cmograph/ontology#>\n";
+  static EndpointServer server;
+
+  @BeforeAll
+  static void start() {
+    server = EndpointServer.start(BundledStore.get().dataset(), BundledStore.testSettings(), BundledStore.catalogue());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  static String csv(String query) {
+    HttpResponse<String> r = Http.query(server, query, "text/csv");
+    assertEquals(200, r.statusCode(), r.body());
+    return r.body();
+  }
+
+  @Test
+  void getAndPostAnswerAlike() {
+    String q = CMO + "SELECT ?s { ?s a cmo:Study } ORDER BY ?s";
+    String get = csv(q);
+    HttpResponse<String> form = Http.postForm(server.queryUrl(), form("query", q), "Accept", "text/csv");
+    HttpResponse<String> body = Http.post(server.queryUrl(), "application/sparql-query", q, "Accept", "text/csv");
+    assertEquals(get, form.body());
+    assertEquals(get, body.body());
+    assertEquals(21, get.split("\r\n").length, "header and 20 studies");
+    // The dataset URL and the /query alias answer queries too.
+    assertEquals(get, Http.get(server.baseUrl() + "cmo?" + form("query", q), "Accept", "text/csv").body());
+    assertEquals(get, Http.get(server.baseUrl() + "cmo/query?" + form("query", q), "Accept", "text/csv").body());
+  }
+
+  @Test
+  void selectResultsComeInEveryFormatByContentNegotiation() {
+    String q = CMO + "SELECT ?s { ?s a cmo:Study } ORDER BY ?s LIMIT 2";
+    assertFormat(q, "application/sparql-results+json", "application/sparql-results+json", "\"bindings\"");
+    assertFormat(q, "application/sparql-results+xml", "application/sparql-results+xml", "<sparql");
+    assertFormat(q, "text/csv", "text/csv", "s\r\n");
+    assertFormat(q, "text/tab-separated-values", "text/tab-separated-values", "?s\n");
+    // ?format= for clients that cannot set Accept (a plain link).
+    HttpResponse<String> json = Http.get(server.queryUrl() + "?" + form("query", q) + "&format=json");
+    assertTrue(json.headers().firstValue("Content-Type").orElse("").startsWith("application/sparql-results+json"));
+  }
+
+  static void assertFormat(String query, String accept, String contentType, String marker) {
+    HttpResponse<String> r = Http.query(server, query, accept);
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(contentType), accept + " gave " + r.headers().firstValue("Content-Type"));
+    assertTrue(r.body().contains(marker), accept + ":\n" + r.body());
+  }
+
+  @Test
+  void graphResultsComeAsTurtleJsonLdAndNTriplesAndAgree() {
+    String q = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/cmograph/graph/study/gillard-2014> { ?s ?p ?o } }";
+    Graph turtle = graph(Http.query(server, q, "text/turtle"), "text/turtle", Lang.TURTLE);
+    Graph jsonld = graph(Http.query(server, q, "application/ld+json"), "application/ld+json", Lang.JSONLD);
+    Graph ntriples = graph(Http.query(server, q, "application/n-triples"), "application/n-triples", Lang.NTRIPLES);
+    assertTrue(turtle.size() > 100, "the study graph: " + turtle.size());
+    assertTrue(turtle.isIsomorphicWith(jsonld), "JSON-LD differs from Turtle");
+    assertTrue(turtle.isIsomorphicWith(ntriples), "N-Triples differs from Turtle");
+    // RDF4J reads the same Turtle to the same number of statements.
+    HttpResponse<String> r = Http.query(server, q, "text/turtle");
+    try {
+      Model model = Rio.parse(new StringReader(r.body()), "", RDFFormat.TURTLE);
+      assertEquals(turtle.size(), model.size());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    HttpResponse<String> describe =
+        Http.query(server, "DESCRIBE <https://w3id.org/cmograph/id/gillard-2014>", "text/turtle");
+    assertEquals(200, describe.statusCode());
+    assertTrue(describe.body().contains("gillard-2014"), describe.body());
+  }
+
+  static Graph graph(HttpResponse<String> r, String contentType, Lang lang) {
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(contentType), "asked " + contentType + ", got " + r.headers().firstValue("Content-Type"));
+    Graph g = GraphFactory.createGraphMem();
+    RDFParser.fromString(r.body(), lang).parse(g);
+    return g;
+  }
+
+  @Test
+  void theDefaultGraphIsTheUnionAndNamedGraphsStayAddressable() {
+    assertEquals("n\r\n20\r\n", csv(CMO + "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s a cmo:Study }"));
+    assertEquals("n\r\n1\r\n", csv(CMO + "SELECT (COUNT(DISTINCT ?s) AS ?n) { GRAPH <https://w3id.org/cmograph/graph/study/gillard-2014> { ?s a cmo:Study } }"));
+    // The ontology and the catalogue are in the union too.
+    assertEquals("n\r\n31\r\n", csv(CMO + "SELECT (COUNT(DISTINCT ?c) AS ?n) { ?c a cmo:MechanismConcept }"));
+    String graphs = csv("SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g");
+    assertTrue(graphs.contains("https://w3id.org/cmograph/graph/ontology"));
+    assertTrue(graphs.contains("https://w3id.org/cmograph/graph/catalogue"));
+    assertTrue(graphs.contains("https://w3id.org/cmograph/graph/study/peer-2024"));
+    assertTrue(graphs.contains("https://w3id.org/cmograph/graph/inferred/peer-2024"));
+    HttpResponse<String> one =
+        Http.get(server.graphStoreReadUrl() + "?graph=https%3A%2F%2Fw3id.org%2Fcmograph%2Fgraph%2Fstudy%2Fgillard-2014", "Accept", "application/n-triples");
+    assertEquals(200, one.statusCode());
+    Graph g = GraphFactory.createGraphMem();
+    RDFParser.fromString(one.body(), Lang.NTRIPLES).parse(g);
+    DatasetGraph dsg = BundledStore.get().dataset();
+    long stored = Txn.calculateRead(dsg, () -> dsg.getGraph(org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/cmograph/graph/study/gillard-2014")).size());
+    assertEquals(stored, g.size());
+  }
+
+  @Test
+  void queriesSeeTheInferencesMadeAtLoad() {
+    // rdfs:subClassOf: every cmo:Publication is a bibo:Document, every cmo:Extraction a prov:Activity.
+    assertEquals("n\r\n20\r\n", csv("SELECT (COUNT(DISTINCT ?d) AS ?n) { ?d a <http://purl.org/ontology/bibo/Document> }"));
+    assertEquals("n\r\n20\r\n", csv("SELECT (COUNT(DISTINCT ?d) AS ?n) { ?d a <http://www.w3.org/ns/prov#Activity> }"));
+    // skos:broader roll-up: evidence about narrower concepts counts for the broader one.
+    String direct = csv(CMO + "SELECT (COUNT(?e) AS ?n) { ?e cmo:aboutMechanism <https://w3id.org/cmograph/mechanism/shared-lived-experience> }");
+    String rolledUp = csv(CMO + "SELECT (COUNT(?e) AS ?n) { ?e cmo:countsForMechanism <https://w3id.org/cmograph/mechanism/shared-lived-experience> }");
+    String byPath = csv(CMO + "SELECT (COUNT(?e) AS ?n) { ?e cmo:aboutMechanism/<http://www.w3.org/2004/02/skos/core#broader>* <https://w3id.org/cmograph/mechanism/shared-lived-experience> }");
+    assertEquals(byPath, rolledUp, "the materialised roll-up equals the property-path query");
+    assertTrue(count(rolledUp) > count(direct), direct + " vs " + rolledUp);
+  }
+
+  static int count(String csv) {
+    return Integer.parseInt(csv.split("\r\n")[1]);
+  }
+
+  /** Every catalogue query, bound with its first example. */
+  static Stream<CatalogueQuery> catalogueQueries() {
+    return QueryCatalogue.load(Repo.root().resolve("queries")).queries().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("catalogueQueries")
+  void rdf4jOverHttpGetsTheSameRowsAsJenaLocally(CatalogueQuery cq) {
+    Query query = cq.examples().isEmpty() ? cq.query() : cq.bind(cq.examples().get(0).params());
+    if (!query.isSelectType()) {
+      return;
+    }
+    DatasetGraph dsg = BundledStore.get().dataset();
+    List<String> local =
+        Txn.calculateRead(
+            dsg,
+            () -> {
+              List<String> rows = new ArrayList<>();
+              try (QueryExec exec =
+                  QueryExec.newBuilder()
+                      .dataset(dsg)
+                      .query(query)
+                      .context(EndpointServer.queryContext(server.settings()))
+                      .build()) {
+                var rs = exec.select();
+                List<String> vars = rs.getResultVars().stream().map(v -> v.getVarName()).toList();
+                rs.forEachRemaining(
+                    b -> {
+                      StringBuilder row = new StringBuilder();
+                      for (String v : vars) {
+                        row.append(v).append('=').append(jena(b.get(v))).append(' ');
+                      }
+                      rows.add(row.toString());
+                    });
+              }
+              return rows;
+            });
+    List<String> remote = new ArrayList<>();
+    SPARQLRepository repository = new SPARQLRepository(server.queryUrl());
+    try (RepositoryConnection connection = repository.getConnection();
+        TupleQueryResult result = connection.prepareTupleQuery(query.serialize()).evaluate()) {
+      List<String> vars = result.getBindingNames();
+      for (BindingSet b : result) {
+        StringBuilder row = new StringBuilder();
+        for (String v : vars) {
+          row.append(v).append('=').append(rdf4j(b.getValue(v))).append(' ');
+        }
+        remote.add(row.toString());
+      }
+    } finally {
+      repository.shutDown();
+    }
+    assertFalse(local.isEmpty(), cq.name() + " returns rows on the bundled data");
+    assertEquals(sorted(local), sorted(remote), cq.name());
+  }
+
+  static List<String> sorted(List<String> rows) {
+    List<String> copy = new ArrayList<>(rows);
+    copy.sort(null);
+    return copy;
+  }
+
+  static String jena(Node n) {
+    if (n == null) {
+      return "-";
+    }
+    if (n.isURI()) {
+      return "<" + n.getURI() + ">";
+    }
+    if (n.isBlank()) {
+      return "_";
+    }
+    String lang = n.getLiteralLanguage();
+    return "\"" + n.getLiteralLexicalForm() + "\"" + (lang.isEmpty() ? "^^" + n.getLiteralDatatypeURI() : "@" + lang);
+  }
+
+  static String rdf4j(Value v) {
+    if (v == null) {
+      return "-";
+    }
+    if (v instanceof IRI iri) {
+      return "<" + iri.stringValue() + ">";
+    }
+    if (v instanceof BNode) {
+      return "_";
+    }
+    Literal l = (Literal) v;
+    Optional<String> lang = l.getLanguage();
+    return "\"" + l.getLabel() + "\"" + (lang.isPresent() ? "@" + lang.get() : "^^" + l.getDatatype().stringValue());
+  }
+
+  @Test
+  void theLandingPageShowsTheHoldingsTheCatalogueAndAnEditor() {
+    HttpResponse<String> page = Http.get(server.baseUrl());
+    assertEquals(200, page.statusCode());
+    assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertEquals(Optional.of(LandingPage.CONTENT_SECURITY_POLICY), page.headers().firstValue("Content-Security-Policy"));
+    String html = page.body();
+    assertTrue(html.contains("id=\"count-studies\">20<"), "study count");
+    assertTrue(html.contains("id=\"count-cmocs\">50<"), "CMOC count");
+    assertTrue(html.contains("id=\"count-evidence\">120<"), "evidence count");
+    assertTrue(html.contains("<textarea id=\"query\""), "an editor");
+    for (CatalogueQuery q : QueryCatalogue.load(Repo.root().resolve("queries")).queries()) {
+      assertTrue(html.contains("id=\"query-" + q.name() + "\""), q.name() + " listed");
+      assertTrue(html.contains("href=\"/?run=" + q.name() + "#editor\""), q.name() + " has a run link");
+      assertTrue(html.contains(LandingPage.esc(q.title())), q.name() + " title");
+      HttpResponse<String> file = Http.get(server.baseUrl() + "queries/" + q.name() + ".rq");
+      assertEquals(200, file.statusCode());
+      assertEquals(q.text(), file.body());
+    }
+    assertTrue(html.contains("Run with mechanism=trusting-relationship"), "a parameterised query runs with its example");
+    // Nothing is loaded from another server.
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:src|href)=\"([^\"]*)\"").matcher(html);
+    while (m.find()) {
+      assertTrue(m.group(1).startsWith("/"), "page loads " + m.group(1));
+    }
+    for (String asset : List.of("app.js", "style.css", "favicon.svg")) {
+      assertEquals(200, Http.get(server.baseUrl() + "assets/" + asset).statusCode(), asset);
+    }
+    assertEquals(200, Http.get(server.baseUrl() + "index.html").statusCode());
+  }
+}

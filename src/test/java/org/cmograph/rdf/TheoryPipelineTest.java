@@ -1,0 +1,77 @@
+package org.cmograph.rdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.cmograph.extraction.Problem;
+import org.cmograph.testing.Repo;
+import org.junit.jupiter.api.Test;
+
+/** The programme theory from file to conforming graph, and the studies' links to it. */
+class TheoryPipelineTest {
+  static final ReferenceData REFERENCE = ReferenceData.load(Repo.root().resolve("ontology"));
+  static final Path THEORY = Repo.testResources().resolve("theory");
+
+  static long count(Graph g, Node p, Node o) {
+    return g.find(Node.ANY, p, o).toList().size();
+  }
+
+  @Test
+  void minimalTheoryBecomesItsOwnConformingGraph() {
+    StudyPipeline studies =
+        new StudyPipeline(REFERENCE, Repo.testResources().resolve("extraction/sources"), Repo.root());
+    var valid = studies.validate(List.of(Repo.testResources().resolve("extraction/valid/minimal.yaml"))).valid();
+    TheoryPipeline.Result r =
+        new TheoryPipeline(REFERENCE, Repo.root().resolve("ontology"))
+            .validate(List.of(THEORY.resolve("valid")), valid);
+    assertEquals(List.of(), r.problems());
+    TheoryGraphBuilder.TheoryGraph g = r.graph().orElseThrow();
+    assertEquals(Iris.THEORY_GRAPH, g.graphName());
+    assertEquals("https://w3id.org/cmograph/graph/theory", g.graphName().getURI());
+    assertEquals(1, count(g.graph(), Vocab.type, Vocab.ProgrammeTheory));
+    assertEquals(2, count(g.graph(), Vocab.type, Vocab.TheoryCMOC));
+    assertEquals(1, count(g.graph(), Vocab.type, Vocab.ConfidenceAssessment));
+    // The shared context is one node, used by both theory CMOCs.
+    assertEquals(1, count(g.graph(), Vocab.type, Vocab.Context));
+    assertEquals(2, count(g.graph(), Vocab.hasContext, new Iris().theoryContext("peer-initiatives")));
+    assertTrue(
+        g.graph().contains(
+            new Iris().theoryCmoc("trust"), Vocab.derivedFromStudy, new Iris().study("minimal")));
+  }
+
+  @Test
+  void aStudyLinkToAMissingTheoryCmocIsPlacedAtTheLink() {
+    StudyPipeline studies =
+        new StudyPipeline(REFERENCE, Repo.testResources().resolve("extraction/sources"), Repo.root());
+    var result = studies.validate(List.of(THEORY.resolve("links/minimal.yaml")));
+    assertEquals(List.of(), result.problems());
+    TheoryPipeline.Result r =
+        new TheoryPipeline(REFERENCE, Repo.root().resolve("ontology"))
+            .validate(List.of(THEORY.resolve("valid/programme-theory.yaml")), result.valid());
+    assertEquals(1, r.problems().size(), r.problems().toString());
+    Problem p = r.problems().get(0);
+    assertEquals("UNKNOWN-THEORY-CMOC", p.code());
+    assertEquals(THEORY.resolve("links/minimal.yaml"), p.file());
+    assertEquals(51, p.line());
+    assertEquals(22, p.column());
+    assertEquals(
+        "theory_links names 'trsut', which the programme theory does not define; did you mean 'trust'?",
+        p.message());
+    assertTrue(r.graph().isEmpty(), "nothing to load while a link dangles");
+  }
+
+  @Test
+  void twoTheoriesAreRefused() {
+    TheoryPipeline.Result r =
+        new TheoryPipeline(REFERENCE, Repo.root().resolve("ontology"))
+            .validate(
+                List.of(THEORY.resolve("valid/programme-theory.yaml"), Repo.data().resolve("programme-theory.yaml")),
+                List.of());
+    assertTrue(r.problems().stream().anyMatch(p -> p.code().equals("MULTIPLE-THEORIES")));
+    assertTrue(r.graph().isEmpty());
+  }
+}

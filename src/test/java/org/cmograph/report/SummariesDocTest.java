@@ -1,0 +1,34 @@
+package org.cmograph.report;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cmograph.testing.Repo;
+import org.junit.jupiter.api.Test;
+
+/** The excerpts docs/summaries.md shows are what `cmograph summary` writes for the bundled data. */
+class SummariesDocTest {
+  static final Pattern EXCERPT =
+      Pattern.compile("<!-- excerpt: (\\S+) -->\n(.*?)<!-- /excerpt -->", Pattern.DOTALL);
+
+  @Test
+  void everyExcerptIsInThePageItNames() throws IOException {
+    String doc = Files.readString(Repo.root().resolve("docs/summaries.md"));
+    Map<String, String> pages = BundledSummaries.get().pages(Summaries.Format.MD, Summaries.Selection.ALL);
+    Matcher m = EXCERPT.matcher(doc);
+    int found = 0;
+    while (m.find()) {
+      found++;
+      String page = pages.get(m.group(1));
+      assertTrue(page != null, "docs/summaries.md quotes a page that is not written: " + m.group(1));
+      assertTrue(
+          page.contains(m.group(2)),
+          "docs/summaries.md has an excerpt of " + m.group(1) + " that the summary no longer writes:\n" + m.group(2));
+    }
+    assertTrue(found >= 2, "docs/summaries.md shows no real excerpt");
+  }
+}
