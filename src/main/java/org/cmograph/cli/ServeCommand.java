@@ -88,7 +88,8 @@ final class ServeCommand implements Callable<Integer> {
           EndpointServer.start(
               store.dataset(),
               settings,
-              () -> CatalogueEntry.of(QueryCatalogue.load(ws.queriesDir())));
+              () -> CatalogueEntry.of(QueryCatalogue.load(ws.queriesDir())),
+              () -> writeSummaries(store));
     } catch (RuntimeException e) {
       store.close();
       throw startFailure(e);
@@ -109,6 +110,7 @@ final class ServeCommand implements Callable<Integer> {
         studies, studies == 1 ? "y" : "ies", Workspace.shown(store.directory()), ms);
     out.printf("  landing page   %s%n", server.baseUrl());
     out.printf("  SPARQL query   %s%n", server.queryUrl());
+    out.printf("  summaries      %ssummaries/%n", server.baseUrl());
     out.printf("  graph store    %s?graph=IRI  (read-only)%n", server.graphStoreReadUrl());
     if (settings.writable()) {
       out.printf("  SPARQL update  %s  (user %s)%n", server.updateUrl(), settings.updateUser().user());
@@ -127,6 +129,21 @@ final class ServeCommand implements Callable<Integer> {
     server.join();
     stop.run();
     return 0;
+  }
+
+  /** Writes the HTML summaries of the store into a temporary folder, removed at exit. */
+  private static java.nio.file.Path writeSummaries(CmoStore store) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cmograph-summaries-");
+      org.cmograph.report.Summaries.writeHtmlSite(store, dir);
+      try (var files = java.nio.file.Files.list(dir)) {
+        files.forEach(f -> f.toFile().deleteOnExit());
+      }
+      dir.toFile().deleteOnExit();
+      return dir;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private EndpointServer.Settings settings() {

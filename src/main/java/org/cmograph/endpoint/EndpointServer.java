@@ -147,6 +147,21 @@ public final class EndpointServer implements AutoCloseable {
    */
   public static EndpointServer start(
       DatasetGraph dataset, Settings settings, Supplier<List<CatalogueEntry>> catalogue) {
+    return start(dataset, settings, catalogue, null);
+  }
+
+  /**
+   * As {@link #start(DatasetGraph, Settings, Supplier)}, also serving the HTML evidence summaries
+   * under {@code /summaries/}.
+   *
+   * @param summaries writes the summaries into a folder and returns it, on the first request for
+   *     one; null for no summaries
+   */
+  public static EndpointServer start(
+      DatasetGraph dataset,
+      Settings settings,
+      Supplier<List<CatalogueEntry>> catalogue,
+      Supplier<java.nio.file.Path> summaries) {
     if ("true".equals(System.getProperty(ARQ.systemPropertyScripting))) {
       // Script functions run code chosen by whoever sends the query; a public endpoint refuses to.
       throw new IllegalStateException(
@@ -171,6 +186,9 @@ public final class EndpointServer implements AutoCloseable {
             .addServlet("/index.html", landing)
             .addServlet("/assets/*", new Assets())
             .addServlet("/queries/*", new CatalogueFiles(catalogue));
+    if (summaries != null) {
+      builder.addServlet("/summaries/*", new SummaryPages(summaries));
+    }
     if (settings.writable()) {
       builder
           .auth(AuthScheme.BASIC)
