@@ -123,12 +123,9 @@ public final class SheetImporter {
         }
         if (column == null) {
           unknown.add(
-              Problem.warning(
-                  sheet.file(),
-                  at(row.number(), c.column()),
-                  "IMPORT-UNKNOWN-COLUMN",
-                  sheet.where(row.number(), c.column())
-                      + ": column '"
+              cellWarning(
+                  "IMPORT-UNKNOWN-COLUMN", row.number(), c.column(),
+                  ": column '"
                       + oneLine(c.text())
                       + "' is not part of the layout and is ignored"
                       + didYouMean(key, SheetLayout.allNames())
@@ -141,12 +138,9 @@ public final class SheetImporter {
         Integer before = columns.putIfAbsent(column, c.column());
         if (before != null) {
           problems.add(
-              Problem.error(
-                  sheet.file(),
-                  at(row.number(), c.column()),
-                  "IMPORT-DUPLICATE-COLUMN",
-                  sheet.where(row.number(), c.column())
-                      + ": a second '"
+              cellError(
+                  "IMPORT-DUPLICATE-COLUMN", row.number(), c.column(),
+                  ": a second '"
                       + column.header()
                       + "' column (the first is "
                       + Sheet.columnLetters(before)
@@ -156,12 +150,9 @@ public final class SheetImporter {
       for (String key : mapping.keySet()) {
         if (!mappedHeaders.contains(key)) {
           problems.add(
-              Problem.warning(
-                  sheet.file(),
-                  at(row.number(), 1),
-                  "IMPORT-UNUSED-MAP",
-                  sheet.whereRow(row.number())
-                      + ": --map names the header '"
+              rowWarning(
+                  "IMPORT-UNUSED-MAP", row.number(),
+                  ": --map names the header '"
                       + key
                       + "', which the header row does not have"));
         }
@@ -170,12 +161,9 @@ public final class SheetImporter {
         problems.addAll(unknown);
       } else {
         problems.add(
-            Problem.error(
-                sheet.file(),
-                at(row.number(), 1),
-                "IMPORT-NO-HEADER",
-                sheet.whereRow(row.number())
-                    + " is read as the header row, but none of its cells"
+            rowError(
+                "IMPORT-NO-HEADER", row.number(),
+                " is read as the header row, but none of its cells"
                     + " names a column of the layout (study, cmoc, context, mechanism resource,"
                     + " mechanism response, outcome, quote, location, perspective, stance, ...);"
                     + " put the headers in the first row"));
@@ -195,12 +183,9 @@ public final class SheetImporter {
       }
       for (String m : missing) {
         problems.add(
-            Problem.error(
-                sheet.file(),
-                at(row.number(), 1),
-                "IMPORT-MISSING-COLUMN",
-                sheet.whereRow(row.number())
-                    + ": no '"
+            rowError(
+                "IMPORT-MISSING-COLUMN", row.number(),
+                ": no '"
                     + m
                     + "' column; the headers are: "
                     + String.join(
@@ -218,12 +203,9 @@ public final class SheetImporter {
         for (Sheet.Cell c : row.cells()) {
           if (!columns.containsValue(c.column()) && !unknownHeader(c.column())) {
             problems.add(
-                Problem.error(
-                    sheet.file(),
-                    at(row.number(), c.column()),
-                    "IMPORT-EXTRA-CELL",
-                    sheet.where(row.number(), c.column())
-                        + " has a value, but its column has no header"));
+                cellError(
+                    "IMPORT-EXTRA-CELL", row.number(), c.column(),
+                    " has a value, but its column has no header"));
           }
         }
         String study = value(row, Column.STUDY);
@@ -290,17 +272,32 @@ public final class SheetImporter {
       return column.perLine ? text.stripTrailing() : text.strip();
     }
 
+    /** A problem at a cell; the message follows the cell's place, e.g. "sheet 'x', cell B3". */
+    Problem cellError(String code, int row, int column, String message) {
+      return Problem.error(sheet.file(), at(row, column), code, sheet.where(row, column) + message);
+    }
+
+    Problem cellWarning(String code, int row, int column, String message) {
+      return Problem.warning(sheet.file(), at(row, column), code, sheet.where(row, column) + message);
+    }
+
+    /** A problem with a whole row, placed at its first cell; the message follows the row's place. */
+    Problem rowError(String code, int row, String message) {
+      return Problem.error(sheet.file(), at(row, 1), code, sheet.whereRow(row) + message);
+    }
+
+    Problem rowWarning(String code, int row, String message) {
+      return Problem.warning(sheet.file(), at(row, 1), code, sheet.whereRow(row) + message);
+    }
+
     int col(Column column) {
       return columns.getOrDefault(column, 1);
     }
 
     Problem missingValue(Sheet.Row row, Column column, String why) {
-      return Problem.error(
-          sheet.file(),
-          at(row.number(), col(column)),
-          "IMPORT-MISSING-VALUE",
-          sheet.where(row.number(), col(column))
-              + ": "
+      return cellError(
+          "IMPORT-MISSING-VALUE", row.number(), col(column),
+          ": "
               + why
               + " (column '"
               + column.header()
@@ -308,12 +305,9 @@ public final class SheetImporter {
     }
 
     Problem badValue(int row, Column column, String raw, List<String> allowed) {
-      return Problem.error(
-          sheet.file(),
-          at(row, col(column)),
-          "IMPORT-BAD-VALUE",
-          sheet.where(row, col(column))
-              + ": "
+      return cellError(
+          "IMPORT-BAD-VALUE", row, col(column),
+          ": "
               + column.header()
               + " '"
               + oneLine(raw)
@@ -362,12 +356,9 @@ public final class SheetImporter {
         String e = run.value(row, Column.EVIDENCE_ID);
         if (e != null && !evidenceIds.add(slug(e))) {
           run.problems.add(
-              Problem.error(
-                  run.sheet.file(),
-                  at(row.number(), run.col(Column.EVIDENCE_ID)),
-                  "IMPORT-DUPLICATE-ID",
-                  run.sheet.where(row.number(), run.col(Column.EVIDENCE_ID))
-                      + ": evidence id '"
+              run.cellError(
+                  "IMPORT-DUPLICATE-ID", row.number(), run.col(Column.EVIDENCE_ID),
+                  ": evidence id '"
                       + e
                       + "' is used twice in study '"
                       + studyId
@@ -379,12 +370,9 @@ public final class SheetImporter {
           for (String id : lines(g.values.get(c))) {
             if (!id.isEmpty() && !partIds.add(slug(id))) {
               run.problems.add(
-                  Problem.error(
-                      run.sheet.file(),
-                      at(g.rowOf.get(c), run.col(c)),
-                      "IMPORT-DUPLICATE-ID",
-                      run.sheet.where(g.rowOf.get(c), run.col(c))
-                          + ": id '"
+                  run.cellError(
+                      "IMPORT-DUPLICATE-ID", g.rowOf.get(c), run.col(c),
+                      ": id '"
                           + id
                           + "' is used twice among the contexts and outcomes of study '"
                           + studyId
@@ -437,12 +425,9 @@ public final class SheetImporter {
     }
 
     Problem conflict(int row, Column column, String what, int firstRow) {
-      return Problem.error(
-          run.sheet.file(),
-          at(row, run.col(column)),
-          "IMPORT-CONFLICT",
-          run.sheet.where(row, run.col(column))
-              + ": "
+      return run.cellError(
+          "IMPORT-CONFLICT", row, run.col(column),
+          ": "
               + what
               + " has a different '"
               + column.header()
@@ -548,12 +533,9 @@ public final class SheetImporter {
         g.id = unique(base.isEmpty() ? "cmoc-" + (index + 1) : base, cmocIds);
       } else if (!cmocIds.add(g.id)) {
         run.problems.add(
-            Problem.error(
-                run.sheet.file(),
-                at(g.first.number(), run.col(Column.CMOC)),
-                "IMPORT-DUPLICATE-ID",
-                run.sheet.where(g.first.number(), run.col(Column.CMOC))
-                    + ": CMOC id '"
+            run.cellError(
+                "IMPORT-DUPLICATE-ID", g.first.number(), run.col(Column.CMOC),
+                ": CMOC id '"
                     + g.id
                     + "' is used twice in study '"
                     + studyId
@@ -660,12 +642,9 @@ public final class SheetImporter {
 
     Problem lineCount(CmocRows g, Column column, int n, Column against, int m) {
       int row = g.rowOf.get(column);
-      return Problem.error(
-          run.sheet.file(),
-          at(row, run.col(column)),
-          "IMPORT-LINE-COUNT",
-          run.sheet.where(row, run.col(column))
-              + ": "
+      return run.cellError(
+          "IMPORT-LINE-COUNT", row, run.col(column),
+          ": "
               + n
               + " line(s) of '"
               + column.header()
@@ -707,12 +686,9 @@ public final class SheetImporter {
         if (stance == null || target == null || !Slugs.isSlug(target)) {
           int row = g.rowOf.get(Column.THEORY_LINKS);
           run.problems.add(
-              Problem.error(
-                  run.sheet.file(),
-                  at(row, run.col(Column.THEORY_LINKS)),
-                  "IMPORT-BAD-VALUE",
-                  run.sheet.where(row, run.col(Column.THEORY_LINKS))
-                      + ": theory link '"
+              run.cellError(
+                  "IMPORT-BAD-VALUE", row, run.col(Column.THEORY_LINKS),
+                  ": theory link '"
                       + line
                       + "' should be a stance ("
                       + String.join(", ", vocab.theoryStances)
@@ -762,12 +738,9 @@ public final class SheetImporter {
       String named = oneLine(abbreviateWords(choice.basis(), 80));
       if (choice.id() == null) {
         run.problems.add(
-            Problem.error(
-                run.sheet.file(),
-                at(row, run.col(where)),
-                "IMPORT-UNMATCHED-MECHANISM",
-                run.sheet.where(row, run.col(where))
-                    + ": no catalogue concept for mechanism '"
+            run.cellError(
+                "IMPORT-UNMATCHED-MECHANISM", row, run.col(where),
+                ": no catalogue concept for mechanism '"
                     + named
                     + "'"));
         return null;
@@ -777,12 +750,9 @@ public final class SheetImporter {
               ? "concept '" + concept + "' is not in the catalogue"
               : "mechanism '" + named + "' names no catalogue concept";
       run.problems.add(
-          Problem.warning(
-              run.sheet.file(),
-              at(row, run.col(where)),
-              "IMPORT-UNMATCHED-MECHANISM",
-              run.sheet.where(row, run.col(where))
-                  + ": "
+          run.cellWarning(
+              "IMPORT-UNMATCHED-MECHANISM", row, run.col(where),
+              ": "
                   + what
                   + "; wrote '"
                   + choice.id()
