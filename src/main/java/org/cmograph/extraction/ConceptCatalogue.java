@@ -1,5 +1,7 @@
 package org.cmograph.extraction;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,5 +14,21 @@ public interface ConceptCatalogue {
 
   default boolean contains(String id) {
     return conceptIds().contains(id);
+  }
+
+  /**
+   * The error for a mechanism naming a concept this catalogue lacks (with the nearest ids), or
+   * empty when the concept is known or not given.
+   */
+  default Optional<Problem> unknownConcept(Path file, Position at, String concept) {
+    if (concept == null || contains(concept)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Problem.error(
+            file,
+            at,
+            "UNKNOWN-MECHANISM",
+            "'" + concept + "' is not in the catalogue" + Suggest.didYouMean(concept, conceptIds())));
   }
 }

@@ -111,7 +111,8 @@ final class ExtractionBinder {
         text(n, "note"));
   }
 
-  private static <T> List<T> list(
+  /** The objects of a JSON array, each bound with its JSON pointer; other elements skipped. */
+  static <T> List<T> list(
       JsonNode array, String pointer, BiFunction<JsonNode, String, T> element) {
     List<T> out = new ArrayList<>();
     if (array.isArray()) {
@@ -124,7 +125,8 @@ final class ExtractionBinder {
     return List.copyOf(out);
   }
 
-  private static String text(JsonNode n, String field) {
+  /** A field's text, or null when it is missing or not a string. */
+  static String text(JsonNode n, String field) {
     JsonNode v = n.path(field);
     return v.isTextual() ? v.textValue() : null;
   }

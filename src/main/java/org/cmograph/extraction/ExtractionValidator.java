@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 
 /**
  * Validates extraction files: reads each with positions, checks it against the JSON Schema, then
@@ -125,7 +127,13 @@ public final class ExtractionValidator {
       if (!Files.exists(path)) {
         problems.add(Problem.error(path, Position.START, "NOT-FOUND", "no such file or folder"));
       } else if (Files.isDirectory(path)) {
-        walk(path, files, problems);
+        walk(
+            path,
+            // Not only regular files: a broken link or a pipe named like a study is reported by
+            // the reader, never skipped in silence (the study would be missing from the load).
+            (file, attrs) -> !attrs.isDirectory() && DocumentReader.isExtractionFile(file) && !isTheoryFile(file),
+            files::add,
+            problems);
       } else if (!isTheoryFile(path)) {
         files.add(path.normalize());
       }
@@ -133,7 +141,16 @@ public final class ExtractionValidator {
     return new ArrayList<>(files);
   }
 
-  private static void walk(Path root, TreeSet<Path> files, List<Problem> problems) {
+  /**
+   * Walks a folder for files to read: links followed (32 folders deep), {@code sources/} and hidden
+   * folders below the root skipped; each wanted file, normalised, goes to {@code found}; unreadable
+   * files and link loops become problems.
+   */
+  public static void walk(
+      Path root,
+      BiPredicate<Path, BasicFileAttributes> wanted,
+      Consumer<Path> found,
+      List<Problem> problems) {
     try {
       Files.walkFileTree(
           root,
@@ -150,11 +167,8 @@ public final class ExtractionValidator {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              // Not only regular files: a broken link or a pipe named like a study is reported by
-              // the reader, never skipped in silence (the study would be missing from the load).
-              if (!attrs.isDirectory() && DocumentReader.isExtractionFile(file)
-                  && !isTheoryFile(file)) {
-                files.add(file.normalize());
+              if (wanted.test(file, attrs)) {
+                found.accept(file.normalize());
               }
               return FileVisitResult.CONTINUE;
             }

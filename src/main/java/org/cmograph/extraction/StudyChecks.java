@@ -55,16 +55,10 @@ final class StudyChecks {
         uniquePart(doc, partIds, o.id(), o.pointer(), "outcome", out);
       }
       Extraction.Mechanism m = c.mechanism();
-      if (m != null && m.concept() != null && !catalogue.contains(m.concept())) {
-        out.add(
-            Problem.error(
-                file,
-                doc.valueAt(m.pointer() + "/concept"),
-                "UNKNOWN-MECHANISM",
-                "'"
-                    + m.concept()
-                    + "' is not in the catalogue"
-                    + Suggest.didYouMean(m.concept(), catalogue.conceptIds())));
+      if (m != null) {
+        catalogue
+            .unknownConcept(file, doc.valueAt(m.pointer() + "/concept"), m.concept())
+            .ifPresent(out::add);
       }
     }
 

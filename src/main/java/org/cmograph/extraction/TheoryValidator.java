@@ -1,5 +1,8 @@
 package org.cmograph.extraction;
 
+import static org.cmograph.extraction.ExtractionBinder.list;
+import static org.cmograph.extraction.ExtractionBinder.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -10,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * Validates a programme-theory file the way extraction files are validated: read with positions,
@@ -86,16 +88,10 @@ public final class TheoryValidator {
                 "theory CMOC id '" + c.id() + "' is used twice in this theory"));
       }
       ProgrammeTheory.Mechanism m = c.mechanism();
-      if (m != null && m.concept() != null && !catalogue.contains(m.concept())) {
-        out.add(
-            Problem.error(
-                file,
-                doc.valueAt(m.pointer() + "/concept"),
-                "UNKNOWN-MECHANISM",
-                "'"
-                    + m.concept()
-                    + "' is not in the catalogue"
-                    + Suggest.didYouMean(m.concept(), catalogue.conceptIds())));
+      if (m != null) {
+        catalogue
+            .unknownConcept(file, doc.valueAt(m.pointer() + "/concept"), m.concept())
+            .ifPresent(out::add);
       }
       if (studyIds != null) {
         for (int i = 0; i < c.derivedFrom().size(); i++) {
@@ -256,24 +252,6 @@ public final class TheoryValidator {
 
   private static ProgrammeTheory.Component component(JsonNode n) {
     return n.isObject() ? new ProgrammeTheory.Component(text(n, "concern"), text(n, "explanation")) : null;
-  }
-
-  private static <T> List<T> list(
-      JsonNode array, String pointer, BiFunction<JsonNode, String, T> element) {
-    List<T> out = new ArrayList<>();
-    if (array.isArray()) {
-      for (int i = 0; i < array.size(); i++) {
-        if (array.get(i).isObject()) {
-          out.add(element.apply(array.get(i), PositionedDocument.child(pointer, i)));
-        }
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  private static String text(JsonNode n, String field) {
-    JsonNode v = n.path(field);
-    return v.isTextual() ? v.textValue() : null;
   }
 
   private static List<String> strings(JsonNode array) {

@@ -4,14 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -213,38 +208,15 @@ public final class TheoryPipeline {
           found.add(path.normalize());
         }
       } else if (Files.isDirectory(path)) {
-        try {
-          Files.walkFileTree(
-              path,
-              EnumSet.of(FileVisitOption.FOLLOW_LINKS),
-              32,
-              new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                  String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                  return !dir.equals(path) && (name.equals("sources") || name.startsWith("."))
-                      ? FileVisitResult.SKIP_SUBTREE
-                      : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                  if (attrs.isRegularFile()
-                      && ExtractionValidator.isTheoryFile(f)
-                      && DocumentReader.isExtractionFile(f)) {
-                    found.add(f.normalize());
-                  }
-                  return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path f, IOException e) {
-                  return FileVisitResult.CONTINUE;
-                }
-              });
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+        // Unreadable files and link loops are reported by the study walk over the same folders.
+        ExtractionValidator.walk(
+            path,
+            (f, attrs) ->
+                attrs.isRegularFile()
+                    && ExtractionValidator.isTheoryFile(f)
+                    && DocumentReader.isExtractionFile(f),
+            found::add,
+            new ArrayList<>());
       }
     }
     return new ArrayList<>(found);
