@@ -93,6 +93,35 @@ class LauncherIT {
     assertFalse(Files.exists(root.resolve("target/cmograph-0.1.0-all.jsa")));
   }
 
+  @Test
+  void aFailedWarmUpIsNotRetriedUntilTheJarChanges(@TempDir Path tmp) throws Exception {
+    Path root = checkout(tmp);
+    // A 'java' on PATH that fails archive-making runs and runs everything else.
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path java = bin.resolve("java");
+    Files.writeString(
+        java,
+        "#!/bin/sh\ncase \"$*\" in *ArchiveClassesAtExit*) exit 1;; esac\nexec '"
+            + Path.of(System.getProperty("java.home"), "bin", "java")
+            + "' \"$@\"\n");
+    assertTrue(java.toFile().setExecutable(true));
+    List<String> env = List.of("PATH=" + bin + File.pathSeparator + System.getenv("PATH"));
+    String version = versionLine(root);
+
+    Run failed = launch(root, tmp, env, "--version");
+    assertEquals(0, failed.exit(), failed.err());
+    assertEquals(version, failed.out());
+    assertTrue(failed.err().contains("preparing faster start-up"), failed.err());
+    assertFalse(Files.exists(root.resolve("target/cmograph-0.1.0-all.jsa")));
+    assertEquals(new Run(0, version, ""), launch(root, tmp, env, "--version"), "not retried");
+
+    Files.setLastModifiedTime(root.resolve("target/cmograph-0.1.0-all.jsa.failed"), FileTime.from(Instant.now().minusSeconds(3600)));
+    Files.setLastModifiedTime(root.resolve("target/cmograph-0.1.0-all.jar"), FileTime.from(Instant.now().minusSeconds(60)));
+    Run retried = launch(root, tmp, env, "--version");
+    assertTrue(retried.err().contains("preparing faster start-up"), "a new jar is tried again");
+    assertEquals(version, retried.out());
+  }
+
   /** A folder with the launcher and the shaded jar of this build. */
   private static Path checkout(Path tmp) throws IOException {
     Path built = shadedJar();
