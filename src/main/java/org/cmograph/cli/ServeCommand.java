@@ -70,6 +70,13 @@ final class ServeCommand implements Callable<Integer> {
       description = "File whose first line is the update user's password")
   Path passwordFile;
 
+  @Option(
+      names = "--warm-up",
+      hidden = true,
+      description = "Start, answer one query and one landing-page request over HTTP, then stop (the"
+          + " launcher runs this once per build to archive the classes serving loads)")
+  boolean warmUp;
+
   @Mixin StoreOptions storeOptions;
 
   @Spec CommandSpec spec;
@@ -126,9 +133,41 @@ final class ServeCommand implements Callable<Integer> {
     out.println("Press Ctrl-C to stop.");
     out.flush();
     err.flush();
+    if (warmUp) {
+      try {
+        warmUp(server);
+      } finally {
+        stop.run();
+      }
+      return 0;
+    }
     server.join();
     stop.run();
     return 0;
+  }
+
+  /**
+   * What a first visitor does: a SPARQL query and the landing page, over HTTP, so that a JVM
+   * archiving the classes it loaded (the launcher's class-data archive) has those of serving.
+   */
+  static void warmUp(EndpointServer server) {
+    String query = "SELECT * WHERE { ?s ?p ?o } LIMIT 1";
+    get(server.queryUrl() + "?query=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8));
+    get(server.baseUrl());
+  }
+
+  private static void get(String url) {
+    try {
+      java.net.HttpURLConnection c =
+          (java.net.HttpURLConnection) java.net.URI.create(url).toURL().openConnection();
+      try (var in = c.getInputStream()) {
+        in.readAllBytes();
+      } finally {
+        c.disconnect();
+      }
+    } catch (IOException e) {
+      throw new CliException("warm-up request " + url + " failed: " + e.getMessage(), 1);
+    }
   }
 
   /** Writes the HTML summaries of the store into a temporary folder, removed at exit. */

@@ -153,4 +153,19 @@ class ServeCommandIT {
       assertTrue(!r.err().contains("\tat "), r.err());
     }
   }
+
+  /** The launcher's warm-up run: starts, answers its own requests, stops and closes the store. */
+  @Test
+  void warmUpAnswersItsRequestsThenStops(@TempDir Path tmp) {
+    Path store = tmp.resolve("store");
+    assertEquals(0, run("load", Repo.data().resolve("studies").toString(), "--store", store.toString()).exit());
+    Run r = run("serve", "--store", store.toString(), "--port", "0", "--warm-up");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("cmograph serves 20 studies"), r.out());
+    try (CmoStore reopened = CmoStore.open(store)) {
+      assertEquals(20, reopened.studyIds().size());
+    }
+    // On an empty store (what the launcher gives it) too.
+    assertEquals(0, run("serve", "--store", tmp.resolve("empty").toString(), "--port", "0", "--warm-up").exit());
+  }
 }

@@ -1,0 +1,218 @@
+package org.cmograph.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.cmograph.testing.Repo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code cmograph} launcher script and its class-data archive: a command works the same
+ * whether the archive is missing, stale, truncated or corrupt, and a usable archive is (re)made
+ * and used. Runs the real script with {@code sh} in a copy of the checkout that holds only the
+ * script and the shaded jar (nothing newer than the jar, so the launcher does not build).
+ */
+class LauncherIT {
+  record Run(int exit, String out, String err) {}
+
+  @Test
+  void commandsWorkWithTheArchiveMissingStaleTruncatedOrCorrupt(@TempDir Path tmp) throws Exception {
+    Path root = checkout(tmp);
+    Path jar = root.resolve("target/cmograph-0.1.0-all.jar");
+    Path archive = root.resolve("target/cmograph-0.1.0-all.jsa");
+    Path size = root.resolve("target/cmograph-0.1.0-all.jsa.size");
+    String version = versionLine(root);
+
+    // Missing: made by the warm-up run, then the command runs as usual.
+    Run first = launch(root, tmp, "--version");
+    assertEquals(0, first.exit(), first.err());
+    assertEquals(version, first.out());
+    assertTrue(Files.size(archive) > 1_000_000, "archive made");
+    assertEquals(Long.toString(Files.size(archive)), Files.readString(size).strip());
+    assertTrue(usesArchive(root, tmp), "the next run maps classes from the archive");
+    Run quiet = launch(root, tmp, "--version");
+    assertEquals(new Run(0, version, ""), quiet, "nothing printed besides the command's output");
+    try (Stream<Path> files = Files.list(root.resolve("target"))) {
+      assertEquals(
+          List.of("cmograph-0.1.0-all.jar", "cmograph-0.1.0-all.jsa", "cmograph-0.1.0-all.jsa.size"),
+          files.map(p -> p.getFileName().toString()).sorted().toList(),
+          "no temporary files left");
+    }
+
+    // Corrupt in the middle (same size): the checksum refuses it, the jar is used, silently.
+    corrupt(archive);
+    assertEquals(new Run(0, version, ""), launch(root, tmp, "--version"));
+    assertFalse(usesArchive(root, tmp), "a corrupt archive is not mapped");
+
+    // Truncated (the JVM would crash mapping it): not used, made again.
+    truncate(archive, 4096);
+    Run truncated = launch(root, tmp, "--version");
+    assertEquals(0, truncated.exit(), truncated.err());
+    assertEquals(version, truncated.out());
+    assertEquals(Long.toString(Files.size(archive)), Files.readString(size).strip());
+    assertTrue(usesArchive(root, tmp));
+
+    // Stale (jar newer than the archive): made again for the new jar.
+    Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(3600)));
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+    Run stale = launch(root, tmp, "--version");
+    assertEquals(0, stale.exit(), stale.err());
+    assertEquals(version, stale.out());
+    assertTrue(
+        Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0, "remade");
+    assertTrue(usesArchive(root, tmp));
+
+    // Not an archive of this JVM and jar (here: no valid header) falls back silently too.
+    Files.delete(archive);
+    Files.write(archive, "not a class-data archive\n".repeat(4096).getBytes(StandardCharsets.US_ASCII));
+    Files.writeString(size, Files.size(archive) + "\n");
+    assertEquals(new Run(0, version, ""), launch(root, tmp, "--version"));
+    assertFalse(usesArchive(root, tmp));
+  }
+
+  @Test
+  void cdsOffMakesNoArchive(@TempDir Path tmp) throws Exception {
+    Path root = checkout(tmp);
+    Run run = launch(root, tmp, List.of("CMOGRAPH_CDS=off"), "--version");
+    assertEquals(new Run(0, versionLine(root), ""), run);
+    assertFalse(Files.exists(root.resolve("target/cmograph-0.1.0-all.jsa")));
+  }
+
+  @Test
+  void aFailedWarmUpIsNotRetriedUntilTheJarChanges(@TempDir Path tmp) throws Exception {
+    Path root = checkout(tmp);
+    // A 'java' on PATH that fails archive-making runs and runs everything else.
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path java = bin.resolve("java");
+    Files.writeString(
+        java,
+        "#!/bin/sh\ncase \"$*\" in *ArchiveClassesAtExit*) exit 1;; esac\nexec '"
+            + Path.of(System.getProperty("java.home"), "bin", "java")
+            + "' \"$@\"\n");
+    assertTrue(java.toFile().setExecutable(true));
+    List<String> env = List.of("PATH=" + bin + File.pathSeparator + System.getenv("PATH"));
+    String version = versionLine(root);
+
+    Run failed = launch(root, tmp, env, "--version");
+    assertEquals(0, failed.exit(), failed.err());
+    assertEquals(version, failed.out());
+    assertTrue(failed.err().contains("preparing faster start-up"), failed.err());
+    assertFalse(Files.exists(root.resolve("target/cmograph-0.1.0-all.jsa")));
+    assertEquals(new Run(0, version, ""), launch(root, tmp, env, "--version"), "not retried");
+
+    Files.setLastModifiedTime(root.resolve("target/cmograph-0.1.0-all.jsa.failed"), FileTime.from(Instant.now().minusSeconds(3600)));
+    Files.setLastModifiedTime(root.resolve("target/cmograph-0.1.0-all.jar"), FileTime.from(Instant.now().minusSeconds(60)));
+    Run retried = launch(root, tmp, env, "--version");
+    assertTrue(retried.err().contains("preparing faster start-up"), "a new jar is tried again");
+    assertEquals(version, retried.out());
+  }
+
+  /** A folder with the launcher and the shaded jar of this build. */
+  private static Path checkout(Path tmp) throws IOException {
+    Path built = shadedJar();
+    Path root = Files.createDirectories(tmp.resolve("checkout"));
+    Files.createDirectories(root.resolve("target"));
+    Files.copy(Repo.root().resolve("cmograph"), root.resolve("cmograph"));
+    Files.copy(built, root.resolve("target/cmograph-0.1.0-all.jar"));
+    return root;
+  }
+
+  /** The shaded jar beside the classes under test (packaged before integration tests run). */
+  private static Path shadedJar() throws IOException {
+    Path classes;
+    try {
+      classes = Path.of(CmographCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IOException(e);
+    }
+    try (Stream<Path> files = Files.list(classes.getParent())) {
+      List<Path> jars = files.filter(p -> p.getFileName().toString().matches("cmograph-.*-all\\.jar")).toList();
+      assumeTrue(jars.size() == 1, "the shaded jar is built by 'package' (run with ./mvnw verify)");
+      return jars.get(0);
+    }
+  }
+
+  private static String versionLine(Path root) {
+    Run run = launch(root, root, List.of("CMOGRAPH_CDS=off"), "--version");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().startsWith("cmograph "), run.out());
+    return run.out();
+  }
+
+  private static boolean usesArchive(Path root, Path tmp) {
+    Run run = launch(root, tmp, List.of("CMOGRAPH_JAVA_OPTS=-Xlog:class+load=info"), "--version");
+    assertEquals(0, run.exit(), run.err());
+    return run.out().contains("source: shared objects file (top)");
+  }
+
+  private static void corrupt(Path archive) throws IOException {
+    archive.toFile().setWritable(true);
+    try (RandomAccessFile f = new RandomAccessFile(archive.toFile(), "rw")) {
+      f.seek(f.length() / 2);
+      f.write("corrupt".repeat(64).getBytes(StandardCharsets.US_ASCII));
+    }
+  }
+
+  private static void truncate(Path archive, long length) throws IOException {
+    archive.toFile().setWritable(true);
+    try (RandomAccessFile f = new RandomAccessFile(archive.toFile(), "rw")) {
+      f.setLength(length);
+    }
+  }
+
+  private static Run launch(Path root, Path tmp, String... args) {
+    return launch(root, tmp, List.of(), args);
+  }
+
+  private static Run launch(Path root, Path tmp, List<String> env, String... args) {
+    List<String> command = new ArrayList<>(List.of("sh", root.resolve("cmograph").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().remove("CMOGRAPH_JAVA_OPTS");
+    pb.environment().remove("CMOGRAPH_CDS");
+    pb.environment().remove("JAVA_TOOL_OPTIONS");
+    // The launcher runs 'java' from PATH: the one running this test.
+    pb.environment()
+        .put(
+            "PATH",
+            Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator + System.getenv("PATH"));
+    pb.environment().put("TMPDIR", tmp.toString());
+    for (String e : env) {
+      int eq = e.indexOf('=');
+      pb.environment().put(e.substring(0, eq), e.substring(eq + 1));
+    }
+    try {
+      Path out = Files.createTempFile(tmp, "out", ".txt");
+      Path err = Files.createTempFile(tmp, "err", ".txt");
+      Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new AssertionError("launcher did not finish: " + command);
+      }
+      Run run = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+      Files.delete(out);
+      Files.delete(err);
+      return run;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
