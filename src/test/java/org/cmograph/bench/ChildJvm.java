@@ -91,6 +91,21 @@ final class ChildJvm {
     return pb.start();
   }
 
+  /**
+   * Starts {@code ./cmograph} itself, as a user does (the launcher's jar and its class-data
+   * archive), with the heap given through {@code CMOGRAPH_JAVA_OPTS}.
+   */
+  Process startLauncher(String label, String heap, List<String> args) throws IOException {
+    Files.createDirectories(logs);
+    List<String> cmd = new ArrayList<>(List.of("sh", home.resolve("cmograph").toString()));
+    cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("CMOGRAPH_JAVA_OPTS", heap + " -Dlog4j2.level=WARN");
+    pb.redirectOutput(logs.resolve(label + ".out").toFile());
+    pb.redirectError(logs.resolve(label + ".err").toFile());
+    return pb.start();
+  }
+
   Path log(String label, String stream) {
     return logs.resolve(label + "." + stream);
   }
