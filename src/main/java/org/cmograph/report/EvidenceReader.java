@@ -41,6 +41,7 @@ import org.apache.jena.tdb2.TDB2;
  *
  * <pre>
  * EvidenceBase base = new EvidenceReader(store.dataset()).read();
+ * EvidenceBase one = new EvidenceReader(store.dataset()).read(List.of("hope"), List.of()); // partial
  * </pre>
  */
 public final class EvidenceReader {
@@ -373,18 +374,11 @@ public final class EvidenceReader {
   }
 
   private void select(Query query, Consumer<QuerySolution> row) {
-    long t0 = System.nanoTime();
-    int n = 0;
     try (QueryExecution qe = execution(query)) {
       ResultSet rs = qe.execSelect();
       while (rs.hasNext()) {
         row.accept(rs.next());
-        n++;
       }
-    }
-    if (Boolean.getBoolean("cmograph.trace")) {
-      String head = query.toString().replaceAll("(?s)PREFIX[^\n]*\n", "").replaceAll("\\s+", " ");
-      System.err.printf("TRACE %6d ms %7d rows %s%n", (System.nanoTime() - t0) / 1000000, n, head.substring(0, Math.min(140, head.length())));
     }
   }
 
