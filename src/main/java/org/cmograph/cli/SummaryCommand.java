@@ -65,7 +65,9 @@ final class SummaryCommand implements Callable<Integer> {
     Workspace ws = Workspace.current();
     Summaries summaries;
     try (CmoStore store = Studies.open(ws, storeOptions, err)) {
-      summaries = Summaries.read(store);
+      // One document of a few sections reads only their evidence; a folder (whose CSV tables
+      // cover the whole theory) or everything reads the whole evidence base.
+      summaries = out == null ? Summaries.read(store, selection) : Summaries.read(store);
     }
     List<String> problems = summaries.check(selection);
     if (!problems.isEmpty()) {

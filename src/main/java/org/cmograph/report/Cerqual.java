@@ -73,6 +73,16 @@ public final class Cerqual {
       List<EvidenceBase.Study> studies,
       List<Weighted> items,
       Optional<EvidenceBase.Assessment> author) {
+    Map<String, EvidenceBase.Study> byId = new java.util.HashMap<>();
+    studies.forEach(s -> byId.putIfAbsent(s.id(), s));
+    return profile(id -> Optional.ofNullable(byId.get(id)), items, author);
+  }
+
+  /** As {@link #profile(List, List, Optional)}, with the studies looked up by id. */
+  public static Profile profile(
+      Function<String, Optional<EvidenceBase.Study>> studies,
+      List<Weighted> items,
+      Optional<EvidenceBase.Assessment> author) {
     int studyCount = (int) items.stream().map(w -> w.item().study()).distinct().count();
     Component adequacy = adequacy(studyCount, items);
     Component coherence = coherence(items);
@@ -166,7 +176,7 @@ public final class Cerqual {
 
   static Component appraisal(
       String name,
-      List<EvidenceBase.Study> studies,
+      Function<String, Optional<EvidenceBase.Study>> studies,
       List<Weighted> items,
       Function<EvidenceBase.Study, String> rating) {
     Map<String, Integer> weight = new TreeMap<>();
@@ -177,9 +187,7 @@ public final class Cerqual {
     int rated = 0;
     for (Map.Entry<String, Integer> e : weight.entrySet()) {
       String level =
-          studies.stream()
-              .filter(s -> s.id().equals(e.getKey()))
-              .findFirst()
+          studies.apply(e.getKey())
               .map(rating)
               .orElse(null);
       if (level == null || Stances.concernRank(level) < 0) {

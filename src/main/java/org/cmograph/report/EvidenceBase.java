@@ -1,20 +1,154 @@
 package org.cmograph.report;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the summaries are written from: the studies, the mechanism catalogue, the study CMOCs with
  * their evidence, and the programme theory, as read from the store by {@link EvidenceReader}.
  * Every list is in a fixed order (by id), so the same graph always gives the same summaries.
+ *
+ * <p>A base is either complete (everything in the store) or partial: read for a selection of
+ * sections, it holds only the CMOCs those sections need, their evidence and the studies they cite,
+ * with the {@link Totals} of the whole store and the {@link #conceptsInUse() concepts any study CMOC
+ * names}, so the selected sections come out exactly as from a complete base.
  */
-public record EvidenceBase(
-    List<Study> studies,
-    List<Concept> concepts,
-    List<StudyCmoc> cmocs,
-    List<Evidence> evidence,
-    Optional<Theory> theory) {
+public final class EvidenceBase {
+  /** The size of the whole evidence base and its "data as of" date (the latest extraction date). */
+  public record Totals(int studies, int cmocs, int evidence, String dataAsOf) {}
+
+  private final List<Study> studies;
+  private final List<Concept> concepts;
+  private final List<StudyCmoc> cmocs;
+  private final List<Evidence> evidence;
+  private final Optional<Theory> theory;
+  private final Totals totals;
+  private final Set<String> conceptsInUse;
+  private final boolean complete;
+  private final Map<String, Study> studyById = new HashMap<>();
+  private final Map<String, Concept> conceptById = new HashMap<>();
+  private Map<String, List<Evidence>> evidenceByCmoc;
+
+  /** A complete base: everything in the store. */
+  public EvidenceBase(
+      List<Study> studies,
+      List<Concept> concepts,
+      List<StudyCmoc> cmocs,
+      List<Evidence> evidence,
+      Optional<Theory> theory) {
+    this(studies, concepts, cmocs, evidence, theory, null, null, true);
+  }
+
+  /**
+   * A partial base (see the class comment): {@code totals} and {@code conceptsInUse} describe the
+   * whole store, the lists only what the selected sections need.
+   */
+  public static EvidenceBase partial(
+      List<Study> studies,
+      List<Concept> concepts,
+      List<StudyCmoc> cmocs,
+      List<Evidence> evidence,
+      Optional<Theory> theory,
+      Totals totals,
+      Set<String> conceptsInUse) {
+    return new EvidenceBase(studies, concepts, cmocs, evidence, theory, totals, conceptsInUse, false);
+  }
+
+  private EvidenceBase(
+      List<Study> studies,
+      List<Concept> concepts,
+      List<StudyCmoc> cmocs,
+      List<Evidence> evidence,
+      Optional<Theory> theory,
+      Totals totals,
+      Set<String> conceptsInUse,
+      boolean complete) {
+    this.studies = List.copyOf(studies);
+    this.concepts = List.copyOf(concepts);
+    this.cmocs = List.copyOf(cmocs);
+    this.evidence = List.copyOf(evidence);
+    this.theory = theory;
+    this.complete = complete;
+    // The first of equal ids wins, as a scan of the list would find it.
+    this.studies.forEach(s -> studyById.putIfAbsent(s.id(), s));
+    this.concepts.forEach(c -> conceptById.putIfAbsent(c.id(), c));
+    if (conceptsInUse == null) {
+      Set<String> used = new TreeSet<>();
+      this.cmocs.forEach(c -> used.add(c.concept()));
+      conceptsInUse = used;
+    }
+    this.conceptsInUse = Collections.unmodifiableSet(new TreeSet<>(conceptsInUse));
+    this.totals =
+        totals != null
+            ? totals
+            : new Totals(
+                this.studies.size(),
+                this.cmocs.size(),
+                this.evidence.size(),
+                this.studies.stream()
+                    .map(Study::extractionDate)
+                    .filter(d -> d != null)
+                    .max(String::compareTo)
+                    .orElse("unknown"));
+  }
+
+  /** Studies, by id (a partial base: only those its CMOCs and theory CMOCs cite). */
+  public List<Study> studies() {
+    return studies;
+  }
+
+  /** The whole mechanism catalogue, by id. */
+  public List<Concept> concepts() {
+    return concepts;
+  }
+
+  /** Study CMOCs, by study and id (a partial base: only those of the selected sections). */
+  public List<StudyCmoc> cmocs() {
+    return cmocs;
+  }
+
+  /** Evidence items, by study and id (a partial base: only those of its CMOCs). */
+  public List<Evidence> evidence() {
+    return evidence;
+  }
+
+  public Optional<Theory> theory() {
+    return theory;
+  }
+
+  /** The size of the whole store's evidence base, also for a partial base. */
+  public Totals totals() {
+    return totals;
+  }
+
+  /** Ids of the concepts that at least one study CMOC in the store names, sorted. */
+  public Set<String> conceptsInUse() {
+    return conceptsInUse;
+  }
+
+  /** False when the base was read for a selection of sections. */
+  public boolean complete() {
+    return complete;
+  }
+
+  /** The evidence items of one study CMOC ({@link StudyCmoc#key()}), in base order. */
+  synchronized List<Evidence> evidenceOf(String cmocKey) {
+    Map<String, List<Evidence>> by = evidenceByCmoc;
+    if (by == null) {
+      by = new HashMap<>();
+      for (Evidence e : evidence) {
+        by.computeIfAbsent(e.cmocKey(), k -> new ArrayList<>()).add(e);
+      }
+      evidenceByCmoc = by;
+    }
+    return by.getOrDefault(cmocKey, List.of());
+  }
 
   /** A study and the facts a reader of a summary needs to weigh it. */
   public record Study(
@@ -151,19 +285,15 @@ public record EvidenceBase(
   public record Judgement(String concern, String explanation) {}
 
   public Optional<Study> study(String id) {
-    return studies.stream().filter(s -> s.id().equals(id)).findFirst();
+    return Optional.ofNullable(studyById.get(id));
   }
 
   public Optional<Concept> concept(String id) {
-    return concepts.stream().filter(c -> c.id().equals(id)).findFirst();
+    return Optional.ofNullable(conceptById.get(id));
   }
 
   /** The latest extraction date, the date the data speaks for ("data as of"). */
   public String dataAsOf() {
-    return studies.stream()
-        .map(Study::extractionDate)
-        .filter(d -> d != null)
-        .max(String::compareTo)
-        .orElse("unknown");
+    return totals.dataAsOf();
   }
 }

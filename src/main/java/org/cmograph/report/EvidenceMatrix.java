@@ -1,7 +1,10 @@
 package org.cmograph.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -38,12 +41,34 @@ public record EvidenceMatrix(List<EvidenceBase.Concept> concepts, List<EvidenceB
 
   /** Rows: concepts named by at least one study CMOC; columns: studies with any CMOC; both by id. */
   public static EvidenceMatrix of(EvidenceBase base) {
+    if (!base.complete()) {
+      throw new IllegalStateException("the evidence matrix needs the whole evidence base");
+    }
     Set<String> used = new TreeSet<>();
     Set<String> studyIds = new TreeSet<>();
+    // CMOC key -> the (concept, study) cells its evidence counts in; one pass over CMOCs and items.
+    Map<String, Set<List<String>>> cellsOfKey = new HashMap<>();
     base.cmocs().forEach(c -> {
       used.add(c.concept());
       studyIds.add(c.study());
+      cellsOfKey.computeIfAbsent(c.key(), k -> new LinkedHashSet<>()).add(List.of(c.concept(), c.study()));
     });
+    Map<List<String>, int[]> counts = new HashMap<>();
+    for (EvidenceBase.Evidence e : base.evidence()) {
+      int stance =
+          switch (e.stance()) {
+            case "supports" -> 0;
+            case "refines" -> 1;
+            case "refutes" -> 2;
+            default -> -1;
+          };
+      if (stance < 0) {
+        continue;
+      }
+      for (List<String> cell : cellsOfKey.getOrDefault(e.cmocKey(), Set.of())) {
+        counts.computeIfAbsent(cell, k -> new int[3])[stance]++;
+      }
+    }
     List<EvidenceBase.Concept> concepts =
         base.concepts().stream().filter(c -> used.contains(c.id())).toList();
     List<EvidenceBase.Study> studies =
@@ -51,30 +76,16 @@ public record EvidenceMatrix(List<EvidenceBase.Concept> concepts, List<EvidenceB
     Cell[][] cells = new Cell[concepts.size()][studies.size()];
     for (int i = 0; i < concepts.size(); i++) {
       for (int j = 0; j < studies.size(); j++) {
-        cells[i][j] = cell(base, concepts.get(i).id(), studies.get(j).id());
+        int[] n = counts.get(List.of(concepts.get(i).id(), studies.get(j).id()));
+        cells[i][j] = n == null ? EMPTY : cell(n[0], n[1], n[2]);
       }
     }
     return new EvidenceMatrix(concepts, studies, cells);
   }
 
-  static Cell cell(EvidenceBase base, String concept, String study) {
-    Set<String> cmocs = new TreeSet<>();
-    base.cmocs().stream()
-        .filter(c -> c.study().equals(study) && c.concept().equals(concept))
-        .forEach(c -> cmocs.add(c.key()));
-    int s = 0;
-    int f = 0;
-    int r = 0;
-    for (EvidenceBase.Evidence e : base.evidence()) {
-      if (cmocs.contains(e.cmocKey())) {
-        switch (e.stance()) {
-          case "supports" -> s++;
-          case "refines" -> f++;
-          case "refutes" -> r++;
-          default -> {}
-        }
-      }
-    }
+  private static final Cell EMPTY = cell(0, 0, 0);
+
+  static Cell cell(int s, int f, int r) {
     Verdict v;
     if (s + f + r == 0) {
       v = Verdict.NO_EVIDENCE;

@@ -5,12 +5,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
@@ -18,6 +26,10 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.syntax.ElementData;
+import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
@@ -29,6 +41,7 @@ import org.apache.jena.tdb2.TDB2;
  *
  * <pre>
  * EvidenceBase base = new EvidenceReader(store.dataset()).read();
+ * EvidenceBase one = new EvidenceReader(store.dataset()).read(List.of("hope"), List.of()); // partial
  * </pre>
  */
 public final class EvidenceReader {
@@ -39,22 +52,115 @@ public final class EvidenceReader {
   }
 
   public EvidenceBase read() {
-    return Txn.calculateRead(dataset, this::readInTxn);
+    return Txn.calculateRead(dataset, () -> readInTxn(null));
   }
 
-  private EvidenceBase readInTxn() {
+  /**
+   * A partial base (see {@link EvidenceBase}) for the sections of these mechanism concepts and
+   * theory CMOCs: only the study CMOCs those sections draw on (whose concept is one of {@code
+   * mechanisms}, or that link to one of {@code theoryCmocs}) with their contexts, outcomes, links
+   * and evidence, and only the studies they (and the selected theory CMOCs) cite; plus the whole
+   * catalogue and theory, the store's totals and the concepts in use. The queries are the same as
+   * for {@link #read()}, restricted by a VALUES block, so the sections come out the same.
+   */
+  public EvidenceBase read(Collection<String> mechanisms, Collection<String> theoryCmocs) {
+    return Txn.calculateRead(dataset, () -> readInTxn(new Restriction(Set.copyOf(mechanisms), Set.copyOf(theoryCmocs))));
+  }
+
+  /** What a partial read is for. */
+  private record Restriction(Set<String> mechanisms, Set<String> theoryCmocs) {}
+
+  private EvidenceBase readInTxn(Restriction only) {
+    if (only == null) {
+      return readAll(null, null, null);
+    }
+    Optional<EvidenceBase.Theory> theory = theory();
+    // The concepts study CMOCs name: each IRI any mechanism is an instance of, kept if a study CMOC
+    // (as cmocs.rq finds them) names it.
+    Map<String, Node> inUse = new TreeMap<>();
+    Set<Node> conceptNodes = new LinkedHashSet<>();
+    selectNodes("mechanism-concepts-used", "k", conceptNodes::add);
+    Set<Node> selectedConcepts = new LinkedHashSet<>();
+    for (Node k : conceptNodes) {
+      if (ask("cmocs-of-concept", "k", k)) {
+        String id = strafter(k.isURI() ? k.getURI() : k.toString(), "/mechanism/");
+        inUse.putIfAbsent(id, k);
+        if (only.mechanisms().contains(id)) {
+          selectedConcepts.add(k);
+        }
+      }
+    }
+    // The CMOC nodes the selected sections draw on.
+    Set<Node> cmocNodes = new LinkedHashSet<>();
+    if (!selectedConcepts.isEmpty()) {
+      selectNodes(restricted("cmoc-nodes-of-concepts", "k", selectedConcepts), "cmoc", cmocNodes::add);
+    }
+    if (!only.theoryCmocs().isEmpty()) {
+      selectNodes(
+          "cmoc-theory-link-nodes",
+          "cmoc",
+          "theory",
+          (c, t) -> {
+            if (only.theoryCmocs().contains(t)) {
+              cmocNodes.add(c);
+            }
+          });
+    }
+    // The studies they cite: by identifier, as the sections look them up.
+    Set<String> studyIds = new TreeSet<>();
+    theory.ifPresent(
+        t ->
+            t.cmocs().stream()
+                .filter(c -> only.theoryCmocs().contains(c.id()))
+                .forEach(c -> studyIds.addAll(c.derivedFrom())));
+    if (!cmocNodes.isEmpty()) {
+      selectNodes(restricted("cmoc-studies", "cmoc", cmocNodes), "study", n -> studyIds.add(n.getLiteralLexicalForm()));
+    }
+    List<Node> studyLiterals = studyIds.stream().map(i -> (Node) NodeFactory.createLiteralString(i)).toList();
+    EvidenceBase all = readAll(studyLiterals, cmocNodes, theory);
+    EvidenceBase.Totals totals = totals();
+    return EvidenceBase.partial(
+        all.studies(), all.concepts(), all.cmocs(), all.evidence(), theory, totals, inUse.keySet());
+  }
+
+  /** Counts of the whole store, as a complete read would count them. */
+  private EvidenceBase.Totals totals() {
+    int[] n = new int[3];
+    select(query("count-studies"), r -> n[0] = i(r, "n"));
+    select(query("count-cmocs"), r -> n[1] = i(r, "n"));
+    select(query("count-evidence"), r -> n[2] = i(r, "n"));
+    String[] latest = {null};
+    select(
+        query("extraction-dates"),
+        r -> {
+          String d = s(r, "date");
+          if (d != null && (latest[0] == null || d.compareTo(latest[0]) > 0)) {
+            latest[0] = d;
+          }
+        });
+    return new EvidenceBase.Totals(n[0], n[1], n[2], latest[0] == null ? "unknown" : latest[0]);
+  }
+
+  /**
+   * Reads studies, catalogue, CMOCs and evidence: all of them when {@code studyIds} is null,
+   * otherwise only those studies and those CMOC nodes (and their evidence).
+   */
+  private EvidenceBase readAll(List<Node> studyIds, Set<Node> cmocNodes, Optional<EvidenceBase.Theory> knownTheory) {
+    boolean partial = studyIds != null;
+    Function<String, Query> studyQuery = name -> partial ? restricted(name, "id", studyIds) : query(name);
+    Function<String, Query> cmocQuery = name -> partial ? restricted(name, "c", cmocNodes) : query(name);
     Map<String, List<String>> countries = new TreeMap<>();
-    select("countries", r -> countries.computeIfAbsent(s(r, "id"), k -> new ArrayList<>()).add(s(r, "country")));
+    select(studyQuery.apply("countries"), r -> countries.computeIfAbsent(s(r, "id"), k -> new ArrayList<>()).add(s(r, "country")));
     Map<String, List<EvidenceBase.Sample>> samples = new TreeMap<>();
     select(
-        "samples",
+        studyQuery.apply("samples"),
         r ->
             samples
                 .computeIfAbsent(s(r, "id"), k -> new ArrayList<>())
                 .add(new EvidenceBase.Sample(s(r, "role"), i(r, "n"))));
     Map<String, EvidenceBase.Study> studies = new LinkedHashMap<>();
     select(
-        "studies",
+        studyQuery.apply("studies"),
         r -> {
           String id = s(r, "id");
           String authors = s(r, "authors");
@@ -82,7 +188,7 @@ public final class EvidenceReader {
     List<EvidenceBase.Concept> concepts = new ArrayList<>();
     Map<String, Boolean> seenConcepts = new LinkedHashMap<>();
     select(
-        "concepts",
+        query("concepts"),
         r -> {
           if (seenConcepts.putIfAbsent(s(r, "id"), true) == null) {
             concepts.add(
@@ -93,14 +199,14 @@ public final class EvidenceReader {
 
     Map<String, List<EvidenceBase.Context>> contexts = new TreeMap<>();
     select(
-        "contexts",
+        cmocQuery.apply("contexts"),
         r ->
             contexts
                 .computeIfAbsent(s(r, "study") + "/" + s(r, "cmoc"), k -> new ArrayList<>())
                 .add(context(r)));
     Map<String, List<EvidenceBase.Outcome>> outcomes = new TreeMap<>();
     select(
-        "outcomes",
+        cmocQuery.apply("outcomes"),
         r ->
             outcomes
                 .computeIfAbsent(s(r, "study") + "/" + s(r, "cmoc"), k -> new ArrayList<>())
@@ -109,14 +215,14 @@ public final class EvidenceReader {
                         s(r, "id"), s(r, "description"), s(r, "direction"), s(r, "level"))));
     Map<String, Map<String, String>> links = new TreeMap<>();
     select(
-        "theory-links",
+        cmocQuery.apply("theory-links"),
         r ->
             links
                 .computeIfAbsent(s(r, "study") + "/" + s(r, "cmoc"), k -> new TreeMap<>())
                 .put(s(r, "theory"), s(r, "stance")));
     Map<String, EvidenceBase.StudyCmoc> cmocs = new LinkedHashMap<>();
     select(
-        "cmocs",
+        partial ? restricted("cmocs", "cmoc", cmocNodes) : query("cmocs"),
         r -> {
           String key = s(r, "study") + "/" + s(r, "id");
           cmocs.putIfAbsent(
@@ -135,16 +241,30 @@ public final class EvidenceReader {
                   Map.copyOf(links.getOrDefault(key, Map.of()))));
         });
 
+    // Evidence of these CMOCs, and (for a partial read) the items' nodes, to read their parts.
+    List<QuerySolution> evidenceRows = new ArrayList<>();
+    Set<Node> items = new LinkedHashSet<>();
+    Query evidenceQuery = cmocQuery.apply("evidence");
+    if (partial) {
+      evidenceQuery.addResultVar("e");
+    }
+    select(
+        evidenceQuery,
+        r -> {
+          evidenceRows.add(r);
+          if (partial) {
+            items.add(r.get("e").asNode());
+          }
+        });
     Map<String, List<String>> parts = new TreeMap<>();
     select(
-        "evidence-parts",
+        partial ? restricted("evidence-parts", "e", items) : query("evidence-parts"),
         r ->
             parts
                 .computeIfAbsent(s(r, "study") + "/" + s(r, "id"), k -> new ArrayList<>())
                 .add(s(r, "kind")));
     Map<String, EvidenceBase.Evidence> evidence = new LinkedHashMap<>();
-    select(
-        "evidence",
+    evidenceRows.forEach(
         r -> {
           String key = s(r, "study") + "/" + s(r, "id");
           evidence.putIfAbsent(
@@ -171,36 +291,36 @@ public final class EvidenceReader {
         List.copyOf(concepts),
         List.copyOf(cmocs.values()),
         List.copyOf(evidence.values()),
-        theory());
+        knownTheory != null ? knownTheory : theory());
   }
 
   private Optional<EvidenceBase.Theory> theory() {
     List<QuerySolution> rows = new ArrayList<>();
-    select("theory", rows::add);
+    select(query("theory"), rows::add);
     if (rows.isEmpty()) {
       return Optional.empty();
     }
     QuerySolution t = rows.get(0);
     List<String> authors = new ArrayList<>();
-    select("theory-authors", r -> authors.add(s(r, "author")));
+    select(query("theory-authors"), r -> authors.add(s(r, "author")));
     Map<String, List<EvidenceBase.Context>> contexts = new TreeMap<>();
     select(
-        "theory-contexts",
+        query("theory-contexts"),
         r -> contexts.computeIfAbsent(s(r, "cmoc"), k -> new ArrayList<>()).add(context(r)));
     Map<String, List<EvidenceBase.Outcome>> outcomes = new TreeMap<>();
     select(
-        "theory-outcomes",
+        query("theory-outcomes"),
         r ->
             outcomes
                 .computeIfAbsent(s(r, "cmoc"), k -> new ArrayList<>())
                 .add(new EvidenceBase.Outcome(s(r, "id"), s(r, "description"), null, s(r, "level"))));
     Map<String, List<String>> derived = new TreeMap<>();
     select(
-        "theory-derived",
+        query("theory-derived"),
         r -> derived.computeIfAbsent(s(r, "cmoc"), k -> new ArrayList<>()).add(s(r, "study")));
     Map<String, EvidenceBase.TheoryCmoc> cmocs = new LinkedHashMap<>();
     select(
-        "theory-cmocs",
+        query("theory-cmocs"),
         r -> {
           String id = s(r, "id");
           Optional<EvidenceBase.Assessment> assessment =
@@ -253,16 +373,62 @@ public final class EvidenceReader {
     return new EvidenceBase.Context(s(r, "id"), s(r, "description"), s(r, "type"), s(r, "role"));
   }
 
-  private void select(String name, Consumer<QuerySolution> row) {
-    Context context = new Context();
-    context.set(TDB2.symUnionDefaultGraph, true);
-    try (QueryExecution qe =
-        QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dataset)).query(query(name)).context(context).build()) {
+  private void select(Query query, Consumer<QuerySolution> row) {
+    try (QueryExecution qe = execution(query)) {
       ResultSet rs = qe.execSelect();
       while (rs.hasNext()) {
         row.accept(rs.next());
       }
     }
+  }
+
+  private QueryExecution execution(Query query) {
+    Context context = new Context();
+    context.set(TDB2.symUnionDefaultGraph, true);
+    return QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dataset)).query(query).context(context).build();
+  }
+
+  private void selectNodes(String name, String var, Consumer<Node> node) {
+    selectNodes(query(name), var, node);
+  }
+
+  private void selectNodes(Query query, String var, Consumer<Node> node) {
+    select(query, r -> node.accept(r.get(var).asNode()));
+  }
+
+  private void selectNodes(String name, String var, String text, java.util.function.BiConsumer<Node, String> row) {
+    select(query(name), r -> row.accept(r.get(var).asNode(), s(r, text)));
+  }
+
+  /** Whether the query named {@code name} has a solution with {@code var} bound to {@code value}. */
+  private boolean ask(String name, String var, Node value) {
+    try (QueryExecution qe = execution(restricted(name, var, List.of(value)))) {
+      return qe.execAsk();
+    }
+  }
+
+  /**
+   * The query named {@code name} with {@code VALUES ?var { ... }} as the first element of its
+   * WHERE clause, so the rest is evaluated for those values only (with bound subjects or objects,
+   * which TDB2 finds by index).
+   */
+  static Query restricted(String name, String var, Collection<Node> values) {
+    Query q = query(name).cloneQuery();
+    Var v = Var.alloc(var);
+    ElementData data = new ElementData();
+    data.add(v);
+    for (Node n : values) {
+      data.add(BindingFactory.binding(v, n));
+    }
+    ElementGroup where = (ElementGroup) q.getQueryPattern();
+    where.getElements().add(0, data);
+    return q;
+  }
+
+  /** SPARQL's STRAFTER: what follows the first {@code sep} in {@code s}, or "". */
+  static String strafter(String s, String sep) {
+    int i = s.indexOf(sep);
+    return i < 0 ? "" : s.substring(i + sep.length());
   }
 
   private static final Map<String, Query> QUERIES = new java.util.concurrent.ConcurrentHashMap<>();

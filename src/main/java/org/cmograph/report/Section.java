@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * The evidence behind one finding: a mechanism concept (the study CMOCs whose mechanism is an
@@ -76,9 +75,10 @@ public final class Section {
     Map<String, String> stanceOf = new LinkedHashMap<>();
     rows.forEach(r -> stanceOf.put(r.cmoc().key(), r.stance()));
     List<Cerqual.Weighted> w = new ArrayList<>();
-    for (EvidenceBase.Evidence e : base.evidence()) {
-      String link = stanceOf.get(e.cmocKey());
-      if (stanceOf.containsKey(e.cmocKey())) {
+    // Each item once, whatever CMOC key it matches; the sort below fixes the order.
+    for (Map.Entry<String, String> row : stanceOf.entrySet()) {
+      String link = row.getValue();
+      for (EvidenceBase.Evidence e : base.evidenceOf(row.getKey())) {
         w.add(new Cerqual.Weighted(e, link == null ? e.stance() : Stances.compose(link, e.stance())));
       }
     }
@@ -318,13 +318,19 @@ public final class Section {
   }
 
   public Cerqual.Profile profile() {
-    return Cerqual.profile(
-        base.studies(), items, theoryCmoc.flatMap(EvidenceBase.TheoryCmoc::assessment));
+    Cerqual.Profile p = profile;
+    if (p == null) {
+      p = Cerqual.profile(base::study, items, theoryCmoc.flatMap(EvidenceBase.TheoryCmoc::assessment));
+      profile = p;
+    }
+    return p;
   }
+
+  private volatile Cerqual.Profile profile;
 
   /** Narrower concepts of this section's concept that studies use (mechanism sections). */
   public List<EvidenceBase.Concept> narrowerInUse() {
-    Set<String> used = base.cmocs().stream().map(EvidenceBase.StudyCmoc::concept).collect(Collectors.toSet());
+    Set<String> used = base.conceptsInUse();
     return base.concepts().stream()
         .filter(c -> concept.id().equals(c.broader()) && used.contains(c.id()))
         .toList();

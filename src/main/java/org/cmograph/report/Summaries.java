@@ -58,24 +58,37 @@ public final class Summaries {
 
   private final EvidenceBase base;
   private final SummaryWriter writer;
-  private final List<Section> theory;
-  private final List<Section> mechanisms;
+  private final List<String> theoryIds;
+  private final List<String> mechanismIds;
+  private final Map<String, Section> built = new java.util.HashMap<>();
 
   public Summaries(EvidenceBase base) {
     this.base = base;
     this.writer = new SummaryWriter(base);
-    this.theory =
-        base.theory().map(t -> t.cmocs().stream().map(c -> Section.theory(base, c)).toList()).orElse(List.of());
-    Set<String> used = new TreeSet<>();
-    base.cmocs().forEach(c -> used.add(c.concept()));
+    this.theoryIds =
+        base.theory().map(t -> t.cmocs().stream().map(EvidenceBase.TheoryCmoc::id).toList()).orElse(List.of());
+    Set<String> used = new TreeSet<>(base.conceptsInUse());
     base.theory().ifPresent(t -> t.cmocs().forEach(c -> used.add(c.concept())));
-    this.mechanisms =
-        used.stream().filter(id -> base.concept(id).isPresent()).map(id -> Section.mechanism(base, id)).toList();
+    this.mechanismIds = used.stream().filter(id -> base.concept(id).isPresent()).toList();
   }
 
-  /** Reads the evidence base from the store (SPARQL over the union of its graphs). */
+  /** Reads the whole evidence base from the store (SPARQL over the union of its graphs). */
   public static Summaries read(CmoStore store) {
     return new Summaries(new EvidenceReader(store.dataset()).read());
+  }
+
+  /**
+   * Reads what {@link #document} needs for {@code selection}: everything when it selects all,
+   * otherwise only the evidence of the selected sections (a partial base, see {@link
+   * EvidenceBase}), which is much less on a large store. {@link #check} works on either; {@link
+   * #pages} (with its CSV tables of the whole theory) needs the whole base.
+   */
+  public static Summaries read(CmoStore store, Selection selection) {
+    if (selection.all()) {
+      return read(store);
+    }
+    return new Summaries(
+        new EvidenceReader(store.dataset()).read(selection.mechanisms(), selection.theoryCmocs()));
   }
 
   public EvidenceBase base() {
@@ -83,17 +96,37 @@ public final class Summaries {
   }
 
   public List<Section> theorySections() {
-    return theory;
+    requireComplete("every theory section");
+    return theoryIds.stream().map(this::theorySection).toList();
   }
 
   public List<Section> mechanismSections() {
-    return mechanisms;
+    requireComplete("every mechanism section");
+    return mechanismIds.stream().map(this::mechanismSection).toList();
+  }
+
+  private void requireComplete(String what) {
+    if (!base.complete()) {
+      throw new IllegalStateException(what + " needs the whole evidence base; read it with Summaries.read(store)");
+    }
+  }
+
+  private synchronized Section theorySection(String id) {
+    return built.computeIfAbsent(
+        "theory/" + id,
+        k ->
+            Section.theory(
+                base,
+                base.theory().orElseThrow().cmocs().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()));
+  }
+
+  private synchronized Section mechanismSection(String id) {
+    return built.computeIfAbsent("mechanism/" + id, k -> Section.mechanism(base, id));
   }
 
   /** Problems with a selection (unknown ids, with suggestions); empty when it is fine. */
   public List<String> check(Selection selection) {
     List<String> problems = new ArrayList<>();
-    List<String> mechanismIds = mechanisms.stream().map(Section::id).toList();
     for (String m : selection.mechanisms()) {
       if (!mechanismIds.contains(m)) {
         problems.add(
@@ -102,11 +135,10 @@ public final class Summaries {
                 + (base.concept(m).isPresent() ? " (it is in the catalogue, but no study or theory CMOC names it)" : ""));
       }
     }
-    List<String> theoryIds = theory.stream().map(Section::id).toList();
     for (String t : selection.theoryCmocs()) {
       if (!theoryIds.contains(t)) {
         problems.add(
-            theory.isEmpty()
+            theoryIds.isEmpty()
                 ? "no programme theory in the store, so no theory CMOC '" + t + "'"
                 : "no theory CMOC '" + t + "'" + Suggest.didYouMean(t, theoryIds));
       }
@@ -117,10 +149,14 @@ public final class Summaries {
   private List<Section> selected(Selection sel) {
     List<Section> out = new ArrayList<>();
     for (String t : sel.theoryCmocs()) {
-      theory.stream().filter(s -> s.id().equals(t)).findFirst().ifPresent(out::add);
+      if (theoryIds.contains(t)) {
+        out.add(theorySection(t));
+      }
     }
     for (String m : sel.mechanisms()) {
-      mechanisms.stream().filter(s -> s.id().equals(m)).findFirst().ifPresent(out::add);
+      if (mechanismIds.contains(m)) {
+        out.add(mechanismSection(m));
+      }
     }
     return out;
   }
@@ -134,6 +170,8 @@ public final class Summaries {
     List<Doc.Block> blocks = new ArrayList<>();
     Set<String> present = new TreeSet<>();
     if (sel.all()) {
+      List<Section> theory = theorySections();
+      List<Section> mechanisms = mechanismSections();
       blocks.addAll(writer.overview(theory, mechanisms));
       for (Section s : theory) {
         blocks.addAll(writer.section(s, 2));
@@ -173,7 +211,10 @@ public final class Summaries {
     Map<String, List<Doc.Block>> pages = new LinkedHashMap<>();
     Map<String, String> titles = new LinkedHashMap<>();
     String title = base.theory().map(EvidenceBase.Theory::title).orElse("Evidence summaries");
+    requireComplete("a folder of pages (with the CSV tables of the whole theory)");
     if (sel.all()) {
+      List<Section> theory = theorySections();
+      List<Section> mechanisms = mechanismSections();
       List<Doc.Block> index = new ArrayList<>(writer.overview(theory, mechanisms));
       theory.forEach(s -> index.addAll(writer.section(s, 2)));
       pages.put("index" + ext, index);
@@ -265,7 +306,7 @@ public final class Summaries {
   public String soqfCsv() {
     StringBuilder out = new StringBuilder();
     out.append(Text.csvLine(List.of("finding_id", "finding", "statement", "studies", "confidence", "confidence_source", "explanation")));
-    for (Section s : theory) {
+    for (Section s : theorySections()) {
       EvidenceBase.TheoryCmoc t = s.theoryCmoc().orElseThrow();
       Cerqual.Profile p = s.profile();
       out.append(
@@ -294,7 +335,7 @@ public final class Summaries {
     }
     header.addAll(List.of("overall_computed", "overall", "overall_source", "override_justification"));
     out.append(Text.csvLine(header));
-    for (Section s : theory) {
+    for (Section s : theorySections()) {
       EvidenceBase.TheoryCmoc t = s.theoryCmoc().orElseThrow();
       Cerqual.Profile p = s.profile();
       List<String> row = new ArrayList<>(List.of(t.id(), t.label(), String.join("; ", s.studies().stream().map(EvidenceBase.Study::id).toList())));
@@ -315,7 +356,7 @@ public final class Summaries {
 
   /** The evidence matrix, one row per mechanism concept, one column per study. */
   public String matrixCsv() {
-    EvidenceMatrix m = EvidenceMatrix.of(base);
+    EvidenceMatrix m = writer.matrix();
     StringBuilder out = new StringBuilder();
     List<String> header = new ArrayList<>(List.of("mechanism_id", "mechanism"));
     m.studies().forEach(s -> header.add(s.id()));
@@ -336,7 +377,7 @@ public final class Summaries {
 
   /** The section with this slug, for tests and tools. */
   public Optional<Section> section(String slug) {
-    return java.util.stream.Stream.concat(theory.stream(), mechanisms.stream())
+    return java.util.stream.Stream.concat(theorySections().stream(), mechanismSections().stream())
         .filter(s -> s.slug().equals(slug))
         .findFirst();
   }

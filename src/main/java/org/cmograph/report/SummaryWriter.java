@@ -14,8 +14,18 @@ import org.cmograph.report.Doc.Inline;
 final class SummaryWriter {
   private final EvidenceBase base;
 
+  private EvidenceMatrix matrix;
+
   SummaryWriter(EvidenceBase base) {
     this.base = base;
+  }
+
+  /** The evidence matrix of the (complete) base, computed once. */
+  synchronized EvidenceMatrix matrix() {
+    if (matrix == null) {
+      matrix = EvidenceMatrix.of(base);
+    }
+    return matrix;
   }
 
   /** "Data as of ..." and the size of the evidence base: the only date the summaries carry. */
@@ -25,11 +35,11 @@ final class SummaryWriter {
     out.add(
         Doc.text(
             " (the latest extraction date in the graph): "
-                + Cerqual.plural(base.studies().size(), "study", "studies")
+                + Cerqual.plural(base.totals().studies(), "study", "studies")
                 + ", "
-                + Cerqual.plural(base.cmocs().size(), "study CMOC", "study CMOCs")
+                + Cerqual.plural(base.totals().cmocs(), "study CMOC", "study CMOCs")
                 + ", "
-                + Cerqual.plural(base.evidence().size(), "evidence item", "evidence items")
+                + Cerqual.plural(base.totals().evidence(), "evidence item", "evidence items")
                 + base.theory()
                     .map(t -> "; programme theory '" + t.id() + "', " + t.version() + " version of " + t.date())
                     .orElse("; no programme theory loaded")
@@ -79,7 +89,7 @@ final class SummaryWriter {
       b.add(evidenceProfile(theory));
     }
     b.h(2, "Evidence matrix: mechanism × study", "evidence-matrix");
-    EvidenceMatrix m = EvidenceMatrix.of(base);
+    EvidenceMatrix m = matrix();
     b.p(
         Doc.text(
             "Each cell classes one study's evidence for one mechanism: ✔ link (supporting evidence, none refuting), ✘ non-link (refuting evidence, none supporting), ? inconclusive (both, or only refining evidence), · no evidence; with the counts of supporting (+), refining (~) and refuting (−) evidence items. Columns are keyed S1, S2, ... (listed below the table). Also exported as evidence-matrix.csv."));
