@@ -2,11 +2,22 @@ package org.cmograph.endpoint;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.jena.atlas.lib.Pair;
+import org.apache.jena.fuseki.Fuseki;
+import org.apache.jena.fuseki.server.CounterName;
+import org.apache.jena.fuseki.servlets.ActionErrorException;
+import org.apache.jena.fuseki.servlets.ActionExecLib;
 import org.apache.jena.fuseki.servlets.HttpAction;
-import org.apache.jena.sparql.exec.QueryExecResult;
+import org.apache.jena.fuseki.servlets.SPARQLProtocol;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryException;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -19,12 +30,74 @@ import org.apache.jena.sparql.exec.RowSetStream;
  * response starts, so a query that hits the time limit gets a clean error status instead of a
  * truncated document, and a cut result says so in {@value EndpointServer#TRUNCATED_HEADER}.
  * CONSTRUCT and DESCRIBE use at most the cap's number of solutions.
+ *
+ * <p>Each query is logged once, shortened ({@link #forLog}): Fuseki's own processing logs the
+ * whole text and then serialises the parsed query once more for its log, which for the catalogue's
+ * queries was ~10 KB of log and a second pass over the query per request.
  */
 final class GuardedQuery extends SPARQL_QueryDataset {
   private final int maxRows;
 
   GuardedQuery(int maxRows) {
     this.maxRows = maxRows;
+  }
+
+  /** At most this many characters of a query go into the log line. */
+  static final int LOGGED_CHARS = 160;
+
+  /**
+   * Fuseki's {@code SPARQLQueryProcessor.execute} with a short log line: parse, check, run in a
+   * read transaction. Errors answer as Fuseki's do (400 for a parse error or a refused query).
+   */
+  @Override
+  protected void execute(String queryString, HttpAction action) {
+    if (queryString.isBlank()) {
+      ServletOps.errorBadRequest(
+          queryString.isEmpty() ? "Error: Empty query string" : "Error: Blank query string");
+    }
+    action.log.info(String.format("[%d] Query = %s", action.id, forLog(queryString)));
+    Query query = null;
+    try {
+      query = QueryFactory.create(queryString, Fuseki.BaseParserSPARQL, Syntax.syntaxARQ);
+      validateQuery(action, query);
+    } catch (ActionErrorException e) {
+      throw e;
+    } catch (QueryParseException e) {
+      String msg = SPARQLProtocol.messageForParseException(e);
+      action.log.warn(String.format("[%d] %s", action.id, msg));
+      ServletOps.errorBadRequest(msg);
+    } catch (QueryException e) {
+      String msg = SPARQLProtocol.messageForException(e);
+      action.log.warn(String.format("[%d] %s", action.id, msg));
+      ServletOps.errorBadRequest("Error: \n" + queryString + "\n" + msg);
+    }
+    try {
+      action.beginRead();
+      Pair<DatasetGraph, Query> target = decideDataset(action, query, null);
+      Query run = target.getRight() == null ? query : target.getRight();
+      try (QueryExec exec = createQueryExec(action, run, target.getLeft())) {
+        QueryExecResult result = executeQuery(action, exec, query, null);
+        sendResults(action, result, query.getPrologue());
+      }
+    } catch (QueryParseException e) {
+      action.abortSilent();
+      ServletOps.errorBadRequest(
+          "Query parse error: \n" + queryString + "\n" + SPARQLProtocol.messageForException(e));
+    } catch (QueryCancelledException e) {
+      action.abortSilent();
+      ActionExecLib.incCounter(action.getEndpoint().getCounters(), CounterName.QueryTimeouts);
+      throw e;
+    } finally {
+      action.endRead();
+    }
+  }
+
+  /** The query on one line, cut to {@value #LOGGED_CHARS} characters, with its length. */
+  static String forLog(String queryString) {
+    String flat = queryString.strip().replaceAll("\\s+", " ");
+    return flat.length() <= LOGGED_CHARS
+        ? flat
+        : flat.substring(0, LOGGED_CHARS) + "... (" + queryString.length() + " chars)";
   }
 
   @Override

@@ -83,6 +83,17 @@ class EndpointIT {
   }
 
   @Test
+  void aQueryThatDoesNotParseOrIsBlankIsABadRequest() {
+    HttpResponse<String> broken = Http.query(server, "SELECT ?s { ?s ?p ", "text/csv");
+    assertEquals(400, broken.statusCode(), broken.body());
+    assertTrue(broken.body().startsWith("Parse error"), broken.body());
+    HttpResponse<String> blank = Http.post(server.queryUrl(), "application/sparql-query", " \n ", "Accept", "text/csv");
+    assertEquals(400, blank.statusCode(), blank.body());
+    // The service still answers afterwards.
+    assertEquals(21, csv(CMO + "SELECT ?s { ?s a cmo:Study }").split("\r\n").length);
+  }
+
+  @Test
   void selectResultsComeInEveryFormatByContentNegotiation() {
     String q = CMO + "SELECT ?s { ?s a cmo:Study } ORDER BY ?s LIMIT 2";
     assertFormat(q, "application/sparql-results+json", "application/sparql-results+json", "\"bindings\"");
