@@ -52,6 +52,14 @@ final class ServeCommand implements Callable<Integer> {
   int maxRows;
 
   @Option(
+      names = "--max-concurrent-queries",
+      paramLabel = "N",
+      description =
+          "Most queries running at once; later ones wait their turn (up to 30 s, then 503)."
+              + " Default: twice the cores")
+  Integer maxConcurrentQueries;
+
+  @Option(
       names = "--max-request-mb",
       defaultValue = "10",
       paramLabel = "MB",
@@ -200,6 +208,10 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535");
     }
+    if (maxConcurrentQueries != null && maxConcurrentQueries < 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--max-concurrent-queries must be at least 1");
+    }
     EndpointServer.Settings s =
         EndpointServer.Settings.defaults()
             .withPort(port)
@@ -207,6 +219,9 @@ final class ServeCommand implements Callable<Integer> {
             .withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
             .withMaxRows(maxRows)
             .withMaxRequestBytes(maxRequestMb * 1024L * 1024L);
+    if (maxConcurrentQueries != null) {
+      s = s.withConcurrentQueries(maxConcurrentQueries, s.queueWait());
+    }
     if (updateUser != null) {
       s = s.withUpdateUser(new EndpointServer.Credentials(updateUser, readPassword(passwordFile)));
     }

@@ -71,6 +71,8 @@ public final class EndpointServer implements AutoCloseable {
    * @param maxRows most rows a SELECT returns (and solutions a CONSTRUCT/DESCRIBE uses)
    * @param maxRequestBytes larger request bodies are refused with 413
    * @param updateUser null keeps the endpoint read-only
+   * @param concurrentQueries most queries running at once; the others wait their turn
+   * @param queueWait longest a query waits for its turn before the endpoint answers 503
    */
   public record Settings(
       String bind,
@@ -78,8 +80,14 @@ public final class EndpointServer implements AutoCloseable {
       Duration timeout,
       int maxRows,
       long maxRequestBytes,
-      Credentials updateUser) {
+      Credentials updateUser,
+      int concurrentQueries,
+      Duration queueWait) {
     public Settings {
+      Objects.requireNonNull(queueWait, "queueWait");
+      if (concurrentQueries < 1) {
+        throw new IllegalArgumentException("at least one query must be able to run at once");
+      }
       Objects.requireNonNull(bind, "bind");
       Objects.requireNonNull(timeout, "timeout");
       if (port < 0 || port > 65535) {
@@ -97,31 +105,48 @@ public final class EndpointServer implements AutoCloseable {
     }
 
     public static Settings defaults() {
-      return new Settings("127.0.0.1", 3030, Duration.ofSeconds(10), 10_000, 10L * 1024 * 1024, null);
+      return new Settings(
+          "127.0.0.1",
+          3030,
+          Duration.ofSeconds(10),
+          10_000,
+          10L * 1024 * 1024,
+          null,
+          defaultConcurrentQueries(),
+          Duration.ofSeconds(30));
+    }
+
+    /** Twice the cores: enough to overlap waiting on disk, few enough that each runs at speed. */
+    public static int defaultConcurrentQueries() {
+      return 2 * Runtime.getRuntime().availableProcessors();
     }
 
     public Settings withPort(int port) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser);
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait);
     }
 
     public Settings withBind(String bind) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser);
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait);
     }
 
     public Settings withTimeout(Duration timeout) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser);
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait);
     }
 
     public Settings withMaxRows(int maxRows) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser);
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait);
     }
 
     public Settings withMaxRequestBytes(long maxRequestBytes) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser);
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait);
     }
 
     public Settings withUpdateUser(Credentials updateUser) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser);
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait);
+    }
+
+    public Settings withConcurrentQueries(int concurrentQueries, Duration queueWait) {
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait);
     }
 
     public boolean writable() {
@@ -132,11 +157,18 @@ public final class EndpointServer implements AutoCloseable {
   private final FusekiServer server;
   private final Settings settings;
   private final String host;
+  private final QueryGate gate;
 
-  private EndpointServer(FusekiServer server, Settings settings, String host) {
+  private EndpointServer(FusekiServer server, Settings settings, String host, QueryGate gate) {
     this.server = server;
     this.settings = settings;
     this.host = host;
+    this.gate = gate;
+  }
+
+  /** Queries running now (those waiting their turn not counted). */
+  int runningQueries() {
+    return gate.running();
   }
 
   /**
@@ -170,6 +202,7 @@ public final class EndpointServer implements AutoCloseable {
     NoRemoteDocuments.install();
     InetAddress address = resolve(settings.bind());
     LandingPage landing = new LandingPage(dataset, queryContext(settings), catalogue, settings);
+    QueryGate gate = new QueryGate(settings.concurrentQueries(), settings.queueWait());
     FusekiServer.Builder builder =
         FusekiServer.create()
             .port(settings.port())
@@ -180,7 +213,7 @@ public final class EndpointServer implements AutoCloseable {
             .enableMetrics(false)
             .enableCompact(false)
             .enableTasks(false)
-            .add(DATASET, dataService(dataset, settings))
+            .add(DATASET, dataService(dataset, settings, gate))
             .addFilter("/*", new RequestGuard(settings.maxRequestBytes(), DATASET))
             .addServlet("", landing)
             .addServlet("/index.html", landing)
@@ -214,7 +247,7 @@ public final class EndpointServer implements AutoCloseable {
       context.setMaxFormContentSize((int) Math.min(settings.maxRequestBytes(), Integer.MAX_VALUE));
     }
     server.start();
-    return new EndpointServer(server, settings, address.getHostAddress());
+    return new EndpointServer(server, settings, address.getHostAddress(), gate);
   }
 
   private static InetAddress resolve(String bind) {
@@ -237,7 +270,7 @@ public final class EndpointServer implements AutoCloseable {
     return context;
   }
 
-  private static DataService dataService(DatasetGraph dataset, Settings settings) {
+  private static DataService dataService(DatasetGraph dataset, Settings settings, QueryGate gate) {
     Context context = queryContext(settings);
     DataService.Builder service = DataService.newBuilder(dataset);
     for (String name : List.of("", "sparql", "query")) {
@@ -245,7 +278,7 @@ public final class EndpointServer implements AutoCloseable {
           Endpoint.create()
               .operation(Operation.Query)
               .endpointName(name)
-              .processor(new GuardedQuery(settings.maxRows()))
+              .processor(new GuardedQuery(settings.maxRows(), gate))
               .context(context)
               .build());
     }

@@ -29,7 +29,9 @@ import org.apache.jena.sparql.exec.RowSetStream;
  * anything runs, and a cap on result size. A SELECT result is read up to the cap before the
  * response starts, so a query that hits the time limit gets a clean error status instead of a
  * truncated document, and a cut result says so in {@value EndpointServer#TRUNCATED_HEADER}.
- * CONSTRUCT and DESCRIBE use at most the cap's number of solutions.
+ * CONSTRUCT and DESCRIBE use at most the cap's number of solutions. At most {@link QueryGate#size}
+ * queries run at once; the others wait their turn (the time limit counts running time only), and
+ * one that waits longer than the gate allows is answered 503 with {@code Retry-After}.
  *
  * <p>Each query is logged once, shortened ({@link #forLog}): Fuseki's own processing logs the
  * whole text and then serialises the parsed query once more for its log, which for the catalogue's
@@ -37,9 +39,11 @@ import org.apache.jena.sparql.exec.RowSetStream;
  */
 final class GuardedQuery extends SPARQL_QueryDataset {
   private final int maxRows;
+  private final QueryGate gate;
 
-  GuardedQuery(int maxRows) {
+  GuardedQuery(int maxRows, QueryGate gate) {
     this.maxRows = maxRows;
+    this.gate = gate;
   }
 
   /** At most this many characters of a query go into the log line. */
@@ -71,6 +75,17 @@ final class GuardedQuery extends SPARQL_QueryDataset {
       action.log.warn(String.format("[%d] %s", action.id, msg));
       ServletOps.errorBadRequest("Error: \n" + queryString + "\n" + msg);
     }
+    if (!gate.enter()) {
+      action.log.warn(String.format("[%d] busy: no turn within %d s", action.id, gate.maxWait().toSeconds()));
+      action.setResponseHeader("Retry-After", "5");
+      ServletOps.error(
+          503,
+          "Busy: "
+              + gate.size()
+              + " queries are running and this one waited "
+              + gate.maxWait().toSeconds()
+              + " s for its turn; try again shortly");
+    }
     try {
       action.beginRead();
       Pair<DatasetGraph, Query> target = decideDataset(action, query, null);
@@ -88,7 +103,11 @@ final class GuardedQuery extends SPARQL_QueryDataset {
       ActionExecLib.incCounter(action.getEndpoint().getCounters(), CounterName.QueryTimeouts);
       throw e;
     } finally {
-      action.endRead();
+      try {
+        action.endRead();
+      } finally {
+        gate.leave();
+      }
     }
   }
 

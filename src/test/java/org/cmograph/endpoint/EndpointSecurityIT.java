@@ -296,6 +296,64 @@ class EndpointSecurityIT {
     }
   }
 
+  static final String EXPLOSIVE = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+  static final String COUNT_STUDIES =
+      "PREFIX cmo: <https://w3id.org/cmograph/ontology#> SELECT (COUNT(*) AS ?n) { ?s a cmo:Study }";
+
+  /** Sends the explosive query in the background and returns once it is running. */
+  static java.util.concurrent.CompletableFuture<HttpResponse<String>> runningExplosive(EndpointServer server)
+      throws InterruptedException {
+    var slow =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> Http.query(server, EXPLOSIVE, "application/sparql-results+json"));
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (server.runningQueries() == 0 && System.nanoTime() < deadline && !slow.isDone()) {
+      Thread.sleep(10);
+    }
+    assertEquals(1, server.runningQueries(), "the explosive query is running");
+    return slow;
+  }
+
+  @Test
+  void aQueryBeyondTheConcurrencyLimitWaitsItsTurn() throws Exception {
+    try (EndpointServer server =
+        EndpointServer.start(
+            BundledStore.get().dataset(),
+            BundledStore.testSettings()
+                .withTimeout(Duration.ofSeconds(2))
+                .withConcurrentQueries(1, Duration.ofSeconds(60)),
+            List::of)) {
+      var slow = runningExplosive(server);
+      HttpResponse<String> waited = Http.query(server, COUNT_STUDIES, "text/csv");
+      assertTrue(slow.isDone(), "the second query ran only after the first had finished");
+      assertEquals(503, slow.get().statusCode(), "the first hit its own time limit");
+      assertEquals(200, waited.statusCode(), waited.body());
+      assertEquals("n\r\n20\r\n", waited.body(), "waiting did not count against its time limit");
+    }
+  }
+
+  @Test
+  void aQueryThatWaitsTooLongForItsTurnIsToldTheServerIsBusy() throws Exception {
+    try (EndpointServer server =
+        EndpointServer.start(
+            BundledStore.get().dataset(),
+            BundledStore.testSettings()
+                .withTimeout(Duration.ofSeconds(3))
+                .withConcurrentQueries(1, Duration.ofMillis(200)),
+            List::of)) {
+      var slow = runningExplosive(server);
+      HttpResponse<String> busy = Http.query(server, COUNT_STUDIES, "text/csv");
+      assertEquals(503, busy.statusCode(), busy.body());
+      assertTrue(busy.body().contains("Busy"), busy.body());
+      assertEquals(Optional.of("5"), busy.headers().firstValue("Retry-After"));
+      assertFalse(slow.isDone(), "refused while the first still ran");
+      assertEquals(503, slow.get().statusCode());
+      HttpResponse<String> next = Http.query(server, COUNT_STUDIES, "text/csv");
+      assertEquals(200, next.statusCode(), "the place is free again: " + next.body());
+      assertEquals(0, server.runningQueries());
+    }
+  }
+
   @Test
   void resultsAreCappedAndTheCutIsSaid() {
     try (EndpointServer server =
