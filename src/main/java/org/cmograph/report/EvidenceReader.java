@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -36,6 +38,10 @@ import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.cmograph.rdf.Entailment;
 import org.cmograph.rdf.Iris;
 import org.cmograph.rdf.Vocab;
@@ -200,23 +206,23 @@ public final class EvidenceReader {
     Map<String, Node> inUse = new TreeMap<>();
     Set<Node> selectedConcepts = new LinkedHashSet<>();
     Set<StudyGraphs> wanted = new java.util.HashSet<>();
+    // One batch of the first study naming each concept answers (almost) every check at once; a
+    // concept it does not confirm is checked study by study.
+    Set<StudyGraphs> firsts = new LinkedHashSet<>();
+    studiesOfConcept.values().forEach(studies -> firsts.add(studies.iterator().next()));
+    DatasetGraph firstBatch = batch(shared, List.copyOf(firsts));
     studiesOfConcept.forEach(
         (k, studies) -> {
           String id = strafter(k.isURI() ? k.getURI() : k.toString(), "/mechanism/");
-          boolean selected = only.mechanisms().contains(id);
-          boolean used = false;
-          for (StudyGraphs s : studies) {
-            if (!used) {
-              source = batch(shared, List.of(s));
-              used = ask("cmocs-of-concept", "k", k);
-            }
-            if (used && !selected) {
-              break;
-            }
+          source = firstBatch;
+          boolean used = ask("cmocs-of-concept", "k", k);
+          for (Iterator<StudyGraphs> it = studies.iterator(); !used && it.hasNext(); ) {
+            source = batch(shared, List.of(it.next()));
+            used = ask("cmocs-of-concept", "k", k);
           }
           if (used) {
             inUse.putIfAbsent(id, k);
-            if (selected) {
+            if (only.mechanisms().contains(id)) {
               selectedConcepts.add(k);
               wanted.addAll(studies);
             }
@@ -293,20 +299,35 @@ public final class EvidenceReader {
    */
   private List<StudyGraphs> studyIndex() {
     Map<String, StudyGraphs> studies = new TreeMap<>();
-    dataset
-        .find(Node.ANY, Node.ANY, Vocab.type, Vocab.Study)
-        .forEachRemaining(
-            q -> {
-              String slug = slugOf(q.getGraph());
-              if (slug != null && !studies.containsKey(slug)) {
-                studies.put(
+    Consumer<Node> graph =
+        g -> {
+          String slug = slugOf(g);
+          if (slug != null && !studies.containsKey(slug)) {
+            studies.put(
+                slug,
+                new StudyGraphs(
                     slug,
-                    new StudyGraphs(
-                        slug,
-                        NodeFactory.createURI(Vocab.GRAPH + "study/" + slug),
-                        NodeFactory.createURI(Vocab.GRAPH + "inferred/" + slug)));
+                    NodeFactory.createURI(Vocab.GRAPH + "study/" + slug),
+                    NodeFactory.createURI(Vocab.GRAPH + "inferred/" + slug)));
+          }
+        };
+    if (TDBInternal.isTDB2(dataset)) {
+      // By node ids: only the graph of each quad is decoded.
+      DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dataset);
+      Iterator<Tuple<NodeId>> it =
+          tdb.getQuadTable().getNodeTupleTable().findAsNodeIds(Node.ANY, Node.ANY, Vocab.type, Vocab.Study);
+      Set<NodeId> seen = new java.util.HashSet<>();
+      if (it != null) {
+        it.forEachRemaining(
+            t -> {
+              if (seen.add(t.get(0))) {
+                graph.accept(tdb.getQuadTable().getNodeTupleTable().getNodeTable().getNodeForNodeId(t.get(0)));
               }
             });
+      }
+    } else {
+      dataset.find(Node.ANY, Node.ANY, Vocab.type, Vocab.Study).forEachRemaining(q -> graph.accept(q.getGraph()));
+    }
     return List.copyOf(studies.values());
   }
 
@@ -335,7 +356,8 @@ public final class EvidenceReader {
 
   /**
    * The store's totals from its indexes: the studies of the index, the distinct (CMOC, study) and
-   * (item, study) pairs of cmo:inStudy and cmo:fromStudy, and the latest cmo:extractionDate. The
+   * (item, study) pairs of cmo:inStudy and cmo:fromStudy (in any graph, as the union graph has
+   * them), and the latest cmo:extractionDate. The
    * SHACL shapes every loaded study passes require each CMOC's identifier and mechanism concept and
    * each item's identifier and type (ontology/shapes.ttl), so these equal the count queries';
    * SummarySelectiveReadTest and EvidenceReaderBatchTest compare them with a whole read.
@@ -358,16 +380,25 @@ public final class EvidenceReader {
     return new EvidenceBase.Totals(index.size(), cmocs, evidence, latest[0] == null ? "unknown" : latest[0]);
   }
 
+  /**
+   * How many distinct (subject, object) pairs the quads of predicate {@code p} hold, in any named
+   * graph: in a TDB2 store by node ids, without decoding a node.
+   */
   private int distinctPairs(Node p) {
+    if (TDBInternal.isTDB2(dataset)) {
+      NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable();
+      Set<List<NodeId>> pairs = new java.util.HashSet<>();
+      Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(Node.ANY, Node.ANY, p, Node.ANY);
+      if (it != null) {
+        // Quad tuples are graph, subject, predicate, object.
+        it.forEachRemaining(t -> pairs.add(List.of(t.get(1), t.get(3))));
+      }
+      return pairs.size();
+    }
     Set<List<Node>> pairs = new java.util.HashSet<>();
     dataset
         .find(Node.ANY, Node.ANY, p, Node.ANY)
-        .forEachRemaining(
-            q -> {
-              if (slugOf(q.getGraph()) != null) {
-                pairs.add(List.of(q.getSubject(), q.getObject()));
-              }
-            });
+        .forEachRemaining(q -> pairs.add(List.of(q.getSubject(), q.getObject())));
     return pairs.size();
   }
 

@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.system.Txn;
 import org.cmograph.extraction.ExtractionProfile;
 import org.cmograph.extraction.SyntheticStudies;
 import org.cmograph.rdf.ReferenceData;
@@ -60,6 +63,16 @@ class EvidenceReaderBatchTest {
             new EvidenceReader(store.dataset(), 7).read(sel, List.of()),
             sel.toString());
       }
+      // A dataset that is not TDB2 (totals counted from quads, not node ids) reads the same.
+      DatasetGraph copy = DatasetGraphFactory.createTxnMem();
+      Txn.executeRead(
+          store.dataset(),
+          () -> Txn.executeWrite(copy, () -> store.dataset().find().forEachRemaining(copy::add)));
+      assertSame(union, new EvidenceReader(copy, 7).read(), "whole, not TDB2");
+      assertSame(
+          new EvidenceReader(store.dataset(), 0).read(selections.get(0), List.of()),
+          new EvidenceReader(copy, 7).read(selections.get(0), List.of()),
+          "selection, not TDB2");
     }
   }
 
