@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.jena.atlas.lib.tuple.Tuple;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
@@ -26,13 +29,22 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.cmograph.rdf.Entailment;
+import org.cmograph.rdf.Iris;
+import org.cmograph.rdf.Vocab;
 
 /**
  * Reads the {@link EvidenceBase} from a store with SPARQL over the union of its named graphs
@@ -45,10 +57,29 @@ import org.apache.jena.tdb2.TDB2;
  * </pre>
  */
 public final class EvidenceReader {
+  /** How many studies a batch holds (see {@link #EvidenceReader(DatasetGraph, int)}). */
+  static final int BATCH = 500;
+
   private final DatasetGraph dataset;
+  private final int batchSize;
+  /** What {@link #select} queries: the store (its union default graph) or a batch in memory. */
+  private DatasetGraph source;
 
   public EvidenceReader(DatasetGraph dataset) {
+    this(dataset, BATCH);
+  }
+
+  /**
+   * A reader that copies the store's graphs into memory {@code batchSize} studies at a time
+   * (each study's graph and inferred graph, with the other graphs: ontology, catalogue, theory)
+   * and runs the queries there: a range scan per graph instead of index joins across every graph
+   * of the union. With {@code batchSize} 0 it queries the store's union default graph directly
+   * (the reference the batched read must equal; tests compare them).
+   */
+  EvidenceReader(DatasetGraph dataset, int batchSize) {
     this.dataset = dataset;
+    this.batchSize = batchSize;
+    this.source = dataset;
   }
 
   public EvidenceBase read() {
@@ -71,6 +102,14 @@ public final class EvidenceReader {
   private record Restriction(Set<String> mechanisms, Set<String> theoryCmocs) {}
 
   private EvidenceBase readInTxn(Restriction only) {
+    source = dataset;
+    if (batchSize > 0) {
+      try {
+        return readBatched(only);
+      } finally {
+        source = dataset;
+      }
+    }
     if (only == null) {
       return readAll(null, null, null);
     }
@@ -123,6 +162,246 @@ public final class EvidenceReader {
         all.studies(), all.concepts(), all.cmocs(), all.evidence(), theory, totals, inUse.keySet());
   }
 
+  /** A study and the names of its graph and inferred graph. */
+  private record StudyGraphs(String id, Node graph, Node inferred) {}
+
+  /**
+   * Reads as {@link #readInTxn} does over the union graph, a batch of studies at a time: the
+   * shared graphs once, then for each batch (in study identifier order, the order the queries
+   * sort by) the same queries over an in-memory copy of the batch's graphs and the shared ones.
+   */
+  private EvidenceBase readBatched(Restriction only) {
+    Graph shared = sharedGraph();
+    source = DatasetGraphFactory.wrap(shared);
+    Optional<EvidenceBase.Theory> theory = theory();
+    List<EvidenceBase.Concept> concepts = concepts();
+    List<StudyGraphs> index = studyIndex();
+    Rows rows = new Rows();
+    if (only == null) {
+      for (int from = 0; from < index.size(); from += batchSize) {
+        source = batch(shared, index.subList(from, Math.min(index.size(), from + batchSize)));
+        readStudies(rows, null, null);
+      }
+      return rows.base(concepts, theory);
+    }
+    Map<String, StudyGraphs> bySlug = new HashMap<>();
+    Map<String, StudyGraphs> byId = new HashMap<>();
+    index.forEach(
+        s -> {
+          bySlug.put(Iris.studyOfGraph(s.graph()), s);
+          byId.put(s.id(), s);
+        });
+    // The concepts study CMOCs name, and the studies that name each: found by index (the
+    // instanceOfConcept quads with their graphs), checked as cmocs.rq would find them.
+    Map<Node, Set<StudyGraphs>> studiesOfConcept = new LinkedHashMap<>();
+    dataset
+        .find(Node.ANY, Node.ANY, Vocab.instanceOfConcept, Node.ANY)
+        .forEachRemaining(
+            q -> {
+              StudyGraphs s = bySlug.get(slugOf(q.getGraph()));
+              if (s != null) {
+                studiesOfConcept.computeIfAbsent(q.getObject(), k -> new LinkedHashSet<>()).add(s);
+              }
+            });
+    Map<String, Node> inUse = new TreeMap<>();
+    Set<Node> selectedConcepts = new LinkedHashSet<>();
+    Set<StudyGraphs> wanted = new java.util.HashSet<>();
+    // One batch of the first study naming each concept answers (almost) every check at once; a
+    // concept it does not confirm is checked study by study.
+    Set<StudyGraphs> firsts = new LinkedHashSet<>();
+    studiesOfConcept.values().forEach(studies -> firsts.add(studies.iterator().next()));
+    DatasetGraph firstBatch = batch(shared, List.copyOf(firsts));
+    studiesOfConcept.forEach(
+        (k, studies) -> {
+          String id = strafter(k.isURI() ? k.getURI() : k.toString(), "/mechanism/");
+          source = firstBatch;
+          boolean used = ask("cmocs-of-concept", "k", k);
+          for (Iterator<StudyGraphs> it = studies.iterator(); !used && it.hasNext(); ) {
+            source = batch(shared, List.of(it.next()));
+            used = ask("cmocs-of-concept", "k", k);
+          }
+          if (used) {
+            inUse.putIfAbsent(id, k);
+            if (only.mechanisms().contains(id)) {
+              selectedConcepts.add(k);
+              wanted.addAll(studies);
+            }
+          }
+        });
+    // The studies whose CMOCs link to a selected theory CMOC, and those the theory CMOCs cite.
+    if (!only.theoryCmocs().isEmpty()) {
+      for (Node p : List.of(Vocab.supportsTheory, Vocab.refutesTheory, Vocab.refinesTheory)) {
+        dataset
+            .find(Node.ANY, Node.ANY, p, Node.ANY)
+            .forEachRemaining(
+                q -> {
+                  String t = strafter(q.getObject().isURI() ? q.getObject().getURI() : q.getObject().toString(), "/id/theory/");
+                  StudyGraphs s = bySlug.get(slugOf(q.getGraph()));
+                  if (s != null && only.theoryCmocs().contains(t)) {
+                    wanted.add(s);
+                  }
+                });
+      }
+    }
+    Set<String> cited = new TreeSet<>();
+    theory.ifPresent(
+        t ->
+            t.cmocs().stream()
+                .filter(c -> only.theoryCmocs().contains(c.id()))
+                .forEach(c -> cited.addAll(c.derivedFrom())));
+    cited.forEach(
+        id -> {
+          if (byId.containsKey(id)) {
+            wanted.add(byId.get(id));
+          }
+        });
+    List<StudyGraphs> selected = index.stream().filter(wanted::contains).toList();
+    for (int from = 0; from < selected.size(); from += batchSize) {
+      source = batch(shared, selected.subList(from, Math.min(selected.size(), from + batchSize)));
+      // As readInTxn over the union graph: the selected CMOC nodes, the studies they and the
+      // selected theory CMOCs cite, then those only.
+      Set<Node> cmocNodes = new LinkedHashSet<>();
+      if (!selectedConcepts.isEmpty()) {
+        selectNodes(restricted("cmoc-nodes-of-concepts", "k", selectedConcepts), "cmoc", cmocNodes::add);
+      }
+      if (!only.theoryCmocs().isEmpty()) {
+        selectNodes(
+            "cmoc-theory-link-nodes",
+            "cmoc",
+            "theory",
+            (c, t) -> {
+              if (only.theoryCmocs().contains(t)) {
+                cmocNodes.add(c);
+              }
+            });
+      }
+      Set<String> studyIds = new TreeSet<>(cited);
+      if (!cmocNodes.isEmpty()) {
+        selectNodes(restricted("cmoc-studies", "cmoc", cmocNodes), "study", n -> studyIds.add(n.getLiteralLexicalForm()));
+      }
+      readStudies(rows, studyIds.stream().map(i -> (Node) NodeFactory.createLiteralString(i)).toList(), cmocNodes);
+    }
+    EvidenceBase all = rows.base(concepts, theory);
+    return EvidenceBase.partial(
+        all.studies(), all.concepts(), all.cmocs(), all.evidence(), theory, indexTotals(index), inUse.keySet());
+  }
+
+  /** The slug of a study graph's or an inferred graph's name, or null. */
+  private static String slugOf(Node graph) {
+    String s = Iris.studyOfGraph(graph);
+    return s != null ? s : Entailment.studyOfGraph(graph);
+  }
+
+  /**
+   * The studies (nodes typed cmo:Study in a study or inferred graph) with their graphs, by
+   * identifier: found by index, without a join. A study's graph is named by its identifier
+   * ({@link Iris#studyGraph}, which takes identifiers that are slugs only), so the name gives it.
+   */
+  private List<StudyGraphs> studyIndex() {
+    Map<String, StudyGraphs> studies = new TreeMap<>();
+    Consumer<Node> graph =
+        g -> {
+          String slug = slugOf(g);
+          if (slug != null && !studies.containsKey(slug)) {
+            studies.put(
+                slug,
+                new StudyGraphs(
+                    slug,
+                    NodeFactory.createURI(Vocab.GRAPH + "study/" + slug),
+                    NodeFactory.createURI(Vocab.GRAPH + "inferred/" + slug)));
+          }
+        };
+    if (TDBInternal.isTDB2(dataset)) {
+      // By node ids: only the graph of each quad is decoded.
+      DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dataset);
+      Iterator<Tuple<NodeId>> it =
+          tdb.getQuadTable().getNodeTupleTable().findAsNodeIds(Node.ANY, Node.ANY, Vocab.type, Vocab.Study);
+      Set<NodeId> seen = new java.util.HashSet<>();
+      if (it != null) {
+        it.forEachRemaining(
+            t -> {
+              if (seen.add(t.get(0))) {
+                graph.accept(tdb.getQuadTable().getNodeTupleTable().getNodeTable().getNodeForNodeId(t.get(0)));
+              }
+            });
+      }
+    } else {
+      dataset.find(Node.ANY, Node.ANY, Vocab.type, Vocab.Study).forEachRemaining(q -> graph.accept(q.getGraph()));
+    }
+    return List.copyOf(studies.values());
+  }
+
+  /**
+   * The graphs that are neither a study's nor an inferred one (ontology, catalogue, programme
+   * theory: the only others the store writes), in memory.
+   */
+  private Graph sharedGraph() {
+    Graph shared = GraphFactory.createGraphMem();
+    for (Node g : List.of(Iris.ONTOLOGY_GRAPH, Iris.CATALOGUE_GRAPH, Iris.THEORY_GRAPH)) {
+      dataset.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> shared.add(q.asTriple()));
+    }
+    return shared;
+  }
+
+  /** An in-memory dataset whose default graph holds these studies' graphs and the shared ones. */
+  private DatasetGraph batch(Graph shared, List<StudyGraphs> studies) {
+    Graph g = GraphFactory.createGraphMem();
+    shared.find().forEachRemaining(g::add);
+    for (StudyGraphs s : studies) {
+      dataset.find(s.graph(), Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> g.add(q.asTriple()));
+      dataset.find(s.inferred(), Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> g.add(q.asTriple()));
+    }
+    return DatasetGraphFactory.wrap(g);
+  }
+
+  /**
+   * The store's totals from its indexes: the studies of the index, the distinct (CMOC, study) and
+   * (item, study) pairs of cmo:inStudy and cmo:fromStudy (in any graph, as the union graph has
+   * them), and the latest cmo:extractionDate. The
+   * SHACL shapes every loaded study passes require each CMOC's identifier and mechanism concept and
+   * each item's identifier and type (ontology/shapes.ttl), so these equal the count queries';
+   * SummarySelectiveReadTest and EvidenceReaderBatchTest compare them with a whole read.
+   */
+  private EvidenceBase.Totals indexTotals(List<StudyGraphs> index) {
+    int cmocs = distinctPairs(Vocab.inStudy);
+    int evidence = distinctPairs(Vocab.fromStudy);
+    String[] latest = {null};
+    dataset
+        .find(Node.ANY, Node.ANY, Vocab.extractionDate, Node.ANY)
+        .forEachRemaining(
+            q -> {
+              if (slugOf(q.getGraph()) != null && q.getObject().isLiteral()) {
+                String d = q.getObject().getLiteralLexicalForm();
+                if (latest[0] == null || d.compareTo(latest[0]) > 0) {
+                  latest[0] = d;
+                }
+              }
+            });
+    return new EvidenceBase.Totals(index.size(), cmocs, evidence, latest[0] == null ? "unknown" : latest[0]);
+  }
+
+  /**
+   * How many distinct (subject, object) pairs the quads of predicate {@code p} hold, in any named
+   * graph: in a TDB2 store by node ids, without decoding a node.
+   */
+  private int distinctPairs(Node p) {
+    if (TDBInternal.isTDB2(dataset)) {
+      NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable();
+      Set<List<NodeId>> pairs = new java.util.HashSet<>();
+      Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(Node.ANY, Node.ANY, p, Node.ANY);
+      if (it != null) {
+        // Quad tuples are graph, subject, predicate, object.
+        it.forEachRemaining(t -> pairs.add(List.of(t.get(1), t.get(3))));
+      }
+      return pairs.size();
+    }
+    Set<List<Node>> pairs = new java.util.HashSet<>();
+    dataset
+        .find(Node.ANY, Node.ANY, p, Node.ANY)
+        .forEachRemaining(q -> pairs.add(List.of(q.getSubject(), q.getObject())));
+    return pairs.size();
+  }
+
   /** Counts of the whole store, as a complete read would count them. */
   private EvidenceBase.Totals totals() {
     int[] n = new int[3];
@@ -146,6 +425,50 @@ public final class EvidenceReader {
    * otherwise only those studies and those CMOC nodes (and their evidence).
    */
   private EvidenceBase readAll(List<Node> studyIds, Set<Node> cmocNodes, Optional<EvidenceBase.Theory> knownTheory) {
+    Rows rows = new Rows();
+    readStudies(rows, studyIds, cmocNodes);
+    return rows.base(concepts(), knownTheory != null ? knownTheory : theory());
+  }
+
+  /** The rows read so far, in the order of the queries' ORDER BY (study identifier first). */
+  private static final class Rows {
+    final Map<String, EvidenceBase.Study> studies = new LinkedHashMap<>();
+    final Map<String, EvidenceBase.StudyCmoc> cmocs = new LinkedHashMap<>();
+    final Map<String, EvidenceBase.Evidence> evidence = new LinkedHashMap<>();
+
+    EvidenceBase base(List<EvidenceBase.Concept> concepts, Optional<EvidenceBase.Theory> theory) {
+      return new EvidenceBase(
+          List.copyOf(studies.values()),
+          List.copyOf(concepts),
+          List.copyOf(cmocs.values()),
+          List.copyOf(evidence.values()),
+          theory);
+    }
+  }
+
+  /** The mechanism catalogue. */
+  private List<EvidenceBase.Concept> concepts() {
+    List<EvidenceBase.Concept> concepts = new ArrayList<>();
+    Map<String, Boolean> seenConcepts = new LinkedHashMap<>();
+    select(
+        query("concepts"),
+        r -> {
+          if (seenConcepts.putIfAbsent(s(r, "id"), true) == null) {
+            concepts.add(
+                new EvidenceBase.Concept(
+                    s(r, "id"), s(r, "label"), s(r, "definition"), s(r, "broader")));
+          }
+        });
+    return concepts;
+  }
+
+  /**
+   * Adds the studies, CMOCs and evidence {@link #source} holds to {@code rows}: all of them when
+   * {@code studyIds} is null, otherwise only those studies and those CMOC nodes (and their
+   * evidence). Everything a row is keyed by lies in one study's graphs, so reading the studies in
+   * batches (in identifier order) adds the same rows in the same order as one read of them all.
+   */
+  private void readStudies(Rows rows, List<Node> studyIds, Set<Node> cmocNodes) {
     boolean partial = studyIds != null;
     Function<String, Query> studyQuery = name -> partial ? restricted(name, "id", studyIds) : query(name);
     Function<String, Query> cmocQuery = name -> partial ? restricted(name, "c", cmocNodes) : query(name);
@@ -158,7 +481,7 @@ public final class EvidenceReader {
             samples
                 .computeIfAbsent(s(r, "id"), k -> new ArrayList<>())
                 .add(new EvidenceBase.Sample(s(r, "role"), i(r, "n"))));
-    Map<String, EvidenceBase.Study> studies = new LinkedHashMap<>();
+    Map<String, EvidenceBase.Study> studies = rows.studies;
     select(
         studyQuery.apply("studies"),
         r -> {
@@ -185,18 +508,6 @@ public final class EvidenceReader {
                   s(r, "date")));
         });
 
-    List<EvidenceBase.Concept> concepts = new ArrayList<>();
-    Map<String, Boolean> seenConcepts = new LinkedHashMap<>();
-    select(
-        query("concepts"),
-        r -> {
-          if (seenConcepts.putIfAbsent(s(r, "id"), true) == null) {
-            concepts.add(
-                new EvidenceBase.Concept(
-                    s(r, "id"), s(r, "label"), s(r, "definition"), s(r, "broader")));
-          }
-        });
-
     Map<String, List<EvidenceBase.Context>> contexts = new TreeMap<>();
     select(
         cmocQuery.apply("contexts"),
@@ -220,7 +531,7 @@ public final class EvidenceReader {
             links
                 .computeIfAbsent(s(r, "study") + "/" + s(r, "cmoc"), k -> new TreeMap<>())
                 .put(s(r, "theory"), s(r, "stance")));
-    Map<String, EvidenceBase.StudyCmoc> cmocs = new LinkedHashMap<>();
+    Map<String, EvidenceBase.StudyCmoc> cmocs = rows.cmocs;
     select(
         partial ? restricted("cmocs", "cmoc", cmocNodes) : query("cmocs"),
         r -> {
@@ -263,7 +574,7 @@ public final class EvidenceReader {
             parts
                 .computeIfAbsent(s(r, "study") + "/" + s(r, "id"), k -> new ArrayList<>())
                 .add(s(r, "kind")));
-    Map<String, EvidenceBase.Evidence> evidence = new LinkedHashMap<>();
+    Map<String, EvidenceBase.Evidence> evidence = rows.evidence;
     evidenceRows.forEach(
         r -> {
           String key = s(r, "study") + "/" + s(r, "id");
@@ -285,13 +596,6 @@ public final class EvidenceReader {
                   "true".equals(s(r, "verified")),
                   List.copyOf(parts.getOrDefault(key, List.of()))));
         });
-
-    return new EvidenceBase(
-        List.copyOf(studies.values()),
-        List.copyOf(concepts),
-        List.copyOf(cmocs.values()),
-        List.copyOf(evidence.values()),
-        knownTheory != null ? knownTheory : theory());
   }
 
   private Optional<EvidenceBase.Theory> theory() {
@@ -384,8 +688,10 @@ public final class EvidenceReader {
 
   private QueryExecution execution(Query query) {
     Context context = new Context();
-    context.set(TDB2.symUnionDefaultGraph, true);
-    return QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dataset)).query(query).context(context).build();
+    if (source == dataset) {
+      context.set(TDB2.symUnionDefaultGraph, true);
+    }
+    return QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(source)).query(query).context(context).build();
   }
 
   private void selectNodes(String name, String var, Consumer<Node> node) {
