@@ -130,21 +130,7 @@ public final class EvidenceReader {
       }
     }
     // The CMOC nodes the selected sections draw on.
-    Set<Node> cmocNodes = new LinkedHashSet<>();
-    if (!selectedConcepts.isEmpty()) {
-      selectNodes(restricted("cmoc-nodes-of-concepts", "k", selectedConcepts), "cmoc", cmocNodes::add);
-    }
-    if (!only.theoryCmocs().isEmpty()) {
-      selectNodes(
-          "cmoc-theory-link-nodes",
-          "cmoc",
-          "theory",
-          (c, t) -> {
-            if (only.theoryCmocs().contains(t)) {
-              cmocNodes.add(c);
-            }
-          });
-    }
+    Set<Node> cmocNodes = selectedCmocNodes(selectedConcepts, only);
     // The studies they cite: by identifier, as the sections look them up.
     Set<String> studyIds = new TreeSet<>();
     theory.ifPresent(
@@ -260,21 +246,7 @@ public final class EvidenceReader {
       source = batch(shared, selected.subList(from, Math.min(selected.size(), from + batchSize)));
       // As readInTxn over the union graph: the selected CMOC nodes, the studies they and the
       // selected theory CMOCs cite, then those only.
-      Set<Node> cmocNodes = new LinkedHashSet<>();
-      if (!selectedConcepts.isEmpty()) {
-        selectNodes(restricted("cmoc-nodes-of-concepts", "k", selectedConcepts), "cmoc", cmocNodes::add);
-      }
-      if (!only.theoryCmocs().isEmpty()) {
-        selectNodes(
-            "cmoc-theory-link-nodes",
-            "cmoc",
-            "theory",
-            (c, t) -> {
-              if (only.theoryCmocs().contains(t)) {
-                cmocNodes.add(c);
-              }
-            });
-      }
+      Set<Node> cmocNodes = selectedCmocNodes(selectedConcepts, only);
       Set<String> studyIds = new TreeSet<>(cited);
       if (!cmocNodes.isEmpty()) {
         selectNodes(restricted("cmoc-studies", "cmoc", cmocNodes), "study", n -> studyIds.add(n.getLiteralLexicalForm()));
@@ -692,6 +664,26 @@ public final class EvidenceReader {
       context.set(TDB2.symUnionDefaultGraph, true);
     }
     return QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(source)).query(query).context(context).build();
+  }
+
+  /** The study CMOC nodes whose concept is selected or that link to a selected theory CMOC. */
+  private Set<Node> selectedCmocNodes(Set<Node> selectedConcepts, Restriction only) {
+    Set<Node> cmocNodes = new LinkedHashSet<>();
+    if (!selectedConcepts.isEmpty()) {
+      selectNodes(restricted("cmoc-nodes-of-concepts", "k", selectedConcepts), "cmoc", cmocNodes::add);
+    }
+    if (!only.theoryCmocs().isEmpty()) {
+      selectNodes(
+          "cmoc-theory-link-nodes",
+          "cmoc",
+          "theory",
+          (c, t) -> {
+            if (only.theoryCmocs().contains(t)) {
+              cmocNodes.add(c);
+            }
+          });
+    }
+    return cmocNodes;
   }
 
   private void selectNodes(String name, String var, Consumer<Node> node) {

@@ -1,25 +1,15 @@
 package org.cmograph.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
-import org.cmograph.extraction.ExtractionProfile;
-import org.cmograph.extraction.SyntheticStudies;
-import org.cmograph.rdf.ReferenceData;
-import org.cmograph.rdf.StudyPipeline;
 import org.cmograph.store.CmoStore;
-import org.cmograph.testing.Repo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,22 +22,7 @@ class EvidenceReaderBatchTest {
 
   @Test
   void batchesOfGeneratedStudiesReadTheSameAsTheUnionGraph(@TempDir Path dir) throws Exception {
-    Set<String> concepts = new TreeSet<>();
-    Matcher m =
-        Pattern.compile("(?m)^mech:([a-z0-9-]+)\\s*\\n\\s*a cmo:MechanismConcept")
-            .matcher(java.nio.file.Files.readString(Repo.root().resolve("ontology/mechanism-catalogue.ttl")));
-    while (m.find()) {
-      concepts.add(m.group(1));
-    }
-    ExtractionProfile profile = ExtractionProfile.of(Repo.data().resolve("studies"), () -> concepts);
-    new SyntheticStudies(profile, concepts, 7).write(100, dir);
-    StudyPipeline pipeline =
-        new StudyPipeline(ReferenceData.load(Repo.root().resolve("ontology")), dir.resolve("sources"), dir);
-    StudyPipeline.Result result = pipeline.validate(List.of(dir.resolve("studies")));
-    assertFalse(result.hasErrors(), result.problems().toString());
-    try (CmoStore store = CmoStore.inMemory()) {
-      ReferenceData ref = pipeline.reference();
-      store.replace(ref.ontology(), ref.catalogue(), result.valid(), pipeline::convert);
+    try (CmoStore store = GeneratedStore.of(dir, 7, 100)) {
       EvidenceBase union = new EvidenceReader(store.dataset(), 0).read();
       EvidenceBase batched = new EvidenceReader(store.dataset(), 7).read();
       assertEquals(100, union.studies().size());

@@ -10,14 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.cmograph.extraction.ExtractionProfile;
-import org.cmograph.extraction.SyntheticStudies;
-import org.cmograph.rdf.ReferenceData;
-import org.cmograph.rdf.StudyPipeline;
 import org.cmograph.store.CmoStore;
-import org.cmograph.testing.Repo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,22 +77,7 @@ class SummarySelectiveReadTest {
 
   @Test
   void sectionsOfGeneratedStudiesReadAloneEqualThemFromTheWholeBase(@TempDir Path dir) throws Exception {
-    Set<String> concepts = new TreeSet<>();
-    Matcher m =
-        Pattern.compile("(?m)^mech:([a-z0-9-]+)\\s*\\n\\s*a cmo:MechanismConcept")
-            .matcher(java.nio.file.Files.readString(Repo.root().resolve("ontology/mechanism-catalogue.ttl")));
-    while (m.find()) {
-      concepts.add(m.group(1));
-    }
-    ExtractionProfile profile = ExtractionProfile.of(Repo.data().resolve("studies"), () -> concepts);
-    new SyntheticStudies(profile, concepts, 5).write(100, dir);
-    StudyPipeline pipeline =
-        new StudyPipeline(ReferenceData.load(Repo.root().resolve("ontology")), dir.resolve("sources"), dir);
-    StudyPipeline.Result result = pipeline.validate(List.of(dir.resolve("studies")));
-    assertFalse(result.hasErrors(), result.problems().toString());
-    try (CmoStore store = CmoStore.inMemory()) {
-      ReferenceData ref = pipeline.reference();
-      store.replace(ref.ontology(), ref.catalogue(), result.valid(), pipeline::convert);
+    try (CmoStore store = GeneratedStore.of(dir, 5, 100)) {
       Summaries full = Summaries.read(store);
       assertEquals(100, full.base().totals().studies());
       List<Summaries.Selection> selections = new ArrayList<>();
