@@ -277,10 +277,7 @@ public final class EvidenceReader {
           if (slug != null && !studies.containsKey(slug)) {
             studies.put(
                 slug,
-                new StudyGraphs(
-                    slug,
-                    NodeFactory.createURI(Vocab.GRAPH + "study/" + slug),
-                    NodeFactory.createURI(Vocab.GRAPH + "inferred/" + slug)));
+                new StudyGraphs(slug, Iris.studyGraph(slug), Entailment.graphOf(slug)));
           }
         };
     if (TDBInternal.isTDB2(dataset)) {
