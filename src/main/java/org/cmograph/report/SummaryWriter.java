@@ -95,9 +95,10 @@ final class SummaryWriter {
             "Each cell classes one study's evidence for one mechanism: ✔ link (supporting evidence, none refuting), ✘ non-link (refuting evidence, none supporting), ? inconclusive (both, or only refining evidence), · no evidence; with the counts of supporting (+), refining (~) and refuting (−) evidence items. Columns are keyed S1, S2, ... (listed below the table). Also exported as evidence-matrix.csv."));
     b.add(matrixTable(m));
     List<List<Inline>> keys = new ArrayList<>();
+    List<String> columnKeys = m.columnKeys();
     for (int j = 0; j < m.studies().size(); j++) {
       EvidenceBase.Study s = m.studies().get(j);
-      keys.add(List.of(Doc.strong(m.columnKeys().get(j)), Doc.text(": " + s.citation() + " — " + s.title())));
+      keys.add(List.of(Doc.strong(columnKeys.get(j)), Doc.text(": " + s.citation() + " — " + s.title())));
     }
     b.add(new Doc.Bullets(keys));
     b.h(2, "Mechanism summaries", "mechanisms");
