@@ -13,6 +13,7 @@ import org.cmograph.endpoint.CatalogueEntry;
 import org.cmograph.endpoint.EndpointServer;
 import org.cmograph.query.QueryCatalogue;
 import org.cmograph.store.CmoStore;
+import org.cmograph.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -114,7 +115,13 @@ final class ServeCommand implements Callable<Integer> {
         () -> {
           if (stopped.compareAndSet(false, true)) {
             server.close();
-            store.close();
+            try {
+              store.close();
+            } catch (StoreException e) {
+              // Stopped (Ctrl-C) while a read was still running, e.g. the study count below.
+              err.println("cmograph: stopped; " + e.getMessage());
+              err.flush();
+            }
           }
         };
     Runtime.getRuntime().addShutdownHook(new Thread(stop, "cmograph-serve-stop"));

@@ -293,10 +293,22 @@ public final class CmoStore implements AutoCloseable {
   }
 
   @Override
+  /**
+   * Releases the store's files and process lock, so the folder can be reopened or deleted.
+   *
+   * @throws StoreException if another thread is still inside a transaction on the store (e.g. a
+   *     shutdown hook stopping {@code serve} while it reads): the store stays open and unharmed
+   *     (TDB2 commits atomically; the lock ends with the process), and close may be called again
+   */
   public void close() {
     if (directory != null) {
-      // Release the files and the process lock so the folder can be reopened or deleted.
-      org.apache.jena.tdb2.sys.TDBInternal.expel(dataset);
+      try {
+        org.apache.jena.tdb2.sys.TDBInternal.expel(dataset);
+      } catch (org.apache.jena.dboe.transaction.txn.TransactionException e) {
+        throw new StoreException(
+            "store " + directory + " is still being read or written by another task; it was left open and unchanged",
+            e);
+      }
     } else {
       dataset.close();
     }
