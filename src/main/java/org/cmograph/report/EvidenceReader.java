@@ -435,7 +435,9 @@ public final class EvidenceReader {
     if (it == null) {
       return;
     }
-    Function<NodeId, Node> fromTable = quads.getNodeTable()::getNodeForNodeId;
+    // Past the store's node cache: the map keeps what repeats in a batch, and the rest (quotes,
+    // identifiers) is read once, so caching it would only evict what the endpoint's queries use.
+    Function<NodeId, Node> fromTable = quads.getNodeTable().baseNodeTable()::getNodeForNodeId;
     // NodeId.equals compares values only (an inline integer 2 equals the node at offset 2), so
     // inline ids (numbers, dates, booleans: the value is in the id) are decoded without the map.
     Function<NodeId, Node> decode =
