@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +21,7 @@ import org.apache.jena.shacl.validation.Severity;
 import org.cmograph.extraction.DocumentReader;
 import org.cmograph.extraction.Extraction;
 import org.cmograph.extraction.ExtractionValidator;
+import org.cmograph.extraction.Futures;
 import org.cmograph.extraction.Position;
 import org.cmograph.extraction.PositionedDocument;
 import org.cmograph.extraction.Problem;
@@ -184,20 +184,7 @@ public final class StudyPipeline {
   }
 
   private static Checked result(Future<Checked> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while checking files", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+    return Futures.await(future, "checking files");
   }
 
   private static final ThreadFactory DAEMONS =

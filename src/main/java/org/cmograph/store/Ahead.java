@@ -4,11 +4,11 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.cmograph.extraction.Futures;
 
 /**
  * Maps a list on worker threads, a bounded number of items ahead of the consumer, and yields the
@@ -61,20 +61,7 @@ final class Ahead<T, R> implements Iterator<R>, AutoCloseable {
       pending.add(pool.submit(() -> work.apply(item)));
     }
     taken++;
-    try {
-      return pending.poll().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+    return Futures.await(pending.poll(), "working ahead");
   }
 
   @Override
