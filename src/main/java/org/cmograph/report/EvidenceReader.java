@@ -76,7 +76,7 @@ public final class EvidenceReader {
 
   /**
    * A reader that copies the store's graphs into memory {@code batchSize} studies at a time
-   * (each study's graph and inferred graph, with the other graphs: ontology, catalogue, theory)
+   * (each study's graph, with the other graphs: ontology, catalogue, theory)
    * and runs the queries there: a range scan per graph instead of index joins across every graph
    * of the union. With {@code batchSize} 0 it queries the store's union default graph directly
    * (the reference the batched read must equal; tests compare them).
@@ -153,8 +153,8 @@ public final class EvidenceReader {
         all.studies(), all.concepts(), all.cmocs(), all.evidence(), theory, totals, inUse.keySet());
   }
 
-  /** A study and the names of its graph and inferred graph. */
-  private record StudyGraphs(String id, Node graph, Node inferred) {}
+  /** A study and the name of its graph. */
+  private record StudyGraphs(String id, Node graph) {}
 
   /**
    * Reads as {@link #readInTxn} does over the union graph, a batch of studies at a time: the
@@ -357,7 +357,7 @@ public final class EvidenceReader {
           if (slug != null && !studies.containsKey(slug)) {
             studies.put(
                 slug,
-                new StudyGraphs(slug, Iris.studyGraph(slug), Entailment.graphOf(slug)));
+                new StudyGraphs(slug, Iris.studyGraph(slug)));
           }
         };
     if (TDBInternal.isTDB2(dataset)) {
@@ -392,14 +392,18 @@ public final class EvidenceReader {
     return shared;
   }
 
-  /** An in-memory dataset whose default graph holds these studies' graphs and the shared ones. */
+  /**
+   * An in-memory dataset whose default graph holds these studies' graphs and the shared ones. Not
+   * their inferred graphs: those hold the roll-ups the catalogue queries use (e.g.
+   * cmo:countsForMechanism, docs/model.md), and no summary query reads them (the tests that
+   * compare a batched read with the union-graph read, inferred graphs included, say so).
+   */
   private DatasetGraph batch(Graph shared, List<StudyGraphs> studies) {
     Graph g = GraphFactory.createGraphMem();
     shared.find().forEachRemaining(g::add);
     Map<NodeId, Node> decoded = new HashMap<>();
     for (StudyGraphs s : studies) {
       copyGraph(s.graph(), g, decoded);
-      copyGraph(s.inferred(), g, decoded);
     }
     return DatasetGraphFactory.wrap(g);
   }
