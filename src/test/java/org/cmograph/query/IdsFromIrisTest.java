@@ -14,6 +14,7 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.cmograph.testing.Repo;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -37,20 +38,34 @@ class IdsFromIrisTest {
     return rows.rows().stream().map(b -> b.get(Var.alloc("id")).getLiteralLexicalForm()).toList();
   }
 
-  @ParameterizedTest(name = "evidence-for-mechanism {0}")
-  @MethodSource("concepts")
-  void evidenceForMechanismGivesTheRowsOfTheIdentifiers(String concept) throws IOException {
-    Map<String, String> param = Map.of("mechanism", concept);
-    Query fast = BundledData.catalogue().require("evidence-for-mechanism").bind(param);
+  /** Each query with a by-identifier twin, with each concept (and no concept if optional). */
+  static List<Arguments> cases() {
+    List<Arguments> all = new ArrayList<>();
+    for (String query : List.of("evidence-for-mechanism", "outcomes-by-mechanism")) {
+      CatalogueQuery entry = BundledData.catalogue().require(query);
+      if (entry.param("mechanism").orElseThrow().optional()) {
+        all.add(Arguments.of(query, "(all)"));
+      }
+      for (String concept : concepts()) {
+        all.add(Arguments.of(query, concept));
+      }
+    }
+    return all;
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("cases")
+  void givesTheRowsOfTheIdentifiers(String query, String concept) throws IOException {
+    Map<String, String> param = concept.equals("(all)") ? Map.of() : Map.of("mechanism", concept);
+    Query fast = BundledData.catalogue().require(query).bind(param);
     Query longWay =
         CatalogueQuery.parse(
-                "evidence-for-mechanism",
+                query,
                 Files.readString(
                     Repo.root()
-                        .resolve("src/test/resources/query/by-identifier/evidence-for-mechanism.rq")))
+                        .resolve("src/test/resources/query/by-identifier/" + query + ".rq")))
             .bind(param);
-    List<List<Node>> expected = terms(longWay);
-    assertEquals(expected, terms(fast));
+    assertEquals(terms(longWay), terms(fast));
   }
 
   private static List<List<Node>> terms(Query query) {
