@@ -1,0 +1,84 @@
+package org.cmograph.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.cmograph.testing.Repo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Catalogue queries that read ids and notations from IRIs (for speed, see the query's comment)
+ * give exactly the terms, in the same order, that following {@code dcterms:identifier} and {@code
+ * skos:notation} gives: the long way is kept in {@code src/test/resources/query/by-identifier/},
+ * and both run for every mechanism concept on the bundled data.
+ */
+class IdsFromIrisTest {
+  static List<String> concepts() {
+    QueryResult.Rows rows =
+        (QueryResult.Rows)
+            new QueryRunner()
+                .run(
+                    QueryFactory.create(
+                        "PREFIX cmo: <https://w3id.org/cmograph/ontology#>\n"
+                            + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+                            + "SELECT ?id WHERE { ?c a cmo:MechanismConcept ; skos:notation ?id }"
+                            + " ORDER BY ?id"),
+                    BundledData.store().dataset());
+    return rows.rows().stream().map(b -> b.get(Var.alloc("id")).getLiteralLexicalForm()).toList();
+  }
+
+  /** Each query with a by-identifier twin, with each concept (and no concept if optional). */
+  static List<Arguments> cases() {
+    List<Arguments> all = new ArrayList<>();
+    for (String query : List.of("evidence-for-mechanism", "outcomes-by-mechanism")) {
+      CatalogueQuery entry = BundledData.catalogue().require(query);
+      if (entry.param("mechanism").orElseThrow().optional()) {
+        all.add(Arguments.of(query, "(all)"));
+      }
+      for (String concept : concepts()) {
+        all.add(Arguments.of(query, concept));
+      }
+    }
+    return all;
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("cases")
+  void givesTheRowsOfTheIdentifiers(String query, String concept) throws IOException {
+    Map<String, String> param = concept.equals("(all)") ? Map.of() : Map.of("mechanism", concept);
+    Query fast = BundledData.catalogue().require(query).bind(param);
+    Query longWay =
+        CatalogueQuery.parse(
+                query,
+                Files.readString(
+                    Repo.root()
+                        .resolve("src/test/resources/query/by-identifier/" + query + ".rq")))
+            .bind(param);
+    assertEquals(terms(longWay), terms(fast));
+  }
+
+  private static List<List<Node>> terms(Query query) {
+    QueryResult.Rows result =
+        (QueryResult.Rows) new QueryRunner().run(query, BundledData.store().dataset());
+    List<List<Node>> rows = new ArrayList<>();
+    for (Binding b : result.rows()) {
+      List<Node> row = new ArrayList<>();
+      for (Var v : result.vars()) {
+        row.add(b.get(v));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+}
