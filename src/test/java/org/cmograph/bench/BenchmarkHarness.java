@@ -518,8 +518,9 @@ public final class BenchmarkHarness {
     Map<String, HttpLoad.Result> ours = new LinkedHashMap<>();
     Map<String, Integer> rows = new LinkedHashMap<>();
     Map<String, HttpLoad.Result> plain = new LinkedHashMap<>();
-    // cmograph's endpoint, with its guards
+    Map<String, Integer> plainRows = new LinkedHashMap<>();
     if (options.quick()) {
+      // In this JVM, one server after the other: the quick mode checks answers, not speed.
       try (CmoStore s = CmoStore.open(store);
           EndpointServer server =
               EndpointServer.start(
@@ -528,24 +529,6 @@ public final class BenchmarkHarness {
                   () -> CatalogueEntry.of(QueryCatalogue.load(home.resolve("queries"))))) {
         loadEach(server.queryUrl(), queries, clients, warm, measure, ours, rows);
       }
-    } else {
-      int port = freePort();
-      Process p =
-          children.start(
-              "serve-endpoint-" + n, options.serverHeap(), CmographCommand.class.getName(),
-              List.of("serve", "--store", store.toString(), "--port", String.valueOf(port)));
-      try {
-        String url = "http://127.0.0.1:" + port + "/cmo/sparql";
-        awaitReady(url, p, 120);
-        loadEach(url, queries, clients, warm, measure, ours, rows);
-      } finally {
-        ChildJvm.stop(p);
-      }
-    }
-    results.sampleLoad();
-    // plain Fuseki over the same TDB2 files
-    Map<String, Integer> plainRows = new LinkedHashMap<>();
-    if (options.quick()) {
       try (CmoStore s = CmoStore.open(store)) {
         FusekiServer server = PlainFuseki.start(s.dataset(), 0);
         try {
@@ -555,19 +538,51 @@ public final class BenchmarkHarness {
         }
       }
     } else {
-      int port = freePort();
-      Process p =
+      // Both servers run at once, each on its own copy of the store (TDB2 locks a store to one
+      // process), and take turns: ours, plain, plain, ours, half the time each, so a change in
+      // the machine's load during the measurement weighs on both alike.
+      Path plainStore = options.work().resolve("store-" + n + "-plain");
+      deleteTree(plainStore);
+      copyTree(store, plainStore);
+      int oursPort = freePort();
+      Process oursServer =
           children.start(
-              "plain-fuseki-" + n, options.serverHeap(), PlainFuseki.class.getName(),
-              List.of(store.toString(), String.valueOf(port)));
+              "serve-endpoint-" + n, options.serverHeap(), CmographCommand.class.getName(),
+              List.of("serve", "--store", store.toString(), "--port", String.valueOf(oursPort)));
+      Process plainServer = null;
       try {
-        String url = "http://127.0.0.1:" + port + "/cmo/sparql";
-        awaitReady(url, p, 120);
-        loadEach(url, queries, clients, warm, measure, plain, plainRows);
+        String oursUrl = "http://127.0.0.1:" + oursPort + "/cmo/sparql";
+        awaitReady(oursUrl, oursServer, 120);
+        int plainPort = freePort();
+        plainServer =
+            children.start(
+                "plain-fuseki-" + n, options.serverHeap(), PlainFuseki.class.getName(),
+                List.of(plainStore.toString(), String.valueOf(plainPort)));
+        String plainUrl = "http://127.0.0.1:" + plainPort + "/cmo/sparql";
+        awaitReady(plainUrl, plainServer, 120);
+        Duration half = measure.dividedBy(2);
+        for (String[] q : queries) {
+          URI oursUri = firstAnswer(oursUrl, q, rows);
+          URI plainUri = firstAnswer(plainUrl, q, plainRows);
+          for (int c : clients) {
+            HttpLoad.Result a = HttpLoad.run(oursUri, c, warm, half);
+            HttpLoad.Result b = HttpLoad.run(plainUri, c, warm, half);
+            b = HttpLoad.merge(b, HttpLoad.run(plainUri, c, Duration.ZERO, half));
+            a = HttpLoad.merge(a, HttpLoad.run(oursUri, c, Duration.ZERO, half));
+            ours.put(q[0] + "@" + c, a);
+            plain.put(q[0] + "@" + c, b);
+            results.sampleLoad();
+          }
+        }
       } finally {
-        ChildJvm.stop(p);
+        ChildJvm.stop(oursServer);
+        if (plainServer != null) {
+          ChildJvm.stop(plainServer);
+        }
+        deleteTree(plainStore);
       }
     }
+    results.sampleLoad();
     for (String key : ours.keySet()) {
       String query = key.substring(0, key.lastIndexOf('@'));
       if (!rows.get(query).equals(plainRows.get(query))) {
@@ -577,6 +592,15 @@ public final class BenchmarkHarness {
       }
       results.endpoint.add(new EndpointRow(n, key, rows.get(query), ours.get(key), plain.get(key)));
     }
+  }
+
+  /** Sends {@code q} once to {@code url}, checks the answer, notes its rows; the query's URI. */
+  private URI firstAnswer(String url, String[] q, Map<String, Integer> rows) throws Exception {
+    URI uri = HttpLoad.queryUri(url, q[1]);
+    HttpResponse<String> first = HttpLoad.once(uri);
+    check(first.statusCode() == 200, q[0] + " at " + url + " answered " + first.statusCode() + ": " + first.body());
+    rows.put(q[0], jsonRows(first.body()));
+    return uri;
   }
 
   private void loadEach(
@@ -589,10 +613,7 @@ public final class BenchmarkHarness {
       Map<String, Integer> rows)
       throws Exception {
     for (String[] q : queries) {
-      URI uri = HttpLoad.queryUri(url, q[1]);
-      HttpResponse<String> first = HttpLoad.once(uri);
-      check(first.statusCode() == 200, q[0] + " at " + url + " answered " + first.statusCode() + ": " + first.body());
-      rows.put(q[0], jsonRows(first.body()));
+      URI uri = firstAnswer(url, q, rows);
       for (int c : clients) {
         out.put(q[0] + "@" + c, HttpLoad.run(uri, c, warm, measure));
         results.sampleLoad();
@@ -808,6 +829,15 @@ public final class BenchmarkHarness {
   static void check(boolean ok, String message) {
     if (!ok) {
       throw new IllegalStateException(message);
+    }
+  }
+
+  /** Copies folder {@code from} (a closed store) to {@code to}, which must not exist. */
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Files.copy(p, to.resolve(from.relativize(p).toString()));
+      }
     }
   }
 

@@ -27,6 +27,20 @@ final class HttpLoad {
 
   private HttpLoad() {}
 
+  /** Two measurements of the same clients as one: requests, errors, time and latencies added up. */
+  static Result merge(Result a, Result b) {
+    Samples latency = new Samples();
+    a.latencyMs().forEach(latency::add);
+    b.latencyMs().forEach(latency::add);
+    return new Result(
+        a.clients(),
+        a.requests() + b.requests(),
+        a.errors() + b.errors(),
+        a.seconds() + b.seconds(),
+        latency,
+        a.firstError() != null ? a.firstError() : b.firstError());
+  }
+
   static URI queryUri(String endpoint, String query) {
     return URI.create(endpoint + "?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
   }

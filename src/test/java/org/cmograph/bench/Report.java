@@ -294,8 +294,11 @@ final class Report {
         "The same query text, GET `/cmo/sparql`, JSON results, N loopback clients each sending it"
             + " again and again (HTTP/1.1 keep-alive, whole answer read). cmograph = `cmograph serve"
             + " --store S` (time limit, row cap, request guards, read-only); plain = `FusekiServer` over"
-            + " the same TDB2 files with the union default graph and nothing else. Both servers and"
-            + " the clients share the machine's 2 cores. Ratio = cmograph req/s ÷ plain req/s.\n\n");
+            + " a copy of the same TDB2 files with the union default graph and nothing else. Both"
+            + " servers run at once and take turns for each query and client count (cmograph, plain,"
+            + " plain, cmograph; half the measuring time each, after a warm-up of each), so a change"
+            + " in the machine's load weighs on both alike. Both servers and the clients share the"
+            + " machine's 2 cores. Ratio = cmograph req/s ÷ plain req/s.\n\n");
     md.append(
         "| studies | query | rows | clients | cmograph req/s | p50 / p95 ms | errors | plain req/s |"
             + " p50 / p95 ms | errors | ratio |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
