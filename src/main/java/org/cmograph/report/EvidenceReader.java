@@ -386,8 +386,9 @@ public final class EvidenceReader {
    */
   private Graph sharedGraph() {
     Graph shared = GraphFactory.createGraphMem();
+    Map<NodeId, Node> decoded = new HashMap<>();
     for (Node g : List.of(Iris.ONTOLOGY_GRAPH, Iris.CATALOGUE_GRAPH, Iris.THEORY_GRAPH)) {
-      dataset.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> shared.add(q.asTriple()));
+      copyGraph(g, shared, decoded);
     }
     return shared;
   }
@@ -449,17 +450,39 @@ public final class EvidenceReader {
     int cmocs = distinctPairs(Vocab.inStudy);
     int evidence = distinctPairs(Vocab.fromStudy);
     String[] latest = {null};
-    dataset
-        .find(Node.ANY, Node.ANY, Vocab.extractionDate, Node.ANY)
-        .forEachRemaining(
-            q -> {
-              if (slugOf(q.getGraph()) != null && q.getObject().isLiteral()) {
-                String d = q.getObject().getLiteralLexicalForm();
-                if (latest[0] == null || d.compareTo(latest[0]) > 0) {
-                  latest[0] = d;
-                }
+    Consumer<Node> date =
+        o -> {
+          if (o.isLiteral()) {
+            String d = o.getLiteralLexicalForm();
+            if (latest[0] == null || d.compareTo(latest[0]) > 0) {
+              latest[0] = d;
+            }
+          }
+        };
+    if (TDBInternal.isTDB2(dataset)) {
+      // By node ids: each graph decoded once, the dates (inline ids) without the node table, and
+      // not the extraction nodes (one per study, so every one a miss of the node cache).
+      NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable();
+      Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(Node.ANY, Node.ANY, Vocab.extractionDate, Node.ANY);
+      // Graph names are IRIs, never inline ids, so their ids can key the map.
+      Map<NodeId, Boolean> ofStudy = new HashMap<>();
+      if (it != null) {
+        it.forEachRemaining(
+            t -> {
+              if (ofStudy.computeIfAbsent(t.get(0), g -> slugOf(quads.getNodeTable().getNodeForNodeId(g)) != null)) {
+                date.accept(quads.getNodeTable().getNodeForNodeId(t.get(3)));
               }
             });
+      }
+    } else {
+      dataset
+          .find(Node.ANY, Node.ANY, Vocab.extractionDate, Node.ANY)
+          .forEachRemaining(q -> {
+            if (slugOf(q.getGraph()) != null) {
+              date.accept(q.getObject());
+            }
+          });
+    }
     return new EvidenceBase.Totals(index.size(), cmocs, evidence, latest[0] == null ? "unknown" : latest[0]);
   }
 
