@@ -53,9 +53,10 @@ final class Report {
     md.append("| date | ").append(m.date()).append(" |\n");
     md.append(
         fmt(
-            "| load average (1 min) | %.1f to %.1f, median %.1f over %d samples: the machine was shared with"
-                + " other developers' builds and tests, so absolute times are inflated and noisy; each"
-                + " comparison ran back to back in the same minutes |\n",
+            "| load average (1 min) | %.1f to %.1f, median %.1f over %d samples, taken between steps: it"
+                + " counts the harness's own children (checks on every core, servers, up to 32 clients)"
+                + " and anything else running, so read absolute times with it (and the notes) in mind;"
+                + " each comparison ran in the same minutes |\n",
             r.loadAverage.min(), r.loadAverage.max(), r.loadAverage.median(), r.loadAverage.count()));
     md.append(
         fmt(
