@@ -287,27 +287,37 @@ public final class CmoStore implements AutoCloseable {
         });
   }
 
+  private StoreException stillInUse(RuntimeException cause) {
+    return new StoreException(
+        "store " + directory + " is still being read or written by another task; it was left open and unchanged",
+        cause);
+  }
+
   /** Every quad, for callers inside a read transaction. */
   public Iterator<Quad> quads() {
     return dataset.find();
   }
 
-  @Override
   /**
    * Releases the store's files and process lock, so the folder can be reopened or deleted.
    *
    * @throws StoreException if another thread is still inside a transaction on the store (e.g. a
-   *     shutdown hook stopping {@code serve} while it reads): the store stays open and unharmed
-   *     (TDB2 commits atomically; the lock ends with the process), and close may be called again
+   *     shutdown hook stopping {@code serve} while it reads): nothing is released, the store stays
+   *     open, locked and unchanged (TDB2 commits atomically; the lock ends with the process), and
+   *     close may be called again
    */
+  @Override
   public void close() {
     if (directory != null) {
+      // Checked first: Jena's expel releases the folder's lock before it finds the transaction.
+      if (org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(dataset).getTxnSystem().getTxnMgr().countActive() > 0) {
+        throw stillInUse(null);
+      }
       try {
         org.apache.jena.tdb2.sys.TDBInternal.expel(dataset);
       } catch (org.apache.jena.dboe.transaction.txn.TransactionException e) {
-        throw new StoreException(
-            "store " + directory + " is still being read or written by another task; it was left open and unchanged",
-            e);
+        // A transaction that began after the check.
+        throw stillInUse(e);
       }
     } else {
       dataset.close();

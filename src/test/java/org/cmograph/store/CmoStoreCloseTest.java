@@ -1,6 +1,7 @@
 package org.cmograph.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,22 @@ class CmoStoreCloseTest {
     reader.join();
     assertTrue(e.getMessage().contains("still being read or written"), e.getMessage());
     assertTrue(e.getMessage().contains(dir.resolve("store").toString()), e.getMessage());
+    // Refused means nothing was released: the process's connection to the folder (which holds
+    // its lock) is still the one in use, not dropped to be made anew.
+    assertSame(
+        store.dataset(),
+        org.apache.jena.tdb2.DatabaseMgr.connectDatasetGraph(dir.resolve("store").toString()));
     // Once the reader is done, closing works and the folder opens again.
+    store.close();
+    try (CmoStore again = CmoStore.open(dir.resolve("store"))) {
+      assertEquals(0, again.studyIds().size());
+    }
+  }
+
+  @Test
+  void closingTwiceIsHarmless(@TempDir Path dir) {
+    CmoStore store = CmoStore.open(dir.resolve("store"));
+    store.close();
     store.close();
     try (CmoStore again = CmoStore.open(dir.resolve("store"))) {
       assertEquals(0, again.studyIds().size());
