@@ -272,8 +272,8 @@ public final class EvidenceReader {
               t.setDaemon(true);
               return t;
             });
+    Future<?> previous = null;
     try {
-      Future<?> previous = null;
       for (int from = 0; from < studies.size(); from += batchSize) {
         DatasetGraph batch = batch(shared, studies.subList(from, Math.min(studies.size(), from + batchSize)));
         if (previous != null) {
@@ -288,7 +288,30 @@ public final class EvidenceReader {
       }
       await(previous);
     } finally {
-      reader.shutdownNow();
+      reader.shutdown();
+      // On a failure here, let a batch still being read finish (queries over memory do not heed
+      // interrupts) before the caller moves on and source points at the store again.
+      finish(previous);
+    }
+  }
+
+  /** Waits for {@code read} to end, whatever its outcome, even if this thread is interrupted. */
+  private static void finish(Future<?> read) {
+    if (read == null) {
+      return;
+    }
+    boolean interrupted = false;
+    while (!read.isDone()) {
+      try {
+        read.get();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+        break;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -493,6 +516,8 @@ public final class EvidenceReader {
   private int distinctPairs(Node p) {
     if (TDBInternal.isTDB2(dataset)) {
       NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable();
+      // Subjects and objects of cmo:inStudy / cmo:fromStudy are IRIs (ontology/shapes.ttl), never
+      // inline ids, so ids can key the set (NodeId.equals compares values only).
       Set<List<NodeId>> pairs = new java.util.HashSet<>();
       Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(Node.ANY, Node.ANY, p, Node.ANY);
       if (it != null) {
