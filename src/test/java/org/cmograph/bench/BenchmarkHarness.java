@@ -542,15 +542,16 @@ public final class BenchmarkHarness {
       // process), and take turns: ours, plain, plain, ours, half the time each, so a change in
       // the machine's load during the measurement weighs on both alike.
       Path plainStore = options.work().resolve("store-" + n + "-plain");
-      deleteTree(plainStore);
-      copyTree(store, plainStore);
-      int oursPort = freePort();
-      Process oursServer =
-          children.start(
-              "serve-endpoint-" + n, options.serverHeap(), CmographCommand.class.getName(),
-              List.of("serve", "--store", store.toString(), "--port", String.valueOf(oursPort)));
+      Process oursServer = null;
       Process plainServer = null;
       try {
+        deleteTree(plainStore);
+        copyTree(store, plainStore);
+        int oursPort = freePort();
+        oursServer =
+            children.start(
+                "serve-endpoint-" + n, options.serverHeap(), CmographCommand.class.getName(),
+                List.of("serve", "--store", store.toString(), "--port", String.valueOf(oursPort)));
         String oursUrl = "http://127.0.0.1:" + oursPort + "/cmo/sparql";
         awaitReady(oursUrl, oursServer, 120);
         int plainPort = freePort();
@@ -575,11 +576,19 @@ public final class BenchmarkHarness {
           }
         }
       } finally {
-        ChildJvm.stop(oursServer);
-        if (plainServer != null) {
-          ChildJvm.stop(plainServer);
+        try {
+          if (oursServer != null) {
+            ChildJvm.stop(oursServer);
+          }
+        } finally {
+          try {
+            if (plainServer != null) {
+              ChildJvm.stop(plainServer);
+            }
+          } finally {
+            deleteTree(plainStore);
+          }
         }
-        deleteTree(plainStore);
       }
     }
     results.sampleLoad();
