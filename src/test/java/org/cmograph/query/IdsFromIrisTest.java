@@ -41,7 +41,7 @@ class IdsFromIrisTest {
   /** Each query with a by-identifier twin, with each concept (and no concept if optional). */
   static List<Arguments> cases() {
     List<Arguments> all = new ArrayList<>();
-    for (String query : List.of("evidence-for-mechanism", "outcomes-by-mechanism")) {
+    for (String query : List.of("evidence-for-mechanism", "outcomes-by-mechanism", "mechanism-contexts")) {
       CatalogueQuery entry = BundledData.catalogue().require(query);
       if (entry.param("mechanism").orElseThrow().optional()) {
         all.add(Arguments.of(query, "(all)"));
