@@ -21,11 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
@@ -36,20 +34,15 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
-import org.apache.jena.tdb2.store.DatasetGraphTDB;
-import org.apache.jena.tdb2.store.NodeId;
-import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.cmograph.extraction.Futures;
-import org.cmograph.rdf.Entailment;
 import org.cmograph.rdf.Iris;
 import org.cmograph.rdf.Vocab;
+import org.cmograph.report.StoreIndex.StudyGraphs;
 
 /**
  * Reads the {@link EvidenceBase} from a store with SPARQL over the union of its named graphs
@@ -66,6 +59,7 @@ public final class EvidenceReader {
   static final int BATCH = 500;
 
   private final DatasetGraph dataset;
+  private final StoreIndex indexes;
   private final int batchSize;
   /** What {@link #select} queries: the store (its union default graph) or a batch in memory. */
   private volatile DatasetGraph source;
@@ -83,6 +77,7 @@ public final class EvidenceReader {
    */
   EvidenceReader(DatasetGraph dataset, int batchSize) {
     this.dataset = dataset;
+    this.indexes = new StoreIndex(dataset);
     this.batchSize = batchSize;
     this.source = dataset;
   }
@@ -153,8 +148,6 @@ public final class EvidenceReader {
         all.studies(), all.concepts(), all.cmocs(), all.evidence(), theory, totals, inUse.keySet());
   }
 
-  /** A study and the name of its graph. */
-  private record StudyGraphs(String id, Node graph) {}
 
   /**
    * Reads as {@link #readInTxn} does over the union graph, a batch of studies at a time: the
@@ -162,11 +155,11 @@ public final class EvidenceReader {
    * sort by) the same queries over an in-memory copy of the batch's graphs and the shared ones.
    */
   private EvidenceBase readBatched(Restriction only) {
-    Graph shared = sharedGraph();
+    Graph shared = indexes.sharedGraph();
     source = DatasetGraphFactory.wrap(shared);
     Optional<EvidenceBase.Theory> theory = theory();
     List<EvidenceBase.Concept> concepts = concepts();
-    List<StudyGraphs> index = studyIndex();
+    List<StudyGraphs> index = indexes.studies();
     Rows rows = new Rows();
     if (only == null) {
       inBatches(shared, index, () -> readStudies(rows, null, null));
@@ -181,7 +174,7 @@ public final class EvidenceReader {
         });
     // The concepts study CMOCs name, and the studies that name each: found by index (the
     // instanceOfConcept quads with their graphs), checked as cmocs.rq would find them.
-    Map<Node, Set<StudyGraphs>> studiesOfConcept = studiesOfConcept(bySlug);
+    Map<Node, Set<StudyGraphs>> studiesOfConcept = indexes.studiesOfConcept(bySlug);
     Map<String, Node> inUse = new TreeMap<>();
     Set<Node> selectedConcepts = new LinkedHashSet<>();
     Set<StudyGraphs> wanted = new java.util.HashSet<>();
@@ -189,14 +182,14 @@ public final class EvidenceReader {
     // concept it does not confirm is checked study by study.
     Set<StudyGraphs> firsts = new LinkedHashSet<>();
     studiesOfConcept.values().forEach(studies -> firsts.add(studies.iterator().next()));
-    DatasetGraph firstBatch = batch(shared, List.copyOf(firsts));
+    DatasetGraph firstBatch = indexes.batch(shared, List.copyOf(firsts));
     studiesOfConcept.forEach(
         (k, studies) -> {
           String id = strafter(k.isURI() ? k.getURI() : k.toString(), "/mechanism/");
           source = firstBatch;
           boolean used = ask("cmocs-of-concept", "k", k);
           for (Iterator<StudyGraphs> it = studies.iterator(); !used && it.hasNext(); ) {
-            source = batch(shared, List.of(it.next()));
+            source = indexes.batch(shared, List.of(it.next()));
             used = ask("cmocs-of-concept", "k", k);
           }
           if (used) {
@@ -215,7 +208,7 @@ public final class EvidenceReader {
             .forEachRemaining(
                 q -> {
                   String t = strafter(q.getObject().isURI() ? q.getObject().getURI() : q.getObject().toString(), "/id/theory/");
-                  StudyGraphs s = bySlug.get(slugOf(q.getGraph()));
+                  StudyGraphs s = bySlug.get(StoreIndex.slugOf(q.getGraph()));
                   if (s != null && only.theoryCmocs().contains(t)) {
                     wanted.add(s);
                   }
@@ -250,7 +243,7 @@ public final class EvidenceReader {
         });
     EvidenceBase all = rows.base(concepts, theory);
     return EvidenceBase.partial(
-        all.studies(), all.concepts(), all.cmocs(), all.evidence(), theory, indexTotals(index), inUse.keySet());
+        all.studies(), all.concepts(), all.cmocs(), all.evidence(), theory, indexes.totals(index), inUse.keySet());
   }
 
   /**
@@ -275,7 +268,7 @@ public final class EvidenceReader {
     Future<?> previous = null;
     try {
       for (int from = 0; from < studies.size(); from += batchSize) {
-        DatasetGraph batch = batch(shared, studies.subList(from, Math.min(studies.size(), from + batchSize)));
+        DatasetGraph batch = indexes.batch(shared, studies.subList(from, Math.min(studies.size(), from + batchSize)));
         if (previous != null) {
           await(previous);
         }
@@ -318,219 +311,6 @@ public final class EvidenceReader {
   /** Waits for a batch's read, passing on what it threw. */
   private static void await(Future<?> read) {
     Futures.await(read, "reading the evidence base");
-  }
-
-  /**
-   * Each concept a study CMOC's mechanism is an instance of (cmo:instanceOfConcept in a study or
-   * inferred graph), with the studies whose graphs say so. In a TDB2 store by node ids: only each
-   * distinct graph and concept is decoded, not the ~25,000 quads of 10,000 studies.
-   */
-  private Map<Node, Set<StudyGraphs>> studiesOfConcept(Map<String, StudyGraphs> bySlug) {
-    Map<Node, Set<StudyGraphs>> studies = new LinkedHashMap<>();
-    if (!TDBInternal.isTDB2(dataset)) {
-      dataset
-          .find(Node.ANY, Node.ANY, Vocab.instanceOfConcept, Node.ANY)
-          .forEachRemaining(
-              q -> {
-                StudyGraphs s = bySlug.get(slugOf(q.getGraph()));
-                if (s != null) {
-                  studies.computeIfAbsent(q.getObject(), k -> new LinkedHashSet<>()).add(s);
-                }
-              });
-      return studies;
-    }
-    NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable();
-    Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(Node.ANY, Node.ANY, Vocab.instanceOfConcept, Node.ANY);
-    if (it == null) {
-      return studies;
-    }
-    // Graph names and concepts are IRIs, never inline ids, so ids can key the maps (NodeId.equals
-    // compares values only, which is exact among stored nodes).
-    Map<NodeId, Optional<StudyGraphs>> byGraph = new HashMap<>();
-    Map<NodeId, Set<StudyGraphs>> byConcept = new LinkedHashMap<>();
-    it.forEachRemaining(
-        t -> {
-          Optional<StudyGraphs> s =
-              byGraph.computeIfAbsent(
-                  t.get(0), g -> Optional.ofNullable(bySlug.get(slugOf(quads.getNodeTable().getNodeForNodeId(g)))));
-          if (s.isPresent() && !NodeId.isInline(t.get(3))) {
-            byConcept.computeIfAbsent(t.get(3), k -> new LinkedHashSet<>()).add(s.get());
-          }
-        });
-    byConcept.forEach((k, s) -> studies.put(quads.getNodeTable().getNodeForNodeId(k), s));
-    return studies;
-  }
-
-  /** The slug of a study graph's or an inferred graph's name, or null. */
-  private static String slugOf(Node graph) {
-    String s = Iris.studyOfGraph(graph);
-    return s != null ? s : Entailment.studyOfGraph(graph);
-  }
-
-  /**
-   * The studies (nodes typed cmo:Study in a study or inferred graph) with their graphs, by
-   * identifier: found by index, without a join. A study's graph is named by its identifier
-   * ({@link Iris#studyGraph}, which takes identifiers that are slugs only), so the name gives it.
-   */
-  private List<StudyGraphs> studyIndex() {
-    Map<String, StudyGraphs> studies = new TreeMap<>();
-    Consumer<Node> graph =
-        g -> {
-          String slug = slugOf(g);
-          if (slug != null && !studies.containsKey(slug)) {
-            studies.put(
-                slug,
-                new StudyGraphs(slug, Iris.studyGraph(slug)));
-          }
-        };
-    if (TDBInternal.isTDB2(dataset)) {
-      // By node ids: only the graph of each quad is decoded.
-      DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dataset);
-      Iterator<Tuple<NodeId>> it =
-          tdb.getQuadTable().getNodeTupleTable().findAsNodeIds(Node.ANY, Node.ANY, Vocab.type, Vocab.Study);
-      Set<NodeId> seen = new java.util.HashSet<>();
-      if (it != null) {
-        it.forEachRemaining(
-            t -> {
-              if (seen.add(t.get(0))) {
-                graph.accept(tdb.getQuadTable().getNodeTupleTable().getNodeTable().getNodeForNodeId(t.get(0)));
-              }
-            });
-      }
-    } else {
-      dataset.find(Node.ANY, Node.ANY, Vocab.type, Vocab.Study).forEachRemaining(q -> graph.accept(q.getGraph()));
-    }
-    return List.copyOf(studies.values());
-  }
-
-  /**
-   * The graphs that are neither a study's nor an inferred one (ontology, catalogue, programme
-   * theory: the only others the store writes), in memory.
-   */
-  private Graph sharedGraph() {
-    Graph shared = GraphFactory.createGraphMem();
-    Map<NodeId, Node> decoded = new HashMap<>();
-    for (Node g : List.of(Iris.ONTOLOGY_GRAPH, Iris.CATALOGUE_GRAPH, Iris.THEORY_GRAPH)) {
-      copyGraph(g, shared, decoded);
-    }
-    return shared;
-  }
-
-  /**
-   * An in-memory dataset whose default graph holds these studies' graphs and the shared ones. Not
-   * their inferred graphs: those hold the roll-ups the catalogue queries use (e.g.
-   * cmo:countsForMechanism, docs/model.md), and no summary query reads them (the tests that
-   * compare a batched read with the union-graph read, inferred graphs included, say so).
-   */
-  private DatasetGraph batch(Graph shared, List<StudyGraphs> studies) {
-    Graph g = GraphFactory.createGraphMem();
-    shared.find().forEachRemaining(g::add);
-    Map<NodeId, Node> decoded = new HashMap<>();
-    for (StudyGraphs s : studies) {
-      copyGraph(s.graph(), g, decoded);
-    }
-    return DatasetGraphFactory.wrap(g);
-  }
-
-  /**
-   * Adds the triples of the named graph {@code name} to {@code into}. In a TDB2 store it reads
-   * node ids (one range scan of the graph) and decodes each distinct id once per batch through
-   * {@code decoded}: most ids of a batch (graph names, predicates, classes, controlled values,
-   * concepts) repeat, and a plain map costs far less per look-up than the store's shared node
-   * cache (a JFR profile of writing every summary at 10,000 studies spent 62% of the copying in
-   * that cache's look-ups and upkeep).
-   */
-  private void copyGraph(Node name, Graph into, Map<NodeId, Node> decoded) {
-    if (!TDBInternal.isTDB2(dataset)) {
-      dataset.find(name, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> into.add(q.asTriple()));
-      return;
-    }
-    NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable();
-    Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(name, Node.ANY, Node.ANY, Node.ANY);
-    if (it == null) {
-      return;
-    }
-    // Past the store's node cache: the map keeps what repeats in a batch, and the rest (quotes,
-    // identifiers) is read once, so caching it would only evict what the endpoint's queries use.
-    Function<NodeId, Node> fromTable = quads.getNodeTable().baseNodeTable()::getNodeForNodeId;
-    // NodeId.equals compares values only (an inline integer 2 equals the node at offset 2), so
-    // inline ids (numbers, dates, booleans: the value is in the id) are decoded without the map.
-    Function<NodeId, Node> decode =
-        id -> NodeId.isInline(id) ? NodeId.extract(id) : decoded.computeIfAbsent(id, fromTable);
-    // Quad tuples are graph, subject, predicate, object.
-    it.forEachRemaining(t -> into.add(Triple.create(decode.apply(t.get(1)), decode.apply(t.get(2)), decode.apply(t.get(3)))));
-  }
-
-  /**
-   * The store's totals from its indexes: the studies of the index, the distinct (CMOC, study) and
-   * (item, study) pairs of cmo:inStudy and cmo:fromStudy (in any graph, as the union graph has
-   * them), and the latest cmo:extractionDate. The
-   * SHACL shapes every loaded study passes require each CMOC's identifier and mechanism concept and
-   * each item's identifier and type (ontology/shapes.ttl), so these equal the count queries';
-   * SummarySelectiveReadTest and EvidenceReaderBatchTest compare them with a whole read.
-   */
-  private EvidenceBase.Totals indexTotals(List<StudyGraphs> index) {
-    int cmocs = distinctPairs(Vocab.inStudy);
-    int evidence = distinctPairs(Vocab.fromStudy);
-    String[] latest = {null};
-    Consumer<Node> date =
-        o -> {
-          if (o.isLiteral()) {
-            String d = o.getLiteralLexicalForm();
-            if (latest[0] == null || d.compareTo(latest[0]) > 0) {
-              latest[0] = d;
-            }
-          }
-        };
-    if (TDBInternal.isTDB2(dataset)) {
-      // By node ids: each graph decoded once, the dates (inline ids) without the node table, and
-      // not the extraction nodes (one per study, so every one a miss of the node cache).
-      NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable();
-      Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(Node.ANY, Node.ANY, Vocab.extractionDate, Node.ANY);
-      // Graph names are IRIs, never inline ids, so their ids can key the map.
-      Map<NodeId, Boolean> ofStudy = new HashMap<>();
-      if (it != null) {
-        it.forEachRemaining(
-            t -> {
-              if (ofStudy.computeIfAbsent(t.get(0), g -> slugOf(quads.getNodeTable().getNodeForNodeId(g)) != null)) {
-                date.accept(quads.getNodeTable().getNodeForNodeId(t.get(3)));
-              }
-            });
-      }
-    } else {
-      dataset
-          .find(Node.ANY, Node.ANY, Vocab.extractionDate, Node.ANY)
-          .forEachRemaining(q -> {
-            if (slugOf(q.getGraph()) != null) {
-              date.accept(q.getObject());
-            }
-          });
-    }
-    return new EvidenceBase.Totals(index.size(), cmocs, evidence, latest[0] == null ? "unknown" : latest[0]);
-  }
-
-  /**
-   * How many distinct (subject, object) pairs the quads of predicate {@code p} hold, in any named
-   * graph: in a TDB2 store by node ids, without decoding a node.
-   */
-  private int distinctPairs(Node p) {
-    if (TDBInternal.isTDB2(dataset)) {
-      NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable();
-      // Subjects and objects of cmo:inStudy / cmo:fromStudy are IRIs (ontology/shapes.ttl), never
-      // inline ids, so ids can key the set (NodeId.equals compares values only).
-      Set<List<NodeId>> pairs = new java.util.HashSet<>();
-      Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(Node.ANY, Node.ANY, p, Node.ANY);
-      if (it != null) {
-        // Quad tuples are graph, subject, predicate, object.
-        it.forEachRemaining(t -> pairs.add(List.of(t.get(1), t.get(3))));
-      }
-      return pairs.size();
-    }
-    Set<List<Node>> pairs = new java.util.HashSet<>();
-    dataset
-        .find(Node.ANY, Node.ANY, p, Node.ANY)
-        .forEachRemaining(q -> pairs.add(List.of(q.getSubject(), q.getObject())));
-    return pairs.size();
   }
 
   /** Counts of the whole store, as a complete read would count them. */

@@ -1,0 +1,257 @@
+package org.cmograph.report;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.jena.atlas.lib.tuple.Tuple;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.cmograph.rdf.Entailment;
+import org.cmograph.rdf.Iris;
+import org.cmograph.rdf.Vocab;
+
+/**
+ * What {@link EvidenceReader} takes from the store's indexes rather than by SPARQL: the studies
+ * and their graphs, the studies naming each concept, the store's totals, and copies of graphs in
+ * memory. In a TDB2 store these work on node ids and decode only what they return; any other
+ * dataset is read quad by quad. Callers hold a read transaction.
+ */
+final class StoreIndex {
+  /** A study and the name of its graph. */
+  record StudyGraphs(String id, Node graph) {}
+
+  private final DatasetGraph dataset;
+
+  StoreIndex(DatasetGraph dataset) {
+    this.dataset = dataset;
+  }
+
+  /**
+   * Each concept a study CMOC's mechanism is an instance of (cmo:instanceOfConcept in a study or
+   * inferred graph), with the studies whose graphs say so. In a TDB2 store by node ids: only each
+   * distinct graph and concept is decoded, not the ~25,000 quads of 10,000 studies.
+   */
+  Map<Node, Set<StudyGraphs>> studiesOfConcept(Map<String, StudyGraphs> bySlug) {
+    Map<Node, Set<StudyGraphs>> studies = new LinkedHashMap<>();
+    if (!TDBInternal.isTDB2(dataset)) {
+      dataset
+          .find(Node.ANY, Node.ANY, Vocab.instanceOfConcept, Node.ANY)
+          .forEachRemaining(
+              q -> {
+                StudyGraphs s = bySlug.get(slugOf(q.getGraph()));
+                if (s != null) {
+                  studies.computeIfAbsent(q.getObject(), k -> new LinkedHashSet<>()).add(s);
+                }
+              });
+      return studies;
+    }
+    NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable();
+    Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(Node.ANY, Node.ANY, Vocab.instanceOfConcept, Node.ANY);
+    if (it == null) {
+      return studies;
+    }
+    // Graph names and concepts are IRIs, never inline ids, so ids can key the maps (NodeId.equals
+    // compares values only, which is exact among stored nodes).
+    Map<NodeId, Optional<StudyGraphs>> byGraph = new HashMap<>();
+    Map<NodeId, Set<StudyGraphs>> byConcept = new LinkedHashMap<>();
+    it.forEachRemaining(
+        t -> {
+          Optional<StudyGraphs> s =
+              byGraph.computeIfAbsent(
+                  t.get(0), g -> Optional.ofNullable(bySlug.get(slugOf(quads.getNodeTable().getNodeForNodeId(g)))));
+          if (s.isPresent() && !NodeId.isInline(t.get(3))) {
+            byConcept.computeIfAbsent(t.get(3), k -> new LinkedHashSet<>()).add(s.get());
+          }
+        });
+    byConcept.forEach((k, s) -> studies.put(quads.getNodeTable().getNodeForNodeId(k), s));
+    return studies;
+  }
+
+  /** The slug of a study graph's or an inferred graph's name, or null. */
+  static String slugOf(Node graph) {
+    String s = Iris.studyOfGraph(graph);
+    return s != null ? s : Entailment.studyOfGraph(graph);
+  }
+
+  /**
+   * The studies (nodes typed cmo:Study in a study or inferred graph) with their graphs, by
+   * identifier: found by index, without a join. A study's graph is named by its identifier
+   * ({@link Iris#studyGraph}, which takes identifiers that are slugs only), so the name gives it.
+   */
+  List<StudyGraphs> studies() {
+    Map<String, StudyGraphs> studies = new TreeMap<>();
+    Consumer<Node> graph =
+        g -> {
+          String slug = slugOf(g);
+          if (slug != null && !studies.containsKey(slug)) {
+            studies.put(
+                slug,
+                new StudyGraphs(slug, Iris.studyGraph(slug)));
+          }
+        };
+    if (TDBInternal.isTDB2(dataset)) {
+      // By node ids: only the graph of each quad is decoded.
+      DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dataset);
+      Iterator<Tuple<NodeId>> it =
+          tdb.getQuadTable().getNodeTupleTable().findAsNodeIds(Node.ANY, Node.ANY, Vocab.type, Vocab.Study);
+      Set<NodeId> seen = new java.util.HashSet<>();
+      if (it != null) {
+        it.forEachRemaining(
+            t -> {
+              if (seen.add(t.get(0))) {
+                graph.accept(tdb.getQuadTable().getNodeTupleTable().getNodeTable().getNodeForNodeId(t.get(0)));
+              }
+            });
+      }
+    } else {
+      dataset.find(Node.ANY, Node.ANY, Vocab.type, Vocab.Study).forEachRemaining(q -> graph.accept(q.getGraph()));
+    }
+    return List.copyOf(studies.values());
+  }
+
+  /**
+   * The graphs that are neither a study's nor an inferred one (ontology, catalogue, programme
+   * theory: the only others the store writes), in memory.
+   */
+  Graph sharedGraph() {
+    Graph shared = GraphFactory.createGraphMem();
+    Map<NodeId, Node> decoded = new HashMap<>();
+    for (Node g : List.of(Iris.ONTOLOGY_GRAPH, Iris.CATALOGUE_GRAPH, Iris.THEORY_GRAPH)) {
+      copyGraph(g, shared, decoded);
+    }
+    return shared;
+  }
+
+  /**
+   * An in-memory dataset whose default graph holds these studies' graphs and the shared ones. Not
+   * their inferred graphs: those hold the roll-ups the catalogue queries use (e.g.
+   * cmo:countsForMechanism, docs/model.md), and no summary query reads them (the tests that
+   * compare a batched read with the union-graph read, inferred graphs included, say so).
+   */
+  DatasetGraph batch(Graph shared, List<StudyGraphs> studies) {
+    Graph g = GraphFactory.createGraphMem();
+    shared.find().forEachRemaining(g::add);
+    Map<NodeId, Node> decoded = new HashMap<>();
+    for (StudyGraphs s : studies) {
+      copyGraph(s.graph(), g, decoded);
+    }
+    return DatasetGraphFactory.wrap(g);
+  }
+
+  /**
+   * Adds the triples of the named graph {@code name} to {@code into}. In a TDB2 store it reads
+   * node ids (one range scan of the graph) and decodes each distinct id once per batch through
+   * {@code decoded}: most ids of a batch (graph names, predicates, classes, controlled values,
+   * concepts) repeat, and a plain map costs far less per look-up than the store's shared node
+   * cache (a JFR profile of writing every summary at 10,000 studies spent 62% of the copying in
+   * that cache's look-ups and upkeep).
+   */
+  private void copyGraph(Node name, Graph into, Map<NodeId, Node> decoded) {
+    if (!TDBInternal.isTDB2(dataset)) {
+      dataset.find(name, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> into.add(q.asTriple()));
+      return;
+    }
+    NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable();
+    Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(name, Node.ANY, Node.ANY, Node.ANY);
+    if (it == null) {
+      return;
+    }
+    // Past the store's node cache: the map keeps what repeats in a batch, and the rest (quotes,
+    // identifiers) is read once, so caching it would only evict what the endpoint's queries use.
+    Function<NodeId, Node> fromTable = quads.getNodeTable().baseNodeTable()::getNodeForNodeId;
+    // NodeId.equals compares values only (an inline integer 2 equals the node at offset 2), so
+    // inline ids (numbers, dates, booleans: the value is in the id) are decoded without the map.
+    Function<NodeId, Node> decode =
+        id -> NodeId.isInline(id) ? NodeId.extract(id) : decoded.computeIfAbsent(id, fromTable);
+    // Quad tuples are graph, subject, predicate, object.
+    it.forEachRemaining(t -> into.add(Triple.create(decode.apply(t.get(1)), decode.apply(t.get(2)), decode.apply(t.get(3)))));
+  }
+
+  /**
+   * The store's totals from its indexes: the studies of the index, the distinct (CMOC, study) and
+   * (item, study) pairs of cmo:inStudy and cmo:fromStudy (in any graph, as the union graph has
+   * them), and the latest cmo:extractionDate. The
+   * SHACL shapes every loaded study passes require each CMOC's identifier and mechanism concept and
+   * each item's identifier and type (ontology/shapes.ttl), so these equal the count queries';
+   * SummarySelectiveReadTest and EvidenceReaderBatchTest compare them with a whole read.
+   */
+  EvidenceBase.Totals totals(List<StudyGraphs> index) {
+    int cmocs = distinctPairs(Vocab.inStudy);
+    int evidence = distinctPairs(Vocab.fromStudy);
+    String[] latest = {null};
+    Consumer<Node> date =
+        o -> {
+          if (o.isLiteral()) {
+            String d = o.getLiteralLexicalForm();
+            if (latest[0] == null || d.compareTo(latest[0]) > 0) {
+              latest[0] = d;
+            }
+          }
+        };
+    if (TDBInternal.isTDB2(dataset)) {
+      // By node ids: each graph decoded once, the dates (inline ids) without the node table, and
+      // not the extraction nodes (one per study, so every one a miss of the node cache).
+      NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable();
+      Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(Node.ANY, Node.ANY, Vocab.extractionDate, Node.ANY);
+      // Graph names are IRIs, never inline ids, so their ids can key the map.
+      Map<NodeId, Boolean> ofStudy = new HashMap<>();
+      if (it != null) {
+        it.forEachRemaining(
+            t -> {
+              if (ofStudy.computeIfAbsent(t.get(0), g -> slugOf(quads.getNodeTable().getNodeForNodeId(g)) != null)) {
+                date.accept(quads.getNodeTable().getNodeForNodeId(t.get(3)));
+              }
+            });
+      }
+    } else {
+      dataset
+          .find(Node.ANY, Node.ANY, Vocab.extractionDate, Node.ANY)
+          .forEachRemaining(q -> {
+            if (slugOf(q.getGraph()) != null) {
+              date.accept(q.getObject());
+            }
+          });
+    }
+    return new EvidenceBase.Totals(index.size(), cmocs, evidence, latest[0] == null ? "unknown" : latest[0]);
+  }
+
+  /**
+   * How many distinct (subject, object) pairs the quads of predicate {@code p} hold, in any named
+   * graph: in a TDB2 store by node ids, without decoding a node.
+   */
+  private int distinctPairs(Node p) {
+    if (TDBInternal.isTDB2(dataset)) {
+      NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable();
+      // Subjects and objects of cmo:inStudy / cmo:fromStudy are IRIs (ontology/shapes.ttl), never
+      // inline ids, so ids can key the set (NodeId.equals compares values only).
+      Set<List<NodeId>> pairs = new java.util.HashSet<>();
+      Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(Node.ANY, Node.ANY, p, Node.ANY);
+      if (it != null) {
+        // Quad tuples are graph, subject, predicate, object.
+        it.forEachRemaining(t -> pairs.add(List.of(t.get(1), t.get(3))));
+      }
+      return pairs.size();
+    }
+    Set<List<Node>> pairs = new java.util.HashSet<>();
+    dataset
+        .find(Node.ANY, Node.ANY, p, Node.ANY)
+        .forEachRemaining(q -> pairs.add(List.of(q.getSubject(), q.getObject())));
+    return pairs.size();
+  }
+}
