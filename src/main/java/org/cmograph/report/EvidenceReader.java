@@ -59,7 +59,6 @@ public final class EvidenceReader {
   static final int BATCH = 500;
 
   private final DatasetGraph dataset;
-  private final StoreIndex indexes;
   private final int batchSize;
   /** What {@link #select} queries: the store (its union default graph) or a batch in memory. */
   private volatile DatasetGraph source;
@@ -77,7 +76,6 @@ public final class EvidenceReader {
    */
   EvidenceReader(DatasetGraph dataset, int batchSize) {
     this.dataset = dataset;
-    this.indexes = new StoreIndex(dataset);
     this.batchSize = batchSize;
     this.source = dataset;
   }
@@ -155,6 +153,7 @@ public final class EvidenceReader {
    * sort by) the same queries over an in-memory copy of the batch's graphs and the shared ones.
    */
   private EvidenceBase readBatched(Restriction only) {
+    StoreIndex indexes = new StoreIndex(dataset);
     Graph shared = indexes.sharedGraph();
     source = DatasetGraphFactory.wrap(shared);
     Optional<EvidenceBase.Theory> theory = theory();
@@ -162,7 +161,7 @@ public final class EvidenceReader {
     List<StudyGraphs> index = indexes.studies();
     Rows rows = new Rows();
     if (only == null) {
-      inBatches(shared, index, () -> readStudies(rows, null, null));
+      inBatches(indexes, shared, index, () -> readStudies(rows, null, null));
       return rows.base(concepts, theory);
     }
     Map<String, StudyGraphs> bySlug = new HashMap<>();
@@ -229,6 +228,7 @@ public final class EvidenceReader {
         });
     List<StudyGraphs> selected = index.stream().filter(wanted::contains).toList();
     inBatches(
+        indexes,
         shared,
         selected,
         () -> {
@@ -254,7 +254,7 @@ public final class EvidenceReader {
    * read in order, one at a time, so rows arrive as a sequential read adds them; at most two
    * batches are in memory at once.
    */
-  private void inBatches(Graph shared, List<StudyGraphs> studies, Runnable read) {
+  private void inBatches(StoreIndex indexes, Graph shared, List<StudyGraphs> studies, Runnable read) {
     if (studies.isEmpty()) {
       return;
     }

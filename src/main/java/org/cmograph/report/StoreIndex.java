@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -18,7 +17,6 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 import org.apache.jena.tdb2.sys.TDBInternal;
@@ -30,16 +28,42 @@ import org.cmograph.rdf.Vocab;
  * What {@link EvidenceReader} takes from the store's indexes rather than by SPARQL: the studies
  * and their graphs, the studies naming each concept, the store's totals, and copies of graphs in
  * memory. In a TDB2 store these work on node ids and decode only what they return; any other
- * dataset is read quad by quad. Callers hold a read transaction.
+ * dataset is read quad by quad. One index serves one read: made inside the read transaction and
+ * dropped with it (node ids are only stable while the store is not compacted).
  */
 final class StoreIndex {
   /** A study and the name of its graph. */
   record StudyGraphs(String id, Node graph) {}
 
   private final DatasetGraph dataset;
+  /** The quad table of a TDB2 store, or null for any other dataset. */
+  private final NodeTupleTable quads;
+  /**
+   * The study slug of each graph id seen ("" for a graph that is not a study's), so each graph
+   * name is decoded once for all the scans below. Graph names are IRIs, never inline ids, so ids
+   * can key the map (NodeId.equals compares values only, which is exact among stored nodes).
+   */
+  private final Map<NodeId, String> graphSlugs = new HashMap<>();
 
   StoreIndex(DatasetGraph dataset) {
     this.dataset = dataset;
+    this.quads =
+        TDBInternal.isTDB2(dataset) ? TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable() : null;
+  }
+
+  /** The quads of a pattern as node-id tuples (graph, subject, predicate, object); TDB2 only. */
+  private Iterator<Tuple<NodeId>> ids(Node g, Node s, Node p, Node o) {
+    Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(g, s, p, o);
+    return it == null ? java.util.Collections.emptyIterator() : it;
+  }
+
+  /** The study slug of the graph with this id, or null; each graph decoded once. */
+  private String slugOfGraph(NodeId graph) {
+    String slug = graphSlugs.computeIfAbsent(graph, g -> {
+      String found = slugOf(quads.getNodeTable().getNodeForNodeId(g));
+      return found == null ? "" : found;
+    });
+    return slug.isEmpty() ? null : slug;
   }
 
   /**
@@ -49,7 +73,7 @@ final class StoreIndex {
    */
   Map<Node, Set<StudyGraphs>> studiesOfConcept(Map<String, StudyGraphs> bySlug) {
     Map<Node, Set<StudyGraphs>> studies = new LinkedHashMap<>();
-    if (!TDBInternal.isTDB2(dataset)) {
+    if (quads == null) {
       dataset
           .find(Node.ANY, Node.ANY, Vocab.instanceOfConcept, Node.ANY)
           .forEachRemaining(
@@ -61,24 +85,17 @@ final class StoreIndex {
               });
       return studies;
     }
-    NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable();
-    Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(Node.ANY, Node.ANY, Vocab.instanceOfConcept, Node.ANY);
-    if (it == null) {
-      return studies;
-    }
-    // Graph names and concepts are IRIs, never inline ids, so ids can key the maps (NodeId.equals
-    // compares values only, which is exact among stored nodes).
-    Map<NodeId, Optional<StudyGraphs>> byGraph = new HashMap<>();
+    // Concepts are IRIs, never inline ids (checked all the same), so ids can key the map.
     Map<NodeId, Set<StudyGraphs>> byConcept = new LinkedHashMap<>();
-    it.forEachRemaining(
-        t -> {
-          Optional<StudyGraphs> s =
-              byGraph.computeIfAbsent(
-                  t.get(0), g -> Optional.ofNullable(bySlug.get(slugOf(quads.getNodeTable().getNodeForNodeId(g)))));
-          if (s.isPresent() && !NodeId.isInline(t.get(3))) {
-            byConcept.computeIfAbsent(t.get(3), k -> new LinkedHashSet<>()).add(s.get());
-          }
-        });
+    ids(Node.ANY, Node.ANY, Vocab.instanceOfConcept, Node.ANY)
+        .forEachRemaining(
+            t -> {
+              String slug = slugOfGraph(t.get(0));
+              StudyGraphs s = slug == null ? null : bySlug.get(slug);
+              if (s != null && !NodeId.isInline(t.get(3))) {
+                byConcept.computeIfAbsent(t.get(3), k -> new LinkedHashSet<>()).add(s);
+              }
+            });
     byConcept.forEach((k, s) -> studies.put(quads.getNodeTable().getNodeForNodeId(k), s));
     return studies;
   }
@@ -96,31 +113,17 @@ final class StoreIndex {
    */
   List<StudyGraphs> studies() {
     Map<String, StudyGraphs> studies = new TreeMap<>();
-    Consumer<Node> graph =
-        g -> {
-          String slug = slugOf(g);
-          if (slug != null && !studies.containsKey(slug)) {
-            studies.put(
-                slug,
-                new StudyGraphs(slug, Iris.studyGraph(slug)));
+    Consumer<String> study =
+        slug -> {
+          if (slug != null) {
+            studies.computeIfAbsent(slug, k -> new StudyGraphs(k, Iris.studyGraph(k)));
           }
         };
-    if (TDBInternal.isTDB2(dataset)) {
-      // By node ids: only the graph of each quad is decoded.
-      DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dataset);
-      Iterator<Tuple<NodeId>> it =
-          tdb.getQuadTable().getNodeTupleTable().findAsNodeIds(Node.ANY, Node.ANY, Vocab.type, Vocab.Study);
-      Set<NodeId> seen = new java.util.HashSet<>();
-      if (it != null) {
-        it.forEachRemaining(
-            t -> {
-              if (seen.add(t.get(0))) {
-                graph.accept(tdb.getQuadTable().getNodeTupleTable().getNodeTable().getNodeForNodeId(t.get(0)));
-              }
-            });
-      }
+    if (quads != null) {
+      // By node ids: only the graph of each quad is decoded, once.
+      ids(Node.ANY, Node.ANY, Vocab.type, Vocab.Study).forEachRemaining(t -> study.accept(slugOfGraph(t.get(0))));
     } else {
-      dataset.find(Node.ANY, Node.ANY, Vocab.type, Vocab.Study).forEachRemaining(q -> graph.accept(q.getGraph()));
+      dataset.find(Node.ANY, Node.ANY, Vocab.type, Vocab.Study).forEachRemaining(q -> study.accept(slugOf(q.getGraph())));
     }
     return List.copyOf(studies.values());
   }
@@ -163,13 +166,8 @@ final class StoreIndex {
    * that cache's look-ups and upkeep).
    */
   private void copyGraph(Node name, Graph into, Map<NodeId, Node> decoded) {
-    if (!TDBInternal.isTDB2(dataset)) {
+    if (quads == null) {
       dataset.find(name, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> into.add(q.asTriple()));
-      return;
-    }
-    NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable();
-    Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(name, Node.ANY, Node.ANY, Node.ANY);
-    if (it == null) {
       return;
     }
     // Past the store's node cache: the map keeps what repeats in a batch, and the rest (quotes,
@@ -180,7 +178,8 @@ final class StoreIndex {
     Function<NodeId, Node> decode =
         id -> NodeId.isInline(id) ? NodeId.extract(id) : decoded.computeIfAbsent(id, fromTable);
     // Quad tuples are graph, subject, predicate, object.
-    it.forEachRemaining(t -> into.add(Triple.create(decode.apply(t.get(1)), decode.apply(t.get(2)), decode.apply(t.get(3)))));
+    ids(name, Node.ANY, Node.ANY, Node.ANY)
+        .forEachRemaining(t -> into.add(Triple.create(decode.apply(t.get(1)), decode.apply(t.get(2)), decode.apply(t.get(3)))));
   }
 
   /**
@@ -204,21 +203,16 @@ final class StoreIndex {
             }
           }
         };
-    if (TDBInternal.isTDB2(dataset)) {
+    if (quads != null) {
       // By node ids: each graph decoded once, the dates (inline ids) without the node table, and
       // not the extraction nodes (one per study, so every one a miss of the node cache).
-      NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable();
-      Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(Node.ANY, Node.ANY, Vocab.extractionDate, Node.ANY);
-      // Graph names are IRIs, never inline ids, so their ids can key the map.
-      Map<NodeId, Boolean> ofStudy = new HashMap<>();
-      if (it != null) {
-        it.forEachRemaining(
-            t -> {
-              if (ofStudy.computeIfAbsent(t.get(0), g -> slugOf(quads.getNodeTable().getNodeForNodeId(g)) != null)) {
-                date.accept(quads.getNodeTable().getNodeForNodeId(t.get(3)));
-              }
-            });
-      }
+      ids(Node.ANY, Node.ANY, Vocab.extractionDate, Node.ANY)
+          .forEachRemaining(
+              t -> {
+                if (slugOfGraph(t.get(0)) != null) {
+                  date.accept(quads.getNodeTable().getNodeForNodeId(t.get(3)));
+                }
+              });
     } else {
       dataset
           .find(Node.ANY, Node.ANY, Vocab.extractionDate, Node.ANY)
@@ -236,16 +230,11 @@ final class StoreIndex {
    * graph: in a TDB2 store by node ids, without decoding a node.
    */
   private int distinctPairs(Node p) {
-    if (TDBInternal.isTDB2(dataset)) {
-      NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable();
+    if (quads != null) {
       // Subjects and objects of cmo:inStudy / cmo:fromStudy are IRIs (ontology/shapes.ttl), never
       // inline ids, so ids can key the set (NodeId.equals compares values only).
       Set<List<NodeId>> pairs = new java.util.HashSet<>();
-      Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(Node.ANY, Node.ANY, p, Node.ANY);
-      if (it != null) {
-        // Quad tuples are graph, subject, predicate, object.
-        it.forEachRemaining(t -> pairs.add(List.of(t.get(1), t.get(3))));
-      }
+      ids(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(t -> pairs.add(List.of(t.get(1), t.get(3))));
       return pairs.size();
     }
     Set<List<Node>> pairs = new java.util.HashSet<>();
