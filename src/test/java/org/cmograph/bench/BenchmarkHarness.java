@@ -41,6 +41,7 @@ import org.cmograph.query.QueryParam;
 import org.cmograph.query.QueryResult;
 import org.cmograph.query.QueryRunner;
 import org.cmograph.store.CmoStore;
+import org.cmograph.testing.Folders;
 
 /**
  * The whole-command benchmark: at each size it generates studies, then measures side by side in
@@ -546,7 +547,7 @@ public final class BenchmarkHarness {
       Process plainServer = null;
       try {
         deleteTree(plainStore);
-        copyTree(store, plainStore);
+        Folders.copyTree(store, plainStore);
         int oursPort = freePort();
         oursServer =
             children.start(
@@ -838,15 +839,6 @@ public final class BenchmarkHarness {
   static void check(boolean ok, String message) {
     if (!ok) {
       throw new IllegalStateException(message);
-    }
-  }
-
-  /** Copies folder {@code from} (a closed store) to {@code to}, which must not exist. */
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Files.copy(p, to.resolve(from.relativize(p).toString()));
-      }
     }
   }
 

@@ -9,12 +9,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.cmograph.testing.Folders;
 import org.cmograph.testing.Repo;
 import org.cmograph.testing.Snapshots;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class ExtractionGuideIT {
   void everyCommandOfTheGuideGivesTheOutputItShows(@TempDir Path tmp) throws IOException {
     Path ws = tmp.resolve("cmograph");
     for (String dir : List.of("data", "examples", "ontology", "schema", "queries")) {
-      copyTree(Repo.root().resolve(dir), ws.resolve(dir));
+      Folders.copyTree(Repo.root().resolve(dir), ws.resolve(dir));
     }
     List<String> lines = Files.readAllLines(GUIDE, StandardCharsets.UTF_8);
     List<String> rewritten = new ArrayList<>();
@@ -261,18 +260,5 @@ class ExtractionGuideIT {
           .append('\n');
     }
     return out.toString();
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 }
