@@ -153,7 +153,12 @@ public final class EvidenceReader {
    * sort by) the same queries over an in-memory copy of the batch's graphs and the shared ones.
    */
   private EvidenceBase readBatched(Restriction only) {
-    StoreIndex indexes = new StoreIndex(dataset);
+    try (StoreIndex indexes = new StoreIndex(dataset)) {
+      return readBatched(only, indexes);
+    }
+  }
+
+  private EvidenceBase readBatched(Restriction only, StoreIndex indexes) {
     Graph shared = indexes.sharedGraph();
     source = DatasetGraphFactory.wrap(shared);
     Optional<EvidenceBase.Theory> theory = theory();
@@ -161,7 +166,7 @@ public final class EvidenceReader {
     List<StudyGraphs> index = indexes.studies();
     Rows rows = new Rows();
     if (only == null) {
-      inBatches(indexes, shared, index, () -> readStudies(rows, null, null));
+      inBatches(indexes, shared, index, () -> {}, () -> readStudies(rows, null, null));
       return rows.base(concepts, theory);
     }
     Map<String, StudyGraphs> bySlug = new HashMap<>();
@@ -227,10 +232,12 @@ public final class EvidenceReader {
           }
         });
     List<StudyGraphs> selected = index.stream().filter(wanted::contains).toList();
+    EvidenceBase.Totals[] totals = new EvidenceBase.Totals[1];
     inBatches(
         indexes,
         shared,
         selected,
+        () -> totals[0] = indexes.totals(index),
         () -> {
           // As readInTxn over the union graph: the selected CMOC nodes, the studies they and the
           // selected theory CMOCs cite, then those only.
@@ -243,7 +250,7 @@ public final class EvidenceReader {
         });
     EvidenceBase all = rows.base(concepts, theory);
     return EvidenceBase.partial(
-        all.studies(), all.concepts(), all.cmocs(), all.evidence(), theory, indexes.totals(index), inUse.keySet());
+        all.studies(), all.concepts(), all.cmocs(), all.evidence(), theory, totals[0], inUse.keySet());
   }
 
   /**
@@ -252,10 +259,14 @@ public final class EvidenceReader {
    * holds the read transaction, copies the next batch out of the store while a second one runs
    * {@code read} over the batch before it (queries over memory need no transaction). Batches are
    * read in order, one at a time, so rows arrive as a sequential read adds them; at most two
-   * batches are in memory at once.
+   * batches are in memory at once. {@code meanwhile} runs on this thread, in the transaction, once
+   * the last batch is handed over, so it costs no time of its own while that batch is read (with
+   * one batch, the whole read).
    */
-  private void inBatches(StoreIndex indexes, Graph shared, List<StudyGraphs> studies, Runnable read) {
+  private void inBatches(
+      StoreIndex indexes, Graph shared, List<StudyGraphs> studies, Runnable meanwhile, Runnable read) {
     if (studies.isEmpty()) {
+      meanwhile.run();
       return;
     }
     ExecutorService reader =
@@ -279,6 +290,7 @@ public final class EvidenceReader {
                   read.run();
                 });
       }
+      meanwhile.run();
       await(previous);
     } finally {
       reader.shutdown();

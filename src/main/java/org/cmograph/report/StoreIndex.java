@@ -1,6 +1,9 @@
 package org.cmograph.report;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -23,6 +25,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 import org.cmograph.rdf.Entailment;
 import org.cmograph.rdf.Iris;
 import org.cmograph.rdf.Vocab;
+import org.cmograph.store.StoredNodes;
 
 /**
  * What {@link EvidenceReader} takes from the store's indexes rather than by SPARQL: the studies
@@ -31,13 +34,15 @@ import org.cmograph.rdf.Vocab;
  * dataset is read quad by quad. One index serves one read: made inside the read transaction and
  * dropped with it (node ids are only stable while the store is not compacted).
  */
-final class StoreIndex {
+final class StoreIndex implements AutoCloseable {
   /** A study and the name of its graph. */
   record StudyGraphs(String id, Node graph) {}
 
   private final DatasetGraph dataset;
   /** The quad table of a TDB2 store, or null for any other dataset. */
   private final NodeTupleTable quads;
+  /** Decodes the nodes of many ids at once, in a TDB2 store; null for any other dataset. */
+  private final StoredNodes nodes;
   /**
    * The study slug of each graph id seen ("" for a graph that is not a study's), so each graph
    * name is decoded once for all the scans below. Graph names are IRIs, never inline ids, so ids
@@ -49,12 +54,30 @@ final class StoreIndex {
     this.dataset = dataset;
     this.quads =
         TDBInternal.isTDB2(dataset) ? TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable() : null;
+    this.nodes = quads == null ? null : StoredNodes.open(dataset);
+  }
+
+  @Override
+  public void close() {
+    if (nodes != null) {
+      nodes.close();
+    }
   }
 
   /** The quads of a pattern as node-id tuples (graph, subject, predicate, object); TDB2 only. */
   private Iterator<Tuple<NodeId>> ids(Node g, Node s, Node p, Node o) {
     Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(g, s, p, o);
     return it == null ? java.util.Collections.emptyIterator() : it;
+  }
+
+  /** Decodes the names of these graphs for {@link #slugOfGraph}, those not decoded yet. */
+  private void decodeGraphs(Collection<NodeId> graphs) {
+    Map<NodeId, Node> names = new HashMap<>();
+    nodes.decode(graphs.stream().filter(g -> !graphSlugs.containsKey(g)).toList(), names);
+    names.forEach((g, name) -> {
+      String found = slugOf(name);
+      graphSlugs.put(g, found == null ? "" : found);
+    });
   }
 
   /** The study slug of the graph with this id, or null; each graph decoded once. */
@@ -120,8 +143,11 @@ final class StoreIndex {
           }
         };
     if (quads != null) {
-      // By node ids: only the graph of each quad is decoded, once.
-      ids(Node.ANY, Node.ANY, Vocab.type, Vocab.Study).forEachRemaining(t -> study.accept(slugOfGraph(t.get(0))));
+      // By node ids: only the graph of each quad is decoded, once, all of them together.
+      Set<NodeId> graphs = new LinkedHashSet<>();
+      ids(Node.ANY, Node.ANY, Vocab.type, Vocab.Study).forEachRemaining(t -> graphs.add(t.get(0)));
+      decodeGraphs(graphs);
+      graphs.forEach(g -> study.accept(slugOfGraph(g)));
     } else {
       dataset.find(Node.ANY, Node.ANY, Vocab.type, Vocab.Study).forEachRemaining(q -> study.accept(slugOf(q.getGraph())));
     }
@@ -134,10 +160,7 @@ final class StoreIndex {
    */
   Graph sharedGraph() {
     Graph shared = GraphFactory.createGraphMem();
-    Map<NodeId, Node> decoded = new HashMap<>();
-    for (Node g : List.of(Iris.ONTOLOGY_GRAPH, Iris.CATALOGUE_GRAPH, Iris.THEORY_GRAPH)) {
-      copyGraph(g, shared, decoded);
-    }
+    copyGraphs(List.of(Iris.ONTOLOGY_GRAPH, Iris.CATALOGUE_GRAPH, Iris.THEORY_GRAPH), shared);
     return shared;
   }
 
@@ -150,36 +173,50 @@ final class StoreIndex {
   DatasetGraph batch(Graph shared, List<StudyGraphs> studies) {
     Graph g = GraphFactory.createGraphMem();
     shared.find().forEachRemaining(g::add);
-    Map<NodeId, Node> decoded = new HashMap<>();
-    for (StudyGraphs s : studies) {
-      copyGraph(s.graph(), g, decoded);
-    }
+    copyGraphs(studies.stream().map(StudyGraphs::graph).toList(), g);
     return DatasetGraphFactory.wrap(g);
   }
 
   /**
-   * Adds the triples of the named graph {@code name} to {@code into}. In a TDB2 store it reads
-   * node ids (one range scan of the graph) and decodes each distinct id once per batch through
-   * {@code decoded}: most ids of a batch (graph names, predicates, classes, controlled values,
-   * concepts) repeat, and a plain map costs far less per look-up than the store's shared node
-   * cache (a JFR profile of writing every summary at 10,000 studies spent 62% of the copying in
-   * that cache's look-ups and upkeep).
+   * Adds the triples of the named graphs {@code names} to {@code into}. In a TDB2 store it reads
+   * node ids (one range scan per graph), then decodes each distinct id once for all of them,
+   * together and in the order they lie in the node file ({@link StoredNodes}): most ids of a
+   * batch (graph names, predicates, classes, controlled values, concepts) repeat, and the rest
+   * (quotes, identifiers) is read once. The store's own node cache is bypassed: a JFR profile of
+   * writing every summary at 10,000 studies spent 62% of the copying in its look-ups and upkeep,
+   * and caching what is read once would only evict what the endpoint's queries use.
    */
-  private void copyGraph(Node name, Graph into, Map<NodeId, Node> decoded) {
+  private void copyGraphs(List<Node> names, Graph into) {
     if (quads == null) {
-      dataset.find(name, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> into.add(q.asTriple()));
+      for (Node name : names) {
+        dataset.find(name, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> into.add(q.asTriple()));
+      }
       return;
     }
-    // Past the store's node cache: the map keeps what repeats in a batch, and the rest (quotes,
-    // identifiers) is read once, so caching it would only evict what the endpoint's queries use.
-    Function<NodeId, Node> fromTable = quads.getNodeTable().baseNodeTable()::getNodeForNodeId;
-    // NodeId.equals compares values only (an inline integer 2 equals the node at offset 2), so
-    // inline ids (numbers, dates, booleans: the value is in the id) are decoded without the map.
-    Function<NodeId, Node> decode =
-        id -> NodeId.isInline(id) ? NodeId.extract(id) : decoded.computeIfAbsent(id, fromTable);
-    // Quad tuples are graph, subject, predicate, object.
-    ids(name, Node.ANY, Node.ANY, Node.ANY)
-        .forEachRemaining(t -> into.add(Triple.create(decode.apply(t.get(1)), decode.apply(t.get(2)), decode.apply(t.get(3)))));
+    List<Tuple<NodeId>> tuples = new ArrayList<>();
+    // Stored ids only: NodeId.equals compares values only (an inline integer 2 equals the node at
+    // position 2), so inline ids (decoded from the id itself) stay out of the set.
+    Set<NodeId> stored = new HashSet<>();
+    for (Node name : names) {
+      // Quad tuples are graph, subject, predicate, object.
+      ids(name, Node.ANY, Node.ANY, Node.ANY)
+          .forEachRemaining(
+              t -> {
+                tuples.add(t);
+                for (int i = 1; i < 4; i++) {
+                  if (!NodeId.isInline(t.get(i))) {
+                    stored.add(t.get(i));
+                  }
+                }
+              });
+    }
+    Map<NodeId, Node> decoded = new HashMap<>(stored.size() * 2);
+    nodes.decode(stored, decoded);
+    for (Tuple<NodeId> t : tuples) {
+      into.add(
+          Triple.create(
+              StoredNodes.node(t.get(1), decoded), StoredNodes.node(t.get(2), decoded), StoredNodes.node(t.get(3), decoded)));
+    }
   }
 
   /**
