@@ -82,8 +82,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--warm-up",
       hidden = true,
-      description = "Start, answer one query and one landing-page request over HTTP, then stop (the"
-          + " launcher runs this once per build to archive the classes serving loads)")
+      description = "Fill an empty store with the bundled studies (if there), start, answer one query, the"
+          + " landing page and the summaries' index over HTTP, then stop (the launcher runs this once"
+          + " per build to archive the classes loading, serving and summaries use)")
   boolean warmUp;
 
   @Mixin StoreOptions storeOptions;
@@ -97,7 +98,10 @@ final class ServeCommand implements Callable<Integer> {
     EndpointServer.Settings settings = settings();
     Workspace ws = Workspace.current();
     long start = System.nanoTime();
-    CmoStore store = Studies.open(ws, storeOptions, err);
+    // The warm-up fills an empty store with the bundled studies where they are, so that the classes
+    // of loading and of summaries (written for its /summaries/ request) are archived too.
+    boolean fill = storeOptions.isDefault() || (warmUp && java.nio.file.Files.isDirectory(ws.studiesDir()));
+    CmoStore store = Studies.open(ws, storeOptions, fill, err);
     EndpointServer server;
     try {
       server =
@@ -162,13 +166,16 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * What a first visitor does: a SPARQL query and the landing page, over HTTP, so that a JVM
-   * archiving the classes it loaded (the launcher's class-data archive) has those of serving.
+   * What a first visitor does: a SPARQL query, the landing page and the summaries, over HTTP, so
+   * that a JVM archiving the classes it loaded (the launcher's class-data archive) has those of
+   * serving and of reading and writing summaries ({@code cmograph summary} then starts faster
+   * too: about 0.15 s of a one-mechanism summary at 10,000 studies).
    */
   static void warmUp(EndpointServer server) {
     String query = "SELECT * WHERE { ?s ?p ?o } LIMIT 1";
     get(server.queryUrl() + "?query=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8));
     get(server.baseUrl());
+    get(server.baseUrl() + "summaries/");
   }
 
   private static void get(String url) {

@@ -74,8 +74,13 @@ final class Studies {
 
   /** Opens the store the options name; fills the default store from data/ on first use. */
   static CmoStore open(Workspace ws, StoreOptions options, PrintWriter err) {
+    return open(ws, options, options.isDefault(), err);
+  }
+
+  /** As {@link #open(Workspace, StoreOptions, PrintWriter)}, filling an empty store if asked. */
+  static CmoStore open(Workspace ws, StoreOptions options, boolean fillIfEmpty, PrintWriter err) {
     CmoStore store = CmoStore.open(options.resolve(ws));
-    if (options.isDefault() && store.studyIds().isEmpty()) {
+    if (fillIfEmpty && store.studyIds().isEmpty()) {
       err.println("first use: loading the bundled studies from " + Workspace.shown(ws.studiesDir()));
       CmoStore.LoadStats stats =
           validateAndLoad(pipeline(ws, null), defaultTargets(ws), store, err);

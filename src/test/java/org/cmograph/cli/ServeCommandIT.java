@@ -154,7 +154,10 @@ class ServeCommandIT {
     }
   }
 
-  /** The launcher's warm-up run: starts, answers its own requests, stops and closes the store. */
+  /**
+   * The launcher's warm-up run: starts, answers its own requests (a query, the landing page, the
+   * summaries), stops and closes the store; an empty store it fills with the bundled studies first.
+   */
   @Test
   void warmUpAnswersItsRequestsThenStops(@TempDir Path tmp) {
     Path store = tmp.resolve("store");
@@ -165,7 +168,9 @@ class ServeCommandIT {
     try (CmoStore reopened = CmoStore.open(store)) {
       assertEquals(20, reopened.studyIds().size());
     }
-    // On an empty store (what the launcher gives it) too.
-    assertEquals(0, run("serve", "--store", tmp.resolve("empty").toString(), "--port", "0", "--warm-up").exit());
+    // On an empty store (what the launcher gives it), after loading the bundled studies.
+    Run empty = run("serve", "--store", tmp.resolve("empty").toString(), "--port", "0", "--warm-up");
+    assertEquals(0, empty.exit(), empty.err());
+    assertTrue(empty.out().contains("cmograph serves 20 studies"), empty.out());
   }
 }
