@@ -122,6 +122,49 @@ class LauncherIT {
     assertEquals(version, retried.out());
   }
 
+  /**
+   * Commands that end in a second or two (a query, a summary of chosen mechanisms or theory CMOCs
+   * printed as one document) run with the JIT's quick tier only; everything else keeps both, and
+   * CMOGRAPH_JAVA_OPTS, passed after, can override. A 'java' on PATH records its arguments.
+   */
+  @Test
+  void shortCommandsRunWithTheQuickJitTierOnly(@TempDir Path tmp) throws Exception {
+    Path root = checkout(tmp);
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path log = tmp.resolve("java-args.txt");
+    Path java = bin.resolve("java");
+    Files.writeString(java, "#!/bin/sh\necho \"$*\" >> '" + log + "'\n");
+    assertTrue(java.toFile().setExecutable(true));
+    List<String> env = List.of("PATH=" + bin + File.pathSeparator + System.getenv("PATH"), "CMOGRAPH_CDS=off");
+    java.util.function.Function<String[], String> argsOf =
+        args -> {
+          try {
+            Files.deleteIfExists(log);
+            assertEquals(0, launch(root, tmp, env, args).exit());
+            return Files.readString(log);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        };
+    String quick = "-XX:TieredStopAtLevel=1";
+    assertTrue(argsOf.apply(new String[] {"query", "studies"}).contains(quick));
+    assertTrue(argsOf.apply(new String[] {"--verbose", "query", "studies"}).contains(quick));
+    assertTrue(argsOf.apply(new String[] {"summary", "--mechanism", "hope"}).contains(quick));
+    assertTrue(argsOf.apply(new String[] {"summary", "--theory-cmoc=T1", "--format", "html"}).contains(quick));
+    assertFalse(argsOf.apply(new String[] {"summary", "--mechanism", "hope", "--out", "x"}).contains(quick));
+    assertFalse(argsOf.apply(new String[] {"summary"}).contains(quick), "every mechanism: long");
+    assertFalse(argsOf.apply(new String[] {"serve"}).contains(quick));
+    assertFalse(argsOf.apply(new String[] {"load", "query"}).contains(quick), "a folder named query");
+    assertFalse(argsOf.apply(new String[] {"--version"}).contains(quick));
+    // The user's options come after the launcher's, so theirs win.
+    Files.deleteIfExists(log);
+    List<String> user = new ArrayList<>(env);
+    user.add("CMOGRAPH_JAVA_OPTS=-XX:TieredStopAtLevel=4");
+    assertEquals(0, launch(root, tmp, user, "query", "studies").exit());
+    String args = Files.readString(log);
+    assertTrue(args.indexOf(quick) < args.indexOf("-XX:TieredStopAtLevel=4"), args);
+  }
+
   /** A folder with the launcher and the shaded jar of this build. */
   private static Path checkout(Path tmp) throws IOException {
     Path built = shadedJar();
