@@ -153,44 +153,76 @@ public final class EvidenceReader {
    * sort by) the same queries over an in-memory copy of the batch's graphs and the shared ones.
    */
   private EvidenceBase readBatched(Restriction only) {
+    ExecutorService reader =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "cmograph-summary-reader");
+              t.setDaemon(true);
+              return t;
+            });
     try (StoreIndex indexes = new StoreIndex(dataset)) {
-      return readBatched(only, indexes);
+      return readBatched(only, indexes, reader);
+    } finally {
+      reader.shutdown();
     }
   }
 
-  private EvidenceBase readBatched(Restriction only, StoreIndex indexes) {
+  /** What the queries over the shared graphs (ontology, catalogue, theory) give every read. */
+  private record SharedFacts(Optional<EvidenceBase.Theory> theory, List<EvidenceBase.Concept> concepts) {}
+
+  private EvidenceBase readBatched(Restriction only, StoreIndex indexes, ExecutorService reader) {
     Graph shared = indexes.sharedGraph();
-    source = DatasetGraphFactory.wrap(shared);
-    Optional<EvidenceBase.Theory> theory = theory();
-    List<EvidenceBase.Concept> concepts = concepts();
-    List<StudyGraphs> index = indexes.studies();
-    Rows rows = new Rows();
-    if (only == null) {
-      inBatches(indexes, shared, index, () -> {}, () -> readStudies(rows, null, null));
-      return rows.base(concepts, theory);
-    }
+    // The reader thread queries the shared graphs while this one, which holds the transaction,
+    // reads the study index (and for a selection, which studies name each concept) by node ids:
+    // in a fresh JVM both are mostly class loading and interpretation, a few hundred ms each.
+    Future<SharedFacts> sharedRead =
+        reader.submit(
+            () -> {
+              source = DatasetGraphFactory.wrap(shared);
+              return new SharedFacts(theory(), concepts());
+            });
+    List<StudyGraphs> index;
     Map<String, StudyGraphs> bySlug = new HashMap<>();
     Map<String, StudyGraphs> byId = new HashMap<>();
-    index.forEach(
-        s -> {
-          bySlug.put(Iris.studyOfGraph(s.graph()), s);
-          byId.put(s.id(), s);
-        });
-    // The concepts study CMOCs name, and the studies that name each: found by index (the
-    // instanceOfConcept quads with their graphs), checked as cmocs.rq would find them.
-    Map<Node, Set<StudyGraphs>> studiesOfConcept = indexes.studiesOfConcept(bySlug);
+    Map<Node, Set<StudyGraphs>> studiesOfConcept = Map.of();
+    DatasetGraph firstBatch = null;
+    try {
+      index = indexes.studies();
+      if (only != null) {
+        index.forEach(
+            s -> {
+              bySlug.put(Iris.studyOfGraph(s.graph()), s);
+              byId.put(s.id(), s);
+            });
+        // The concepts study CMOCs name, and the studies that name each: found by index (the
+        // instanceOfConcept quads with their graphs), checked below as cmocs.rq would find them.
+        studiesOfConcept = indexes.studiesOfConcept(bySlug);
+        // One batch of the first study naming each concept answers (almost) every check at once;
+        // a concept it does not confirm is checked study by study.
+        Set<StudyGraphs> firsts = new LinkedHashSet<>();
+        studiesOfConcept.values().forEach(studies -> firsts.add(studies.iterator().next()));
+        firstBatch = indexes.batch(shared, List.copyOf(firsts));
+      }
+    } finally {
+      // Never move on while the reader still queries (source is shared).
+      finish(sharedRead);
+    }
+    SharedFacts facts = Futures.await(sharedRead, "reading the evidence base");
+    Optional<EvidenceBase.Theory> theory = facts.theory();
+    List<EvidenceBase.Concept> concepts = facts.concepts();
+    Rows rows = new Rows();
+    if (only == null) {
+      inBatches(reader, indexes, shared, index, () -> {}, () -> readStudies(rows, null, null));
+      return rows.base(concepts, theory);
+    }
     Map<String, Node> inUse = new TreeMap<>();
     Set<Node> selectedConcepts = new LinkedHashSet<>();
     Set<StudyGraphs> wanted = new java.util.HashSet<>();
-    // One batch of the first study naming each concept answers (almost) every check at once; a
-    // concept it does not confirm is checked study by study.
-    Set<StudyGraphs> firsts = new LinkedHashSet<>();
-    studiesOfConcept.values().forEach(studies -> firsts.add(studies.iterator().next()));
-    DatasetGraph firstBatch = indexes.batch(shared, List.copyOf(firsts));
+    DatasetGraph first = firstBatch;
     studiesOfConcept.forEach(
         (k, studies) -> {
           String id = strafter(k.isURI() ? k.getURI() : k.toString(), "/mechanism/");
-          source = firstBatch;
+          source = first;
           boolean used = ask("cmocs-of-concept", "k", k);
           for (Iterator<StudyGraphs> it = studies.iterator(); !used && it.hasNext(); ) {
             source = indexes.batch(shared, List.of(it.next()));
@@ -234,6 +266,7 @@ public final class EvidenceReader {
     List<StudyGraphs> selected = index.stream().filter(wanted::contains).toList();
     EvidenceBase.Totals[] totals = new EvidenceBase.Totals[1];
     inBatches(
+        reader,
         indexes,
         shared,
         selected,
@@ -264,18 +297,16 @@ public final class EvidenceReader {
    * one batch, the whole read).
    */
   private void inBatches(
-      StoreIndex indexes, Graph shared, List<StudyGraphs> studies, Runnable meanwhile, Runnable read) {
+      ExecutorService reader,
+      StoreIndex indexes,
+      Graph shared,
+      List<StudyGraphs> studies,
+      Runnable meanwhile,
+      Runnable read) {
     if (studies.isEmpty()) {
       meanwhile.run();
       return;
     }
-    ExecutorService reader =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "cmograph-summary-reader");
-              t.setDaemon(true);
-              return t;
-            });
     Future<?> previous = null;
     try {
       for (int from = 0; from < studies.size(); from += batchSize) {
@@ -293,7 +324,6 @@ public final class EvidenceReader {
       meanwhile.run();
       await(previous);
     } finally {
-      reader.shutdown();
       // On a failure here, let a batch still being read finish (queries over memory do not heed
       // interrupts) before the caller moves on and source points at the store again.
       finish(previous);
