@@ -86,12 +86,20 @@ final class GuardedQuery extends SPARQL_QueryDataset {
               + gate.maxWait().toSeconds()
               + " s for its turn; try again shortly");
     }
+    boolean inGate = true;
     try {
       action.beginRead();
       Pair<DatasetGraph, Query> target = decideDataset(action, query, null);
       Query run = target.getRight() == null ? query : target.getRight();
       try (QueryExec exec = createQueryExec(action, run, target.getLeft())) {
         QueryExecResult result = executeQuery(action, exec, query, null);
+        if (query.isSelectType()) {
+          // The rows are in memory (executeQuery): writing them out is not query work, so the
+          // next query may start while this response is written (still in the read transaction:
+          // TDB2 decodes a row's nodes as it is written).
+          inGate = false;
+          gate.leave();
+        }
         sendResults(action, result, query.getPrologue());
       }
     } catch (QueryParseException e) {
@@ -106,7 +114,9 @@ final class GuardedQuery extends SPARQL_QueryDataset {
       try {
         action.endRead();
       } finally {
-        gate.leave();
+        if (inGate) {
+          gate.leave();
+        }
       }
     }
   }

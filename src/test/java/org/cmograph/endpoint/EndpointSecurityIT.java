@@ -335,6 +335,47 @@ class EndpointSecurityIT {
     }
   }
 
+  /**
+   * Each query takes its place once and gives it back once, however it ends: a SELECT gives it back
+   * before its response is written (its rows are in memory), everything else after. With one
+   * place, a place given back twice would let two queries run at once, and one never given back
+   * would leave every later query waiting.
+   */
+  @Test
+  void everyQueryGivesItsPlaceBackExactlyOnce() throws Exception {
+    try (EndpointServer server =
+        EndpointServer.start(
+            BundledStore.get().dataset(),
+            BundledStore.testSettings()
+                .withTimeout(Duration.ofSeconds(1))
+                .withConcurrentQueries(1, Duration.ofMillis(500)),
+            List::of)) {
+      List<String> queries =
+          List.of(
+              COUNT_STUDIES,
+              "PREFIX cmo: <https://w3id.org/cmograph/ontology#> ASK { ?s a cmo:Study }",
+              "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 3",
+              "DESCRIBE <https://w3id.org/cmograph/ontology#Study>",
+              "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+              "SELECT * WHERE { ?s ?p",
+              EXPLOSIVE);
+      for (int round = 0; round < 3; round++) {
+        for (String q : queries) {
+          Http.query(server, q, "application/sparql-results+json");
+          assertEquals(0, server.runningQueries(), "after " + q);
+        }
+      }
+      // Two at once: the second waits (one place) and is refused, never run alongside.
+      var slow = runningExplosive(server);
+      HttpResponse<String> busy = Http.query(server, COUNT_STUDIES, "text/csv");
+      assertEquals(503, busy.statusCode(), busy.body());
+      assertTrue(busy.body().contains("Busy"), busy.body());
+      slow.get();
+      assertEquals(0, server.runningQueries());
+      assertEquals(200, Http.query(server, COUNT_STUDIES, "text/csv").statusCode());
+    }
+  }
+
   @Test
   void aQueryThatWaitsTooLongForItsTurnIsToldTheServerIsBusy() throws Exception {
     try (EndpointServer server =
