@@ -1,7 +1,6 @@
 package org.cmograph.report;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -70,14 +70,21 @@ final class StoreIndex implements AutoCloseable {
     return it == null ? java.util.Collections.emptyIterator() : it;
   }
 
-  /** Decodes the names of these graphs for {@link #slugOfGraph}, those not decoded yet. */
-  private void decodeGraphs(Collection<NodeId> graphs) {
+  /**
+   * The quads of a pattern as node-id tuples, with the names of their graphs decoded for
+   * {@link #slugOfGraph} all at once ({@link StoredNodes}), not one look-up per graph; TDB2 only.
+   */
+  private List<Tuple<NodeId>> idsWithGraphs(Node g, Node s, Node p, Node o) {
+    List<Tuple<NodeId>> tuples = new ArrayList<>();
+    ids(g, s, p, o).forEachRemaining(tuples::add);
     Map<NodeId, Node> names = new HashMap<>();
-    nodes.decode(graphs.stream().filter(g -> !graphSlugs.containsKey(g)).toList(), names);
-    names.forEach((g, name) -> {
-      String found = slugOf(name);
-      graphSlugs.put(g, found == null ? "" : found);
-    });
+    nodes.decode(tuples.stream().map(t -> t.get(0)).filter(id -> !graphSlugs.containsKey(id)).collect(Collectors.toSet()), names);
+    names.forEach(
+        (id, name) -> {
+          String found = slugOf(name);
+          graphSlugs.put(id, found == null ? "" : found);
+        });
+    return tuples;
   }
 
   /** The study slug of the graph with this id, or null; each graph decoded once. */
@@ -110,8 +117,8 @@ final class StoreIndex implements AutoCloseable {
     }
     // Concepts are IRIs, never inline ids (checked all the same), so ids can key the map.
     Map<NodeId, Set<StudyGraphs>> byConcept = new LinkedHashMap<>();
-    ids(Node.ANY, Node.ANY, Vocab.instanceOfConcept, Node.ANY)
-        .forEachRemaining(
+    idsWithGraphs(Node.ANY, Node.ANY, Vocab.instanceOfConcept, Node.ANY)
+        .forEach(
             t -> {
               String slug = slugOfGraph(t.get(0));
               StudyGraphs s = slug == null ? null : bySlug.get(slug);
@@ -143,11 +150,8 @@ final class StoreIndex implements AutoCloseable {
           }
         };
     if (quads != null) {
-      // By node ids: only the graph of each quad is decoded, once, all of them together.
-      Set<NodeId> graphs = new LinkedHashSet<>();
-      ids(Node.ANY, Node.ANY, Vocab.type, Vocab.Study).forEachRemaining(t -> graphs.add(t.get(0)));
-      decodeGraphs(graphs);
-      graphs.forEach(g -> study.accept(slugOfGraph(g)));
+      // By node ids: only the graph of each quad is decoded, once.
+      idsWithGraphs(Node.ANY, Node.ANY, Vocab.type, Vocab.Study).forEach(t -> study.accept(slugOfGraph(t.get(0))));
     } else {
       dataset.find(Node.ANY, Node.ANY, Vocab.type, Vocab.Study).forEachRemaining(q -> study.accept(slugOf(q.getGraph())));
     }
@@ -243,8 +247,8 @@ final class StoreIndex implements AutoCloseable {
     if (quads != null) {
       // By node ids: each graph decoded once, the dates (inline ids) without the node table, and
       // not the extraction nodes (one per study, so every one a miss of the node cache).
-      ids(Node.ANY, Node.ANY, Vocab.extractionDate, Node.ANY)
-          .forEachRemaining(
+      idsWithGraphs(Node.ANY, Node.ANY, Vocab.extractionDate, Node.ANY)
+          .forEach(
               t -> {
                 if (slugOfGraph(t.get(0)) != null) {
                   date.accept(quads.getNodeTable().getNodeForNodeId(t.get(3)));
