@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One study's extraction, as the researcher wrote it. Fields the file leaves out are null (or
+ * One study's extraction (format 2), as the researcher wrote it. Fields the file leaves out are null (or
  * empty lists); each part that checks refer to carries the JSON Pointer of its place in the file.
  *
  * @param file the extraction file
@@ -16,6 +16,9 @@ public record Extraction(
     Study study,
     Source source,
     Programme programme,
+    List<Actor> actors,
+    List<Context> contexts,
+    List<Outcome> outcomes,
     List<Cmoc> cmocs,
     List<EvidenceItem> evidence,
     ExtractionInfo extraction) {
@@ -35,7 +38,8 @@ public record Extraction(
       List<SampleGroup> sample,
       Integer sampleTotal,
       String analysis,
-      Appraisal appraisal) {}
+      Appraisal appraisal,
+      List<Related> related) {}
 
   /** Participants of one role. */
   public record SampleGroup(String role, Integer n) {}
@@ -49,50 +53,94 @@ public record Extraction(
   /** The intervention the study evaluates. */
   public record Programme(String id, String name, String description) {}
 
-  /** A context-mechanism-outcome configuration reported by the study. */
+  /** A context-mechanism-outcome configuration reported by the study, or an outcome pattern. */
   public record Cmoc(
       String pointer,
       String id,
       String label,
       String statement,
-      List<Context> contexts,
+      String kind,
+      String strategy,
+      String actor,
+      List<ContextLink> contexts,
       Mechanism mechanism,
-      List<Outcome> outcomes,
-      List<TheoryLink> theoryLinks) {}
+      List<String> outcomes,
+      List<String> leadsTo,
+      List<TheoryLink> theoryLinks) {
+    public static final String CONFIGURATION = "configuration";
+    public static final String OUTCOME_PATTERN = "outcome-pattern";
 
-  /** A condition that switches the mechanism on (enabling) or off (blocking). */
-  public record Context(String pointer, String id, String description, String type, String role) {}
+    /** Whether this is a configuration with a mechanism, not an outcome pattern. */
+    public boolean isConfiguration() {
+      return !OUTCOME_PATTERN.equals(kind);
+    }
+  }
 
-  /** The resource offered and the response it triggers, linked to a catalogue concept. */
+  /** A person or organisation whose reasoning a mechanism is, or whose outcome an outcome is. */
+  public record Actor(String pointer, String id, String description, String type) {}
+
+  /** A condition the study reports; what it does is said on each configuration's link to it. */
+  public record Context(
+      String pointer, String id, String description, String type, String concept) {}
+
+  /** One configuration's link to a study context, with the role the context plays for it. */
+  public record ContextLink(String pointer, String context, String role) {}
+
+  /**
+   * The resource offered and the reasoning it triggers, linked to a catalogue concept; a part the
+   * source does not report is named in {@code notReported}, never filled in.
+   */
   public record Mechanism(
-      String pointer, String concept, String wording, String resource, String response) {}
+      String pointer,
+      String concept,
+      String wording,
+      String resource,
+      String reasoning,
+      List<String> notReported) {}
 
-  /** What changed, in which direction. */
+  /** What changed, in which direction, and for whom. */
   public record Outcome(
       String pointer,
       String id,
       String description,
       String direction,
       String level,
-      Boolean intended) {}
+      Boolean intended,
+      String actor,
+      String concept) {}
 
   /** A stance of this study CMOC toward a theory-level CMOC. */
   public record TheoryLink(String pointer, String theoryCmoc, String stance) {}
 
-  /** A located, verbatim quote aimed at one CMOC, with who speaks and what it does. */
+  /** Another extraction whose evidence is not independent of this one. */
+  public record Related(String pointer, String study, String relation, String note) {}
+
+  /**
+   * A located, verbatim passage of the source aimed at one or more configurations, with its kind
+   * (only findings count), who speaks and what it does.
+   */
   public record EvidenceItem(
       String pointer,
       String id,
-      String cmoc,
+      List<String> cmocs,
+      String kind,
       List<String> about,
       String quote,
       String location,
+      Integer page,
       String speaker,
       String perspective,
       String stance,
       String strength,
       String inference,
-      String note) {}
+      String note) {
+    public static final String FINDING = "finding";
+
+    /** Whether this item is a finding of the study, the only kind that counts as evidence. */
+    public boolean isFinding() {
+      return FINDING.equals(kind);
+    }
+  }
 
   /** Who extracted the study and when. */
   public record ExtractionInfo(String extractor, String date, String notes) {}

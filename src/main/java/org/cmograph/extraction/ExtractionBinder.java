@@ -39,7 +39,13 @@ final class ExtractionBinder {
                     text(s.path("appraisal"), "limitations"),
                     text(s.path("appraisal"), "relevance"),
                     text(s.path("appraisal"), "notes"))
-                : null);
+                : null,
+            list(
+                s.path("related"),
+                "/study/related",
+                (n, p) ->
+                    new Extraction.Related(
+                        p, text(n, "study"), text(n, "relation"), text(n, "note"))));
     JsonNode src = root.path("source");
     Extraction.Source source =
         new Extraction.Source(text(src, "file"), text(src, "unavailable_reason"));
@@ -49,13 +55,51 @@ final class ExtractionBinder {
             ? new Extraction.Programme(
                 text(prog, "id"), text(prog, "name"), text(prog, "description"))
             : null;
+    List<Extraction.Actor> actors =
+        list(
+            root.path("actors"),
+            "/actors",
+            (n, p) ->
+                new Extraction.Actor(p, text(n, "id"), text(n, "description"), text(n, "type")));
+    List<Extraction.Context> contexts =
+        list(
+            root.path("contexts"),
+            "/contexts",
+            (n, p) ->
+                new Extraction.Context(
+                    p, text(n, "id"), text(n, "description"), text(n, "type"), text(n, "concept")));
+    List<Extraction.Outcome> outcomes =
+        list(root.path("outcomes"), "/outcomes", ExtractionBinder::outcome);
     List<Extraction.Cmoc> cmocs = list(root.path("cmocs"), "/cmocs", ExtractionBinder::cmoc);
     List<Extraction.EvidenceItem> evidence =
         list(root.path("evidence"), "/evidence", ExtractionBinder::evidence);
     JsonNode ex = root.path("extraction");
     Extraction.ExtractionInfo info =
         new Extraction.ExtractionInfo(text(ex, "extractor"), text(ex, "date"), text(ex, "notes"));
-    return new Extraction(doc.file(), sha256, study, source, programme, cmocs, evidence, info);
+    return new Extraction(
+        doc.file(),
+        sha256,
+        study,
+        source,
+        programme,
+        actors,
+        contexts,
+        outcomes,
+        cmocs,
+        evidence,
+        info);
+  }
+
+  private static Extraction.Outcome outcome(JsonNode o, String p) {
+    return new Extraction.Outcome(
+        p,
+        text(o, "id"),
+        text(o, "description"),
+        text(o, "direction"),
+        text(o, "level"),
+        o.path("intended").isBoolean() ? o.path("intended").booleanValue() : null,
+        text(o, "for"),
+        text(o, "concept"));
   }
 
   private static Extraction.Cmoc cmoc(JsonNode n, String p) {
@@ -64,31 +108,28 @@ final class ExtractionBinder {
     Extraction.Mechanism mechanism =
         m.isObject()
             ? new Extraction.Mechanism(
-                mp, text(m, "concept"), text(m, "wording"), text(m, "resource"), text(m, "response"))
+                mp,
+                text(m, "concept"),
+                text(m, "wording"),
+                text(m, "resource"),
+                text(m, "reasoning"),
+                strings(m.path("not_reported")))
             : null;
     return new Extraction.Cmoc(
         p,
         text(n, "id"),
         text(n, "label"),
         text(n, "statement"),
+        text(n, "kind"),
+        text(n, "strategy"),
+        text(n, "actor"),
         list(
             n.path("contexts"),
             p + "/contexts",
-            (c, cp) ->
-                new Extraction.Context(
-                    cp, text(c, "id"), text(c, "description"), text(c, "type"), text(c, "role"))),
+            (c, cp) -> new Extraction.ContextLink(cp, text(c, "context"), text(c, "role"))),
         mechanism,
-        list(
-            n.path("outcomes"),
-            p + "/outcomes",
-            (o, op) ->
-                new Extraction.Outcome(
-                    op,
-                    text(o, "id"),
-                    text(o, "description"),
-                    text(o, "direction"),
-                    text(o, "level"),
-                    o.path("intended").isBoolean() ? o.path("intended").booleanValue() : null)),
+        strings(n.path("outcomes")),
+        strings(n.path("leads_to")),
         list(
             n.path("theory_links"),
             p + "/theory_links",
@@ -99,10 +140,12 @@ final class ExtractionBinder {
     return new Extraction.EvidenceItem(
         p,
         text(n, "id"),
-        text(n, "cmoc"),
+        strings(n.path("cmocs")),
+        text(n, "kind"),
         strings(n.path("about")),
         text(n, "quote"),
         text(n, "location"),
+        integer(n, "page"),
         text(n, "speaker"),
         text(n, "perspective"),
         text(n, "stance"),

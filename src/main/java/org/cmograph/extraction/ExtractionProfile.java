@@ -30,6 +30,7 @@ public final class ExtractionProfile {
 
   /** One evidence item's voice: who speaks, from where, what it does, and what it speaks to. */
   record Voice(
+      String kind,
       String speaker,
       String perspective,
       String stance,
@@ -145,33 +146,48 @@ public final class ExtractionProfile {
       }
       p.hasProgramme.add(x.programme() != null);
       add(p.extractors, x.extraction().extractor());
+      java.util.Map<String, Extraction.Context> contexts = new java.util.HashMap<>();
+      x.contexts().forEach(ctx -> contexts.put(ctx.id(), ctx));
+      java.util.Map<String, Extraction.Outcome> outcomes = new java.util.HashMap<>();
+      x.outcomes().forEach(o -> outcomes.put(o.id(), o));
       for (Extraction.Cmoc c : x.cmocs()) {
         p.contextsPerCmoc.add(c.contexts().size());
         p.outcomesPerCmoc.add(c.outcomes().size());
         p.labelWords.add(WordChain.countWords(c.label()));
         p.hasStatement.add(c.statement() != null);
         addWords(p.statementWords, c.statement());
-        for (Extraction.Context ctx : c.contexts()) {
-          add(p.contextTypes, ctx.type());
-          p.contextRoles.add(ctx.role() == null ? "" : ctx.role());
-          addWords(p.contextWords, ctx.description());
+        for (Extraction.ContextLink link : c.contexts()) {
+          Extraction.Context ctx = contexts.get(link.context());
+          p.contextRoles.add(link.role() == null ? "enabling" : link.role());
+          if (ctx != null) {
+            add(p.contextTypes, ctx.type());
+            addWords(p.contextWords, ctx.description());
+          }
         }
-        for (Extraction.Outcome o : c.outcomes()) {
+        for (String id : c.outcomes()) {
+          Extraction.Outcome o = outcomes.get(id);
+          if (o == null) {
+            continue;
+          }
           p.directions.add(o.direction() == null ? "" : o.direction());
           p.levels.add(o.level() == null ? "" : o.level());
           p.intended.add(o.intended() == null || o.intended());
           addWords(p.outcomeWords, o.description());
         }
         Extraction.Mechanism m = c.mechanism();
+        if (m == null) {
+          continue;
+        }
         p.hasResource.add(m.resource() != null);
-        p.hasResponse.add(m.response() != null);
+        p.hasResponse.add(m.reasoning() != null);
         addWords(p.mechanismWords, m.wording());
         addWords(p.mechanismWords, m.resource());
-        addWords(p.mechanismWords, m.response());
+        addWords(p.mechanismWords, m.reasoning());
       }
       for (Extraction.EvidenceItem e : x.evidence()) {
         p.voices.add(
             new Voice(
+                e.kind() == null ? Extraction.EvidenceItem.FINDING : e.kind(),
                 e.speaker(),
                 e.perspective(),
                 e.stance(),
@@ -189,16 +205,15 @@ public final class ExtractionProfile {
     return p;
   }
 
-  /** What an evidence item speaks to, by kind: mechanism, resource, response, context, outcome. */
+  /** What an evidence item speaks to, by kind: a link, mechanism, resource, reasoning, context, outcome. */
   private static List<String> aboutKinds(Extraction x, Extraction.EvidenceItem e) {
     List<String> kinds = new ArrayList<>();
-    Extraction.Cmoc target =
-        x.cmocs().stream().filter(c -> c.id().equals(e.cmoc())).findFirst().orElse(null);
+    Set<String> contextIds = new TreeSet<>();
+    x.contexts().forEach(ctx -> contextIds.add(ctx.id()));
     for (String about : e.about()) {
-      if (about.equals("mechanism") || about.equals("resource") || about.equals("response")) {
+      if (StudyChecks.MECHANISM_PARTS.contains(about) || StudyChecks.LINKS.contains(about)) {
         kinds.add(about);
-      } else if (target != null
-          && target.contexts().stream().anyMatch(ctx -> ctx.id().equals(about))) {
+      } else if (contextIds.contains(about)) {
         kinds.add("context");
       } else {
         kinds.add("outcome");

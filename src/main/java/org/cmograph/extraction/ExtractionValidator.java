@@ -105,6 +105,11 @@ public final class ExtractionValidator {
     if (doc.isEmpty()) {
       return Optional.empty();
     }
+    Optional<Problem> firstFormat = FirstFormat.problem(doc.get());
+    if (firstFormat.isPresent()) {
+      problems.add(firstFormat.get());
+      return Optional.empty();
+    }
     List<Problem> schemaProblems = schema.check(doc.get());
     problems.addAll(schemaProblems);
     if (!doc.get().root().isObject()) {

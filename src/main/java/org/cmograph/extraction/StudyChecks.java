@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,10 @@ import java.util.Set;
  * registered source text.
  */
 final class StudyChecks {
-  private static final List<String> MECHANISM_PARTS = List.of("mechanism", "resource", "response");
+  /** Words an evidence item's 'about' may use besides ids; no context or outcome may take them. */
+  static final List<String> LINKS = List.of("context-mechanism", "mechanism-outcome", "context-outcome");
+
+  static final List<String> MECHANISM_PARTS = List.of("mechanism", "resource", "reasoning");
 
   private final ConceptCatalogue catalogue;
   private final SourceLibrary sources;
@@ -37,8 +41,49 @@ final class StudyChecks {
     checkDate(doc, x, out);
     checkCounts(doc, out);
 
-    Map<String, Extraction.Cmoc> cmocs = new HashMap<>();
     Map<String, String> partIds = new HashMap<>();
+    Set<String> actors = new LinkedHashSet<>();
+    for (Extraction.Actor a : x.actors()) {
+      uniquePart(doc, partIds, a.id(), a.pointer(), "actor", out);
+      if (a.id() != null) {
+        actors.add(a.id());
+      }
+    }
+    Set<String> contexts = new LinkedHashSet<>();
+    for (Extraction.Context c : x.contexts()) {
+      uniquePart(doc, partIds, c.id(), c.pointer(), "context", out);
+      if (c.id() != null) {
+        contexts.add(c.id());
+      }
+      catalogue
+          .unknownConcept(
+              file, doc.valueAt(c.pointer() + "/concept"), c.concept(), ConceptCatalogue.Scheme.CONTEXT)
+          .ifPresent(out::add);
+    }
+    Set<String> outcomes = new LinkedHashSet<>();
+    for (Extraction.Outcome o : x.outcomes()) {
+      uniquePart(doc, partIds, o.id(), o.pointer(), "outcome", out);
+      if (o.id() != null) {
+        outcomes.add(o.id());
+      }
+      reference(doc, o.pointer() + "/for", o.actor(), actors, "actor", out);
+      catalogue
+          .unknownConcept(
+              file, doc.valueAt(o.pointer() + "/concept"), o.concept(), ConceptCatalogue.Scheme.OUTCOME)
+          .ifPresent(out::add);
+    }
+    for (Extraction.Related r : x.study().related()) {
+      if (r.study() != null && r.study().equals(x.study().id())) {
+        out.add(
+            Problem.error(
+                file,
+                doc.valueAt(r.pointer() + "/study"),
+                "SELF-REFERENCE",
+                "study.related names this study itself; name another study's extraction"));
+      }
+    }
+
+    Map<String, Extraction.Cmoc> cmocs = new LinkedHashMap<>();
     for (Extraction.Cmoc c : x.cmocs()) {
       if (c.id() != null && cmocs.putIfAbsent(c.id(), c) != null) {
         out.add(
@@ -48,18 +93,9 @@ final class StudyChecks {
                 "DUPLICATE-ID",
                 "CMOC id '" + c.id() + "' is used twice in this study"));
       }
-      for (Extraction.Context ctx : c.contexts()) {
-        uniquePart(doc, partIds, ctx.id(), ctx.pointer(), "context", out);
-      }
-      for (Extraction.Outcome o : c.outcomes()) {
-        uniquePart(doc, partIds, o.id(), o.pointer(), "outcome", out);
-      }
-      Extraction.Mechanism m = c.mechanism();
-      if (m != null) {
-        catalogue
-            .unknownConcept(file, doc.valueAt(m.pointer() + "/concept"), m.concept())
-            .ifPresent(out::add);
-      }
+    }
+    for (Extraction.Cmoc c : x.cmocs()) {
+      checkCmoc(doc, c, actors, contexts, outcomes, cmocs.keySet(), out);
     }
 
     Set<String> evidenceIds = new HashSet<>();
@@ -72,51 +108,220 @@ final class StudyChecks {
                 "DUPLICATE-ID",
                 "evidence id '" + e.id() + "' is used twice in this study"));
       }
-      if (e.cmoc() == null) {
+      checkEvidenceTargets(doc, e, cmocs, out);
+    }
+    checkQuotes(doc, x, out);
+    return out;
+  }
+
+  private void checkCmoc(
+      PositionedDocument doc,
+      Extraction.Cmoc c,
+      Set<String> actors,
+      Set<String> contexts,
+      Set<String> outcomes,
+      Set<String> cmocIds,
+      List<Problem> out) {
+    Path file = doc.file();
+    String name = "'" + c.id() + "'";
+    reference(doc, c.pointer() + "/actor", c.actor(), actors, "actor", out);
+    Set<String> linked = new HashSet<>();
+    for (Extraction.ContextLink link : c.contexts()) {
+      reference(doc, link.pointer() + "/context", link.context(), contexts, "context", out);
+      if (link.context() != null && !linked.add(link.context())) {
+        out.add(
+            Problem.error(
+                file,
+                doc.valueAt(link.pointer() + "/context"),
+                "DUPLICATE-LINK",
+                "configuration "
+                    + name
+                    + " links context '"
+                    + link.context()
+                    + "' twice; give it one role"));
+      }
+    }
+    JsonNode outcomeIds = doc.root().at(c.pointer() + "/outcomes");
+    for (int i = 0; outcomeIds.isArray() && i < outcomeIds.size(); i++) {
+      if (outcomeIds.get(i).isTextual()) {
+        reference(
+            doc, c.pointer() + "/outcomes/" + i, outcomeIds.get(i).textValue(), outcomes, "outcome", out);
+      }
+    }
+    JsonNode next = doc.root().at(c.pointer() + "/leads_to");
+    for (int i = 0; next.isArray() && i < next.size(); i++) {
+      String id = next.get(i).isTextual() ? next.get(i).textValue() : null;
+      if (id != null && id.equals(c.id())) {
+        out.add(
+            Problem.error(
+                file,
+                doc.valueAt(c.pointer() + "/leads_to/" + i),
+                "SELF-REFERENCE",
+                "configuration " + name + " cannot lead to itself"));
+      } else {
+        reference(doc, c.pointer() + "/leads_to/" + i, id, cmocIds, "configuration", out);
+      }
+    }
+    Extraction.Mechanism m = c.mechanism();
+    if (!c.isConfiguration()) {
+      if (m != null) {
+        out.add(
+            Problem.error(
+                file,
+                doc.keyAt(c.pointer() + "/mechanism"),
+                "MECHANISM-IN-PATTERN",
+                "outcome pattern "
+                    + name
+                    + " has a mechanism; an outcome pattern shows outcomes differing by context"
+                    + " without one (make it kind: configuration, or remove the mechanism)"));
+      }
+      return;
+    }
+    if (m == null) {
+      if (c.kind() != null) {
+        out.add(
+            Problem.error(
+                file,
+                doc.valueAt(c.pointer() + "/kind"),
+                "MISSING-MECHANISM",
+                "configuration "
+                    + name
+                    + " has no mechanism; give its resource and reasoning, or make it kind:"
+                    + " outcome-pattern if the study shows outcomes without a mechanism"));
+      }
+      return;
+    }
+    catalogue
+        .unknownConcept(file, doc.valueAt(m.pointer() + "/concept"), m.concept())
+        .ifPresent(out::add);
+    mechanismPart(doc, c, m, "resource", m.resource(), out);
+    mechanismPart(doc, c, m, "reasoning", m.reasoning(), out);
+  }
+
+  /** A mechanism part is given, or said to be not reported: never both, never neither. */
+  private static void mechanismPart(
+      PositionedDocument doc,
+      Extraction.Cmoc c,
+      Extraction.Mechanism m,
+      String part,
+      String value,
+      List<Problem> out) {
+    boolean notReported = m.notReported().contains(part);
+    if (value == null && !notReported) {
+      out.add(
+          Problem.error(
+              doc.file(),
+              doc.keyAt(m.pointer()),
+              "MISSING-" + part.toUpperCase(java.util.Locale.ROOT),
+              "the mechanism of configuration '"
+                  + c.id()
+                  + "' has no "
+                  + part
+                  + ("reasoning".equals(part)
+                      ? " (what the resource triggers in people's reasoning)"
+                      : " (what the programme offers)")
+                  + "; give it as the source reports it, or add '"
+                  + part
+                  + "' to not_reported"));
+    } else if (value != null && notReported) {
+      out.add(
+          Problem.error(
+              doc.file(),
+              doc.valueAt(m.pointer() + "/" + part),
+              "CONTRADICTS-NOT-REPORTED",
+              "the mechanism of configuration '"
+                  + c.id()
+                  + "' gives its "
+                  + part
+                  + " and also lists it as not reported; keep one"));
+    }
+  }
+
+  /** An id that must name one of {@code known}, reported with the nearest ids when it does not. */
+  private static void reference(
+      PositionedDocument doc,
+      String pointer,
+      String id,
+      Set<String> known,
+      String kind,
+      List<Problem> out) {
+    if (id == null || known.contains(id)) {
+      return;
+    }
+    out.add(
+        Problem.error(
+            doc.file(),
+            doc.valueAt(pointer),
+            "DANGLING-REFERENCE",
+            "'"
+                + id
+                + "' is not "
+                + ("actor".equals(kind) ? "an " : "a ")
+                + kind
+                + " of this study"
+                + (known.isEmpty()
+                    ? " (it defines none)"
+                    : Suggest.didYouMean(id, known))));
+  }
+
+  private static void checkEvidenceTargets(
+      PositionedDocument doc,
+      Extraction.EvidenceItem e,
+      Map<String, Extraction.Cmoc> cmocs,
+      List<Problem> out) {
+    Path file = doc.file();
+    Set<String> parts = new LinkedHashSet<>(LINKS);
+    JsonNode targets = doc.root().at(e.pointer() + "/cmocs");
+    boolean anyConfiguration = false;
+    for (int i = 0; targets.isArray() && i < targets.size(); i++) {
+      String id = targets.get(i).isTextual() ? targets.get(i).textValue() : null;
+      if (id == null) {
         continue;
       }
-      Extraction.Cmoc target = cmocs.get(e.cmoc());
+      Extraction.Cmoc target = cmocs.get(id);
       if (target == null) {
         out.add(
             Problem.error(
                 file,
-                doc.valueAt(e.pointer() + "/cmoc"),
+                doc.valueAt(e.pointer() + "/cmocs/" + i),
                 "DANGLING-REFERENCE",
                 "evidence refers to CMOC '"
-                    + e.cmoc()
-                    + "', which this study does not define"
-                    + Suggest.didYouMean(e.cmoc(), cmocs.keySet())));
+                    + id
+                    + "', which this study does not define (evidence bears on its own study's"
+                    + " configurations)"
+                    + Suggest.didYouMean(id, cmocs.keySet())));
         continue;
       }
-      Set<String> parts = new LinkedHashSet<>(MECHANISM_PARTS);
-      // Parts without an id are reported by the schema; they cannot be referred to.
-      target.contexts().stream().map(Extraction.Context::id).filter(id -> id != null)
+      anyConfiguration |= target.isConfiguration() && target.mechanism() != null;
+      target.contexts().stream()
+          .map(Extraction.ContextLink::context)
+          .filter(c -> c != null)
           .forEach(parts::add);
-      target.outcomes().stream().map(Extraction.Outcome::id).filter(id -> id != null)
-          .forEach(parts::add);
-      // Read from the document, so that the index is the item's own even after non-text items.
-      JsonNode about = doc.root().at(e.pointer() + "/about");
-      for (int i = 0; about.isArray() && i < about.size(); i++) {
-        String ref = about.get(i).isTextual() ? about.get(i).textValue() : null;
-        if (ref != null && !parts.contains(ref)) {
-          out.add(
-              Problem.error(
-                  file,
-                  doc.valueAt(e.pointer() + "/about/" + i),
-                  "DANGLING-REFERENCE",
-                  "'"
-                      + ref
-                      + "' is not a part of CMOC '"
-                      + e.cmoc()
-                      + "' (its parts: "
-                      + String.join(", ", parts)
-                      + ")"
-                      + Suggest.didYouMean(ref, parts)));
-        }
+      target.outcomes().forEach(parts::add);
+    }
+    if (anyConfiguration) {
+      parts.addAll(MECHANISM_PARTS);
+    }
+    // Read from the document, so that the index is the item's own even after non-text items.
+    JsonNode about = doc.root().at(e.pointer() + "/about");
+    for (int i = 0; about.isArray() && i < about.size(); i++) {
+      String ref = about.get(i).isTextual() ? about.get(i).textValue() : null;
+      if (ref != null && !parts.contains(ref)) {
+        out.add(
+            Problem.error(
+                file,
+                doc.valueAt(e.pointer() + "/about/" + i),
+                "DANGLING-REFERENCE",
+                "'"
+                    + ref
+                    + "' is not a part of "
+                    + (e.cmocs().size() == 1 ? "CMOC '" + e.cmocs().get(0) + "'" : "its CMOCs")
+                    + " (its parts: "
+                    + String.join(", ", parts)
+                    + ")"
+                    + Suggest.didYouMean(ref, parts)));
       }
     }
-    checkQuotes(doc, x, out);
-    return out;
   }
 
   /** A sources folder as seen from the extraction file, e.g. {@code ../sources}. */
@@ -203,13 +408,13 @@ final class StudyChecks {
     if (id == null) {
       return;
     }
-    if (MECHANISM_PARTS.contains(id)) {
+    if (MECHANISM_PARTS.contains(id) || LINKS.contains(id) || "response".equals(id)) {
       out.add(
           Problem.error(
               doc.file(),
               doc.valueAt(pointer + "/id"),
               "RESERVED-ID",
-              "'" + id + "' is reserved for the mechanism; choose another " + kind + " id"));
+              "'" + id + "' is a reserved word of 'about'; choose another " + kind + " id"));
       return;
     }
     String before = seen.putIfAbsent(id, kind);
@@ -224,7 +429,7 @@ final class StudyChecks {
                   + id
                   + "' is already used by a "
                   + before
-                  + " of this study (contexts and outcomes share one id space)"));
+                  + " of this study (actors, contexts and outcomes share one id space)"));
     }
   }
 
@@ -273,6 +478,23 @@ final class StudyChecks {
           || e.quote().isBlank()
           || DocumentReader.unfitCharacter(e.quote()).isPresent() // reported as BAD-CHARACTER
           || text.contains(e.quote())) {
+        if ("participant".equals(e.speaker())
+            && e.quote() != null
+            && text.contains(e.quote())
+            && !text.isQuotedSpeech(e.quote())) {
+          out.add(
+              Problem.warning(
+                  doc.file(),
+                  doc.valueAt(e.pointer() + "/speaker"),
+                  "PARTICIPANT-NOT-QUOTED",
+                  "evidence '"
+                      + e.id()
+                      + "' gives a participant as speaker, but its quote is not in quotation marks"
+                      + " in "
+                      + name
+                      + "; participants' words are quoted speech, so this is probably the"
+                      + " authors speaking (speaker: authors, with the perspective it reports)"));
+        }
         continue;
       }
       out.add(

@@ -71,6 +71,15 @@ public final class Iris {
     return node(slug(study) + "/outcome/" + slug(outcome));
   }
 
+  public Node actor(String study, String actor) {
+    return node(slug(study) + "/actor/" + slug(actor));
+  }
+
+  /** A configuration's qualified link to one of its study's contexts. */
+  public Node contextLink(String study, String cmoc, String context) {
+    return node(slug(study) + "/cmoc/" + slug(cmoc) + "/context/" + slug(context));
+  }
+
   public Node evidence(String study, String evidence) {
     return node(slug(study) + "/evidence/" + slug(evidence));
   }
@@ -141,6 +150,14 @@ public final class Iris {
 
   public static Node concept(String id) {
     return NodeFactory.createURI(Vocab.MECHANISM + slug(id));
+  }
+
+  public static Node contextConcept(String id) {
+    return NodeFactory.createURI(Vocab.CONTEXT_CONCEPT + slug(id));
+  }
+
+  public static Node outcomeConcept(String id) {
+    return NodeFactory.createURI(Vocab.OUTCOME_CONCEPT + slug(id));
   }
 
   public static Node studyGraph(String study) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.jena.graph.Graph;
@@ -25,6 +26,8 @@ public final class ReferenceData {
   public static final String ONTOLOGY_FILE = "cmograph.ttl";
   public static final String SHAPES_FILE = "shapes.ttl";
   public static final String CATALOGUE_FILE = "mechanism-catalogue.ttl";
+  public static final String CONTEXT_CATALOGUE_FILE = "context-catalogue.ttl";
+  public static final String OUTCOME_CATALOGUE_FILE = "outcome-catalogue.ttl";
 
   private final Graph ontology;
   private final Graph shapes;
@@ -40,10 +43,18 @@ public final class ReferenceData {
     this.catalogue = parse(catalogue, CATALOGUE_FILE);
   }
 
-  /** Reads the three files from {@code folder}, or from the jar when folder is null or absent. */
+  /**
+   * Reads the files from {@code folder}, or from the jar when folder is null or absent. The
+   * mechanism, context and outcome catalogues together make the catalogue graph.
+   */
   public static ReferenceData load(Path folder) {
+    java.io.ByteArrayOutputStream catalogues = new java.io.ByteArrayOutputStream();
+    for (String name : List.of(CATALOGUE_FILE, CONTEXT_CATALOGUE_FILE, OUTCOME_CATALOGUE_FILE)) {
+      catalogues.writeBytes(bytes(folder, name));
+      catalogues.writeBytes("\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
     return new ReferenceData(
-        bytes(folder, ONTOLOGY_FILE), bytes(folder, SHAPES_FILE), bytes(folder, CATALOGUE_FILE));
+        bytes(folder, ONTOLOGY_FILE), bytes(folder, SHAPES_FILE), catalogues.toByteArray());
   }
 
   private static byte[] bytes(Path folder, String name) {
@@ -93,22 +104,41 @@ public final class ReferenceData {
     return org.cmograph.extraction.Hashes.sha256(both);
   }
 
-  /** The catalogue's concept ids (their skos:notation, else the IRI's last segment). */
+  /** The catalogues' concept ids (the last segment of each concept's IRI). */
   public ConceptCatalogue concepts() {
+    Set<String> mechanisms = ids(Vocab.MechanismConcept, Vocab.MECHANISM);
+    Set<String> contexts = ids(Vocab.ContextConcept, Vocab.CONTEXT_CONCEPT);
+    Set<String> outcomes = ids(Vocab.OutcomeConcept, Vocab.OUTCOME_CONCEPT);
+    return new ConceptCatalogue() {
+      @Override
+      public Set<String> conceptIds() {
+        return mechanisms;
+      }
+
+      @Override
+      public Set<String> conceptIds(ConceptCatalogue.Scheme scheme) {
+        return switch (scheme) {
+          case MECHANISM -> mechanisms;
+          case CONTEXT -> contexts;
+          case OUTCOME -> outcomes;
+        };
+      }
+    };
+  }
+
+  private Set<String> ids(Node type, String namespace) {
     Set<String> ids = new TreeSet<>();
-    ExtendedIterator<Triple> it =
-        catalogue.find(Node.ANY, Vocab.type, Vocab.MechanismConcept);
+    ExtendedIterator<Triple> it = catalogue.find(Node.ANY, Vocab.type, type);
     try {
       while (it.hasNext()) {
         Node concept = it.next().getSubject();
-        if (concept.isURI() && concept.getURI().startsWith(Vocab.MECHANISM)) {
-          ids.add(concept.getURI().substring(Vocab.MECHANISM.length()));
+        if (concept.isURI() && concept.getURI().startsWith(namespace)) {
+          ids.add(concept.getURI().substring(namespace.length()));
         }
       }
     } finally {
       it.close();
     }
-    Set<String> frozen = Set.copyOf(ids);
-    return () -> frozen;
+    return Set.copyOf(ids);
   }
 }

@@ -108,9 +108,61 @@ public final class StudyGraphBuilder {
       out.string(study, Vocab.sourceUnavailableReason, x.source().unavailableReason());
     }
 
-    Map<String, Node> cmocConcept = new HashMap<>();
-    Map<String, Map<String, Node>> cmocParts = new HashMap<>();
+    for (Extraction.Related r : s.related()) {
+      Node p = "restates".equals(r.relation()) ? Vocab.restates : Vocab.sameStudyAs;
+      out.add(study, p, r.study() == null ? null : iris.study(r.study()));
+    }
+
+    for (Extraction.Actor a : x.actors()) {
+      Node actor = iris.actor(sid, a.id());
+      pointers.put(actor, a.pointer());
+      out.add(study, Vocab.hasActor, actor);
+      out.type(actor, Vocab.Actor);
+      out.string(actor, Vocab.identifier, a.id());
+      out.string(actor, Vocab.label, a.description());
+      out.value(actor, Vocab.actorType, "actor-type", a.type());
+    }
+    // Parts an evidence item's 'about' may name, by id: the study's contexts and outcomes.
+    Map<String, Node> studyParts = new HashMap<>();
+    for (Extraction.Context ctx : x.contexts()) {
+      Node context = iris.context(sid, ctx.id());
+      pointers.put(context, ctx.pointer());
+      studyParts.put(ctx.id(), context);
+      out.add(study, Vocab.reportsContext, context);
+      out.type(context, Vocab.Context);
+      out.string(context, Vocab.identifier, ctx.id());
+      out.string(context, Vocab.label, ctx.description());
+      out.value(context, Vocab.contextType, "context-type", ctx.type());
+      out.add(
+          context,
+          Vocab.contextConcept,
+          ctx.concept() == null ? null : Iris.contextConcept(ctx.concept()));
+    }
+    for (Extraction.Outcome o : x.outcomes()) {
+      Node outcome = iris.outcome(sid, o.id());
+      pointers.put(outcome, o.pointer());
+      studyParts.put(o.id(), outcome);
+      out.add(study, Vocab.reportsOutcome, outcome);
+      out.type(outcome, Vocab.Outcome);
+      out.string(outcome, Vocab.identifier, o.id());
+      out.string(outcome, Vocab.label, o.description());
+      out.value(outcome, Vocab.direction, "direction", o.direction());
+      out.value(outcome, Vocab.outcomeLevel, "level", o.level());
+      out.add(
+          outcome,
+          Vocab.intended,
+          NodeFactory.createLiteralDT(
+              String.valueOf(o.intended() == null || o.intended()), XSDDatatype.XSDboolean));
+      out.add(outcome, Vocab.outcomeFor, o.actor() == null ? null : iris.actor(sid, o.actor()));
+      out.add(
+          outcome,
+          Vocab.outcomeConcept,
+          o.concept() == null ? null : Iris.outcomeConcept(o.concept()));
+    }
+
+    Map<String, Extraction.Cmoc> cmocsById = new HashMap<>();
     for (Extraction.Cmoc c : x.cmocs()) {
+      cmocsById.put(c.id(), c);
       Node cmoc = iris.cmoc(sid, c.id());
       pointers.put(cmoc, c.pointer());
       out.add(study, Vocab.reportsCMOC, cmoc);
@@ -118,62 +170,55 @@ public final class StudyGraphBuilder {
       out.string(cmoc, Vocab.identifier, c.id());
       out.string(cmoc, Vocab.label, c.label());
       out.string(cmoc, Vocab.statement, c.statement());
+      out.value(
+          cmoc,
+          Vocab.configurationKind,
+          "cmoc-kind",
+          c.kind() == null ? Extraction.Cmoc.CONFIGURATION : c.kind());
+      out.string(cmoc, Vocab.strategy, c.strategy());
+      out.add(cmoc, Vocab.mechanismActor, c.actor() == null ? null : iris.actor(sid, c.actor()));
       out.add(cmoc, Vocab.inStudy, study);
-      Map<String, Node> parts = new HashMap<>();
-      cmocParts.put(c.id(), parts);
-      for (Extraction.Context ctx : c.contexts()) {
-        Node context = iris.context(sid, ctx.id());
-        pointers.put(context, ctx.pointer());
-        parts.put(ctx.id(), context);
+      for (Extraction.ContextLink link : c.contexts()) {
+        Node context = iris.context(sid, link.context());
+        Node qualified = iris.contextLink(sid, c.id(), link.context());
+        pointers.put(qualified, link.pointer());
         out.add(cmoc, Vocab.hasContext, context);
-        out.type(context, Vocab.Context);
-        out.string(context, Vocab.identifier, ctx.id());
-        out.string(context, Vocab.label, ctx.description());
-        out.value(context, Vocab.contextType, "context-type", ctx.type());
-        out.value(
-            context, Vocab.contextRole, "context-role", ctx.role() == null ? "enabling" : ctx.role());
+        out.add(cmoc, Vocab.hasContextLink, qualified);
+        out.type(qualified, Vocab.ContextLink);
+        out.add(qualified, Vocab.linkedContext, context);
+        out.value(qualified, Vocab.contextRole, "context-role", link.role());
       }
       Extraction.Mechanism m = c.mechanism();
-      Node mechanism = iris.mechanism(sid, c.id());
-      pointers.put(mechanism, m.pointer());
-      parts.put("mechanism", mechanism);
-      out.add(cmoc, Vocab.hasMechanism, mechanism);
-      out.type(mechanism, Vocab.Mechanism);
-      Node concept = Iris.concept(m.concept());
-      cmocConcept.put(c.id(), concept);
-      out.add(mechanism, Vocab.instanceOfConcept, concept);
-      out.string(mechanism, Vocab.studyWording, m.wording());
-      if (m.resource() != null) {
-        Node resource = iris.resource(sid, c.id());
-        pointers.put(resource, m.pointer() + "/resource");
-        parts.put("resource", resource);
-        out.add(mechanism, Vocab.hasResource, resource);
-        out.type(resource, Vocab.MechanismResource);
-        out.string(resource, Vocab.label, m.resource());
+      if (m != null) {
+        Node mechanism = iris.mechanism(sid, c.id());
+        pointers.put(mechanism, m.pointer());
+        out.add(cmoc, Vocab.hasMechanism, mechanism);
+        out.type(mechanism, Vocab.Mechanism);
+        out.add(mechanism, Vocab.instanceOfConcept, Iris.concept(m.concept()));
+        out.string(mechanism, Vocab.studyWording, m.wording());
+        if (m.resource() != null) {
+          Node resource = iris.resource(sid, c.id());
+          pointers.put(resource, m.pointer() + "/resource");
+          out.add(mechanism, Vocab.hasResource, resource);
+          out.type(resource, Vocab.MechanismResource);
+          out.string(resource, Vocab.label, m.resource());
+        }
+        if (m.reasoning() != null) {
+          Node reasoning = iris.response(sid, c.id());
+          pointers.put(reasoning, m.pointer() + "/reasoning");
+          out.add(mechanism, Vocab.hasResponse, reasoning);
+          out.type(reasoning, Vocab.MechanismResponse);
+          out.string(reasoning, Vocab.label, m.reasoning());
+        }
+        for (String part : m.notReported()) {
+          out.value(mechanism, Vocab.notReported, "mechanism-part", part);
+        }
       }
-      if (m.response() != null) {
-        Node response = iris.response(sid, c.id());
-        pointers.put(response, m.pointer() + "/response");
-        parts.put("response", response);
-        out.add(mechanism, Vocab.hasResponse, response);
-        out.type(response, Vocab.MechanismResponse);
-        out.string(response, Vocab.label, m.response());
+      for (String o : c.outcomes()) {
+        out.add(cmoc, Vocab.hasOutcome, iris.outcome(sid, o));
       }
-      for (Extraction.Outcome o : c.outcomes()) {
-        Node outcome = iris.outcome(sid, o.id());
-        pointers.put(outcome, o.pointer());
-        parts.put(o.id(), outcome);
-        out.add(cmoc, Vocab.hasOutcome, outcome);
-        out.type(outcome, Vocab.Outcome);
-        out.string(outcome, Vocab.identifier, o.id());
-        out.string(outcome, Vocab.label, o.description());
-        out.value(outcome, Vocab.direction, "direction", o.direction());
-        out.value(outcome, Vocab.outcomeLevel, "level", o.level());
-        out.add(
-            outcome,
-            Vocab.intended,
-            NodeFactory.createLiteralDT(
-                String.valueOf(o.intended() == null || o.intended()), XSDDatatype.XSDboolean));
+      for (String next : c.leadsTo()) {
+        out.add(cmoc, Vocab.leadsTo, iris.cmoc(sid, next));
       }
       for (Extraction.TheoryLink link : c.theoryLinks()) {
         Node p =
@@ -191,8 +236,10 @@ public final class StudyGraphBuilder {
       pointers.put(item, e.pointer());
       out.type(item, Vocab.EvidenceItem);
       out.string(item, Vocab.identifier, e.id());
+      out.value(item, Vocab.evidenceKind, "evidence-kind", e.kind());
       out.string(item, Vocab.quote, e.quote());
       out.string(item, Vocab.location, e.location());
+      out.integer(item, Vocab.page, e.page());
       out.value(item, Vocab.speaker, "speaker", e.speaker());
       String perspective =
           e.perspective() != null
@@ -203,16 +250,36 @@ public final class StudyGraphBuilder {
       out.value(item, Vocab.strength, "strength", e.strength());
       out.string(item, Vocab.inference, e.inference());
       out.string(item, Vocab.note, e.note());
-      out.add(item, Vocab.evidenceFor, iris.cmoc(sid, e.cmoc()));
-      out.add(item, Vocab.aboutMechanism, cmocConcept.get(e.cmoc()));
       out.add(item, Vocab.fromStudy, study);
-      Map<String, Node> parts = cmocParts.getOrDefault(e.cmoc(), Map.of());
-      for (String about : e.about()) {
-        Node part = parts.get(about);
-        if (part == null && (about.equals("resource") || about.equals("response"))) {
-          part = parts.get("mechanism");
+      for (String cmocId : e.cmocs()) {
+        out.add(item, Vocab.evidenceFor, iris.cmoc(sid, cmocId));
+        Extraction.Cmoc c = cmocsById.get(cmocId);
+        if (c != null && c.mechanism() != null && c.mechanism().concept() != null) {
+          out.add(item, Vocab.aboutMechanism, Iris.concept(c.mechanism().concept()));
         }
-        out.add(item, Vocab.concerns, part);
+      }
+      for (String about : e.about()) {
+        switch (about) {
+          case "context-mechanism", "mechanism-outcome", "context-outcome" ->
+              out.value(item, Vocab.aboutLink, "causal-link", about);
+          case "mechanism", "resource", "reasoning" -> {
+            for (String cmocId : e.cmocs()) {
+              Extraction.Cmoc c = cmocsById.get(cmocId);
+              if (c == null || c.mechanism() == null) {
+                continue;
+              }
+              Extraction.Mechanism m = c.mechanism();
+              Node part =
+                  about.equals("resource") && m.resource() != null
+                      ? iris.resource(sid, cmocId)
+                      : about.equals("reasoning") && m.reasoning() != null
+                          ? iris.response(sid, cmocId)
+                          : iris.mechanism(sid, cmocId);
+              out.add(item, Vocab.concerns, part);
+            }
+          }
+          default -> out.add(item, Vocab.concerns, studyParts.get(about));
+        }
       }
       out.add(
           item,

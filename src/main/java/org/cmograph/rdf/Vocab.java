@@ -15,6 +15,8 @@ public final class Vocab {
   public static final String ID = "https://w3id.org/cmograph/id/";
   public static final String MECHANISM = "https://w3id.org/cmograph/mechanism/";
   public static final String CATALOGUE_SCHEME = MECHANISM + "catalogue";
+  public static final String CONTEXT_CONCEPT = "https://w3id.org/cmograph/context/";
+  public static final String OUTCOME_CONCEPT = "https://w3id.org/cmograph/outcome/";
   public static final String GRAPH = "https://w3id.org/cmograph/graph/";
 
   public static final String PROV = "http://www.w3.org/ns/prov#";
@@ -49,6 +51,10 @@ public final class Vocab {
   public static final Node SourceText = cmo("SourceText");
   public static final Node SampleGroup = cmo("SampleGroup");
   public static final Node MechanismConcept = cmo("MechanismConcept");
+  public static final Node ContextConcept = cmo("ContextConcept");
+  public static final Node OutcomeConcept = cmo("OutcomeConcept");
+  public static final Node Actor = cmo("Actor");
+  public static final Node ContextLink = cmo("ContextLink");
 
   // study and publication
   public static final Node reportedIn = cmo("reportedIn");
@@ -72,6 +78,12 @@ public final class Vocab {
   public static final Node sha256 = cmo("sha256");
   public static final Node authorList = cmo("authorList");
   public static final Node journal = cmo("journal");
+  public static final Node hasActor = cmo("hasActor");
+  public static final Node actorType = cmo("actorType");
+  public static final Node reportsContext = cmo("reportsContext");
+  public static final Node reportsOutcome = cmo("reportsOutcome");
+  public static final Node sameStudyAs = cmo("sameStudyAs");
+  public static final Node restates = cmo("restates");
 
   // CMOC parts
   public static final Node statement = cmo("statement");
@@ -91,6 +103,16 @@ public final class Vocab {
   public static final Node direction = cmo("direction");
   public static final Node outcomeLevel = cmo("outcomeLevel");
   public static final Node intended = cmo("intended");
+  public static final Node configurationKind = cmo("configurationKind");
+  public static final Node strategy = cmo("strategy");
+  public static final Node mechanismActor = cmo("mechanismActor");
+  public static final Node outcomeFor = cmo("outcomeFor");
+  public static final Node hasContextLink = cmo("hasContextLink");
+  public static final Node linkedContext = cmo("linkedContext");
+  public static final Node leadsTo = cmo("leadsTo");
+  public static final Node notReported = cmo("notReported");
+  public static final Node contextConcept = cmo("contextConcept");
+  public static final Node outcomeConcept = cmo("outcomeConcept");
 
   // evidence
   public static final Node quote = cmo("quote");
@@ -108,6 +130,9 @@ public final class Vocab {
   public static final Node countsForMechanism = cmo("countsForMechanism");
   public static final Node fromStudy = cmo("fromStudy");
   public static final Node quoteVerified = cmo("quoteVerified");
+  public static final Node evidenceKind = cmo("evidenceKind");
+  public static final Node aboutLink = cmo("aboutLink");
+  public static final Node page = cmo("page");
 
   // provenance
   public static final Node extractionDate = cmo("extractionDate");
