@@ -119,6 +119,11 @@ public final class Iris {
     return node("theory-outcome/" + slug(id));
   }
 
+  /** A theory CMOC's link to a theory-wide context, carrying the role it plays there. */
+  public Node theoryContextLink(String cmoc, String context) {
+    return node("theory/" + slug(cmoc) + "/context/" + slug(context));
+  }
+
   public Node theoryMechanism(String cmoc) {
     return node("theory/" + slug(cmoc) + "/mechanism");
   }

@@ -204,7 +204,7 @@ public final class StudyDiff {
         String part = "context " + literal(g, c, Vocab.identifier);
         put(facts, part + " | description", literal(g, c, Vocab.label));
         put(facts, part + " | type", shortName(object(g, c, Vocab.contextType)));
-        put(facts, part + " | role", shortName(object(g, c, Vocab.contextRole)));
+        put(facts, part + " | role", shortName(ContextLinks.roleOf(g, cmoc, c)));
       }
       for (Node o : objects(g, cmoc, Vocab.hasOutcome)) {
         String part = "outcome " + literal(g, o, Vocab.identifier);

@@ -62,9 +62,14 @@ public final class TheoryGraphBuilder {
         if (ctx.type() != null) {
           add(g, context, Vocab.contextType, Vocab.value("context-type", ctx.type()));
         }
+        // The role belongs to this theory CMOC's link to the (theory-wide) context.
+        Node link = iris.theoryContextLink(c.id(), ctx.id());
+        add(g, cmoc, Vocab.hasContextLink, link);
+        add(g, link, Vocab.type, Vocab.ContextLink);
+        add(g, link, Vocab.linkedContext, context);
         add(
             g,
-            context,
+            link,
             Vocab.contextRole,
             Vocab.value("context-role", ctx.role() == null ? "enabling" : ctx.role()));
       }

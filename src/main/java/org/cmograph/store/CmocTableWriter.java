@@ -17,6 +17,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.cmograph.extraction.imports.SheetLayout;
 import org.cmograph.extraction.imports.SheetLayout.Column;
+import org.cmograph.rdf.ContextLinks;
 import org.cmograph.rdf.Iris;
 import org.cmograph.rdf.Vocab;
 
@@ -100,7 +101,7 @@ public final class CmocTableWriter {
           cmocCells,
           Column.CONTEXT_ROLE,
           contexts,
-          n -> value(g, n, Vocab.contextRole, "context-role"));
+          n -> valueName(ContextLinks.roleOf(g, cmoc, n), "context-role"));
       Node mechanism = object(g, cmoc, Vocab.hasMechanism);
       Node resource = null;
       Node response = null;
@@ -159,7 +160,7 @@ public final class CmocTableWriter {
         partNames.put(resource, "resource");
       }
       if (response != null) {
-        partNames.put(response, "response");
+        partNames.put(response, "reasoning");
       }
       List<Node> evidence = byId(g, subjects(g, Vocab.evidenceFor, cmoc));
       if (evidence.isEmpty()) {
@@ -243,7 +244,10 @@ public final class CmocTableWriter {
 
   /** A controlled value's enum name: cmo:stance-supports → supports. */
   private static String value(Graph g, Node s, Node p, String scheme) {
-    Node o = object(g, s, p);
+    return valueName(object(g, s, p), scheme);
+  }
+
+  private static String valueName(Node o, String scheme) {
     String prefix = Vocab.NS + scheme + "-";
     return o != null && o.isURI() && o.getURI().startsWith(prefix)
         ? o.getURI().substring(prefix.length())
