@@ -5,11 +5,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code cmograph catalogue}: tools for the curators of the mechanism catalogue. */
+/** {@code cmograph catalogue}: the shared catalogues, for researchers and their curators. */
 @Command(
     name = "catalogue",
-    description = "Work on the mechanism catalogue (ontology/mechanism-catalogue.ttl).",
-    subcommands = {CatalogueSuggestCommand.class})
+    mixinStandardHelpOptions = true,
+    description =
+        "List the shared catalogues (ontology/mechanism-, context- and outcome-catalogue.ttl), or"
+            + " find where the mechanism catalogue should grow.",
+    subcommands = {CatalogueListCommand.class, CatalogueSuggestCommand.class})
 final class CatalogueCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -65,6 +65,8 @@ public final class CmographCommand implements Runnable {
 
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new CmographCommand());
+    // 'catalogue list contexts' names an enum constant CONTEXTS.
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
