@@ -300,7 +300,7 @@ public final class Section {
       out.add("No outcome direction: none of the " + Cerqual.plural(outcomes.size(), "outcome reports", "outcomes report") + " a direction of change.");
     }
     if (rows.stream().allMatch(r -> r.cmoc().response() == null)) {
-      out.add("Response not described: no contributing CMOC names the response the mechanism triggers in people.");
+      out.add("Reasoning not reported: no contributing CMOC reports the reasoning the resource triggers in people.");
     }
     if (contexts(true).isEmpty() && contexts(false).isEmpty()) {
       out.add("No contexts: the contributing CMOCs name no context.");

@@ -77,7 +77,7 @@ final class SummaryWriter {
       b.h(2, "Diagram", "diagram");
       b.p(
           Doc.text(
-              "Contexts (left) switch mechanisms (middle: the resource the programme offers → the response it triggers) on or off; mechanisms lead to outcomes (right). Each edge carries the number of studies whose CMOCs support (+), refine (~) or refute (−) the theory CMOC it belongs to."));
+              "Contexts (left) switch mechanisms (middle: the resource the programme offers → the reasoning it triggers) on or off; mechanisms lead to outcomes (right). Each edge carries the number of studies whose CMOCs support (+), refine (~) or refute (−) the theory CMOC it belongs to."));
       b.add(new Doc.Diagram(TheoryDiagram.of(theory)));
       b.h(2, "Theory CMOCs", "theory-cmocs");
       b.add(theoryTable(theory));
@@ -284,7 +284,7 @@ final class SummaryWriter {
               Doc.strong("Mechanism: "),
               Doc.section(c.label(), "mechanism-" + c.id()),
               Doc.text(c.definition() == null ? "" : " — " + c.definition())));
-      facts.add(List.of(Doc.strong("Resource → response: "), Doc.text(TheoryDiagram.mechanismText(t))));
+      facts.add(List.of(Doc.strong("Resource → reasoning: "), Doc.text(TheoryDiagram.mechanismText(t))));
       for (EvidenceBase.Context ctx : t.contexts()) {
         facts.add(List.of(Doc.strong(Text.capital(ctx.role()) + " context: "), Doc.text(ctx.description() + (ctx.type() == null ? "" : " (" + ctx.type() + ")"))));
       }
@@ -356,7 +356,7 @@ final class SummaryWriter {
     b.h(h, "Gaps", prefix + "gaps");
     List<String> gaps = s.gaps();
     if (gaps.isEmpty()) {
-      b.p(Doc.text("None of the gaps the summaries look for (single study, single perspective, no participant voice, no outcome evidence or direction, no response, no blocking context)."));
+      b.p(Doc.text("None of the gaps the summaries look for (single study, single perspective, no participant voice, no outcome evidence or direction, no reasoning, no blocking context)."));
     } else {
       b.add(new Doc.Bullets(gaps.stream().map(Doc::cell).toList()));
     }
@@ -416,7 +416,7 @@ final class SummaryWriter {
       String mechanism =
           (c.resource() == null ? "(resource not stated)" : c.resource())
               + " → "
-              + (c.response() == null ? "(response not stated)" : c.response());
+              + (c.response() == null ? "(reasoning not reported)" : c.response());
       if (!theory) {
         mechanism = (c.wording() == null ? "" : "‘" + c.wording() + "’: ") + mechanism;
       }
@@ -444,7 +444,7 @@ final class SummaryWriter {
     if (rows.isEmpty()) {
       return new Doc.Para(Doc.cell("No study CMOC."));
     }
-    List<String> headers = new ArrayList<>(List.of("Study", "CMOC", "Contexts", "Mechanism: resource → response", "Outcomes [direction]"));
+    List<String> headers = new ArrayList<>(List.of("Study", "CMOC", "Contexts", "Mechanism: resource → reasoning", "Outcomes [direction]"));
     if (theory) {
       headers.add("Stance toward the theory CMOC");
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The programme theory as a picture: contexts, mechanisms (resource → response) and outcomes in
+ * The programme theory as a picture: contexts, mechanisms (resource → reasoning) and outcomes in
  * three layers, each edge labelled with the number of studies that support (+), refine (~) or
  * refute (−) the theory CMOC it belongs to. The layout is computed here (no browser script): nodes
  * are stacked per layer, contexts and outcomes ordered by the mean position of the mechanisms they
@@ -163,7 +163,7 @@ public final class TheoryDiagram {
 
   static String mechanismText(EvidenceBase.TheoryCmoc t) {
     String r = t.resource() == null ? "(resource not stated)" : t.resource();
-    String s = t.response() == null ? "(response not stated)" : t.response();
+    String s = t.response() == null ? "(reasoning not reported)" : t.response();
     return r + " → " + s;
   }
 
@@ -235,7 +235,7 @@ public final class TheoryDiagram {
     int xm = xc + CONTEXT_W + GAP_X;
     int xo = xm + MECHANISM_W + GAP_X;
     header(out, xc, "Contexts");
-    header(out, xm, "Mechanisms (resource → response)");
+    header(out, xm, "Mechanisms (resource → reasoning)");
     header(out, xo, "Outcomes");
     for (Edge e : edges) {
       int x1 = e.from().x() + e.from().w();
@@ -343,7 +343,7 @@ public final class TheoryDiagram {
     StringBuilder out = new StringBuilder();
     out.append("flowchart LR\n");
     subgraph(out, "contexts", "Contexts", "context");
-    subgraph(out, "mechanisms", "Mechanisms (resource → response)", "mechanism");
+    subgraph(out, "mechanisms", "Mechanisms (resource → reasoning)", "mechanism");
     subgraph(out, "outcomes", "Outcomes", "outcome");
     for (Edge e : edges) {
       out.append("  ").append(id(e.from())).append(e.blocking() ? " -.->|\"" : " -->|\"")
