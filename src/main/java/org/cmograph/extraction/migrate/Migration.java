@@ -36,7 +36,7 @@ public final class Migration {
     MIGRATED,
     /** Already format 2: nothing to do. */
     ALREADY_FORMAT_2,
-    /** Not an extraction file (no study, no cmocs): left alone. */
+    /** Not an extraction file (no study mapping, no evidence list): left alone. */
     NOT_AN_EXTRACTION,
     /** The file cannot be read or parsed: see {@link Result#problems()}. */
     FAILED
@@ -116,7 +116,8 @@ public final class Migration {
                   + " files (no format key) to format 2"));
       return failed(file, problems);
     }
-    if (!root.has("study") && !root.has("cmocs")) {
+    if (!root.path("study").isObject() && !root.path("evidence").isArray()) {
+      // A code mapping for imports (study: ID, evidence: {defaults}) or another YAML file.
       return new Result(file, Outcome.NOT_AN_EXTRACTION, doc.text(), 0, List.of(), json, List.of());
     }
     Function<String, Optional<String>> sources = name -> sourceText(file, name);

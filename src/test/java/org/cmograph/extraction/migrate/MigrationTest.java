@@ -111,8 +111,9 @@ class MigrationTest {
   }
 
   @Test
-  void otherYamlIsNotAnExtraction() {
-    Migration.Result result = MIGRATION.migrate(Path.of("codes.yaml"), "evidence: {speaker: authors}\n");
+  void anImportCodeMappingIsNotAnExtraction() {
+    Migration.Result result =
+        MIGRATION.migrate(Repo.root().resolve("examples/gillard-2024.codes.yaml"));
     assertEquals(Migration.Outcome.NOT_AN_EXTRACTION, result.outcome());
   }
 
