@@ -94,6 +94,13 @@ final class YamlMigration {
     while (line < lineStarts.size() && line(line).strip().startsWith("#")) {
       line++;
     }
+    // After an explicit document start (---), not before it, where it would begin a document.
+    for (int l = line; l < lineStarts.size() && offset(root.getStartMark()) >= lineStarts.get(l); l++) {
+      if (line(l).strip().equals("---")) {
+        line = l + 1;
+        break;
+      }
+    }
     int at = line < lineStarts.size() ? lineStarts.get(line) : text.length();
     int firstKey = offset(root.getStartMark());
     if (at > firstKey) {

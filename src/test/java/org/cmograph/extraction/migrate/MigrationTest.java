@@ -87,6 +87,14 @@ class MigrationTest {
   }
 
   @Test
+  void formatGoesAfterTheHeaderCommentsAndAnyDocumentStart() {
+    String v1 = "# header\n---\n# about the study\nstudy: {id: x, title: X}\nevidence: []\n";
+    assertEquals(
+        "# header\n---\nformat: 2\n# about the study\nstudy: {id: x, title: X}\nevidence: []\n",
+        MIGRATION.migrate(Path.of("x.yaml"), v1).text());
+  }
+
+  @Test
   void aFileThatDoesNotParseGetsAPositionedError() {
     Migration.Result result =
         MIGRATION.migrate(
