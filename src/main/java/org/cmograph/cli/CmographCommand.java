@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
       ServeCommand.class,
       ImportCommand.class,
       DiffCommand.class,
+      MigrateCommand.class,
       CatalogueCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
