@@ -25,15 +25,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every first-format extraction that shipped (data/studies, examples, the valid extraction
- * fixtures) migrates, in a temporary copy, to a file that the format 2 schema accepts and that
+ * Every first-format extraction that shipped (the bundled studies and the valid extraction fixture,
+ * kept as they shipped under src/test/resources/migrate/shipped/) migrates, in a temporary copy, to a file that the format 2 schema accepts and that
  * loses nothing: each comment line and each value is still there, and turning the result back
  * into the first format by hand gives the input again.
  */
 class MigrationShippedFilesTest {
   static List<String> shippedFirstFormatFiles() throws IOException {
     List<String> found = new ArrayList<>();
-    for (String dir : List.of("data/studies", "examples", "src/test/resources/extraction/valid")) {
+    // Frozen copies of what shipped in the first format (the bundled studies and the valid
+    // fixture as they were before format 2), and whatever first-format file a checkout still has.
+    for (String dir :
+        List.of(
+            "src/test/resources/migrate/shipped/studies",
+            "src/test/resources/migrate/shipped/fixtures",
+            "data/studies",
+            "examples",
+            "src/test/resources/extraction/valid")) {
       try (Stream<Path> files = Files.list(Repo.root().resolve(dir))) {
         for (Path f : files.sorted().toList()) {
           String name = f.getFileName().toString();
@@ -54,7 +62,8 @@ class MigrationShippedFilesTest {
   void theBundledStudiesAndTheFixturesAreAllFound() throws IOException {
     List<String> files = shippedFirstFormatFiles();
     assertTrue(files.size() >= 21, "found: " + files);
-    assertTrue(files.contains("src/test/resources/extraction/valid/minimal.yaml"), "found: " + files);
+    assertTrue(
+        files.contains("src/test/resources/migrate/shipped/fixtures/minimal.yaml"), "found: " + files);
   }
 
   @ParameterizedTest
