@@ -108,10 +108,45 @@ final class StudyChecks {
                 "DUPLICATE-ID",
                 "evidence id '" + e.id() + "' is used twice in this study"));
       }
-      checkEvidenceTargets(doc, e, cmocs, out);
+      checkEvidenceTargets(doc, e, cmocs, settings(x), out);
     }
+    checkTheoryLinks(doc, x, out);
     checkQuotes(doc, x, out);
     return out;
+  }
+
+  /**
+   * A configuration that stands toward a theory CMOC needs a finding of its own: background,
+   * methods, recommendations and hypotheses are not evidence for or against a theory (a warning,
+   * since the stance is the extractor's judgement).
+   */
+  private static void checkTheoryLinks(PositionedDocument doc, Extraction x, List<Problem> out) {
+    Set<String> withFindings = new HashSet<>();
+    for (Extraction.EvidenceItem e : x.evidence()) {
+      if (e.isFinding()) {
+        withFindings.addAll(e.cmocs());
+      }
+    }
+    for (Extraction.Cmoc c : x.cmocs()) {
+      if (c.id() == null || withFindings.contains(c.id())) {
+        continue;
+      }
+      for (Extraction.TheoryLink link : c.theoryLinks()) {
+        out.add(
+            Problem.warning(
+                doc.file(),
+                doc.valueAt(link.pointer() + "/stance"),
+                "THEORY-LINK-WITHOUT-FINDING",
+                "configuration '"
+                    + c.id()
+                    + "' "
+                    + link.stance()
+                    + " theory CMOC '"
+                    + link.theoryCmoc()
+                    + "', but no finding of this study bears on it (only findings count); add"
+                    + " the finding, or remove the theory link"));
+      }
+    }
   }
 
   private void checkCmoc(
@@ -264,10 +299,27 @@ final class StudyChecks {
                     : Suggest.didYouMean(id, known))));
   }
 
+  /**
+   * The study's contexts that no configuration links: the setting the study reports without saying
+   * it bears on a mechanism. Evidence may be about them whatever configuration it is for.
+   */
+  private static Set<String> settings(Extraction x) {
+    Set<String> linked = new HashSet<>();
+    x.cmocs().forEach(c -> c.contexts().forEach(l -> linked.add(l.context())));
+    Set<String> out = new LinkedHashSet<>();
+    for (Extraction.Context c : x.contexts()) {
+      if (c.id() != null && !linked.contains(c.id())) {
+        out.add(c.id());
+      }
+    }
+    return out;
+  }
+
   private static void checkEvidenceTargets(
       PositionedDocument doc,
       Extraction.EvidenceItem e,
       Map<String, Extraction.Cmoc> cmocs,
+      Set<String> settings,
       List<Problem> out) {
     Path file = doc.file();
     Set<String> parts = new LinkedHashSet<>(LINKS);
@@ -302,6 +354,7 @@ final class StudyChecks {
     if (anyConfiguration) {
       parts.addAll(MECHANISM_PARTS);
     }
+    parts.addAll(settings);
     // Read from the document, so that the index is the item's own even after non-text items.
     JsonNode about = doc.root().at(e.pointer() + "/about");
     for (int i = 0; about.isArray() && i < about.size(); i++) {
