@@ -43,6 +43,8 @@ class OntologyReasonerTest {
   static final Path HOME = Path.of(System.getProperty("cmograph.home", "."));
   static final Path ONTOLOGY = HOME.resolve("ontology/cmograph.ttl");
   static final Path CATALOGUE = HOME.resolve("ontology/mechanism-catalogue.ttl");
+  /** The shared catalogues (mechanisms; contexts and outcomes once added): *-catalogue.ttl. */
+  static final List<Path> CATALOGUES = catalogues();
 
   static OWLOntologyManager manager;
   static OWLOntology ontology;
@@ -55,7 +57,28 @@ class OntologyReasonerTest {
     manager = OWLManager.createOWLOntologyManager();
     df = manager.getOWLDataFactory();
     // One document, so the catalogue is read with the ontology's declarations of the SKOS terms.
-    ontology = load(manager, Files.readString(ONTOLOGY) + "\n" + Files.readString(CATALOGUE));
+    ontology = load(manager, Files.readString(ONTOLOGY) + "\n" + cataloguesText());
+  }
+
+  static List<Path> catalogues() {
+    try (var files = Files.list(HOME.resolve("ontology"))) {
+      return files.filter(f -> f.getFileName().toString().endsWith("-catalogue.ttl")).sorted().toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static String cataloguesText() throws IOException {
+    StringBuilder all = new StringBuilder();
+    for (Path c : CATALOGUES) {
+      all.append(Files.readString(c)).append('\n');
+    }
+    return all.toString();
+  }
+
+  @Test
+  void readsEveryCatalogue() {
+    assertTrue(CATALOGUES.contains(CATALOGUE), "catalogues found: " + CATALOGUES);
   }
 
   static OWLOntology load(OWLOntologyManager m, String turtle) throws OWLOntologyCreationException {
@@ -81,7 +104,7 @@ class OntologyReasonerTest {
             .orElseThrow();
     assertTrue(unparsed.isEmpty(), "triples the OWL API could not turn into axioms: " + unparsed);
     assertEquals(
-        IRI.create("https://w3id.org/cmograph/ontology/0.1.0"),
+        IRI.create("https://w3id.org/cmograph/ontology/0.2.0"),
         ontology.getOntologyID().getVersionIRI().orElseThrow());
   }
 
@@ -145,8 +168,7 @@ class OntologyReasonerTest {
             m,
             Files.readString(ONTOLOGY)
                 + "\n"
-                + Files.readString(CATALOGUE)
-                + "\n"
+                + cataloguesText()
                 + Files.readString(example));
     OWLReasoner r = reasoner(o);
     try {
@@ -192,8 +214,18 @@ class OntologyReasonerTest {
             "x:s a cmo:Stance ; owl:differentFrom cmo:stance-supports , cmo:stance-refutes ,"
                 + " cmo:stance-refines .",
             // an extraction is an activity, never an entity
-            "x:a a cmo:Extraction , cmo:SourceText .");
-    String base = Files.readString(ONTOLOGY) + "\n" + Files.readString(CATALOGUE);
+            "x:a a cmo:Extraction , cmo:SourceText .",
+            // a context's role belongs to its link with one configuration, not to the context
+            "x:c a cmo:Context ; cmo:contextRole cmo:context-role-enabling .",
+            // an actor type is not a perspective
+            "x:a a cmo:Actor ; cmo:actorType cmo:perspective-service-user .",
+            // an evidence kind is not a stance
+            "x:e a cmo:EvidenceItem ; cmo:evidenceKind cmo:stance-supports .",
+            // one configuration kind per configuration
+            "x:k cmo:configurationKind cmo:cmoc-kind-configuration , cmo:cmoc-kind-outcome-pattern .",
+            // the catalogues are not mixed: a mechanism concept is no context concept
+            "x:c a cmo:Context ; cmo:contextConcept mech:trusting-relationship .");
+    String base = Files.readString(ONTOLOGY) + "\n" + cataloguesText();
     for (String contradiction : contradictions) {
       OWLOntologyManager m = OWLManager.createOWLOntologyManager();
       OWLOntology o = load(m, base + "\n" + prefixes + contradiction);
