@@ -30,17 +30,18 @@ public final class SyntheticStudies {
   /** Zipf exponent of mechanism popularity. */
   static final double ZIPF_EXPONENT = 1.0;
 
-  private static final List<String> PERSPECTIVES =
-      List.of(
-          "service-user",
-          "peer-worker",
-          "staff",
-          "manager",
-          "supervisor",
-          "recipient",
-          "facilitator",
-          "carer",
-          "mixed");
+  /** The perspectives of the extraction format, read from its schema (not a second copy). */
+  private static final List<String> PERSPECTIVES = schemaEnum("/$defs/evidence/properties/perspective/enum");
+
+  private static List<String> schemaEnum(String pointer) {
+    List<String> values = new ArrayList<>();
+    SchemaCheck.extraction().schemaNode().at(pointer).forEach(v -> values.add(v.asText()));
+    if (values.isEmpty()) {
+      throw new IllegalStateException("the extraction schema has no enum at " + pointer);
+    }
+    return List.copyOf(values);
+  }
+
   private static final List<String> SECTION_ORDER =
       List.of("Background", "Purpose", "Introduction", "Methods", "Results", "Conclusions");
 
