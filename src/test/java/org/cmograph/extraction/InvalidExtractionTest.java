@@ -20,11 +20,28 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Each file in extraction/invalid/ is the valid minimal extraction with one kind of mistake; its
  * NAME.problems.txt holds the exact lines validate must print (file, line, column, code, text).
+ * Files in extraction/warnings/ are valid: their NAME.problems.txt holds the exact warnings (none
+ * for a negative control). Files in extraction/first-format/ are refused with one FIRST-FORMAT
+ * error, whatever else is wrong in them.
  */
 class InvalidExtractionTest {
   static final Path DIR = Repo.testResources().resolve("extraction");
   static final ConceptCatalogue CATALOGUE =
-      () -> Set.of("trusting-relationship", "role-modelling-recovery", "bridging-to-services");
+      new ConceptCatalogue() {
+        @Override
+        public Set<String> conceptIds() {
+          return Set.of("trusting-relationship", "role-modelling-recovery", "bridging-to-services");
+        }
+
+        @Override
+        public Set<String> conceptIds(Scheme scheme) {
+          return switch (scheme) {
+            case MECHANISM -> conceptIds();
+            case CONTEXT -> Set.of("statutory-services", "role-clarity");
+            case OUTCOME -> Set.of("wellbeing", "service-engagement");
+          };
+        }
+      };
 
   static ExtractionValidator validator() {
     return new ExtractionValidator(CATALOGUE, new SourceLibrary(DIR.resolve("sources")));
@@ -61,6 +78,55 @@ class InvalidExtractionTest {
     Snapshots.assertMatches(
         DIR.resolve("invalid").resolve(name.replace(".yaml", ".problems.txt")),
         render(report.problems()));
+  }
+
+  static Stream<String> warningFiles() throws IOException {
+    try (Stream<Path> files = Files.list(DIR.resolve("warnings"))) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".yaml"))
+          .sorted()
+          .toList()
+          .stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("warningFiles")
+  void warnsWithoutRejecting(String name) throws IOException {
+    Path file = DIR.resolve("warnings").resolve(name);
+    ExtractionValidator.Report report = validator().validate(List.of(file));
+    assertFalse(report.hasErrors(), name + " must be valid: " + report.problems());
+    assertEquals(1, report.valid().size(), name + " must count as valid");
+    Snapshots.assertMatches(
+        DIR.resolve("warnings").resolve(name.replace(".yaml", ".problems.txt")),
+        render(report.problems()));
+  }
+
+  static Stream<Path> firstFormatFiles() throws IOException {
+    try (Stream<Path> files = Files.list(DIR.resolve("first-format"))) {
+      return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+    }
+  }
+
+  /** One error naming the command that converts the file, not a page of schema errors. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("firstFormatFiles")
+  void aFirstFormatFileGetsOneErrorNamingMigrate(Path file) {
+    ExtractionValidator.Report report = validator().validate(List.of(file));
+    assertEquals(1, report.problems().size(), report.problems().toString());
+    Problem p = report.problems().get(0);
+    assertEquals("FIRST-FORMAT", p.code());
+    assertTrue(p.isError());
+    assertEquals(1, p.line());
+    assertEquals(1, p.column());
+    assertEquals(
+        "this extraction is in the first format (no 'format: 2'); convert it with 'cmograph"
+            + " migrate "
+            + file
+            + "' and review the lines it marks '# CHECK'",
+        p.message());
+    assertTrue(report.valid().isEmpty());
   }
 
   @Test
@@ -101,7 +167,7 @@ class InvalidExtractionTest {
     Problem p = report.problems().get(0);
     assertEquals("DUPLICATE-STUDY", p.code());
     assertEquals(b, p.file());
-    assertEquals(3, p.line());
+    assertEquals(4, p.line());
     assertEquals(7, p.column());
   }
 

@@ -31,7 +31,9 @@ final class Mutations {
           "2024-02-30", "2026-11-22", "trust", "e1", "change", "mechanism", "services",
           "trusting-relationship", "supports", "participant", "../etc", "\"a\\x01b\"",
           "\"\\uDC00\"", "'He said \"\"\" -> <b>'", "*a", "&a x", "!!str 1", "1e400",
-          "Key change mechanisms were");
+          "Key change mechanisms were", "2", "1", "reasoning", "[trust]", "[trust, trust]",
+          "configuration", "outcome-pattern", "conditioning", "finding", "hypothesis",
+          "[resource, reasoning]", "[reasoning]", "context-mechanism", "[change, change]");
 
   static byte[] mutate(byte[] seed, Random random, int edits) {
     byte[] out = seed;

@@ -318,7 +318,7 @@ public final class HostileInputs {
             dir -> {
               // A long list, then 999 repeats of one key: quadratic if each repeat copied the
               // positions recorded so far.
-              StringBuilder s = new StringBuilder("study:\n  authors:\n");
+              StringBuilder s = new StringBuilder("format: 2\nstudy:\n  authors:\n");
               s.append("    - a\n".repeat(20_000));
               s.append("  k0: v\n".repeat(999));
               return text(dir, "duplicate-keys-after-20000-items.yaml", s.toString());
@@ -346,7 +346,7 @@ public final class HostileInputs {
               int at = s.indexOf("extraction:\n");
               StringBuilder items = new StringBuilder();
               for (int i = 0; i < 1000; i++) {
-                items.append("  - id: bad-").append(i).append("\n    cmoc: trust\n");
+                items.append("  - id: bad-").append(i).append("\n    cmocs: [trust]\n");
               }
               s.insert(s.indexOf("\n", s.indexOf("    stance: refines")) + 1, items);
               return text(dir, "evidence-1000-bad-items.yaml", s.toString());
@@ -365,7 +365,7 @@ public final class HostileInputs {
                 text(
                     dir,
                     "json-duplicate-key.json",
-                    "{\n  \"study\": {\"id\": \"a\"},\n  \"study\": {\"id\": \"b\"}\n}\n")));
+                    "{\n  \"format\": 2,\n  \"study\": {\"id\": \"a\"},\n  \"study\": {\"id\": \"b\"}\n}\n")));
     cases.add(
         new Case(
             "json-raw-control-character",
@@ -375,7 +375,7 @@ public final class HostileInputs {
         new Case(
             "json-escaped-surrogate",
             dir ->
-                text(dir, "json-escaped-surrogate.json", "{\"study\": {\"title\": \"a\\ud800b\"}}\n")));
+                text(dir, "json-escaped-surrogate.json", "{\"format\": 2, \"study\": {\"title\": \"a\\ud800b\"}}\n")));
     cases.add(
         new Case(
             "json-two-documents", dir -> text(dir, "json-two-documents.json", "{}\n{}\n")));
