@@ -15,9 +15,11 @@ public final class FirstFormat {
 
   /** Whether the tree looks like an extraction of the first format. */
   public static boolean isFirstFormat(JsonNode root) {
-    return root.isObject()
-        && !root.has("format")
-        && (root.has("cmocs") || root.has("evidence") || root.has("study"));
+    if (!root.isObject() || !(root.has("cmocs") || root.has("evidence") || root.has("study"))) {
+      return false;
+    }
+    JsonNode format = root.path("format");
+    return format.isMissingNode() || (format.isIntegralNumber() && format.intValue() == 1);
   }
 
   static Optional<Problem> problem(PositionedDocument doc) {
@@ -29,7 +31,7 @@ public final class FirstFormat {
             doc.file(),
             Position.START,
             "FIRST-FORMAT",
-            "this extraction is in the first format (no 'format: 2'); convert it with 'cmograph"
+            "this extraction is in the first format (not 'format: 2'); convert it with 'cmograph"
                 + " migrate "
                 + doc.file()
                 + "' and review the lines it marks '# CHECK'"));

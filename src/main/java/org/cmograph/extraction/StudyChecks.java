@@ -213,7 +213,8 @@ final class StudyChecks {
       return;
     }
     if (m == null) {
-      if (c.kind() != null) {
+      // A mechanism of the wrong type is the schema's to report.
+      if (c.kind() != null && doc.root().at(c.pointer() + "/mechanism").isMissingNode()) {
         out.add(
             Problem.error(
                 file,
@@ -291,7 +292,7 @@ final class StudyChecks {
             "'"
                 + id
                 + "' is not "
-                + ("actor".equals(kind) ? "an " : "a ")
+                + ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ")
                 + kind
                 + " of this study"
                 + (known.isEmpty()
@@ -325,6 +326,7 @@ final class StudyChecks {
     Set<String> parts = new LinkedHashSet<>(LINKS);
     JsonNode targets = doc.root().at(e.pointer() + "/cmocs");
     boolean anyConfiguration = false;
+    boolean anyTarget = false;
     for (int i = 0; targets.isArray() && i < targets.size(); i++) {
       String id = targets.get(i).isTextual() ? targets.get(i).textValue() : null;
       if (id == null) {
@@ -344,12 +346,16 @@ final class StudyChecks {
                     + Suggest.didYouMean(id, cmocs.keySet())));
         continue;
       }
+      anyTarget = true;
       anyConfiguration |= target.isConfiguration() && target.mechanism() != null;
       target.contexts().stream()
           .map(Extraction.ContextLink::context)
           .filter(c -> c != null)
           .forEach(parts::add);
       target.outcomes().forEach(parts::add);
+    }
+    if (!anyTarget) {
+      return; // no configuration to hold 'about' to: the missing or dangling one is reported
     }
     if (anyConfiguration) {
       parts.addAll(MECHANISM_PARTS);
@@ -461,7 +467,7 @@ final class StudyChecks {
     if (id == null) {
       return;
     }
-    if (MECHANISM_PARTS.contains(id) || LINKS.contains(id) || "response".equals(id)) {
+    if (MECHANISM_PARTS.contains(id) || LINKS.contains(id)) {
       out.add(
           Problem.error(
               doc.file(),

@@ -121,7 +121,7 @@ class InvalidExtractionTest {
     assertEquals(1, p.line());
     assertEquals(1, p.column());
     assertEquals(
-        "this extraction is in the first format (no 'format: 2'); convert it with 'cmograph"
+        "this extraction is in the first format (not 'format: 2'); convert it with 'cmograph"
             + " migrate "
             + file
             + "' and review the lines it marks '# CHECK'",
