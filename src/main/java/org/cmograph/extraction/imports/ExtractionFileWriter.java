@@ -101,16 +101,20 @@ public final class ExtractionFileWriter {
     }
     keys.sort(Comparator.comparingInt(Key::line));
     List<Map<String, Object>> actors = actors(base.root(), d);
+    int added = actors.size() - base.root().path("actors").size();
     YamlWriter yaml = new YamlWriter(d.comments());
-    // Where the base has no actors, contexts or outcomes, they go just before its cmocs.
+    // Where the base has no contexts or outcomes (or actors to add to), they go before its cmocs.
     Map<String, String> replacement = new LinkedHashMap<>();
     StringBuilder beforeCmocs = new StringBuilder();
     for (String section : StudyDraft.SECTIONS) {
-      List<Map<String, Object>> value = "actors".equals(section) ? actors : d.section(section);
       boolean inBase = base.root().has(section);
-      if (section.equals("actors") && actors.size() == base.root().path("actors").size()) {
-        continue; // nothing to add: the base's actors stay as written
+      if (section.equals("actors")) {
+        if (added > 0 && !inBase) {
+          beforeCmocs.append(yaml.topLevel(section, actors)).append('\n');
+        }
+        continue; // the base's actors stay as written; new ones are appended below
       }
+      List<Map<String, Object>> value = d.section(section);
       if (value.isEmpty() && !section.equals("cmocs") && !section.equals("evidence")) {
         if (inBase) {
           replacement.put(section, "");
@@ -130,13 +134,23 @@ public final class ExtractionFileWriter {
     // Replace from the bottom up so earlier line numbers stay valid.
     for (int k = keys.size() - 1; k >= 0; k--) {
       Key key = keys.get(k);
-      if (!replacement.containsKey(key.name())) {
-        continue;
-      }
       int start = key.line() - 1;
       int end = k + 1 < keys.size() ? keys.get(k + 1).line() - 1 : lines.size();
       while (end > start + 1 && isBlankOrComment(lines.get(end - 1))) {
         end--;
+      }
+      if (key.name().equals("actors") && added > 0) {
+        // The new actors follow the base's, whose lines and comments are kept.
+        String items = new YamlWriter(Map.of()).topLevel("actors", actors);
+        int skip = 0;
+        for (int i = 0; i <= actors.size() - added; i++) {
+          skip = items.indexOf("\n  - ", skip + 1);
+        }
+        lines.add(end, items.substring(skip + 1));
+        continue;
+      }
+      if (!replacement.containsKey(key.name())) {
+        continue;
       }
       String text = replacement.get(key.name());
       if (text.isEmpty()) {
@@ -214,7 +228,7 @@ public final class ExtractionFileWriter {
             "the written extraction's '" + section + "' section reads back differently");
       }
     }
-    if (!root.path("format").equals(mapper.valueToTree(2))) {
+    if (!root.path("format").canConvertToExactIntegral() || root.path("format").asInt() != 2) {
       throw new IllegalStateException("the written extraction is not format 2");
     }
     if (base != null) {

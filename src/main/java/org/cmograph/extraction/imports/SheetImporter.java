@@ -115,9 +115,12 @@ public final class SheetImporter {
       Map<String, List<Sheet.Row>> byStudy = rowsByStudy();
       List<StudyDraft> drafts = new ArrayList<>();
       for (Map.Entry<String, List<Sheet.Row>> e : byStudy.entrySet()) {
-        StudyDraft d = new StudyRun(this, e.getKey(), e.getValue()).draft();
-        drafts.add(d);
-        if (!columns.containsKey(Column.EVIDENCE_KIND) && !d.evidence().isEmpty()) {
+        drafts.add(new StudyRun(this, e.getKey(), e.getValue()).draft());
+      }
+      // Said only of files that will be written: with errors, nothing is.
+      boolean errors = problems.stream().anyMatch(Problem::isError);
+      for (StudyDraft d : drafts) {
+        if (!errors && !columns.containsKey(Column.EVIDENCE_KIND) && !d.evidence().isEmpty()) {
           problems.add(
               rowWarning(
                   "IMPORT-NO-KIND", headerRow,
@@ -198,14 +201,11 @@ public final class SheetImporter {
         return false;
       }
       List<String> missing = new ArrayList<>();
-      for (Column required : List.of(Column.QUOTE, Column.LOCATION)) {
+      // Most items are findings, and findings need a stance: the column is always wanted.
+      for (Column required : List.of(Column.QUOTE, Column.LOCATION, Column.STANCE)) {
         if (!columns.containsKey(required)) {
           missing.add(required.header());
         }
-      }
-      // Without a kind column every item is a finding, and findings need a stance.
-      if (!columns.containsKey(Column.STANCE) && !columns.containsKey(Column.EVIDENCE_KIND)) {
-        missing.add(Column.STANCE.header());
       }
       if (MECHANISM.stream().noneMatch(columns::containsKey)
           && !columns.containsKey(Column.CMOC_KIND)) {

@@ -87,7 +87,7 @@ public final class StudyFiles {
           continue;
         }
         JsonNode root = base.get().root();
-        if (!root.path("format").isInt() || root.path("format").asInt() != 2) {
+        if (!root.path("format").canConvertToExactIntegral() || root.path("format").asInt() != 2) {
           problems.add(
               Problem.error(
                   basePath,
