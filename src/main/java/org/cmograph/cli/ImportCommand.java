@@ -50,9 +50,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Turn a CMOC spreadsheet (.csv, .xlsx: one row per evidence item) or a REFI-QDA project"
           + " (.qdpx, with --codes) into extraction files, then validate them.",
-      "Spreadsheet columns (headers in the first row, any case): study, cmoc, context, mechanism"
-          + " concept, mechanism wording, mechanism resource, mechanism response, outcome, quote,"
-          + " location, perspective, stance, and more; see docs/extraction-guide.md."
+      "Spreadsheet columns (headers in the first row, any case): study, cmoc, context, context"
+          + " role, mechanism concept, mechanism wording, mechanism resource, mechanism reasoning,"
+          + " outcome, evidence kind, quote, location, perspective, stance, and more; see"
+          + " docs/extraction-guide.md. Files are written in format 2."
     })
 final class ImportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "A .csv, .xlsx or .qdpx file")
@@ -98,7 +99,9 @@ final class ImportCommand implements Callable<Integer> {
   @Option(
       names = "--base",
       paramLabel = "FILE",
-      description = "An extraction whose study, source, programme and extraction sections to keep")
+      description =
+          "A format 2 extraction whose study, source, programme, actors and extraction sections to"
+              + " keep")
   Path base;
 
   @Option(names = "--title", paramLabel = "TEXT", description = "The study's title, for a new file")
@@ -128,7 +131,9 @@ final class ImportCommand implements Callable<Integer> {
       description = "Folder of source texts (default: data/sources)")
   Path sources;
 
-  @Option(names = "--force", description = "Replace the CMOCs and evidence of existing files")
+  @Option(
+      names = "--force",
+      description = "Replace the contexts, outcomes, CMOCs and evidence of existing files")
   boolean force;
 
   @Option(

@@ -118,7 +118,7 @@ public final class CmocTableWriter {
           put(cmocCells, Column.MECHANISM_RESOURCE, literal(g, resource, Vocab.label));
         }
         if (response != null) {
-          put(cmocCells, Column.MECHANISM_RESPONSE, literal(g, response, Vocab.label));
+          put(cmocCells, Column.MECHANISM_REASONING, literal(g, response, Vocab.label));
         }
       }
       List<Node> outcomes = byId(g, objects(g, cmoc, Vocab.hasOutcome));

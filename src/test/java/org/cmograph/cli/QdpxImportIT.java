@@ -154,6 +154,14 @@ class QdpxImportIT {
         "the selection's memo is the note");
     // The segment coded for two outcomes of one CMOC is one item about both.
     assertTrue(yaml.contains("about: [higher-engagement, hospital-readmission]"), yaml);
+    // Format 2: study-level contexts and outcomes, roles on the links, kinds from the mapping.
+    assertTrue(yaml.contains("\nformat: 2\n"), yaml);
+    assertTrue(yaml.contains("\nactors:\n  - id: service-users\n"), yaml);
+    assertTrue(yaml.contains("      - context: rural-areas\n        role: blocking\n"), yaml);
+    assertTrue(yaml.contains("      not_reported: [reasoning]\n"), yaml);
+    assertTrue(yaml.contains("    for: service-users\n"), yaml);
+    assertTrue(yaml.contains("    kind: finding\n"), yaml);
+    assertFalse(r.err().contains("IMPORT-NO-KIND"), r.err());
     // A second import registers nothing new: the same text is already there.
     SpreadsheetImportIT.Run again = importExample(out, "--sources", sources.toString(), "--force");
     assertEquals(0, again.exit(), again.err());
@@ -266,16 +274,16 @@ class QdpxImportIT {
     List<String> p = problems(EXAMPLES.resolve("gillard-2024.qdpx"), codes, tmp);
     assertEquals(1, p.size(), p.toString());
     assertTrue(
-        p.get(0).startsWith("codes.yaml:11:3: UNKNOWN-KEY unknown key 'place' in evidence"),
+        p.get(0).startsWith("codes.yaml:13:3: UNKNOWN-KEY unknown key 'place' in evidence"),
         p.get(0));
     Files.writeString(codes, mapping.replace("  place: Abstract     ", "  location: Abstract  "));
     p = problems(EXAMPLES.resolve("gillard-2024.qdpx"), codes, tmp);
     assertEquals(
         List.of(
-            "codes.yaml:15:18: IMPORT-BAD-VALUE perspective 'supervisors-group' is not one of"
+            "codes.yaml:17:18: IMPORT-BAD-VALUE perspective 'supervisors-group' is not one of"
                 + " service-user, peer-worker, staff, manager, supervisor, recipient, facilitator,"
                 + " carer, mixed",
-            "codes.yaml:58:15: QDPX-UNKNOWN-CODE the project has no code 'Contexts/Rural area'; did"
+            "codes.yaml:69:15: QDPX-UNKNOWN-CODE the project has no code 'Contexts/Rural area'; did"
                 + " you mean 'Contexts/Rural areas'? (its codes: Outcomes, Outcomes/Higher"
                 + " engagement, Outcomes/Hospital readmission, Outcomes/Reduced consistency of"
                 + " delivery, Contexts, Contexts/Clinical team preparation, Contexts/Positive ward"
@@ -284,6 +292,41 @@ class QdpxImportIT {
                 + " Contexts/Challenging ward relationships, Mechanisms, Mechanisms/Fidelity to"
                 + " peer support principles, Voices, Voices/Supervisors)"),
         p);
+  }
+
+  @Test
+  void aContextWithoutARoleIsRefusedAndAMappingWithoutKindsIsReported(@TempDir Path tmp)
+      throws IOException {
+    String mapping = Files.readString(EXAMPLES.resolve("gillard-2024.codes.yaml"));
+    Path codes =
+        Files.writeString(
+            tmp.resolve("codes.yaml"),
+            mapping.replaceFirst("(?m)^        role: enabling\n", ""));
+    List<String> p = problems(EXAMPLES.resolve("gillard-2024.qdpx"), codes, tmp);
+    assertEquals(1, p.size(), p.toString());
+    assertTrue(
+        p.get(0)
+            .startsWith(
+                "codes.yaml:29:9: IMPORT-MISSING-ROLE context 'clinical-team-preparation' of CMOC"
+                    + " 'high-engagement-fidelity-sites' has no role"),
+        p.get(0));
+    Files.writeString(codes, mapping.replace("  kind: finding ", "  # no kind "));
+    SpreadsheetImportIT.Run r =
+        SpreadsheetImportIT.run(
+            "import",
+            EXAMPLES.resolve("gillard-2024.qdpx").toString(),
+            "--codes",
+            codes.toString(),
+            "--title",
+            TITLE,
+            "--out",
+            tmp.resolve("gillard-2024.yaml").toString(),
+            "--sources",
+            Repo.data().resolve("sources").toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(
+        r.err().contains("warning IMPORT-NO-KIND the mapping gives no evidence kind, so all 7"),
+        r.err());
   }
 
   @Test

@@ -48,6 +48,8 @@ class SpreadsheetImportIT {
   }
 
   static final Path EXAMPLES = Repo.root().resolve("examples");
+  /** A format 2 extraction of gillard-2024 whose study facts an import into it must keep. */
+  static final Path BASE = Repo.testResources().resolve("import/base/gillard-2024.yaml");
   static final String SOURCES = Repo.data().resolve("sources").toString();
 
   static StudyPipeline pipeline() {
@@ -136,7 +138,7 @@ class SpreadsheetImportIT {
 
   @Test
   void theCsvAndTheWorkbookImportToTheSameFileAndItValidates(@TempDir Path tmp) throws IOException {
-    Path base = Repo.data().resolve("studies/gillard-2024.yaml");
+    Path base = BASE;
     Path fromCsv = tmp.resolve("csv/gillard-2024.yaml");
     Path fromXlsx = tmp.resolve("xlsx/gillard-2024.yaml");
     Run a =
@@ -153,6 +155,8 @@ class SpreadsheetImportIT {
             SOURCES);
     assertEquals(0, a.exit(), a.out() + a.err());
     assertTrue(a.out().contains("2 CMOC(s), 12 evidence item(s); it validates"), a.out());
+    // The example sheet says each item's kind, so nothing is written as a finding unasked.
+    assertFalse(a.err().contains("IMPORT-NO-KIND"), a.err());
     Run b =
         run(
             "import",
@@ -167,11 +171,25 @@ class SpreadsheetImportIT {
             SOURCES);
     assertEquals(0, b.exit(), b.out() + b.err());
     assertEquals(Files.readString(fromCsv), Files.readString(fromXlsx));
-    // The study facts and their comments come from the base file, verbatim.
+    // The study facts, the actors and their comments come from the base file, verbatim.
     String text = Files.readString(fromCsv);
+    String before = Files.readString(base);
+    // The example sheet's 'service users' join the base's actors, after them.
     assertTrue(
         text.startsWith(
-            Files.readString(base).substring(0, Files.readString(base).indexOf("cmocs:"))));
+            before.substring(0, before.indexOf("\ncontexts:"))
+                + "  - id: service-users\n    description: service users\n    type: service-user\n"),
+        text);
+    assertTrue(text.endsWith(before.substring(before.indexOf("# Extraction provenance"))), text);
+    // Format 2: study-level contexts and outcomes, context links with roles, not_reported, kinds.
+    assertTrue(text.contains("\ncontexts:\n  - id: clinical-team-preparation\n"), text);
+    assertTrue(text.contains("      - context: rural-areas\n        role: blocking\n"), text);
+    assertTrue(text.contains("      not_reported: [reasoning]\n"), text);
+    assertTrue(text.contains("    outcomes: [higher-engagement, hospital-readmission]\n"), text);
+    assertTrue(text.contains("  - id: low-geography\n    cmocs: [low-engagement-fidelity-sites]\n"
+        + "    kind: recommendation\n"), text);
+    assertTrue(text.contains("    for: service-users\n"), text);
+    assertFalse(text.contains("response"), text);
   }
 
   @Test
@@ -206,7 +224,7 @@ class SpreadsheetImportIT {
   void anExistingFileIsReplacedOnlyWithForceAndARefusedImportWritesNothing(@TempDir Path tmp)
       throws IOException {
     Path out = tmp.resolve("gillard-2024.yaml");
-    Files.copy(Repo.data().resolve("studies/gillard-2024.yaml"), out);
+    Files.copy(BASE, out);
     byte[] before = Files.readAllBytes(out);
     Run r = run("import", EXAMPLES.resolve("gillard-2024.csv").toString(), "--out", out.toString());
     assertEquals(1, r.exit());
@@ -230,13 +248,15 @@ class SpreadsheetImportIT {
     // layout and comments elsewhere, so the import refuses rather than rewrite.
     Object tree =
         new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-            .readValue(Repo.data().resolve("studies/gillard-2024.yaml").toFile(), Object.class);
+            .readValue(BASE.toFile(), Object.class);
     Path json = tmp.resolve("gillard-2024.json");
     new ObjectMapper().writeValue(json.toFile(), tree);
     Run r = run("import", EXAMPLES.resolve("gillard-2024.csv").toString(), "--study", "gillard-2024",
         "--base", json.toString(), "--out", tmp.resolve("gillard-2024.yaml").toString());
     assertEquals(1, r.exit(), r.err());
-    assertTrue(r.err().contains("IMPORT-BAD-BASE cannot replace only the cmocs and evidence"), r.err());
+    assertTrue(
+        r.err().contains("IMPORT-BAD-BASE cannot replace only the contexts, outcomes, cmocs and"),
+        r.err());
     assertFalse(Files.exists(tmp.resolve("gillard-2024.yaml")));
   }
 
@@ -248,7 +268,7 @@ class SpreadsheetImportIT {
             EXAMPLES.resolve("gillard-2024.csv").toString(),
             "--json",
             "--base",
-            Repo.data().resolve("studies/gillard-2024.yaml").toString(),
+            BASE.toString(),
             "--out",
             tmp.resolve("gillard-2024.yaml").toString(),
             "--sources",
@@ -328,10 +348,10 @@ class SpreadsheetImportIT {
         xlsx,
         "CMOCs",
         sheet -> {
-          sheet.getRow(2).getCell(22).setCellFormula("CONCATENATE(W2,\" \")");
+          sheet.getRow(2).getCell(27).setCellFormula("CONCATENATE(AB2,\" \")");
           sheet
               .getRow(3)
-              .getCell(23)
+              .getCell(28)
               .setCellErrorValue(org.apache.poi.ss.usermodel.FormulaError.REF.getCode());
         });
     List<String> p = problems(xlsx);
@@ -339,11 +359,11 @@ class SpreadsheetImportIT {
     assertTrue(
         p.get(0)
             .startsWith(
-                "xlsx:3:23: IMPORT-FORMULA sheet 'CMOCs', W3 holds a formula (=CONCATENATE(W2,\""
-                    + " \"))"),
+                "xlsx:3:28: IMPORT-FORMULA sheet 'CMOCs', AB3 holds a formula"
+                    + " (=CONCATENATE(AB2,\" \"))"),
         p.get(0));
     assertEquals(
-        "xlsx:4:24: IMPORT-CELL-ERROR sheet 'CMOCs', X4 holds an error value (#REF!)", p.get(1));
+        "xlsx:4:29: IMPORT-CELL-ERROR sheet 'CMOCs', AC4 holds an error value (#REF!)", p.get(1));
   }
 
   @Test
@@ -364,7 +384,7 @@ class SpreadsheetImportIT {
             "--sources",
             SOURCES,
             "--base",
-            Repo.data().resolve("studies/gillard-2024.yaml").toString());
+            BASE.toString());
     assertEquals(0, r.exit(), r.err());
     assertTrue(
         r.err()
@@ -383,8 +403,8 @@ class SpreadsheetImportIT {
         xlsx,
         "CMOCs",
         sheet -> {
-          sheet.getRow(0).getCell(22).setCellValue("Qoute");
-          sheet.getRow(0).getCell(26).setCellValue("Position");
+          sheet.getRow(0).getCell(27).setCellValue("Qoute");
+          sheet.getRow(0).getCell(31).setCellValue("Position");
         });
     assertEquals(
         List.of(
@@ -394,10 +414,10 @@ class SpreadsheetImportIT {
             "xlsx:1:1: IMPORT-MISSING-COLUMN sheet 'CMOCs', row 1: no 'stance' column; the headers"
                 + " are: "
                 + headers(xlsx),
-            "xlsx:1:23: warning IMPORT-UNKNOWN-COLUMN sheet 'CMOCs', cell W1: column 'Qoute' is not"
+            "xlsx:1:28: warning IMPORT-UNKNOWN-COLUMN sheet 'CMOCs', cell AB1: column 'Qoute' is not"
                 + " part of the layout and is ignored; did you mean 'quote'? (map it with --map"
                 + " 'Qoute=COLUMN')",
-            "xlsx:1:27: warning IMPORT-UNKNOWN-COLUMN sheet 'CMOCs', cell AA1: column 'Position' is"
+            "xlsx:1:32: warning IMPORT-UNKNOWN-COLUMN sheet 'CMOCs', cell AF1: column 'Position' is"
                 + " not part of the layout and is ignored (map it with --map 'Position=COLUMN')"),
         problems(xlsx));
     assertEquals(

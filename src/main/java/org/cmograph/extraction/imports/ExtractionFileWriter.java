@@ -15,10 +15,11 @@ import org.cmograph.extraction.PositionedDocument;
 import org.cmograph.extraction.Problem;
 
 /**
- * Writes an imported study as extraction-file text: either a new file (study facts from the command
- * line or the imported file), or an existing file with only its {@code cmocs} and {@code evidence}
- * sections replaced, so the study's facts and the researcher's comments in them stay as they were.
- * The text is read back and compared with what was meant before it is returned.
+ * Writes an imported study as format 2 extraction-file text: either a new file (study facts from
+ * the command line or the imported file), or an existing format 2 file with only its {@code
+ * contexts}, {@code outcomes}, {@code cmocs} and {@code evidence} sections replaced (and actors it
+ * lacks added), so the study's facts and the researcher's comments in them stay as they were. The
+ * text is read back and compared with what was meant before it is returned.
  */
 public final class ExtractionFileWriter {
   private ExtractionFileWriter() {}
@@ -41,6 +42,7 @@ public final class ExtractionFileWriter {
       out.append("# ").append(line).append('\n');
     }
     out.append('\n');
+    out.append("format: 2\n\n");
     YamlWriter yaml = new YamlWriter(d.comments());
     Map<String, Object> study = new LinkedHashMap<>();
     study.put("id", d.id());
@@ -53,7 +55,7 @@ public final class ExtractionFileWriter {
       source.put("unavailable_reason", facts.sourceUnavailableReason());
     }
     out.append(yaml.topLevel("source", source)).append('\n');
-    out.append(sections(d));
+    out.append(sections(d, d.actors()));
     Map<String, Object> extraction = new LinkedHashMap<>();
     extraction.put("extractor", facts.extractor());
     extraction.put("date", facts.date());
@@ -62,17 +64,19 @@ public final class ExtractionFileWriter {
     }
     out.append('\n').append(yaml.topLevel("extraction", extraction));
     String text = out.toString();
-    verify(text, d, null);
+    verify(text, d, null, d.actors());
     return text;
   }
 
   /**
-   * The base file's text with its {@code cmocs} and {@code evidence} replaced, or empty when the
-   * base is not block-style YAML with its sections at the left margin (then write a new file).
+   * The base file's text with its {@code contexts}, {@code outcomes}, {@code cmocs} and {@code
+   * evidence} replaced and the draft's actors that it lacks added to its {@code actors}, or empty
+   * when the base is not block-style YAML with its sections at the left margin (then write a new
+   * file). The base must be a format 2 file.
    */
   public static Optional<String> splice(PositionedDocument base, StudyDraft d) {
     String name = base.file().getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (name.endsWith(".json") || !base.root().isObject()) {
+    if (name.endsWith(".json") || !base.root().isObject() || !base.root().has("cmocs")) {
       return Optional.empty();
     }
     List<String> lines = new ArrayList<>(List.of(base.text().split("(?<=\n)", -1)));
@@ -96,34 +100,94 @@ public final class ExtractionFileWriter {
       keys.add(new Key(key, p.line()));
     }
     keys.sort(Comparator.comparingInt(Key::line));
+    List<Map<String, Object>> actors = actors(base.root(), d);
+    int added = actors.size() - base.root().path("actors").size();
     YamlWriter yaml = new YamlWriter(d.comments());
+    // Where the base has no contexts or outcomes (or actors to add to), they go before its cmocs.
     Map<String, String> replacement = new LinkedHashMap<>();
-    replacement.put("cmocs", yaml.topLevel("cmocs", d.cmocs()));
-    replacement.put("evidence", yaml.topLevel("evidence", d.evidence()));
-    // Replace from the bottom up so earlier line numbers stay valid.
-    List<String> missing = new ArrayList<>(replacement.keySet());
-    for (int k = keys.size() - 1; k >= 0; k--) {
-      Key key = keys.get(k);
-      if (!replacement.containsKey(key.name())) {
+    StringBuilder beforeCmocs = new StringBuilder();
+    for (String section : StudyDraft.SECTIONS) {
+      boolean inBase = base.root().has(section);
+      if (section.equals("actors")) {
+        if (added > 0 && !inBase) {
+          beforeCmocs.append(yaml.topLevel(section, actors)).append('\n');
+        }
+        continue; // the base's actors stay as written; new ones are appended below
+      }
+      List<Map<String, Object>> value = d.section(section);
+      if (value.isEmpty() && !section.equals("cmocs") && !section.equals("evidence")) {
+        if (inBase) {
+          replacement.put(section, "");
+        }
         continue;
       }
-      missing.remove(key.name());
+      String text = yaml.topLevel(section, value);
+      if (inBase) {
+        replacement.put(section, text);
+      } else if (!section.equals("evidence")) {
+        beforeCmocs.append(text).append('\n');
+      } else {
+        return Optional.empty();
+      }
+    }
+    replacement.put("cmocs", beforeCmocs + replacement.get("cmocs"));
+    // Replace from the bottom up so earlier line numbers stay valid.
+    for (int k = keys.size() - 1; k >= 0; k--) {
+      Key key = keys.get(k);
       int start = key.line() - 1;
       int end = k + 1 < keys.size() ? keys.get(k + 1).line() - 1 : lines.size();
       while (end > start + 1 && isBlankOrComment(lines.get(end - 1))) {
         end--;
       }
+      if (key.name().equals("actors") && added > 0) {
+        // The new actors follow the base's, whose lines and comments are kept.
+        String items = new YamlWriter(Map.of()).topLevel("actors", actors);
+        int skip = 0;
+        for (int i = 0; i <= actors.size() - added; i++) {
+          skip = items.indexOf("\n  - ", skip + 1);
+        }
+        lines.add(end, items.substring(skip + 1));
+        continue;
+      }
+      if (!replacement.containsKey(key.name())) {
+        continue;
+      }
+      String text = replacement.get(key.name());
+      if (text.isEmpty()) {
+        // a section dropped whole takes its blank lines with it
+        while (end < lines.size() && lines.get(end).isBlank()) {
+          end++;
+        }
+      }
       for (int i = end - 1; i >= start; i--) {
         lines.remove(i);
       }
-      lines.add(start, replacement.get(key.name()));
-    }
-    if (!missing.isEmpty()) {
-      return Optional.empty();
+      if (!text.isEmpty()) {
+        lines.add(start, text);
+      }
     }
     String text = String.join("", lines);
-    verify(text, d, base.root());
+    verify(text, d, base.root(), actors);
     return Optional.of(text);
+  }
+
+  /** The base's actors followed by the draft's actors whose ids it does not have. */
+  private static List<Map<String, Object>> actors(JsonNode base, StudyDraft d) {
+    ObjectMapper mapper = new ObjectMapper();
+    List<Map<String, Object>> out = new ArrayList<>();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (JsonNode a : base.path("actors")) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> actor = mapper.convertValue(a, LinkedHashMap.class);
+      out.add(actor);
+      ids.add(a.path("id").asText());
+    }
+    for (Map<String, Object> a : d.actors()) {
+      if (ids.add((String) a.get("id"))) {
+        out.add(a);
+      }
+    }
+    return out;
   }
 
   private static boolean isBlankOrComment(String line) {
@@ -131,14 +195,22 @@ public final class ExtractionFileWriter {
     return t.isEmpty() || t.startsWith("#");
   }
 
-  /** The {@code cmocs} and {@code evidence} sections, separated by a blank line. */
-  static String sections(StudyDraft d) {
+  /** The draft's sections (with these actors), each followed by a blank line but the last. */
+  static String sections(StudyDraft d, List<Map<String, Object>> actors) {
     YamlWriter yaml = new YamlWriter(d.comments());
-    return yaml.topLevel("cmocs", d.cmocs()) + "\n" + yaml.topLevel("evidence", d.evidence());
+    List<String> parts = new ArrayList<>();
+    for (String section : StudyDraft.SECTIONS) {
+      List<Map<String, Object>> value = "actors".equals(section) ? actors : d.section(section);
+      if (!value.isEmpty() || section.equals("cmocs") || section.equals("evidence")) {
+        parts.add(yaml.topLevel(section, value));
+      }
+    }
+    return String.join("\n", parts);
   }
 
-  /** Reads the text back: its CMOCs and evidence must be the draft's, the rest the base's. */
-  private static void verify(String text, StudyDraft d, JsonNode base) {
+  /** Reads the text back: its imported sections must be the draft's, the rest the base's. */
+  private static void verify(
+      String text, StudyDraft d, JsonNode base, List<Map<String, Object>> actors) {
     List<Problem> problems = new ArrayList<>();
     Optional<PositionedDocument> doc =
         new DocumentReader().parse(Path.of(d.id() + ".yaml"), text, problems);
@@ -147,16 +219,22 @@ public final class ExtractionFileWriter {
     }
     ObjectMapper mapper = new ObjectMapper();
     JsonNode root = doc.get().root();
-    if (!root.path("cmocs").equals(mapper.valueToTree(d.cmocs()))
-        || !root.path("evidence").equals(mapper.valueToTree(d.evidence()))) {
-      throw new IllegalStateException("the written extraction reads back differently");
+    for (String section : StudyDraft.SECTIONS) {
+      List<Map<String, Object>> value = "actors".equals(section) ? actors : d.section(section);
+      JsonNode written = root.path(section);
+      JsonNode meant = mapper.valueToTree(value);
+      if (!(written.isMissingNode() && value.isEmpty()) && !written.equals(meant)) {
+        throw new IllegalStateException(
+            "the written extraction's '" + section + "' section reads back differently");
+      }
+    }
+    if (!root.path("format").canConvertToExactIntegral() || root.path("format").asInt() != 2) {
+      throw new IllegalStateException("the written extraction is not format 2");
     }
     if (base != null) {
       for (var it = base.fieldNames(); it.hasNext(); ) {
         String key = it.next();
-        if (!key.equals("cmocs")
-            && !key.equals("evidence")
-            && !base.get(key).equals(root.get(key))) {
+        if (!StudyDraft.SECTIONS.contains(key) && !base.get(key).equals(root.get(key))) {
           throw new IllegalStateException("splicing changed the '" + key + "' section");
         }
       }

@@ -7,14 +7,16 @@ import java.util.Locale;
 import org.cmograph.extraction.SchemaCheck;
 
 /**
- * The controlled values of the extraction format (stance, perspective, context type, ...), read
- * from the JSON Schema so the importers never keep a second copy, and a forgiving match of what a
- * researcher typed in a cell ("Peer workers" for {@code peer-worker}, "Supports" for {@code
- * supports}).
+ * The controlled values of the extraction format (stance, perspective, context type and role,
+ * evidence kind, ...), read from the JSON Schema so the importers never keep a second copy, and a
+ * forgiving match of what a researcher typed in a cell ("Peer workers" for {@code peer-worker},
+ * "Supports" for {@code supports}).
  */
 final class FormatVocabulary {
+  final List<String> actorTypes;
   final List<String> contextTypes;
   final List<String> contextRoles;
+  final List<String> cmocKinds;
   final List<String> directions;
   final List<String> levels;
   final List<String> theoryStances;
@@ -22,16 +24,21 @@ final class FormatVocabulary {
   final List<String> perspectives;
   final List<String> stances;
   final List<String> strengths;
+  final List<String> evidenceKinds;
 
   private FormatVocabulary(JsonNode schema) {
     JsonNode defs = schema.path("$defs");
+    JsonNode top = schema.path("properties");
     JsonNode cmoc = defs.path("cmoc").path("properties");
-    JsonNode context = cmoc.path("contexts").path("items").path("properties");
-    JsonNode outcome = cmoc.path("outcomes").path("items").path("properties");
+    JsonNode context = top.path("contexts").path("items").path("properties");
+    JsonNode contextLink = cmoc.path("contexts").path("items").path("properties");
+    JsonNode outcome = top.path("outcomes").path("items").path("properties");
     JsonNode link = cmoc.path("theory_links").path("items").path("properties");
     JsonNode evidence = defs.path("evidence").path("properties");
+    actorTypes = values(defs.path("actor-type"));
     contextTypes = values(context.path("type"));
-    contextRoles = values(context.path("role"));
+    contextRoles = values(contextLink.path("role"));
+    cmocKinds = values(cmoc.path("kind"));
     directions = values(outcome.path("direction"));
     levels = values(outcome.path("level"));
     theoryStances = values(link.path("stance"));
@@ -39,6 +46,7 @@ final class FormatVocabulary {
     perspectives = values(evidence.path("perspective"));
     stances = values(evidence.path("stance"));
     strengths = values(evidence.path("strength"));
+    evidenceKinds = values(evidence.path("kind"));
   }
 
   private static FormatVocabulary instance;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.cmograph.extraction.ConceptLabels;
 import org.cmograph.extraction.DocumentReader;
+import org.cmograph.extraction.Extraction;
 import org.cmograph.extraction.PositionedDocument;
 import org.cmograph.extraction.Problem;
 import org.cmograph.extraction.SchemaCheck;
@@ -72,9 +74,15 @@ public final class QdpxImporter {
 
   /** Values a segment's attribute codes (or the defaults) give its evidence item. */
   private record Attributes(
-      String speaker, String perspective, String stance, String strength, String location) {
+      String kind,
+      String speaker,
+      String perspective,
+      String stance,
+      String strength,
+      String location) {
     Attributes over(Attributes base) {
       return new Attributes(
+          kind != null ? kind : base.kind,
           speaker != null ? speaker : base.speaker,
           perspective != null ? perspective : base.perspective,
           stance != null ? stance : base.stance,
@@ -93,6 +101,11 @@ public final class QdpxImporter {
     final Map<String, Attributes> attributesByCode = new LinkedHashMap<>();
     final Map<String, String> comments = new LinkedHashMap<>();
     final Set<String> partIds = new HashSet<>();
+    /** The study's actors, contexts and outcomes by id (one id space), and the kind of each. */
+    final Map<String, Map<String, Object>> parts = new LinkedHashMap<>();
+    final Map<String, String> partKinds = new HashMap<>();
+    final Map<String, String> partPointers = new HashMap<>();
+    final Map<String, String> partCodes = new HashMap<>();
 
     Run(QdpxProject project, PositionedDocument doc, String studyArgument, List<Problem> problems) {
       this.project = project;
@@ -125,6 +138,9 @@ public final class QdpxImporter {
           attributesByCode.put(code, attributes(attributeCodes.get(i), pointer));
         }
       }
+      for (int i = 0; i < root.path("actors").size(); i++) {
+        actor(root.path("actors").get(i), "/actors/" + i);
+      }
       // Ids the mapping gives are taken first, so made-up ids never collide with them.
       for (JsonNode c : root.path("cmocs")) {
         for (String kind : List.of("contexts", "outcomes")) {
@@ -147,9 +163,32 @@ public final class QdpxImporter {
       if (problems.stream().anyMatch(Problem::isError)) {
         return new Result(null, null, problems);
       }
+      if (defaults.kind() == null && attributesByCode.values().stream().allMatch(a -> a.kind() == null)) {
+        problems.add(
+            Problem.warning(
+                doc.file(),
+                doc.keyAt(root.has("evidence") ? "/evidence" : "/cmocs"),
+                "IMPORT-NO-KIND",
+                "the mapping gives no evidence kind, so all "
+                    + evidence.size()
+                    + " evidence item(s) are written as kind: finding, the only kind counted as"
+                    + " support or refutation; check them, and give 'kind' under 'evidence' or on"
+                    + " an attribute code (e.g. a code for the authors' recommendations)"));
+      }
       String name = source.name().replaceAll("(?i)\\.txt$", "");
       String file = (Slugs.of(name).isEmpty() ? id : Slugs.of(name)) + ".txt";
-      StudyDraft draft = new StudyDraft(id, null, file, cmocs, evidence, comments, project.file());
+      StudyDraft draft =
+          new StudyDraft(
+              id,
+              null,
+              file,
+              partsOf("actor"),
+              partsOf("context"),
+              partsOf("outcome"),
+              cmocs,
+              evidence,
+              comments,
+              project.file());
       return new Result(draft, new SourceFile(file, source.text()), problems);
     }
 
@@ -231,6 +270,7 @@ public final class QdpxImporter {
 
     Attributes attributes(JsonNode node, String pointer) {
       return new Attributes(
+          value(node, "kind", pointer, vocab.evidenceKinds),
           value(node, "speaker", pointer, vocab.speakers),
           value(node, "perspective", pointer, vocab.perspectives),
           value(node, "stance", pointer, vocab.stances),
@@ -246,6 +286,14 @@ public final class QdpxImporter {
       if (c.hasNonNull("statement")) {
         cmoc.put("statement", c.get("statement").asText());
       }
+      String kind = value(c, "kind", pointer, vocab.cmocKinds);
+      cmoc.put("kind", kind != null ? kind : Extraction.Cmoc.CONFIGURATION);
+      if (c.hasNonNull("strategy")) {
+        cmoc.put("strategy", c.get("strategy").asText());
+      }
+      if (c.hasNonNull("actor")) {
+        cmoc.put("actor", actorRef(c.get("actor").asText(), pointer + "/actor"));
+      }
       if (c.hasNonNull("code")) {
         refer(code(c.get("code").asText(), pointer + "/code"), index, null);
       }
@@ -253,26 +301,72 @@ public final class QdpxImporter {
       for (int i = 0; i < c.path("contexts").size(); i++) {
         JsonNode x = c.path("contexts").get(i);
         String p = pointer + "/contexts/" + i;
-        Map<String, Object> context = part(x, p, index, "context");
-        SheetImporter.put(context, "type", value(x, "type", p, vocab.contextTypes));
-        SheetImporter.put(context, "role", value(x, "role", p, vocab.contextRoles));
-        contexts.add(context);
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        SheetImporter.put(attributes, "type", value(x, "type", p, vocab.contextTypes));
+        String id = part(x, p, index, "context", attributes);
+        Map<String, Object> link = new LinkedHashMap<>();
+        link.put("context", id);
+        if (x.hasNonNull("role")) {
+          SheetImporter.put(link, "role", value(x, "role", p, vocab.contextRoles));
+        } else {
+          // The role is the researcher's reading of the source; the import never guesses it.
+          problems.add(
+              Problem.error(
+                  doc.file(),
+                  doc.keyAt(p + "/code"),
+                  "IMPORT-MISSING-ROLE",
+                  "context '"
+                      + id
+                      + "' of CMOC '"
+                      + c.path("id").asText()
+                      + "' has no role; add 'role: "
+                      + String.join(" | ", vocab.contextRoles)
+                      + "' (what the context does for this configuration)"));
+        }
+        contexts.add(link);
       }
       if (!contexts.isEmpty()) {
         cmoc.put("contexts", contexts);
       }
-      cmoc.put("mechanism", mechanism(c.path("mechanism"), pointer + "/mechanism", index));
-      List<Map<String, Object>> outcomes = new ArrayList<>();
+      boolean pattern = Extraction.Cmoc.OUTCOME_PATTERN.equals(kind);
+      if (pattern && c.has("mechanism")) {
+        problems.add(
+            error(
+                pointer + "/mechanism",
+                "MECHANISM-IN-PATTERN",
+                "CMOC '"
+                    + c.path("id").asText()
+                    + "' is an outcome pattern, which has no mechanism; remove its mechanism, or"
+                    + " make it kind: configuration"));
+      } else if (!pattern && !c.has("mechanism")) {
+        problems.add(
+            error(
+                pointer + "/id",
+                "IMPORT-MISSING-VALUE",
+                "CMOC '"
+                    + c.path("id").asText()
+                    + "' is a configuration but has no mechanism; give its mechanism, or make it"
+                    + " kind: outcome-pattern if the study shows outcomes without one"));
+      } else if (!pattern) {
+        cmoc.put("mechanism", mechanism(c.path("mechanism"), pointer + "/mechanism", index));
+      }
+      List<String> outcomes = new ArrayList<>();
       for (int i = 0; i < c.path("outcomes").size(); i++) {
         JsonNode x = c.path("outcomes").get(i);
         String p = pointer + "/outcomes/" + i;
-        Map<String, Object> outcome = part(x, p, index, "outcome");
-        SheetImporter.put(outcome, "direction", value(x, "direction", p, vocab.directions));
-        SheetImporter.put(outcome, "level", value(x, "level", p, vocab.levels));
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        SheetImporter.put(attributes, "direction", value(x, "direction", p, vocab.directions));
+        SheetImporter.put(attributes, "level", value(x, "level", p, vocab.levels));
         if (x.has("intended")) {
-          outcome.put("intended", x.get("intended").asBoolean());
+          attributes.put("intended", x.get("intended").asBoolean());
         }
-        outcomes.add(outcome);
+        if (x.hasNonNull("for")) {
+          attributes.put("for", actorRef(x.get("for").asText(), p + "/for"));
+        }
+        String id = part(x, p, index, "outcome", attributes);
+        if (!outcomes.contains(id)) {
+          outcomes.add(id);
+        }
       }
       if (!outcomes.isEmpty()) {
         cmoc.put("outcomes", outcomes);
@@ -280,26 +374,135 @@ public final class QdpxImporter {
       return cmoc;
     }
 
-    /** A context or outcome: its id and description from the mapping, else from its code's name. */
-    Map<String, Object> part(JsonNode x, String pointer, int cmoc, String kind) {
+    /** An actor the mapping defines, added to the study. */
+    void actor(JsonNode a, String pointer) {
+      Map<String, Object> actor = new LinkedHashMap<>();
+      actor.put("id", a.path("id").asText());
+      actor.put("description", a.path("description").asText());
+      SheetImporter.put(actor, "type", value(a, "type", pointer, vocab.actorTypes));
+      partIds.add(a.path("id").asText());
+      add("actor", actor, pointer);
+    }
+
+    /** An actor id the mapping refers to: one of its actors. */
+    String actorRef(String id, String pointer) {
+      if (!"actor".equals(partKinds.get(id))) {
+        Set<String> actors = new LinkedHashSet<>();
+        partKinds.forEach((k, v) -> { if (v.equals("actor")) { actors.add(k); } });
+        problems.add(
+            error(
+                pointer,
+                "DANGLING-REFERENCE",
+                "'"
+                    + id
+                    + "' is not an actor of the mapping"
+                    + (actors.isEmpty()
+                        ? " (define it under 'actors:' with its id, description and type)"
+                        : Suggest.didYouMean(id, actors))));
+      }
+      return id;
+    }
+
+    /**
+     * Adds a study actor, context or outcome; one named again (by another CMOC) must say the same.
+     */
+    void add(String kind, Map<String, Object> part, String pointer) {
+      String id = (String) part.get("id");
+      Map<String, Object> had = parts.get(id);
+      if (had == null) {
+        parts.put(id, part);
+        partKinds.put(id, kind);
+        partPointers.put(id, pointer);
+        return;
+      }
+      if (!kind.equals(partKinds.get(id))) {
+        problems.add(
+            error(
+                pointer + "/id",
+                "IMPORT-DUPLICATE-ID",
+                "id '"
+                    + id
+                    + "' names both "
+                    + (kind.equals("actor") ? "an " : "a ")
+                    + kind
+                    + " and "
+                    + (partKinds.get(id).equals("actor") ? "an " : "a ")
+                    + partKinds.get(id)
+                    + " (at "
+                    + PositionedDocument.display(partPointers.get(id))
+                    + "); actors, contexts and outcomes share one id space"));
+        return;
+      }
+      for (Map.Entry<String, Object> e : part.entrySet()) {
+        Object before = had.get(e.getKey());
+        if (before == null) {
+          had.put(e.getKey(), e.getValue());
+        } else if (!before.equals(e.getValue())) {
+          problems.add(
+              error(
+                  pointer,
+                  "IMPORT-CONFLICT",
+                  kind
+                      + " '"
+                      + id
+                      + "' has a different "
+                      + e.getKey()
+                      + " here than at "
+                      + PositionedDocument.display(partPointers.get(id))
+                      + "; a "
+                      + kind
+                      + " is one of the study's, shared by its CMOCs: describe it the same way,"
+                      + " or give it another id"));
+        }
+      }
+    }
+
+    List<Map<String, Object>> partsOf(String kind) {
+      List<Map<String, Object>> out = new ArrayList<>();
+      parts.forEach(
+          (id, part) -> {
+            if (kind.equals(partKinds.get(id))) {
+              out.add(part);
+            }
+          });
+      return out;
+    }
+
+    /**
+     * A context or outcome: its id and description from the mapping, else from its code's name;
+     * the id of the study part it is.
+     */
+    String part(JsonNode x, String pointer, int cmoc, String kind, Map<String, Object> attributes) {
       String guid = code(x.path("code").asText(), pointer + "/code");
       String name = guid == null ? null : codeName(guid);
-      String description = x.hasNonNull("description") ? x.get("description").asText() : name;
+      String description = x.hasNonNull("description") ? x.get("description").asText() : null;
       String id = x.hasNonNull("id") ? x.get("id").asText() : null;
       if (id == null) {
-        String base = Slugs.brief(description, 4);
+        // The same code under another CMOC is the same context or outcome.
+        String codeText = x.path("code").asText();
+        for (Map.Entry<String, String> e : partCodes.entrySet()) {
+          if (e.getValue().equals(guid != null ? guid : codeText)
+              && kind.equals(partKinds.get(e.getKey()))) {
+            id = e.getKey();
+          }
+        }
+      }
+      if (id == null) {
+        String base = Slugs.brief(description != null ? description : name, 4);
         id =
             SheetImporter.unique(
-                base.isEmpty() || List.of("mechanism", "resource", "response").contains(base)
-                    ? kind
-                    : base,
-                partIds);
+                base.isEmpty() || SheetImporter.RESERVED.contains(base) ? kind : base, partIds);
       }
+      partCodes.putIfAbsent(id, guid != null ? guid : x.path("code").asText());
       refer(guid, cmoc, id);
       Map<String, Object> part = new LinkedHashMap<>();
       part.put("id", id);
-      part.put("description", description == null ? id : description);
-      return part;
+      if (description != null || !parts.containsKey(id)) {
+        part.put("description", description != null ? description : name != null ? name : id);
+      }
+      part.putAll(attributes);
+      add(kind, part, pointer);
+      return id;
     }
 
     Map<String, Object> mechanism(JsonNode m, String pointer, int cmoc) {
@@ -314,13 +517,19 @@ public final class QdpxImporter {
       if (m.hasNonNull("resource_code")) {
         refer(code(m.get("resource_code").asText(), pointer + "/resource_code"), cmoc, "resource");
       }
-      if (m.hasNonNull("response_code")) {
-        refer(code(m.get("response_code").asText(), pointer + "/response_code"), cmoc, "response");
+      for (String key : List.of("reasoning_code", "response_code")) {
+        if (m.hasNonNull(key)) {
+          refer(code(m.get(key).asText(), pointer + "/" + key), cmoc, "reasoning");
+        }
       }
       String concept = m.hasNonNull("concept") ? m.get("concept").asText() : null;
       String resource = m.hasNonNull("resource") ? m.get("resource").asText() : null;
-      String response = m.hasNonNull("response") ? m.get("response").asText() : null;
-      ConceptChoice choice = ConceptChoice.of(catalogue, concept, wording, resource, response);
+      // 'response' is the first format's name for the reasoning.
+      String reasoning =
+          m.hasNonNull("reasoning")
+              ? m.get("reasoning").asText()
+              : m.hasNonNull("response") ? m.get("response").asText() : null;
+      ConceptChoice choice = ConceptChoice.of(catalogue, concept, wording, resource, reasoning);
       Map<String, Object> out = new LinkedHashMap<>();
       if (choice.guessed()) {
         String at = concept != null ? pointer + "/concept" : pointer;
@@ -352,7 +561,18 @@ public final class QdpxImporter {
       out.put("concept", choice.id());
       SheetImporter.put(out, "wording", wording);
       SheetImporter.put(out, "resource", resource);
-      SheetImporter.put(out, "response", response);
+      SheetImporter.put(out, "reasoning", reasoning);
+      // A part the mapping does not give is one the source does not report: said, not filled in.
+      List<String> notReported = new ArrayList<>();
+      if (resource == null) {
+        notReported.add("resource");
+      }
+      if (reasoning == null) {
+        notReported.add("reasoning");
+      }
+      if (!notReported.isEmpty()) {
+        out.put("not_reported", notReported);
+      }
       return out;
     }
 
@@ -438,7 +658,7 @@ public final class QdpxImporter {
       Path qde = project.file().resolve(QdpxProject.PROJECT_ENTRY);
       for (QdpxProject.Selection sel : selections) {
         TreeMap<Integer, Set<String>> aboutByCmoc = new TreeMap<>();
-        Attributes own = new Attributes(null, null, null, null, null);
+        Attributes own = new Attributes(null, null, null, null, null, null);
         for (String guid : sel.codeGuids()) {
           for (PartRef ref : partsByCode.getOrDefault(guid, List.of())) {
             Set<String> about = aboutByCmoc.computeIfAbsent(ref.cmoc(), k -> new LinkedHashSet<>());
@@ -496,24 +716,33 @@ public final class QdpxImporter {
                 + sel.start()
                 + "-"
                 + sel.end();
+        // One passage is one evidence item, however many configurations it bears on.
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", "e" + (out.size() + 1));
+        List<Object> targets = new ArrayList<>();
+        Set<String> about = new LinkedHashSet<>();
         for (Map.Entry<Integer, Set<String>> e : aboutByCmoc.entrySet()) {
-          Map<String, Object> item = new LinkedHashMap<>();
-          item.put("id", "e" + (out.size() + 1));
-          item.put("cmoc", cmocs.get(e.getKey()).get("id"));
-          if (!e.getValue().isEmpty()) {
-            item.put("about", List.copyOf(e.getValue()));
-          }
-          item.put("quote", quote);
-          item.put("location", location);
-          item.put("speaker", speaker);
-          SheetImporter.put(item, "perspective", perspective);
-          item.put("stance", a.stance() != null ? a.stance() : "supports");
-          SheetImporter.put(item, "strength", a.strength());
-          if (sel.description() != null && !sel.description().isEmpty()) {
-            item.put("note", sel.description());
-          }
-          out.add(item);
+          targets.add(cmocs.get(e.getKey()).get("id"));
+          about.addAll(e.getValue());
         }
+        item.put("cmocs", targets);
+        String kind = a.kind() != null ? a.kind() : Extraction.EvidenceItem.FINDING;
+        item.put("kind", kind);
+        if (!about.isEmpty()) {
+          item.put("about", List.copyOf(about));
+        }
+        item.put("quote", quote);
+        item.put("location", location);
+        item.put("speaker", speaker);
+        SheetImporter.put(item, "perspective", perspective);
+        if (a.stance() != null || Extraction.EvidenceItem.FINDING.equals(kind)) {
+          item.put("stance", a.stance() != null ? a.stance() : "supports");
+        }
+        SheetImporter.put(item, "strength", a.strength());
+        if (sel.description() != null && !sel.description().isEmpty()) {
+          item.put("note", sel.description());
+        }
+        out.add(item);
       }
       if (out.isEmpty()) {
         problems.add(

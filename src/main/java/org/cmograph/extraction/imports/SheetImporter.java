@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cmograph.extraction.ConceptLabels;
+import org.cmograph.extraction.Extraction;
 import org.cmograph.extraction.Position;
 import org.cmograph.extraction.Problem;
 import org.cmograph.extraction.Suggest;
@@ -43,6 +44,7 @@ public final class SheetImporter {
   private static final Set<Column> EVIDENCE_LEVEL =
       EnumSet.of(
           Column.EVIDENCE_ID,
+          Column.EVIDENCE_KIND,
           Column.ABOUT,
           Column.QUOTE,
           Column.LOCATION,
@@ -57,8 +59,20 @@ public final class SheetImporter {
           Column.MECHANISM_CONCEPT,
           Column.MECHANISM_WORDING,
           Column.MECHANISM_RESOURCE,
-          Column.MECHANISM_RESPONSE);
-  private static final List<String> RESERVED = List.of("mechanism", "resource", "response");
+          Column.MECHANISM_REASONING);
+  /** Words of an evidence item's 'about' that no actor, context or outcome id may take. */
+  static final List<String> RESERVED =
+      List.of(
+          "mechanism",
+          "resource",
+          "reasoning",
+          "response",
+          "context-mechanism",
+          "mechanism-outcome",
+          "context-outcome");
+
+  /** Marks, until the draft is made, an actor whose type the sheet did not name. */
+  private static final String GUESSED_TYPE = "\u0000guessed-type";
 
   private final ConceptLabels catalogue;
   private final FormatVocabulary vocab = FormatVocabulary.get();
@@ -102,6 +116,22 @@ public final class SheetImporter {
       List<StudyDraft> drafts = new ArrayList<>();
       for (Map.Entry<String, List<Sheet.Row>> e : byStudy.entrySet()) {
         drafts.add(new StudyRun(this, e.getKey(), e.getValue()).draft());
+      }
+      // Said only of files that will be written: with errors, nothing is.
+      boolean errors = problems.stream().anyMatch(Problem::isError);
+      for (StudyDraft d : drafts) {
+        if (!errors && !columns.containsKey(Column.EVIDENCE_KIND) && !d.evidence().isEmpty()) {
+          problems.add(
+              rowWarning(
+                  "IMPORT-NO-KIND", headerRow,
+                  ": no 'evidence kind' column, so all "
+                      + d.evidence().size()
+                      + " evidence item(s) of study '"
+                      + d.id()
+                      + "' are written as kind: finding, the only kind counted as support or"
+                      + " refutation; check them, and mark background, method, recommendation or"
+                      + " hypothesis passages in an 'evidence kind' column"));
+        }
       }
       problems.sort(Problem.BY_PLACE);
       return new Result(List.copyOf(drafts), List.copyOf(problems));
@@ -164,19 +194,22 @@ public final class SheetImporter {
             rowError(
                 "IMPORT-NO-HEADER", row.number(),
                 " is read as the header row, but none of its cells"
-                    + " names a column of the layout (study, cmoc, context, mechanism resource,"
-                    + " mechanism response, outcome, quote, location, perspective, stance, ...);"
+                    + " names a column of the layout (study, cmoc, context, context role, mechanism"
+                    + " resource, mechanism reasoning, outcome, quote, location, evidence kind,"
+                    + " stance, ...);"
                     + " put the headers in the first row"));
         return false;
       }
       List<String> missing = new ArrayList<>();
+      // Most items are findings, and findings need a stance: the column is always wanted.
       for (Column required : List.of(Column.QUOTE, Column.LOCATION, Column.STANCE)) {
         if (!columns.containsKey(required)) {
           missing.add(required.header());
         }
       }
-      if (MECHANISM.stream().noneMatch(columns::containsKey)) {
-        missing.add("mechanism concept, wording, resource or response");
+      if (MECHANISM.stream().noneMatch(columns::containsKey)
+          && !columns.containsKey(Column.CMOC_KIND)) {
+        missing.add("mechanism concept, wording, resource or reasoning");
       }
       if (!columns.containsKey(Column.STUDY) && options.studies().size() != 1) {
         missing.add("study (or name one study with --study)");
@@ -191,7 +224,18 @@ public final class SheetImporter {
                     + String.join(
                         ", ", row.cells().stream().map(c -> oneLine(c.text())).toList())));
       }
-      return missing.isEmpty() && problems.stream().noneMatch(Problem::isError);
+      boolean readable = missing.isEmpty() && problems.stream().noneMatch(Problem::isError);
+      if (columns.containsKey(Column.CONTEXT) && !columns.containsKey(Column.CONTEXT_ROLE)) {
+        // The role is the researcher's reading of the source; the import never guesses it. The
+        // rows are still read, so that every other problem is reported too.
+        problems.add(
+            rowError(
+                "IMPORT-MISSING-COLUMN", row.number(),
+                ": no 'context role' column; each context needs the role it plays for its CMOC ("
+                    + String.join(", ", vocab.contextRoles)
+                    + "), one line per context as in the 'context' column"));
+      }
+      return readable;
     }
 
     /** The data rows grouped by study, in order of first appearance. */
@@ -331,13 +375,28 @@ public final class SheetImporter {
     }
   }
 
+  /** A study-level actor, context or outcome, with the row that first gave it. */
+  private static final class Part {
+    final String kind;
+    final Map<String, Object> values = new LinkedHashMap<>();
+    final int row;
+    final int column;
+
+    Part(String kind, int row, int column) {
+      this.kind = kind;
+      this.row = row;
+      this.column = column;
+    }
+  }
+
   /** The import of one study's rows. */
   private final class StudyRun {
     final Run run;
     final String studyId;
     final List<Sheet.Row> rows;
     final Map<String, String> comments = new LinkedHashMap<>();
-    final Set<String> partIds = new HashSet<>();
+    /** Actors, contexts and outcomes by id: they share one id space. */
+    final Map<String, Part> parts = new LinkedHashMap<>();
     final Set<String> evidenceIds = new HashSet<>();
     final Set<String> cmocIds = new HashSet<>();
 
@@ -354,35 +413,23 @@ public final class SheetImporter {
       // Ids the sheet gives are taken first, so made-up ids never collide with them.
       for (Sheet.Row row : rows) {
         String e = run.value(row, Column.EVIDENCE_ID);
-        if (e != null && !evidenceIds.add(slug(e))) {
-          run.problems.add(
-              run.cellError(
-                  "IMPORT-DUPLICATE-ID", row.number(), run.col(Column.EVIDENCE_ID),
-                  ": evidence id '"
-                      + e
-                      + "' is used twice in study '"
-                      + studyId
-                      + "'"));
+        if (e != null) {
+          evidenceIds.add(slug(e));
         }
       }
       for (CmocRows g : groups) {
         for (Column c : List.of(Column.CONTEXT_ID, Column.OUTCOME_ID)) {
           for (String id : lines(g.values.get(c))) {
-            if (!id.isEmpty() && !partIds.add(slug(id))) {
-              run.problems.add(
-                  run.cellError(
-                      "IMPORT-DUPLICATE-ID", g.rowOf.get(c), run.col(c),
-                      ": id '"
-                          + id
-                          + "' is used twice among the contexts and outcomes of study '"
-                          + studyId
-                          + "' (they share one id space)"));
+            if (!id.isEmpty()) {
+              reservedIds.add(slug(id));
             }
           }
         }
       }
       List<Map<String, Object>> cmocs = new ArrayList<>();
       List<Map<String, Object>> evidence = new ArrayList<>();
+      Map<String, Map<String, Object>> evidenceById = new HashMap<>();
+      Map<String, Integer> evidenceRow = new HashMap<>();
       int generated = 0;
       for (CmocRows g : groups) {
         Map<String, Object> cmoc = cmoc(g, cmocs.size());
@@ -400,10 +447,106 @@ public final class SheetImporter {
           } else {
             id = slug(id);
           }
-          evidence.add(evidence(row, id, g.id, cmoc));
+          Map<String, Object> item = evidence(row, id, g.id, cmoc);
+          Map<String, Object> before = evidenceById.putIfAbsent(id, item);
+          if (before == null) {
+            evidence.add(item);
+            evidenceRow.put(id, row.number());
+          } else {
+            sameEvidence(row, id, g.id, before, item, evidenceRow.get(id));
+          }
         }
       }
-      return new StudyDraft(studyId, title, source, cmocs, evidence, comments, run.sheet.file());
+      List<Map<String, Object>> actors = partsOf("actor");
+      for (int i = 0; i < actors.size(); i++) {
+        if (Boolean.TRUE.equals(actors.get(i).remove(GUESSED_TYPE))) {
+          comments.put(
+              "/actors/" + i + "/type",
+              "CHECK: the sheet names no type for this actor; "
+                  + String.join(" | ", vocab.actorTypes));
+        }
+      }
+      return new StudyDraft(
+          studyId,
+          title,
+          source,
+          actors,
+          partsOf("context"),
+          partsOf("outcome"),
+          cmocs,
+          evidence,
+          comments,
+          run.sheet.file());
+    }
+
+    final Set<String> reservedIds = new HashSet<>();
+
+    List<Map<String, Object>> partsOf(String kind) {
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (Part p : parts.values()) {
+        if (p.kind.equals(kind)) {
+          out.add(p.values);
+        }
+      }
+      return out;
+    }
+
+    /**
+     * A second row with the same evidence id: one passage bearing on another CMOC joins its item,
+     * which must then read the same on every row.
+     */
+    @SuppressWarnings("unchecked")
+    void sameEvidence(
+        Sheet.Row row,
+        String id,
+        String cmocId,
+        Map<String, Object> before,
+        Map<String, Object> item,
+        int firstRow) {
+      List<String> targets = (List<String>) before.get("cmocs");
+      if (targets.contains(cmocId)) {
+        run.problems.add(
+            run.cellError(
+                "IMPORT-DUPLICATE-ID", row.number(), run.col(Column.EVIDENCE_ID),
+                ": evidence id '"
+                    + id
+                    + "' is used twice for CMOC '"
+                    + cmocId
+                    + "' in study '"
+                    + studyId
+                    + "'"));
+        return;
+      }
+      for (String key : List.of("kind", "quote", "location", "speaker", "perspective", "stance",
+          "strength", "inference", "note")) {
+        if (!java.util.Objects.equals(before.get(key), item.get(key))) {
+          run.problems.add(
+              run.cellError(
+                  "IMPORT-CONFLICT", row.number(), run.col(Column.EVIDENCE_ID),
+                  ": evidence '"
+                      + id
+                      + "' has a different "
+                      + key
+                      + " here than in row "
+                      + firstRow
+                      + "; one passage is one evidence item: repeat its cells on the row of each"
+                      + " CMOC it bears on, or give this row another evidence id"));
+          return;
+        }
+      }
+      List<String> cmocs = new ArrayList<>(targets);
+      cmocs.add(cmocId);
+      before.put("cmocs", List.copyOf(cmocs));
+      List<String> about = (List<String>) item.get("about");
+      if (about != null) {
+        Set<String> all = new LinkedHashSet<>();
+        Object had = before.get("about");
+        if (had != null) {
+          all.addAll((List<String>) had);
+        }
+        all.addAll(about);
+        putAfter(before, "about", List.copyOf(all), "kind");
+      }
     }
 
     String studyValue(Column column) {
@@ -525,7 +668,7 @@ public final class SheetImporter {
             firstNonNull(
                 g.values.get(Column.MECHANISM_WORDING),
                 g.values.get(Column.MECHANISM_RESOURCE),
-                g.values.get(Column.MECHANISM_RESPONSE));
+                g.values.get(Column.MECHANISM_REASONING));
         label = basis == null ? null : abbreviateWords(basis, 80);
       }
       if (g.id == null) {
@@ -544,28 +687,60 @@ public final class SheetImporter {
       if (label == null) {
         label = "CMOC " + g.id;
       }
+      String kind = Extraction.Cmoc.CONFIGURATION;
+      String kindRaw = g.values.get(Column.CMOC_KIND);
+      if (kindRaw != null) {
+        kind = FormatVocabulary.match(kindRaw, vocab.cmocKinds);
+        if (kind == null) {
+          run.problems.add(
+              run.badValue(g.rowOf.get(Column.CMOC_KIND), Column.CMOC_KIND, kindRaw, vocab.cmocKinds));
+          kind = Extraction.Cmoc.CONFIGURATION;
+        }
+      }
       Map<String, Object> cmoc = new LinkedHashMap<>();
       cmoc.put("id", g.id);
       cmoc.put("label", label);
       put(cmoc, "statement", g.values.get(Column.STATEMENT));
-      List<Map<String, Object>> contexts =
-          parts(
-              g,
-              Column.CONTEXT,
-              Column.CONTEXT_ID,
-              "context",
-              List.of(Column.CONTEXT_TYPE, Column.CONTEXT_ROLE));
+      cmoc.put("kind", kind);
+      put(cmoc, "strategy", g.values.get(Column.STRATEGY));
+      String actor = g.values.get(Column.ACTOR);
+      if (actor != null) {
+        cmoc.put("actor", actor(actor, g.rowOf.get(Column.ACTOR), Column.ACTOR));
+      }
+      List<Map<String, Object>> contexts = contextLinks(g);
       if (!contexts.isEmpty()) {
         cmoc.put("contexts", contexts);
       }
-      cmoc.put("mechanism", mechanism(g, pointer + "/mechanism"));
-      List<Map<String, Object>> outcomes =
-          parts(
-              g,
-              Column.OUTCOME,
-              Column.OUTCOME_ID,
-              "outcome",
-              List.of(Column.OUTCOME_DIRECTION, Column.OUTCOME_LEVEL, Column.OUTCOME_INTENDED));
+      Column mechanismCell =
+          MECHANISM.stream().filter(c -> g.values.get(c) != null).findFirst().orElse(null);
+      if (Extraction.Cmoc.OUTCOME_PATTERN.equals(kind)) {
+        if (mechanismCell != null) {
+          run.problems.add(
+              run.cellError(
+                  "MECHANISM-IN-PATTERN", g.rowOf.get(mechanismCell), run.col(mechanismCell),
+                  ": CMOC '"
+                      + g.id
+                      + "' is an outcome pattern, which has no mechanism; empty the mechanism"
+                      + " cells, or make its cmoc kind 'configuration'"));
+        }
+      } else if (mechanismCell == null) {
+        run.problems.add(
+            run.cellError(
+                "IMPORT-MISSING-VALUE", g.first.number(),
+                run.col(
+                    MECHANISM.stream()
+                        .filter(run.columns::containsKey)
+                        .findFirst()
+                        .orElse(Column.CMOC_KIND)),
+                ": CMOC '"
+                    + g.id
+                    + "' is a configuration but names no mechanism (its mechanism cells are"
+                    + " empty); give its concept, wording, resource or reasoning, or make its"
+                    + " cmoc kind 'outcome-pattern' if the study shows outcomes without one"));
+      } else {
+        cmoc.put("mechanism", mechanism(g, pointer + "/mechanism"));
+      }
+      List<String> outcomes = outcomeIds(g);
       if (!outcomes.isEmpty()) {
         cmoc.put("outcomes", outcomes);
       }
@@ -576,11 +751,95 @@ public final class SheetImporter {
       return cmoc;
     }
 
+    /** The CMOC's links to the study's contexts, each with the role the sheet gives it here. */
+    List<Map<String, Object>> contextLinks(CmocRows g) {
+      List<String> ids =
+          parts(g, Column.CONTEXT, Column.CONTEXT_ID, "context", List.of(Column.CONTEXT_TYPE));
+      List<String> roles = lines(g.values.get(Column.CONTEXT_ROLE));
+      if (roles.size() > lines(g.values.get(Column.CONTEXT)).size()) {
+        run.problems.add(
+            lineCount(
+                g,
+                Column.CONTEXT_ROLE,
+                roles.size(),
+                Column.CONTEXT,
+                lines(g.values.get(Column.CONTEXT)).size()));
+      }
+      List<Map<String, Object>> out = new ArrayList<>();
+      List<String> unroled = new ArrayList<>();
+      List<String> descriptions = lines(g.values.get(Column.CONTEXT));
+      for (int i = 0, k = 0; i < descriptions.size(); i++) {
+        if (descriptions.get(i).isEmpty()) {
+          continue;
+        }
+        String id = ids.get(k++);
+        if (id == null) {
+          continue;
+        }
+        String raw = i < roles.size() ? roles.get(i) : "";
+        Map<String, Object> link = new LinkedHashMap<>();
+        link.put("context", id);
+        if (raw.isEmpty()) {
+          unroled.add(id);
+        } else {
+          putEnum(link, "role", raw, vocab.contextRoles, g.rowOf.get(Column.CONTEXT_ROLE),
+              Column.CONTEXT_ROLE);
+        }
+        if (out.stream().anyMatch(l -> id.equals(l.get("context")))) {
+          continue; // one context named twice in one cell is one link
+        }
+        out.add(link);
+      }
+      if (!unroled.isEmpty() && run.columns.containsKey(Column.CONTEXT_ROLE)) {
+        // A role is what the researcher read in the source; the import never guesses one.
+        Integer row = g.rowOf.get(Column.CONTEXT_ROLE);
+        run.problems.add(
+            run.cellError(
+                "IMPORT-MISSING-ROLE",
+                row != null ? row : g.rowOf.get(Column.CONTEXT),
+                run.col(Column.CONTEXT_ROLE),
+                ": CMOC '"
+                    + g.id
+                    + "': no role for context"
+                    + (unroled.size() == 1 ? " '" : "s '")
+                    + String.join("', '", unroled)
+                    + "' (column '"
+                    + Column.CONTEXT_ROLE.header()
+                    + "' needs one line per context: "
+                    + String.join(", ", vocab.contextRoles)
+                    + ")"));
+      }
+      return out;
+    }
+
+    /** The ids of the CMOC's outcomes, made study outcomes. */
+    List<String> outcomeIds(CmocRows g) {
+      List<String> out = new ArrayList<>();
+      for (String id :
+          parts(
+              g,
+              Column.OUTCOME,
+              Column.OUTCOME_ID,
+              "outcome",
+              List.of(
+                  Column.OUTCOME_DIRECTION,
+                  Column.OUTCOME_LEVEL,
+                  Column.OUTCOME_INTENDED,
+                  Column.OUTCOME_FOR))) {
+        if (id != null && !out.contains(id)) {
+          out.add(id);
+        }
+      }
+      return out;
+    }
+
     /**
-     * Contexts or outcomes: one per line of the description cell, with aligned id and attribute
-     * lines.
+     * The study contexts or outcomes one CMOC's cells name: one per non-empty line of the
+     * description cell, with aligned id and attribute lines. A part already named by another CMOC
+     * (same id, or no id and the same description) is that part; its cells must agree. The ids,
+     * one per non-empty description (null where the part could not be taken).
      */
-    List<Map<String, Object>> parts(
+    List<String> parts(
         CmocRows g,
         Column descriptionColumn,
         Column idColumn,
@@ -588,7 +847,7 @@ public final class SheetImporter {
         List<Column> attributes) {
       List<String> descriptions = lines(g.values.get(descriptionColumn));
       List<String> ids = lines(g.values.get(idColumn));
-      List<Map<String, Object>> out = new ArrayList<>();
+      List<String> out = new ArrayList<>();
       if (!ids.isEmpty() && ids.size() != descriptions.size()) {
         run.problems.add(
             lineCount(g, idColumn, ids.size(), descriptionColumn, descriptions.size()));
@@ -599,45 +858,165 @@ public final class SheetImporter {
           run.problems.add(lineCount(g, a, values.size(), descriptionColumn, descriptions.size()));
         }
       }
+      int row = g.rowOf.getOrDefault(descriptionColumn, g.first.number());
       for (int i = 0; i < descriptions.size(); i++) {
         String description = descriptions.get(i);
         if (description.isEmpty()) {
           continue;
         }
-        Map<String, Object> part = new LinkedHashMap<>();
-        String id = i < ids.size() && !ids.get(i).isEmpty() ? slug(ids.get(i)) : null;
-        if (id == null) {
-          String base = Slugs.brief(description, 4);
-          id = unique(base.isEmpty() || RESERVED.contains(base) ? kind : base, partIds);
-        }
-        part.put("id", id);
-        part.put("description", description);
+        Map<String, Object> values = new LinkedHashMap<>();
         for (Column a : attributes) {
-          List<String> values = lines(g.values.get(a));
-          String raw = i < values.size() ? values.get(i) : "";
+          List<String> cells = lines(g.values.get(a));
+          String raw = i < cells.size() ? cells.get(i) : "";
           if (raw.isEmpty()) {
             continue;
           }
-          int row = g.rowOf.get(a);
+          int at = g.rowOf.get(a);
           switch (a) {
-            case CONTEXT_TYPE -> putEnum(part, "type", raw, vocab.contextTypes, row, a);
-            case CONTEXT_ROLE -> putEnum(part, "role", raw, vocab.contextRoles, row, a);
-            case OUTCOME_DIRECTION -> putEnum(part, "direction", raw, vocab.directions, row, a);
-            case OUTCOME_LEVEL -> putEnum(part, "level", raw, vocab.levels, row, a);
+            case CONTEXT_TYPE -> putEnum(values, "type", raw, vocab.contextTypes, at, a);
+            case OUTCOME_DIRECTION -> putEnum(values, "direction", raw, vocab.directions, at, a);
+            case OUTCOME_LEVEL -> putEnum(values, "level", raw, vocab.levels, at, a);
             case OUTCOME_INTENDED -> {
               Boolean b = bool(raw);
               if (b == null) {
-                run.problems.add(run.badValue(row, a, raw, List.of("true", "false")));
+                run.problems.add(run.badValue(at, a, raw, List.of("true", "false")));
               } else {
-                part.put("intended", b);
+                values.put("intended", b);
               }
             }
+            case OUTCOME_FOR -> values.put("for", actor(raw, at, a));
             default -> throw new IllegalStateException(a.name());
           }
         }
-        out.add(part);
+        String given = i < ids.size() && !ids.get(i).isEmpty() ? slug(ids.get(i)) : null;
+        out.add(part(kind, given, description, values, row, run.col(descriptionColumn), idColumn));
       }
       return out;
+    }
+
+    /** The id of the study part {@code kind} these cells name, adding it when it is new. */
+    String part(
+        String kind,
+        String given,
+        String description,
+        Map<String, Object> attributes,
+        int row,
+        int column,
+        Column idColumn) {
+      String id = given;
+      if (id == null) {
+        for (Part p : parts.values()) {
+          if (p.kind.equals(kind) && description.equals(p.values.get("description"))) {
+            id = (String) p.values.get("id");
+            break;
+          }
+        }
+      }
+      if (id != null && RESERVED.contains(id)) {
+        run.problems.add(
+            run.cellError(
+                "IMPORT-BAD-VALUE", row, run.col(idColumn),
+                ": '" + id + "' is a reserved word of 'about'; choose another " + kind + " id"));
+        return null;
+      }
+      if (id == null) {
+        String base = Slugs.brief(description, 4);
+        Set<String> used = new HashSet<>(parts.keySet());
+        used.addAll(reservedIds);
+        id = unique(base.isEmpty() || RESERVED.contains(base) ? kind : base, used);
+      }
+      Part p = parts.get(id);
+      if (p == null) {
+        p = new Part(kind, row, column);
+        p.values.put("id", id);
+        p.values.put("description", description);
+        p.values.putAll(attributes);
+        parts.put(id, p);
+        return id;
+      }
+      if (!p.kind.equals(kind)) {
+        run.problems.add(
+            run.cellError(
+                "IMPORT-DUPLICATE-ID", row, run.col(idColumn),
+                ": id '"
+                    + id
+                    + "' names "
+                    + (p.kind.equals("actor") ? "an " : "a ")
+                    + p.kind
+                    + " in row "
+                    + p.row
+                    + " and "
+                    + (kind.equals("actor") ? "an " : "a ")
+                    + kind
+                    + " here (the actors, contexts and outcomes of study '"
+                    + studyId
+                    + "' share one id space)"));
+        return null;
+      }
+      Map<String, Object> mine = new LinkedHashMap<>(attributes);
+      mine.put("description", description);
+      for (Map.Entry<String, Object> e : mine.entrySet()) {
+        Object had = p.values.get(e.getKey());
+        if (had == null) {
+          p.values.put(e.getKey(), e.getValue());
+        } else if (!had.equals(e.getValue())) {
+          run.problems.add(
+              run.cellError(
+                  "IMPORT-CONFLICT", row, column,
+                  ": "
+                      + kind
+                      + " '"
+                      + id
+                      + "' has a different "
+                      + e.getKey()
+                      + " here than in row "
+                      + p.row
+                      + " ('"
+                      + oneLine(abbreviateWords(e.getValue().toString(), 60))
+                      + "', not '"
+                      + oneLine(abbreviateWords(had.toString(), 60))
+                      + "'); a "
+                      + kind
+                      + " is one condition of the study, shared by its CMOCs: describe it the same"
+                      + " way on every row, or give it another id"));
+        }
+      }
+      return id;
+    }
+
+    /**
+     * The id of the actor a cell names ("peer workers", "service-users"), added to the study with
+     * the actor type its words name; a type the words do not name is written 'other', reported,
+     * and marked for checking.
+     */
+    String actor(String raw, int row, Column column) {
+      String text = raw.strip();
+      String id = slug(text);
+      Part p = parts.get(id);
+      if (p != null && p.kind.equals("actor")) {
+        return id;
+      }
+      String type = FormatVocabulary.match(text, vocab.actorTypes);
+      if (type == null) {
+        String first = text.split("[\\s-]+")[0];
+        type = FormatVocabulary.match(first, vocab.actorTypes);
+      }
+      Map<String, Object> values = new LinkedHashMap<>();
+      values.put("type", type != null ? type : "other");
+      if (type == null) {
+        values.put(GUESSED_TYPE, Boolean.TRUE);
+        run.problems.add(
+            run.cellWarning(
+                "IMPORT-ACTOR-TYPE", row, run.col(column),
+                ": actor '"
+                    + oneLine(text)
+                    + "' names no actor type; wrote type 'other' (marked CHECK): set it to one"
+                    + " of "
+                    + String.join(", ", vocab.actorTypes)));
+      }
+      String description = Slugs.isSlug(text) ? text.replace('-', ' ') : text;
+      String made = part("actor", id, description, values, row, run.col(column), column);
+      return made == null ? id : made;
     }
 
     Problem lineCount(CmocRows g, Column column, int n, Column against, int m) {
@@ -708,11 +1087,22 @@ public final class SheetImporter {
       String concept = g.values.get(Column.MECHANISM_CONCEPT);
       String wording = g.values.get(Column.MECHANISM_WORDING);
       String resource = g.values.get(Column.MECHANISM_RESOURCE);
-      String response = g.values.get(Column.MECHANISM_RESPONSE);
-      m.put("concept", concept(g, concept, wording, resource, response, pointer + "/concept"));
+      String reasoning = g.values.get(Column.MECHANISM_REASONING);
+      m.put("concept", concept(g, concept, wording, resource, reasoning, pointer + "/concept"));
       put(m, "wording", wording);
       put(m, "resource", resource);
-      put(m, "response", response);
+      put(m, "reasoning", reasoning);
+      // An empty cell is a part the source does not report: said so, never filled in.
+      List<String> notReported = new ArrayList<>();
+      if (resource == null) {
+        notReported.add("resource");
+      }
+      if (reasoning == null) {
+        notReported.add("reasoning");
+      }
+      if (!notReported.isEmpty()) {
+        m.put("not_reported", notReported);
+      }
       return m;
     }
 
@@ -722,9 +1112,9 @@ public final class SheetImporter {
         String concept,
         String wording,
         String resource,
-        String response,
+        String reasoning,
         String pointer) {
-      ConceptChoice choice = ConceptChoice.of(catalogue, concept, wording, resource, response);
+      ConceptChoice choice = ConceptChoice.of(catalogue, concept, wording, resource, reasoning);
       if (!choice.guessed()) {
         return choice.id();
       }
@@ -733,7 +1123,7 @@ public final class SheetImporter {
               ? Column.MECHANISM_CONCEPT
               : wording != null
                   ? Column.MECHANISM_WORDING
-                  : resource != null ? Column.MECHANISM_RESOURCE : Column.MECHANISM_RESPONSE;
+                  : resource != null ? Column.MECHANISM_RESOURCE : Column.MECHANISM_REASONING;
       int row = g.rowOf.getOrDefault(where, g.first.number());
       String named = oneLine(abbreviateWords(choice.basis(), 80));
       if (choice.id() == null) {
@@ -769,7 +1159,25 @@ public final class SheetImporter {
         Sheet.Row row, String id, String cmocId, Map<String, Object> cmoc) {
       Map<String, Object> e = new LinkedHashMap<>();
       e.put("id", id);
-      e.put("cmoc", cmocId);
+      e.put("cmocs", List.of(cmocId));
+      String kind = Extraction.EvidenceItem.FINDING;
+      if (run.columns.containsKey(Column.EVIDENCE_KIND)) {
+        String kindRaw = run.value(row, Column.EVIDENCE_KIND);
+        if (kindRaw == null) {
+          run.problems.add(
+              run.missingValue(
+                  row,
+                  Column.EVIDENCE_KIND,
+                  "evidence needs its kind (" + String.join(", ", vocab.evidenceKinds) + ")"));
+        } else {
+          kind = FormatVocabulary.match(kindRaw, vocab.evidenceKinds);
+          if (kind == null) {
+            run.problems.add(
+                run.badValue(row.number(), Column.EVIDENCE_KIND, kindRaw, vocab.evidenceKinds));
+          }
+        }
+      }
+      put(e, "kind", kind);
       String about = run.value(row, Column.ABOUT);
       if (about != null) {
         List<String> refs = new ArrayList<>();
@@ -779,9 +1187,11 @@ public final class SheetImporter {
           }
           String t = token.toLowerCase(java.util.Locale.ROOT);
           if (t.equals("context") || t.equals("contexts")) {
-            partIds(cmoc, "contexts").forEach(refs::add);
+            contextIds(cmoc).forEach(refs::add);
           } else if (t.equals("outcome") || t.equals("outcomes")) {
-            partIds(cmoc, "outcomes").forEach(refs::add);
+            outcomeIds(cmoc).forEach(refs::add);
+          } else if (t.equals("response")) {
+            refs.add("reasoning"); // the first format's word for the mechanism's reasoning
           } else {
             refs.add(slug(token));
           }
@@ -833,13 +1243,13 @@ public final class SheetImporter {
       put(e, "speaker", speaker);
       put(e, "perspective", perspective);
       String stanceRaw = run.value(row, Column.STANCE);
-      if (stanceRaw == null) {
+      if (stanceRaw == null && Extraction.EvidenceItem.FINDING.equals(kind)) {
         run.problems.add(
             run.missingValue(
                 row,
                 Column.STANCE,
-                "evidence needs a stance (" + String.join(", ", vocab.stances) + ")"));
-      } else {
+                "a finding needs a stance (" + String.join(", ", vocab.stances) + ")"));
+      } else if (stanceRaw != null) {
         String stance = FormatVocabulary.match(stanceRaw, vocab.stances);
         if (stance == null) {
           run.problems.add(run.badValue(row.number(), Column.STANCE, stanceRaw, vocab.stances));
@@ -861,19 +1271,41 @@ public final class SheetImporter {
     }
 
     @SuppressWarnings("unchecked")
-    List<String> partIds(Map<String, Object> cmoc, String key) {
+    List<String> contextIds(Map<String, Object> cmoc) {
       List<String> out = new ArrayList<>();
-      Object parts = cmoc.get(key);
-      if (parts instanceof List<?> list) {
-        for (Object p : list) {
-          out.add((String) ((Map<String, Object>) p).get("id"));
+      if (cmoc.get("contexts") instanceof List<?> links) {
+        for (Object link : links) {
+          out.add((String) ((Map<String, Object>) link).get("context"));
         }
       }
       return out;
     }
+
+    @SuppressWarnings("unchecked")
+    List<String> outcomeIds(Map<String, Object> cmoc) {
+      return cmoc.get("outcomes") instanceof List<?> ids ? (List<String>) ids : List.of();
+    }
   }
 
   // ---- small helpers ----
+
+  /** Puts {@code key} into {@code map} in place, right after {@code after} when it is new. */
+  static void putAfter(Map<String, Object> map, String key, Object value, String after) {
+    if (map.containsKey(key) || !map.containsKey(after)) {
+      map.put(key, value);
+      return;
+    }
+    List<Map.Entry<String, Object>> entries = new ArrayList<>(map.entrySet());
+    Map<String, Object> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : entries) {
+      copy.put(e.getKey(), e.getValue());
+      if (e.getKey().equals(after)) {
+        copy.put(key, value);
+      }
+    }
+    map.clear();
+    map.putAll(copy);
+  }
 
   /**
    * "; did you mean 'x'?" for a header, by edit distance counting a swap of two letters as one edit

@@ -9,7 +9,10 @@ import java.util.Map;
  * The one-row-per-CMOC spreadsheet layout that {@code cmograph import} reads and {@code cmograph
  * export --format csv} writes: one row per evidence item, repeating the parts of its CMOC. A CMOC
  * with several contexts or outcomes lists them one per line inside the cell (the id, type and role
- * cells then hold one line per context, in the same order).
+ * cells then hold one line per context, in the same order). A context or outcome named in the rows
+ * of several CMOCs (by the same id, or without ids by the same description) is one context or
+ * outcome of the study; its role is given per CMOC. An evidence item that bears on several CMOCs
+ * stands on a row of each, with the same evidence id.
  *
  * <p>Headers match whatever the case, spacing or punctuation ("Mechanism resource",
  * "mechanism_resource"), and common alternative names are accepted; other headers can be mapped
@@ -26,6 +29,9 @@ public final class SheetLayout {
     CMOC(false, "cmoc", "cmoc id", "cmo", "cmo id", "cmoc no", "configuration"),
     CMOC_LABEL(false, "cmoc label", "label", "cmo label"),
     STATEMENT(false, "statement", "cmoc statement", "cmo statement"),
+    CMOC_KIND(false, "cmoc kind", "configuration kind", "cmo kind"),
+    STRATEGY(false, "strategy", "intervention strategy", "programme strategy"),
+    ACTOR(false, "actor", "mechanism actor", "whose reasoning", "reasoning actor"),
     CONTEXT_ID(true, "context id", "context ids"),
     CONTEXT(true, "context", "contexts", "c", "context description"),
     CONTEXT_TYPE(true, "context type", "context types"),
@@ -33,15 +39,23 @@ public final class SheetLayout {
     MECHANISM_CONCEPT(false, "mechanism concept", "concept", "catalogue concept"),
     MECHANISM_WORDING(false, "mechanism wording", "mechanism", "wording", "m"),
     MECHANISM_RESOURCE(false, "mechanism resource", "resource", "m resource", "programme resource"),
-    MECHANISM_RESPONSE(
-        false, "mechanism response", "response", "mechanism reasoning", "reasoning", "m response"),
+    MECHANISM_REASONING(
+        false,
+        "mechanism reasoning",
+        "reasoning",
+        "mechanism response",
+        "response",
+        "m reasoning",
+        "m response"),
     OUTCOME_ID(true, "outcome id", "outcome ids"),
     OUTCOME(true, "outcome", "outcomes", "o", "outcome description"),
     OUTCOME_DIRECTION(true, "outcome direction", "direction"),
     OUTCOME_LEVEL(true, "outcome level", "level"),
     OUTCOME_INTENDED(true, "outcome intended", "intended"),
+    OUTCOME_FOR(true, "outcome for", "for", "for whom", "outcome actor"),
     THEORY_LINKS(true, "theory links", "theory link", "theory"),
     EVIDENCE_ID(false, "evidence id", "evidence"),
+    EVIDENCE_KIND(false, "evidence kind", "kind"),
     ABOUT(false, "about", "evidence about"),
     QUOTE(false, "quote", "evidence quote", "excerpt", "data extract", "verbatim quote"),
     LOCATION(false, "location", "quote location", "page"),

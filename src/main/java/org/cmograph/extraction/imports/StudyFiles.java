@@ -13,9 +13,9 @@ import org.cmograph.extraction.Problem;
 
 /**
  * Decides where each imported study goes and what its file says: a new file, or an existing one
- * (named by {@code --base}, or the target itself with {@code --force}) whose study facts and
- * comments are kept while its CMOCs and evidence are replaced. Nothing is written here; every
- * reason not to write is a problem.
+ * (named by {@code --base}, or the target itself with {@code --force}) whose study facts, actors
+ * and comments are kept while its contexts, outcomes, CMOCs and evidence are replaced. Nothing is
+ * written here; every reason not to write is a problem.
  */
 public final class StudyFiles {
   private StudyFiles() {}
@@ -68,8 +68,8 @@ public final class StudyFiles {
                 file,
                 Position.START,
                 "IMPORT-EXISTS",
-                "already exists; add --force to replace its cmocs and evidence (its study, source,"
-                    + " programme and extraction sections are kept)"));
+                "already exists; add --force to replace its contexts, outcomes, cmocs and evidence"
+                    + " (its study, source, programme, actors and extraction sections are kept)"));
         continue;
       }
       Path basePath = s.base() != null ? s.base() : exists ? file : null;
@@ -87,6 +87,18 @@ public final class StudyFiles {
           continue;
         }
         JsonNode root = base.get().root();
+        if (!root.path("format").canConvertToExactIntegral() || root.path("format").asInt() != 2) {
+          problems.add(
+              Problem.error(
+                  basePath,
+                  Position.START,
+                  "IMPORT-BAD-BASE",
+                  "a first-format extraction file: the import writes format 2; convert it first"
+                      + " with 'cmograph migrate "
+                      + basePath
+                      + "'"));
+          continue;
+        }
         String baseId = root.path("study").path("id").asText(null);
         if (!d.id().equals(baseId)) {
           problems.add(
@@ -105,8 +117,9 @@ public final class StudyFiles {
                   basePath,
                   Position.START,
                   "IMPORT-BAD-BASE",
-                  "cannot replace only the cmocs and evidence of this file: they must be block-style"
-                      + " YAML sections starting at the left margin (a JSON file cannot be updated)"));
+                  "cannot replace only the contexts, outcomes, cmocs and evidence of this file: they"
+                      + " must be block-style YAML sections starting at the left margin (a JSON file"
+                      + " cannot be updated)"));
           continue;
         }
         text = spliced.get();

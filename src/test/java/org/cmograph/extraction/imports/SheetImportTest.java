@@ -97,23 +97,46 @@ class SheetImportTest {
     assertEquals(2, d.cmocs().size());
     assertEquals(3, d.evidence().size());
     assertEquals("e2", d.evidence().get(1).get("id"));
-    assertEquals(d.cmocs().get(0).get("id"), d.evidence().get(1).get("cmoc"));
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> contexts =
-        (List<Map<String, Object>>) d.cmocs().get(0).get("contexts");
-    assertEquals(2, contexts.size(), "two lines in one cell are two contexts");
-    assertEquals("interpersonal", contexts.get(1).get("type"));
-    assertEquals("regular-work-clinical-teams", contexts.get(0).get("id"));
+    assertEquals(List.of(d.cmocs().get(0).get("id")), d.evidence().get(1).get("cmocs"));
+    assertEquals("configuration", d.cmocs().get(0).get("kind"));
+    // Contexts are the study's; each CMOC links to its own with the role the sheet gives.
+    assertEquals(3, d.contexts().size(), "two lines in one cell are two contexts");
+    assertEquals("interpersonal", d.contexts().get(1).get("type"));
+    assertEquals("regular-work-clinical-teams", d.contexts().get(0).get("id"));
+    assertEquals(
+        List.of(
+            Map.of("context", "regular-work-clinical-teams", "role", "enabling"),
+            Map.of("context", d.contexts().get(1).get("id"), "role", "enabling")),
+        d.cmocs().get(0).get("contexts"));
+    assertEquals(
+        List.of(Map.of("context", d.contexts().get(2).get("id"), "role", "blocking")),
+        d.cmocs().get(1).get("contexts"));
+    assertEquals(List.of(d.outcomes().get(0).get("id")), d.cmocs().get(0).get("outcomes"));
     @SuppressWarnings("unchecked")
     Map<String, Object> mechanism = (Map<String, Object>) d.cmocs().get(0).get("mechanism");
     assertEquals(
         "fidelity-to-peer-principles",
         mechanism.get("concept"),
         "the wording is a catalogue label");
+    // The sheet has no reasoning column: the file says the reasoning is not reported.
+    assertEquals(List.of("reasoning"), mechanism.get("not_reported"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> second = (Map<String, Object>) d.cmocs().get(1).get("mechanism");
+    assertEquals(List.of("resource", "reasoning"), second.get("not_reported"));
     // "peer workers" is a perspective, so the speaker is a participant.
     assertEquals("peer-worker", d.evidence().get(2).get("perspective"));
     assertEquals("participant", d.evidence().get(2).get("speaker"));
     assertEquals("authors", d.evidence().get(0).get("speaker"));
+    // No kind column: every item is a finding, and the import says so once.
+    assertTrue(d.evidence().stream().allMatch(e -> "finding".equals(e.get("kind"))));
+    List<Problem> noKind =
+        o.problems().stream().filter(p -> p.code().equals("IMPORT-NO-KIND")).toList();
+    assertEquals(1, noKind.size(), render(o.problems()));
+    assertFalse(noKind.get(0).isError());
+    assertTrue(
+        noKind.get(0).message().contains("all 3 evidence item(s) of study 'gillard-2024' are"
+            + " written as kind: finding"),
+        noKind.get(0).message());
     // The second mechanism's wording is nobody's label: the closest concept, a warning and a
     // comment.
     List<Problem> unmatched =
@@ -121,24 +144,29 @@ class SheetImportTest {
     assertEquals(1, unmatched.size(), render(o.problems()));
     assertFalse(unmatched.get(0).isError());
     assertEquals(4, unmatched.get(0).line());
-    assertEquals(4, unmatched.get(0).column());
+    assertEquals(5, unmatched.get(0).column());
     assertTrue(d.comments().containsKey("/cmocs/1/mechanism/concept"));
   }
 
   @Test
   void headersMatchWhateverTheirCaseAndSpacingAndCanBeMapped() {
     assertEquals(SheetLayout.Column.MECHANISM_RESOURCE, SheetLayout.column("Mechanism_Resource"));
+    // The first format's "response" and the realist "reasoning" are one column.
     assertEquals(
-        SheetLayout.Column.MECHANISM_RESPONSE, SheetLayout.column("  mechanism - response "));
+        SheetLayout.Column.MECHANISM_REASONING, SheetLayout.column("  mechanism - response "));
+    assertEquals(SheetLayout.Column.MECHANISM_REASONING, SheetLayout.column("Reasoning"));
+    assertEquals(SheetLayout.Column.MECHANISM_REASONING, SheetLayout.column("Response"));
+    assertEquals(SheetLayout.Column.EVIDENCE_KIND, SheetLayout.column("Kind"));
+    assertEquals(SheetLayout.Column.EVIDENCE_KIND, SheetLayout.column("Evidence kind"));
     assertEquals(SheetLayout.Column.QUOTE, SheetLayout.column("QUOTE"));
     Outcome o =
         importSheet(
             DIR.resolve("wrong-headers.csv"),
             Set.of(),
             Map.of("Contxt", SheetLayout.Column.CONTEXT, "Page", SheetLayout.Column.LOCATION));
-    // Mapped, only the stance column is still missing.
+    // Mapped, only the stance column is still missing, and the role of the mapped contexts.
     assertEquals(
-        List.of("IMPORT-MISSING-COLUMN"),
+        List.of("IMPORT-MISSING-COLUMN", "IMPORT-MISSING-COLUMN"),
         o.problems().stream().filter(Problem::isError).map(Problem::code).toList(),
         render(o.problems()));
   }
