@@ -24,8 +24,9 @@ class MigrateCommandIT {
 
   @Test
   void migratesTheBundledStudiesOnceAndThenLeavesThemAlone(@TempDir Path tmp) throws IOException {
+    // The bundled studies as they shipped in the first format, with their sources.
     Path data = tmp.resolve("data");
-    Folders.copyTree(Repo.data(), data);
+    Folders.copyTree(Repo.testResources().resolve("migrate/shipped"), data);
     Path studies = data.resolve("studies");
 
     CliIT.Run first = run("migrate", studies.toString());

@@ -34,7 +34,8 @@ class SyntheticStudiesTest {
       concepts.add(m.group(1));
     }
     assertTrue(concepts.size() > 10, "catalogue concepts: " + concepts);
-    profile = ExtractionProfile.of(Repo.data().resolve("studies"), () -> concepts);
+    profile = ExtractionProfile.of(Repo.data().resolve("studies"),
+            org.cmograph.rdf.ReferenceData.load(Repo.root().resolve("ontology")).concepts());
   }
 
   @Test

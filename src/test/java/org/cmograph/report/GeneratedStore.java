@@ -30,7 +30,8 @@ final class GeneratedStore {
     while (m.find()) {
       concepts.add(m.group(1));
     }
-    ExtractionProfile profile = ExtractionProfile.of(Repo.data().resolve("studies"), () -> concepts);
+    ExtractionProfile profile = ExtractionProfile.of(Repo.data().resolve("studies"),
+            org.cmograph.rdf.ReferenceData.load(Repo.root().resolve("ontology")).concepts());
     new SyntheticStudies(profile, concepts, seed).write(studies, dir);
     StudyPipeline pipeline =
         new StudyPipeline(ReferenceData.load(Repo.root().resolve("ontology")), dir.resolve("sources"), dir);
