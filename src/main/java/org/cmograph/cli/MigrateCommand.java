@@ -45,7 +45,11 @@ final class MigrateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<Problem> problems = new ArrayList<>();
     List<Path> files = ExtractionValidator.expand(paths, problems);
-    Migration migration = new Migration(sources);
+    java.util.Set<String> mechanisms =
+        org.cmograph.rdf.ReferenceData.load(Workspace.current().ontologyDir())
+            .concepts()
+            .conceptIds();
+    Migration migration = new Migration(sources, mechanisms::contains);
     List<Migration.Result> results = new ArrayList<>();
     for (Path file : files) {
       Migration.Result r = migration.migrate(file);

@@ -347,7 +347,7 @@ final class StudyChecks {
         continue;
       }
       anyTarget = true;
-      anyConfiguration |= target.isConfiguration() && target.mechanism() != null;
+      anyConfiguration |= target.isConfiguration();
       target.contexts().stream()
           .map(Extraction.ContextLink::context)
           .filter(c -> c != null)

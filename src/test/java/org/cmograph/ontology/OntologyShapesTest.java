@@ -390,9 +390,9 @@ class OntologyShapesTest {
                 + " is not the catalogue concept of the mechanism of any CMO configuration the"
                 + " evidence is for.",
             q1 + " cmo:concerns " + iri("/context/time") + " is not a part (context, mechanism,"
-                + " resource, reasoning, outcome) of any CMO configuration the evidence is for.",
+                + " resource, reasoning, outcome) of any CMO configuration the evidence is for, nor a study context no configuration links (the setting).",
             q1 + " cmo:concerns " + response + " is not a part (context, mechanism,"
-                + " resource, reasoning, outcome) of any CMO configuration the evidence is for."),
+                + " resource, reasoning, outcome) of any CMO configuration the evidence is for, nor a study context no configuration links (the setting)."),
         args(replace(q1, "cmo:page", "0"), q1, "cmo:page is at most one xsd:integer from 1."),
         // a string fails both sh:datatype and sh:minInclusive
         exact(
@@ -412,7 +412,8 @@ class OntologyShapesTest {
             q2,
             "cmo:concerns <https://w3id.org/cmograph/id/example-2024/outcome/elsewhere> is not a"
                 + " part (context, mechanism, resource, reasoning, outcome) of any CMO"
-                + " configuration the evidence is for."),
+                + " configuration the evidence is for, nor a study context no configuration links"
+                + " (the setting)."),
         args(
             delete(q2, "cmo:aboutMechanism"),
             q2,

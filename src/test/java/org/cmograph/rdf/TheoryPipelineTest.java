@@ -56,7 +56,7 @@ class TheoryPipelineTest {
     Problem p = r.problems().get(0);
     assertEquals("UNKNOWN-THEORY-CMOC", p.code());
     assertEquals(THEORY.resolve("links/minimal.yaml"), p.file());
-    assertEquals(51, p.line());
+    assertEquals(56, p.line());
     assertEquals(22, p.column());
     assertEquals(
         "theory_links names 'trsut', which the programme theory does not define; did you mean 'trust'?",

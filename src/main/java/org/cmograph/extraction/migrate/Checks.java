@@ -22,6 +22,16 @@ final class Checks {
 
   static final String NOT_REPORTED = "CHECK the source may report it: give it or keep not_reported";
 
+  /** A mechanism concept the current catalogue lacks, as a format 2 catalogue change would. */
+  static String conceptNotInCatalogue(String concept) {
+    return "CHECK '"
+        + concept
+        + "' is not in the mechanism catalogue: format 2 keeps mechanisms only (strategies,"
+        + " implementation outcomes and settings moved to strategy, contexts and outcomes); see"
+        + " 'cmograph catalogue list' and docs/data-sources.md, then name a mechanism or make this"
+        + " an outcome-pattern";
+  }
+
   static final String PARTICIPANT_NOT_QUOTED =
       "CHECK participants' words are quoted speech only: authors?";
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.cmograph.extraction.DocumentReader;
 import org.cmograph.extraction.Position;
 import org.cmograph.extraction.PositionedDocument;
@@ -57,6 +58,7 @@ public final class Migration {
 
   private final DocumentReader reader = new DocumentReader();
   private final Path sourcesDir;
+  private final Predicate<String> knownMechanism;
 
   /** Source texts are looked up in the {@code sources/} folder beside each file's folder. */
   public Migration() {
@@ -65,7 +67,16 @@ public final class Migration {
 
   /** Source texts are looked up in {@code sourcesDir} (null: beside each file's folder). */
   public Migration(Path sourcesDir) {
+    this(sourcesDir, concept -> true);
+  }
+
+  /**
+   * As {@link #Migration(Path)}, and a mechanism concept that {@code knownMechanism} refuses (one
+   * the format 2 catalogue no longer holds as a mechanism) is marked for a person to decide.
+   */
+  public Migration(Path sourcesDir, Predicate<String> knownMechanism) {
     this.sourcesDir = sourcesDir;
+    this.knownMechanism = knownMechanism;
   }
 
   /** Reads and converts one file; writes nothing. */
@@ -127,12 +138,12 @@ public final class Migration {
     String nl = body.contains("\r\n") ? "\r\n" : "\n";
     Optional<MappingNode> blockRoot = json ? Optional.empty() : YamlMigration.blockRoot(body);
     if (blockRoot.isPresent()) {
-      YamlMigration yaml = new YamlMigration(body, sources);
+      YamlMigration yaml = new YamlMigration(body, sources, knownMechanism);
       String out = yaml.migrate(blockRoot.get());
       return new Result(
           file, Outcome.MIGRATED, (bom ? "\uFEFF" : "") + out, yaml.checks(), List.of(), false, List.of());
     }
-    TreeMigration tree = new TreeMigration(sources);
+    TreeMigration tree = new TreeMigration(sources, knownMechanism);
     ObjectNode out = tree.migrate((ObjectNode) root);
     return new Result(
         file,

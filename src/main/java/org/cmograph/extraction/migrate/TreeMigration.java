@@ -28,7 +28,12 @@ final class TreeMigration {
   private final Function<String, Optional<String>> sources;
   private final List<String> checks = new ArrayList<>();
 
-  TreeMigration(Function<String, Optional<String>> sources) {
+  private final java.util.function.Predicate<String> knownMechanism;
+
+  TreeMigration(
+      Function<String, Optional<String>> sources,
+      java.util.function.Predicate<String> knownMechanism) {
+    this.knownMechanism = knownMechanism;
     this.sources = sources;
   }
 
@@ -130,6 +135,10 @@ final class TreeMigration {
   private ObjectNode migrateMechanism(ObjectNode mechanism, String at) {
     ObjectNode out = F.objectNode();
     mechanism.properties().forEach(f -> out.set(f.getKey().equals("response") ? "reasoning" : f.getKey(), f.getValue()));
+    String concept = out.path("concept").asText(null);
+    if (concept != null && !knownMechanism.test(concept)) {
+      check(at + "/concept", Checks.conceptNotInCatalogue(concept));
+    }
     ArrayNode missing = F.arrayNode();
     if (!out.has("resource")) {
       missing.add("resource");

@@ -37,7 +37,13 @@ final class YamlMigration {
   private final Function<String, Optional<String>> sources;
   private int checks;
 
-  YamlMigration(String text, Function<String, Optional<String>> sources) {
+  private final java.util.function.Predicate<String> knownMechanism;
+
+  YamlMigration(
+      String text,
+      Function<String, Optional<String>> sources,
+      java.util.function.Predicate<String> knownMechanism) {
+    this.knownMechanism = knownMechanism;
     this.text = text;
     this.sources = sources;
     this.nl = text.contains("\r\n") ? "\r\n" : "\n";
@@ -374,6 +380,14 @@ final class YamlMigration {
   }
 
   private void migrateMechanism(MappingNode mechanism) {
+    tuple(mechanism, "concept")
+        .filter(t -> t.getValueNode() instanceof ScalarNode)
+        .filter(t -> !knownMechanism.test(((ScalarNode) t.getValueNode()).getValue()))
+        .ifPresent(
+            t ->
+                commentAbove(
+                    t.getKeyNode(),
+                    Checks.conceptNotInCatalogue(((ScalarNode) t.getValueNode()).getValue())));
     tuple(mechanism, "response").ifPresent(t -> rename(t.getKeyNode(), "response", "reasoning"));
     List<String> missing = new ArrayList<>();
     if (tuple(mechanism, "resource").isEmpty()) {
