@@ -89,6 +89,12 @@ public final class CmocTableWriter {
       cmocCells.put(Column.CMOC, literal(g, cmoc, Vocab.identifier));
       put(cmocCells, Column.CMOC_LABEL, literal(g, cmoc, Vocab.label));
       put(cmocCells, Column.STATEMENT, literal(g, cmoc, Vocab.statement));
+      put(cmocCells, Column.CMOC_KIND, value(g, cmoc, Vocab.configurationKind, "cmoc-kind"));
+      put(cmocCells, Column.STRATEGY, literal(g, cmoc, Vocab.strategy));
+      Node actor = object(g, cmoc, Vocab.mechanismActor);
+      if (actor != null) {
+        put(cmocCells, Column.ACTOR, literal(g, actor, Vocab.label));
+      }
       List<Node> contexts = byId(g, objects(g, cmoc, Vocab.hasContext));
       lines(cmocCells, Column.CONTEXT_ID, contexts, n -> literal(g, n, Vocab.identifier));
       lines(cmocCells, Column.CONTEXT, contexts, n -> literal(g, n, Vocab.label));
@@ -132,6 +138,14 @@ public final class CmocTableWriter {
       lines(
           cmocCells, Column.OUTCOME_LEVEL, outcomes, n -> value(g, n, Vocab.outcomeLevel, "level"));
       lines(cmocCells, Column.OUTCOME_INTENDED, outcomes, n -> literal(g, n, Vocab.intended));
+      lines(
+          cmocCells,
+          Column.OUTCOME_FOR,
+          outcomes,
+          n -> {
+            Node whose = object(g, n, Vocab.outcomeFor);
+            return whose == null ? null : literal(g, whose, Vocab.label);
+          });
       List<String> links = new ArrayList<>();
       for (var p :
           List.of(
@@ -178,6 +192,7 @@ public final class CmocTableWriter {
         }
         about.sort(null);
         put(row, Column.ABOUT, String.join(", ", about));
+        put(row, Column.EVIDENCE_KIND, value(g, item, Vocab.evidenceKind, "evidence-kind"));
         put(row, Column.QUOTE, literal(g, item, Vocab.quote));
         put(row, Column.LOCATION, literal(g, item, Vocab.location));
         put(row, Column.SPEAKER, value(g, item, Vocab.speaker, "speaker"));

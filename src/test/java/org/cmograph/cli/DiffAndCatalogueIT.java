@@ -1,6 +1,7 @@
 package org.cmograph.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -166,6 +167,33 @@ class DiffAndCatalogueIT {
         r.out());
     assertTrue(r.out().contains("  hope \"Hope\" (no study, 0 CMOCs)"), r.out());
     assertEquals(2, run("catalogue", "suggest", "--store", store, "--mechanism", "hop").exit());
+  }
+
+  @Test
+  void catalogueListPrintsEachCatalogueFromItsFileWithoutAStore() {
+    SpreadsheetImportIT.Run mechanisms = run("catalogue", "list");
+    assertEquals(0, mechanisms.exit(), mechanisms.err());
+    assertTrue(
+        mechanisms.out().startsWith("mechanisms catalogue (ontology/mechanism-catalogue.ttl): "),
+        mechanisms.out());
+    // A mechanism's definition names its resource and the reasoning it triggers.
+    assertTrue(mechanisms.out().contains("\ntrusting-relationship  Trusting relationship"), mechanisms.out());
+    assertTrue(mechanisms.out().contains("  broader: shared-lived-experience\n"), mechanisms.out());
+    assertTrue(mechanisms.out().contains("Reasoning: the person supported trusts the peer"), mechanisms.out());
+    // Fidelity is an implementation outcome, not a mechanism.
+    assertFalse(mechanisms.out().contains("\nfidelity-to-peer-principles "), mechanisms.out());
+
+    SpreadsheetImportIT.Run outcomes = run("catalogue", "list", "outcomes");
+    assertEquals(0, outcomes.exit(), outcomes.err());
+    assertTrue(outcomes.out().contains("\nfidelity-to-peer-principles "), outcomes.out());
+    SpreadsheetImportIT.Run contexts = run("catalogue", "list", "Contexts");
+    assertEquals(0, contexts.exit(), contexts.err());
+    assertTrue(contexts.out().contains("\nrole-clarity  "), contexts.out());
+    assertTrue(contexts.out().contains("  used by: "), contexts.out());
+
+    SpreadsheetImportIT.Run wrong = run("catalogue", "list", "strategies");
+    assertEquals(2, wrong.exit());
+    assertTrue(wrong.err().contains("MECHANISMS, CONTEXTS, OUTCOMES"), wrong.err());
   }
 
   @Test
