@@ -227,7 +227,8 @@ final class StoreIndex implements AutoCloseable {
    * The store's totals from its indexes: the studies of the index, the distinct (CMOC, study) and
    * (item, study) pairs of cmo:inStudy and cmo:fromStudy (in any graph, as the union graph has
    * them), and the latest cmo:extractionDate. The
-   * SHACL shapes every loaded study passes require each CMOC's identifier and mechanism concept and
+   * SHACL shapes every loaded study passes require each CMOC's identifier (configurations and
+   * outcome patterns alike) and
    * each item's identifier and type (ontology/shapes.ttl), so these equal the count queries';
    * SummarySelectiveReadTest and EvidenceReaderBatchTest compare them with a whole read.
    */
