@@ -90,7 +90,8 @@ public final class EvidenceBase {
             : new Totals(
                 this.studies.size(),
                 this.cmocs.size(),
-                this.evidence.size(),
+                // An item bearing on several CMOCs is one row per CMOC: count it once.
+                (int) this.evidence.stream().map(e -> List.of(e.study(), e.id())).distinct().count(),
                 this.studies.stream()
                     .map(Study::extractionDate)
                     .filter(d -> d != null)

@@ -531,8 +531,10 @@ public final class EvidenceReader {
     evidenceRows.forEach(
         r -> {
           String key = s(r, "study") + "/" + s(r, "id");
+          // One row per CMOC an item bears on: a passage for several configurations is read for
+          // each of them (and counted once in the totals).
           evidence.putIfAbsent(
-              key,
+              key + "/" + s(r, "cmoc"),
               new EvidenceBase.Evidence(
                   s(r, "study"),
                   s(r, "id"),

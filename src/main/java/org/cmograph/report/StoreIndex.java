@@ -224,17 +224,20 @@ final class StoreIndex implements AutoCloseable {
   }
 
   /**
-   * The store's totals from its indexes: the studies of the index, the distinct (CMOC, study) and
-   * (item, study) pairs of cmo:inStudy and cmo:fromStudy (in any graph, as the union graph has
-   * them), and the latest cmo:extractionDate. The
-   * SHACL shapes every loaded study passes require each CMOC's identifier (configurations and
-   * outcome patterns alike) and
-   * each item's identifier and type (ontology/shapes.ttl), so these equal the count queries';
+   * The store's totals from its indexes: the studies of the index, the distinct (CMOC, study) pairs
+   * of cmo:inStudy for CMOCs with a mechanism, the distinct (item, study) pairs of cmo:fromStudy
+   * for findings (in any graph, as the union graph has them), and the latest cmo:extractionDate.
+   * The SHACL shapes every loaded study passes require each CMOC's identifier and each item's
+   * identifier and type (ontology/shapes.ttl), so these equal the count queries';
    * SummarySelectiveReadTest and EvidenceReaderBatchTest compare them with a whole read.
    */
   EvidenceBase.Totals totals(List<StudyGraphs> index) {
-    int cmocs = distinctPairs(Vocab.inStudy);
-    int evidence = distinctPairs(Vocab.fromStudy);
+    // What the summaries count: configurations with a mechanism, and findings (the only evidence
+    // that counts), as count-cmocs.rq and count-evidence.rq do.
+    int cmocs = distinctPairs(Vocab.inStudy, Vocab.hasMechanism, Node.ANY);
+    int evidence =
+        distinctPairs(
+            Vocab.fromStudy, Vocab.evidenceKind, Vocab.value("evidence-kind", "finding"));
     String[] latest = {null};
     Consumer<Node> date =
         o -> {
@@ -269,20 +272,37 @@ final class StoreIndex implements AutoCloseable {
 
   /**
    * How many distinct (subject, object) pairs the quads of predicate {@code p} hold, in any named
-   * graph: in a TDB2 store by node ids, without decoding a node.
+   * graph, for subjects that also have {@code filter} {@code value} (any value: {@code Node.ANY});
+   * in a TDB2 store by node ids, without decoding a node.
    */
-  private int distinctPairs(Node p) {
+  private int distinctPairs(Node p, Node filter, Node value) {
     if (quads != null) {
       // Subjects and objects of cmo:inStudy / cmo:fromStudy are IRIs (ontology/shapes.ttl), never
-      // inline ids, so ids can key the set (NodeId.equals compares values only).
+      // inline ids, so ids can key the sets (NodeId.equals compares values only).
+      Set<NodeId> kept = new java.util.HashSet<>();
+      ids(Node.ANY, Node.ANY, filter, value).forEachRemaining(t -> kept.add(t.get(1)));
       Set<List<NodeId>> pairs = new java.util.HashSet<>();
-      ids(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(t -> pairs.add(List.of(t.get(1), t.get(3))));
+      ids(Node.ANY, Node.ANY, p, Node.ANY)
+          .forEachRemaining(
+              t -> {
+                if (kept.contains(t.get(1))) {
+                  pairs.add(List.of(t.get(1), t.get(3)));
+                }
+              });
       return pairs.size();
     }
+    Set<Node> kept = new java.util.HashSet<>();
+    dataset.find(Node.ANY, Node.ANY, filter, value).forEachRemaining(q -> kept.add(q.getSubject()));
     Set<List<Node>> pairs = new java.util.HashSet<>();
     dataset
         .find(Node.ANY, Node.ANY, p, Node.ANY)
-        .forEachRemaining(q -> pairs.add(List.of(q.getSubject(), q.getObject())));
+        .forEachRemaining(
+            q -> {
+              if (kept.contains(q.getSubject())) {
+                pairs.add(List.of(q.getSubject(), q.getObject()));
+              }
+            });
     return pairs.size();
   }
+
 }

@@ -37,9 +37,9 @@ final class SummaryWriter {
             " (the latest extraction date in the graph): "
                 + Cerqual.plural(base.totals().studies(), "study", "studies")
                 + ", "
-                + Cerqual.plural(base.totals().cmocs(), "study CMOC", "study CMOCs")
+                + Cerqual.plural(base.totals().cmocs(), "study CMOC with a mechanism", "study CMOCs with a mechanism")
                 + ", "
-                + Cerqual.plural(base.totals().evidence(), "evidence item", "evidence items")
+                + Cerqual.plural(base.totals().evidence(), "finding", "findings")
                 + base.theory()
                     .map(t -> "; programme theory '" + t.id() + "', " + t.version() + " version of " + t.date())
                     .orElse("; no programme theory loaded")
