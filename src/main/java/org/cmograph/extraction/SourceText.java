@@ -11,9 +11,11 @@ import java.util.Optional;
 public final class SourceText {
   private final String name;
   private final String normalised;
+  private final String text;
 
   public SourceText(String name, String text) {
     this.name = name;
+    this.text = text;
     this.normalised = normalise(text);
   }
 
@@ -130,29 +132,13 @@ public final class SourceText {
   }
 
   /**
-   * Whether a verbatim quote stands in quotation marks in the source: it opens with one, follows
-   * one, or lies inside an open pair of double quotes. Participants' words are quoted speech;
-   * "recipients felt ..." without quotation marks is the authors speaking. A block quotation set
-   * off without marks is not recognised, so the check warns and never refuses.
+   * Whether a verbatim quote stands in quotation marks in the source ({@link QuotedSpeech}): a
+   * participant's words are quoted speech; "recipients felt ..." without quotation marks is the
+   * authors speaking. A block quotation set off without marks is not recognised, so the check
+   * warns and never refuses.
    */
   public boolean isQuotedSpeech(String quote) {
-    String q = normalise(quote);
-    int at = normalised.indexOf(q);
-    if (at < 0) {
-      return false;
-    }
-    if (q.startsWith("\"") || q.startsWith("'")) {
-      return true;
-    }
-    int before = at - 1;
-    while (before >= 0 && normalised.charAt(before) == ' ') {
-      before--;
-    }
-    if (before >= 0 && (normalised.charAt(before) == '"' || normalised.charAt(before) == '\'')) {
-      return true;
-    }
-    long marks = normalised.substring(0, at).chars().filter(c -> c == '"').count();
-    return marks % 2 == 1;
+    return QuotedSpeech.isQuoted(text, quote).orElse(false);
   }
 
   private static String abbreviate(String s) {

@@ -1,5 +1,6 @@
 package org.cmograph.extraction.migrate;
 
+import org.cmograph.extraction.QuotedSpeech;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;

@@ -1,5 +1,6 @@
 package org.cmograph.extraction.migrate;
 
+import org.cmograph.extraction.QuotedSpeech;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;

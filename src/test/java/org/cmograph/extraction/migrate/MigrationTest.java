@@ -1,5 +1,6 @@
 package org.cmograph.extraction.migrate;
 
+import org.cmograph.extraction.QuotedSpeech;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package org.cmograph.extraction.migrate;
+package org.cmograph.extraction;
 
 import java.util.Optional;
 
@@ -6,13 +6,14 @@ import java.util.Optional;
  * Tells whether a quote stands inside quotation marks in its source text: a participant's words are
  * quoted speech, while "respondents identified ..." is the authors speaking about participants.
  * Whitespace, dashes and typographic quotes are compared loosely, as a copy from a PDF changes
- * them.
+ * them. The validator (PARTICIPANT-NOT-QUOTED) and {@code cmograph migrate} ask it the same
+ * question.
  */
-final class QuotedSpeech {
+public final class QuotedSpeech {
   private QuotedSpeech() {}
 
   /** Empty when the quote is not found in the source (the validator reports that). */
-  static Optional<Boolean> isQuoted(String source, String quote) {
+  public static Optional<Boolean> isQuoted(String source, String quote) {
     String q = normalise(quote).strip();
     if (q.isEmpty()) {
       return Optional.empty();
