@@ -93,7 +93,7 @@ public final class CmocTableWriter {
       put(cmocCells, Column.STRATEGY, literal(g, cmoc, Vocab.strategy));
       Node actor = object(g, cmoc, Vocab.mechanismActor);
       if (actor != null) {
-        put(cmocCells, Column.ACTOR, literal(g, actor, Vocab.label));
+        put(cmocCells, Column.ACTOR, actorCell(g, actor));
       }
       List<Node> contexts = byId(g, objects(g, cmoc, Vocab.hasContext));
       lines(cmocCells, Column.CONTEXT_ID, contexts, n -> literal(g, n, Vocab.identifier));
@@ -103,6 +103,11 @@ public final class CmocTableWriter {
           Column.CONTEXT_TYPE,
           contexts,
           n -> value(g, n, Vocab.contextType, "context-type"));
+      lines(
+          cmocCells,
+          Column.CONTEXT_CONCEPT,
+          contexts,
+          n -> concept(g, n, Vocab.contextConcept, Vocab.CONTEXT_CONCEPT));
       lines(
           cmocCells,
           Column.CONTEXT_ROLE,
@@ -144,8 +149,18 @@ public final class CmocTableWriter {
           outcomes,
           n -> {
             Node whose = object(g, n, Vocab.outcomeFor);
-            return whose == null ? null : literal(g, whose, Vocab.label);
+            return whose == null ? null : actorCell(g, whose);
           });
+      lines(
+          cmocCells,
+          Column.OUTCOME_CONCEPT,
+          outcomes,
+          n -> concept(g, n, Vocab.outcomeConcept, Vocab.OUTCOME_CONCEPT));
+      lines(
+          cmocCells,
+          Column.LEADS_TO,
+          byId(g, objects(g, cmoc, Vocab.leadsTo)),
+          n -> literal(g, n, Vocab.identifier));
       List<String> links = new ArrayList<>();
       for (var p :
           List.of(
@@ -164,18 +179,6 @@ public final class CmocTableWriter {
               .thenComparing(l -> l));
       put(cmocCells, Column.THEORY_LINKS, String.join("\n", links));
 
-      Map<Node, String> partNames = new java.util.HashMap<>();
-      contexts.forEach(n -> partNames.put(n, literal(g, n, Vocab.identifier)));
-      outcomes.forEach(n -> partNames.put(n, literal(g, n, Vocab.identifier)));
-      if (mechanism != null) {
-        partNames.put(mechanism, "mechanism");
-      }
-      if (resource != null) {
-        partNames.put(resource, "resource");
-      }
-      if (response != null) {
-        partNames.put(response, "reasoning");
-      }
       List<Node> evidence = byId(g, subjects(g, Vocab.evidenceFor, cmoc));
       if (evidence.isEmpty()) {
         rows.add(cmocCells);
@@ -183,18 +186,11 @@ public final class CmocTableWriter {
       for (Node item : evidence) {
         Map<Column, String> row = new EnumMap<>(cmocCells);
         row.put(Column.EVIDENCE_ID, literal(g, item, Vocab.identifier));
-        List<String> about = new ArrayList<>();
-        for (Node part : objects(g, item, Vocab.concerns)) {
-          String name = partNames.get(part);
-          if (name != null) {
-            about.add(name);
-          }
-        }
-        about.sort(null);
-        put(row, Column.ABOUT, String.join(", ", about));
+        put(row, Column.ABOUT, about(g, item));
         put(row, Column.EVIDENCE_KIND, value(g, item, Vocab.evidenceKind, "evidence-kind"));
         put(row, Column.QUOTE, literal(g, item, Vocab.quote));
         put(row, Column.LOCATION, literal(g, item, Vocab.location));
+        put(row, Column.PAGE_NUMBER, literal(g, item, Vocab.page));
         put(row, Column.SPEAKER, value(g, item, Vocab.speaker, "speaker"));
         String perspective = value(g, item, Vocab.perspective, "perspective");
         // Derived for authors' and extractors' statements; not a value a file can state.
@@ -209,6 +205,67 @@ public final class CmocTableWriter {
       }
     }
     return rows;
+  }
+
+  /**
+   * An evidence item's 'about', the same on the row of each CMOC it bears on (the file's 'about'
+   * is the item's, read for each of its CMOCs). A part of the mechanism that a CMOC does not report
+   * stands for its mechanism, so a mechanism node another word already accounts for is not
+   * written as 'mechanism' (which would add the other CMOCs' mechanisms).
+   */
+  static String about(Graph g, Node item) {
+    java.util.TreeSet<String> about = new java.util.TreeSet<>();
+    List<Node> mechanisms = new ArrayList<>();
+    for (Node part : objects(g, item, Vocab.concerns)) {
+      if (g.contains(part, Vocab.type, Vocab.MechanismResource)) {
+        about.add("resource");
+      } else if (g.contains(part, Vocab.type, Vocab.MechanismResponse)) {
+        about.add("reasoning");
+      } else if (g.contains(part, Vocab.type, Vocab.Mechanism)) {
+        mechanisms.add(part);
+      } else {
+        String id = literal(g, part, Vocab.identifier);
+        // A study context or outcome that no CMOC links (a setting) has no row to stand in.
+        boolean linked =
+            g.contains(Node.ANY, Vocab.hasContext, part) || g.contains(Node.ANY, Vocab.hasOutcome, part);
+        if (id != null && linked) {
+          about.add(id);
+        }
+      }
+    }
+    for (Node m : mechanisms) {
+      boolean explained =
+          (about.contains("resource") && object(g, m, Vocab.hasResource) == null)
+              || (about.contains("reasoning") && object(g, m, Vocab.hasResponse) == null);
+      if (!explained) {
+        about.add("mechanism");
+      }
+    }
+    for (Node link : objects(g, item, Vocab.aboutLink)) {
+      String name = valueName(link, "causal-link");
+      if (name != null) {
+        about.add(name);
+      }
+    }
+    return about.isEmpty() ? null : String.join(", ", about);
+  }
+
+  /** An actor as "id (type)": the id joins a base file's actor, the type names a new one's. */
+  private static String actorCell(Graph g, Node actor) {
+    String id = literal(g, actor, Vocab.identifier);
+    if (id == null) {
+      return literal(g, actor, Vocab.label);
+    }
+    String type = value(g, actor, Vocab.actorType, "actor-type");
+    return type == null ? id : id + " (" + type + ")";
+  }
+
+  /** A catalogue concept's id, e.g. context:rurality → rurality. */
+  private static String concept(Graph g, Node part, Node property, String namespace) {
+    Node c = object(g, part, property);
+    return c != null && c.isURI() && c.getURI().startsWith(namespace)
+        ? c.getURI().substring(namespace.length())
+        : null;
   }
 
   private static void put(Map<Column, String> row, Column c, String value) {

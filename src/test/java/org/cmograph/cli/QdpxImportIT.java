@@ -53,7 +53,7 @@ class QdpxImportIT {
             "The supervisor role was well resourced, and delivery of peer support was highly"
                 + " consistent with the intervention manual.",
             "Contexts/Well-resourced supervision",
-            "Mechanisms/Fidelity to peer support principles")
+            "Outcomes/Highly consistent delivery")
         .code(
             "In low engagement-low fidelity sites peer workers were employed in not-for-profit"
                 + " organisations to support people using public mental health services and in"
@@ -158,7 +158,9 @@ class QdpxImportIT {
     assertTrue(yaml.contains("\nformat: 2\n"), yaml);
     assertTrue(yaml.contains("\nactors:\n  - id: service-users\n"), yaml);
     assertTrue(yaml.contains("      - context: rural-areas\n        role: blocking\n"), yaml);
-    assertTrue(yaml.contains("      not_reported: [reasoning]\n"), yaml);
+    // Both site groups are outcome patterns: the mapping gives them no mechanism, nor does the file.
+    assertTrue(yaml.contains("    kind: outcome-pattern\n"), yaml);
+    assertFalse(yaml.contains("mechanism:"), yaml);
     assertTrue(yaml.contains("    for: service-users\n"), yaml);
     assertTrue(yaml.contains("    kind: finding\n"), yaml);
     assertFalse(r.err().contains("IMPORT-NO-KIND"), r.err());
@@ -274,23 +276,22 @@ class QdpxImportIT {
     List<String> p = problems(EXAMPLES.resolve("gillard-2024.qdpx"), codes, tmp);
     assertEquals(1, p.size(), p.toString());
     assertTrue(
-        p.get(0).startsWith("codes.yaml:13:3: UNKNOWN-KEY unknown key 'place' in evidence"),
+        p.get(0).startsWith("codes.yaml:15:3: UNKNOWN-KEY unknown key 'place' in evidence"),
         p.get(0));
     Files.writeString(codes, mapping.replace("  place: Abstract     ", "  location: Abstract  "));
     p = problems(EXAMPLES.resolve("gillard-2024.qdpx"), codes, tmp);
     assertEquals(
         List.of(
-            "codes.yaml:17:18: IMPORT-BAD-VALUE perspective 'supervisors-group' is not one of"
+            "codes.yaml:19:18: IMPORT-BAD-VALUE perspective 'supervisors-group' is not one of"
                 + " service-user, peer-worker, staff, manager, supervisor, recipient, facilitator,"
                 + " carer, mixed",
-            "codes.yaml:69:15: QDPX-UNKNOWN-CODE the project has no code 'Contexts/Rural area'; did"
+            "codes.yaml:72:15: QDPX-UNKNOWN-CODE the project has no code 'Contexts/Rural area'; did"
                 + " you mean 'Contexts/Rural areas'? (its codes: Outcomes, Outcomes/Higher"
-                + " engagement, Outcomes/Hospital readmission, Outcomes/Reduced consistency of"
-                + " delivery, Contexts, Contexts/Clinical team preparation, Contexts/Positive ward"
+                + " engagement, Outcomes/Hospital readmission, Outcomes/Highly consistent delivery,"
+                + " Outcomes/Reduced consistency of delivery, Contexts, Contexts/Clinical team preparation, Contexts/Positive ward"
                 + " relationships, Contexts/Well-resourced supervision, Contexts/Not-for-profit"
                 + " employment, Contexts/Rural areas, Contexts/Constrained supervision,"
-                + " Contexts/Challenging ward relationships, Mechanisms, Mechanisms/Fidelity to"
-                + " peer support principles, Voices, Voices/Supervisors)"),
+                + " Contexts/Challenging ward relationships, Voices, Voices/Supervisors)"),
         p);
   }
 
@@ -307,7 +308,7 @@ class QdpxImportIT {
     assertTrue(
         p.get(0)
             .startsWith(
-                "codes.yaml:29:9: IMPORT-MISSING-ROLE context 'clinical-team-preparation' of CMOC"
+                "codes.yaml:31:9: IMPORT-MISSING-ROLE context 'clinical-team-preparation' of CMOC"
                     + " 'high-engagement-fidelity-sites' has no role"),
         p.get(0));
     Files.writeString(codes, mapping.replace("  kind: finding ", "  # no kind "));

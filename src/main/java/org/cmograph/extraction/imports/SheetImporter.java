@@ -53,7 +53,8 @@ public final class SheetImporter {
           Column.STANCE,
           Column.STRENGTH,
           Column.INFERENCE,
-          Column.NOTE);
+          Column.NOTE,
+          Column.PAGE_NUMBER);
   private static final Set<Column> MECHANISM =
       EnumSet.of(
           Column.MECHANISM_CONCEPT,
@@ -744,6 +745,17 @@ public final class SheetImporter {
       if (!outcomes.isEmpty()) {
         cmoc.put("outcomes", outcomes);
       }
+      List<String> next = new ArrayList<>();
+      for (String line : lines(g.values.get(Column.LEADS_TO))) {
+        for (String token : line.split("[\\s,;]+")) {
+          if (!token.isEmpty() && !next.contains(slug(token))) {
+            next.add(slug(token));
+          }
+        }
+      }
+      if (!next.isEmpty()) {
+        cmoc.put("leads_to", next);
+      }
       List<Map<String, Object>> links = theoryLinks(g);
       if (!links.isEmpty()) {
         cmoc.put("theory_links", links);
@@ -754,7 +766,12 @@ public final class SheetImporter {
     /** The CMOC's links to the study's contexts, each with the role the sheet gives it here. */
     List<Map<String, Object>> contextLinks(CmocRows g) {
       List<String> ids =
-          parts(g, Column.CONTEXT, Column.CONTEXT_ID, "context", List.of(Column.CONTEXT_TYPE));
+          parts(
+              g,
+              Column.CONTEXT,
+              Column.CONTEXT_ID,
+              "context",
+              List.of(Column.CONTEXT_TYPE, Column.CONTEXT_CONCEPT));
       List<String> roles = lines(g.values.get(Column.CONTEXT_ROLE));
       if (roles.size() > lines(g.values.get(Column.CONTEXT)).size()) {
         run.problems.add(
@@ -825,7 +842,8 @@ public final class SheetImporter {
                   Column.OUTCOME_DIRECTION,
                   Column.OUTCOME_LEVEL,
                   Column.OUTCOME_INTENDED,
-                  Column.OUTCOME_FOR))) {
+                  Column.OUTCOME_FOR,
+                  Column.OUTCOME_CONCEPT))) {
         if (id != null && !out.contains(id)) {
           out.add(id);
         }
@@ -885,6 +903,7 @@ public final class SheetImporter {
               }
             }
             case OUTCOME_FOR -> values.put("for", actor(raw, at, a));
+            case CONTEXT_CONCEPT, OUTCOME_CONCEPT -> values.put("concept", slug(raw));
             default -> throw new IllegalStateException(a.name());
           }
         }
@@ -991,12 +1010,27 @@ public final class SheetImporter {
      */
     String actor(String raw, int row, Column column) {
       String text = raw.strip();
+      // "trial-participants (service-user)": an actor and its type, as the exporter writes them.
+      String stated = null;
+      java.util.regex.Matcher typed =
+          java.util.regex.Pattern.compile("(.*\\S)\\s*\\(([^()]+)\\)").matcher(text);
+      if (typed.matches() && FormatVocabulary.match(typed.group(2), vocab.actorTypes) != null) {
+        text = typed.group(1).strip();
+        stated = FormatVocabulary.match(typed.group(2), vocab.actorTypes);
+      }
       String id = slug(text);
       Part p = parts.get(id);
       if (p != null && p.kind.equals("actor")) {
+        if (stated != null && !stated.equals(p.values.get("type"))) {
+          run.problems.add(
+              run.cellError(
+                  "IMPORT-CONFLICT", row, run.col(column),
+                  ": actor '" + id + "' has type '" + stated + "' here and '"
+                      + p.values.get("type") + "' in row " + p.row));
+        }
         return id;
       }
-      String type = FormatVocabulary.match(text, vocab.actorTypes);
+      String type = stated != null ? stated : FormatVocabulary.match(text, vocab.actorTypes);
       if (type == null) {
         String first = text.split("[\\s-]+")[0];
         type = FormatVocabulary.match(first, vocab.actorTypes);
@@ -1212,6 +1246,17 @@ public final class SheetImporter {
                 "evidence needs the place of its quote (e.g. 'Abstract, Results')"));
       }
       put(e, "location", location);
+      String pageRaw = run.value(row, Column.PAGE_NUMBER);
+      if (pageRaw != null) {
+        if (pageRaw.matches("[1-9][0-9]{0,5}")) {
+          e.put("page", Integer.valueOf(pageRaw));
+        } else {
+          run.problems.add(
+              run.cellError(
+                  "IMPORT-BAD-VALUE", row.number(), run.col(Column.PAGE_NUMBER),
+                  ": page number '" + oneLine(pageRaw) + "' is not a whole number"));
+        }
+      }
       String speakerRaw = run.value(row, Column.SPEAKER);
       String perspectiveRaw = run.value(row, Column.PERSPECTIVE);
       String perspective = null;

@@ -64,7 +64,12 @@ public final class SheetLayout {
     STANCE(false, "stance"),
     STRENGTH(false, "strength"),
     INFERENCE(false, "inference"),
-    NOTE(false, "note", "notes", "comment", "comments");
+    NOTE(false, "note", "notes", "comment", "comments"),
+    // Format 2 parts added after the first layout, so the columns above keep their places.
+    LEADS_TO(true, "leads to", "chain", "next cmoc"),
+    CONTEXT_CONCEPT(true, "context concept", "context concepts"),
+    OUTCOME_CONCEPT(true, "outcome concept", "outcome concepts"),
+    PAGE_NUMBER(false, "page number", "quote page", "evidence page");
 
     /** True when the cell holds one value per line (one per context, outcome or theory link). */
     public final boolean perLine;

@@ -115,7 +115,7 @@ class SheetImportTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> mechanism = (Map<String, Object>) d.cmocs().get(0).get("mechanism");
     assertEquals(
-        "fidelity-to-peer-principles",
+        "role-integration",
         mechanism.get("concept"),
         "the wording is a catalogue label");
     // The sheet has no reasoning column: the file says the reasoning is not reported.
