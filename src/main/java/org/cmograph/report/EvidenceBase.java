@@ -80,7 +80,7 @@ public final class EvidenceBase {
     this.concepts.forEach(c -> conceptById.putIfAbsent(c.id(), c));
     if (conceptsInUse == null) {
       Set<String> used = new TreeSet<>();
-      this.cmocs.forEach(c -> used.add(c.concept()));
+      this.cmocs.stream().map(StudyCmoc::concept).filter(k -> k != null).forEach(used::add);
       conceptsInUse = used;
     }
     this.conceptsInUse = Collections.unmodifiableSet(new TreeSet<>(conceptsInUse));

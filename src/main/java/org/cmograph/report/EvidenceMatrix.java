@@ -48,7 +48,8 @@ public record EvidenceMatrix(List<EvidenceBase.Concept> concepts, List<EvidenceB
     Set<String> studyIds = new TreeSet<>();
     // CMOC key -> the (concept, study) cells its evidence counts in; one pass over CMOCs and items.
     Map<String, Set<List<String>>> cellsOfKey = new HashMap<>();
-    base.cmocs().forEach(c -> {
+    // Outcome patterns have no mechanism: the matrix is mechanisms by studies.
+    base.cmocs().stream().filter(c -> c.concept() != null).forEach(c -> {
       used.add(c.concept());
       studyIds.add(c.study());
       cellsOfKey.computeIfAbsent(c.key(), k -> new LinkedHashSet<>()).add(List.of(c.concept(), c.study()));

@@ -225,16 +225,16 @@ final class StoreIndex implements AutoCloseable {
 
   /**
    * The store's totals from its indexes: the studies of the index, the distinct (CMOC, study) pairs
-   * of cmo:inStudy for CMOCs with a mechanism, the distinct (item, study) pairs of cmo:fromStudy
+   * of cmo:inStudy of CMO configurations (outcome patterns included), the distinct (item, study) pairs of cmo:fromStudy
    * for findings (in any graph, as the union graph has them), and the latest cmo:extractionDate.
    * The SHACL shapes every loaded study passes require each CMOC's identifier and each item's
    * identifier and type (ontology/shapes.ttl), so these equal the count queries';
    * SummarySelectiveReadTest and EvidenceReaderBatchTest compare them with a whole read.
    */
   EvidenceBase.Totals totals(List<StudyGraphs> index) {
-    // What the summaries count: configurations with a mechanism, and findings (the only evidence
-    // that counts), as count-cmocs.rq and count-evidence.rq do.
-    int cmocs = distinctPairs(Vocab.inStudy, Vocab.hasMechanism, Node.ANY);
+    // What the summaries count: study CMOCs (configurations and outcome patterns), and findings
+    // (the only evidence that counts), as count-cmocs.rq and count-evidence.rq do.
+    int cmocs = distinctPairs(Vocab.inStudy, Vocab.type, Vocab.CMOConfiguration);
     int evidence =
         distinctPairs(
             Vocab.fromStudy, Vocab.evidenceKind, Vocab.value("evidence-kind", "finding"));

@@ -37,7 +37,7 @@ final class SummaryWriter {
             " (the latest extraction date in the graph): "
                 + Cerqual.plural(base.totals().studies(), "study", "studies")
                 + ", "
-                + Cerqual.plural(base.totals().cmocs(), "study CMOC with a mechanism", "study CMOCs with a mechanism")
+                + Cerqual.plural(base.totals().cmocs(), "study CMOC", "study CMOCs")
                 + ", "
                 + Cerqual.plural(base.totals().evidence(), "finding", "findings")
                 + base.theory()
@@ -414,10 +414,12 @@ final class SummaryWriter {
                   .map(x -> x.description() + " [" + x.role() + "]")
                   .collect(Collectors.joining("; "));
       String mechanism =
-          (c.resource() == null ? "(resource not stated)" : c.resource())
-              + " → "
-              + (c.response() == null ? "(reasoning not reported)" : c.response());
-      if (!theory) {
+          c.concept() == null
+              ? "(outcome pattern: no mechanism)"
+              : (c.resource() == null ? "(resource not reported)" : c.resource())
+                  + " → "
+                  + (c.response() == null ? "(reasoning not reported)" : c.response());
+      if (!theory && c.concept() != null) {
         mechanism = (c.wording() == null ? "" : "‘" + c.wording() + "’: ") + mechanism;
       }
       String outcomes =
@@ -430,7 +432,7 @@ final class SummaryWriter {
       row.add(base.study(c.study()).map(st -> List.of(Doc.text(st.citation()))).orElse(Doc.cell(c.study())));
       row.add(List.of(Doc.strong(c.label()), Doc.text(" (" + c.id() + ")")));
       row.add(Doc.cell(contexts));
-      if (theory) {
+      if (theory && c.concept() != null) {
         row.add(List.of(Doc.section(base.concept(c.concept()).map(EvidenceBase.Concept::label).orElse(c.concept()), "mechanism-" + c.concept()), Doc.text(": " + mechanism)));
       } else {
         row.add(Doc.cell(mechanism));

@@ -32,7 +32,7 @@ class SummaryCommandIT {
     assertTrue(one.out().startsWith("<a id=\"top\"></a>\n\n# Evidence summaries\n"), one.out());
     assertTrue(one.out().contains("## Theory CMOC: A sense of hope by working out new paths to recovery"), one.out());
     assertTrue(one.out().contains("## Mechanism: Hope"), one.out());
-    assertTrue(one.out().contains("**Data as of 2026-11-22**"), one.out());
+    assertTrue(one.out().contains("**Data as of 2026-12-06**"), one.out());
 
     Path out = tmp.resolve("site");
     CliIT.Run site = CliIT.run("summary", "--format", "html", "--out", out.toString(), "--store", store);
