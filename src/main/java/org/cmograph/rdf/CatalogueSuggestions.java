@@ -78,19 +78,20 @@ public final class CatalogueSuggestions {
             t -> {
               Node cmoc = t.getObject();
               Node mechanism = object(g, cmoc, Vocab.hasMechanism);
+              if (mechanism == null) {
+                // An outcome pattern has no mechanism, so nothing to map to the catalogue.
+                return;
+              }
               String concept = null;
-              String wording = null;
-              if (mechanism != null) {
-                Node c = object(g, mechanism, Vocab.instanceOfConcept);
-                if (c != null && c.isURI() && c.getURI().startsWith(Vocab.MECHANISM)) {
-                  concept = c.getURI().substring(Vocab.MECHANISM.length());
-                }
-                wording = literal(g, mechanism, Vocab.studyWording);
-                if (wording == null) {
-                  String resource = label(g, object(g, mechanism, Vocab.hasResource));
-                  String response = label(g, object(g, mechanism, Vocab.hasResponse));
-                  wording = join(resource, response);
-                }
+              Node c = object(g, mechanism, Vocab.instanceOfConcept);
+              if (c != null && c.isURI() && c.getURI().startsWith(Vocab.MECHANISM)) {
+                concept = c.getURI().substring(Vocab.MECHANISM.length());
+              }
+              String wording = literal(g, mechanism, Vocab.studyWording);
+              if (wording == null) {
+                String resource = label(g, object(g, mechanism, Vocab.hasResource));
+                String response = label(g, object(g, mechanism, Vocab.hasResponse));
+                wording = join(resource, response);
               }
               if (wording == null) {
                 wording = literal(g, cmoc, Vocab.label);

@@ -191,6 +191,8 @@ public final class StudyDiff {
       String id = literal(g, cmoc, Vocab.identifier);
       put(facts, "label", literal(g, cmoc, Vocab.label));
       put(facts, "statement", literal(g, cmoc, Vocab.statement));
+      put(facts, "kind", shortName(object(g, cmoc, Vocab.configurationKind)));
+      put(facts, "strategy", literal(g, cmoc, Vocab.strategy));
       for (Node t : objects(g, cmoc, Vocab.supportsTheory)) {
         put(facts, "theory link", "supports " + shortName(t));
       }
@@ -240,7 +242,10 @@ public final class StudyDiff {
               Node item = t.getSubject();
               Map<String, Set<String>> facts = new TreeMap<>();
               put(facts, "quote", literal(g, item, Vocab.quote));
-              put(facts, "cmoc", literal(g, object(g, item, Vocab.evidenceFor), Vocab.identifier));
+              for (Node cmoc : objects(g, item, Vocab.evidenceFor)) {
+                put(facts, "cmoc", literal(g, cmoc, Vocab.identifier));
+              }
+              put(facts, "kind", shortName(object(g, item, Vocab.evidenceKind)));
               for (Node part : objects(g, item, Vocab.concerns)) {
                 String id = literal(g, part, Vocab.identifier);
                 put(facts, "about", id != null ? id : shortName(part));
@@ -265,6 +270,19 @@ public final class StudyDiff {
       Node concept = m == null ? null : object(g, m, Vocab.instanceOfConcept);
       if (concept != null) {
         out.put(literal(g, cmoc, Vocab.identifier), shortName(concept));
+      }
+    }
+    // Format 2: the study's contexts and outcomes link to the context and outcome catalogues.
+    for (Node c : objects(g, study, Vocab.reportsContext)) {
+      Node concept = object(g, c, Vocab.contextConcept);
+      if (concept != null) {
+        out.put("context " + literal(g, c, Vocab.identifier), shortName(concept));
+      }
+    }
+    for (Node o : objects(g, study, Vocab.reportsOutcome)) {
+      Node concept = object(g, o, Vocab.outcomeConcept);
+      if (concept != null) {
+        out.put("outcome " + literal(g, o, Vocab.identifier), shortName(concept));
       }
     }
     return out;
@@ -339,8 +357,10 @@ public final class StudyDiff {
       return n.toString();
     }
     String uri = n.getURI();
-    if (uri.startsWith(Vocab.MECHANISM)) {
-      return uri.substring(Vocab.MECHANISM.length());
+    for (String catalogue : List.of(Vocab.MECHANISM, Vocab.CONTEXT_CONCEPT, Vocab.OUTCOME_CONCEPT)) {
+      if (uri.startsWith(catalogue)) {
+        return uri.substring(catalogue.length());
+      }
     }
     if (uri.startsWith(Vocab.ID)) {
       String path = uri.substring(Vocab.ID.length());
@@ -361,7 +381,9 @@ public final class StudyDiff {
               "stance-",
               "strength-",
               "concern-",
-              "confidence-")) {
+              "confidence-",
+              "cmoc-kind-",
+              "evidence-kind-")) {
         if (local.startsWith(scheme)) {
           return local.substring(scheme.length());
         }
