@@ -41,8 +41,8 @@ class DiffAndCatalogueIT {
   }
 
   /**
-   * gillard-2024 with one stance, one outcome direction, one concept and the year changed, and one
-   * item gone.
+   * gillard-2024 with one stance, one outcome direction, one context's catalogue concept and the
+   * year changed, and one item (a recommendation) gone.
    */
   static Path edited() throws IOException {
     String s = Files.readString(Repo.data().resolve("studies/gillard-2024.yaml"));
@@ -52,24 +52,20 @@ class DiffAndCatalogueIT {
             "    perspective: peer-worker\n    stance: supports",
             "    perspective: peer-worker\n    stance: refines");
     int from = s.indexOf("  - id: low-geography\n");
-    int to = s.indexOf("  - id: low-engagement-implications");
-    s = s.substring(0, from) + s.substring(to);
+    int to = s.indexOf("\nextraction:\n");
+    s = s.substring(0, from) + s.substring(to + 1);
     s =
         replaceOnce(
             s,
-            "        description: Consistency of delivery of peer support impacted\n"
-                + "        direction: worsened",
-            "        description: Consistency of delivery of peer support impacted\n"
-                + "        direction: mixed");
+            "    description: Consistency of delivery of peer support impacted\n"
+                + "    direction: worsened",
+            "    description: Consistency of delivery of peer support impacted\n"
+                + "    direction: mixed");
     s =
         replaceOnce(
             s,
-            "      concept: fidelity-to-peer-principles\n"
-                + "      wording: fidelity to peer support principles\n"
-                + "      resource: peer support delivered consistently",
-            "      concept: peer-support-principles\n"
-                + "      wording: fidelity to peer support principles\n"
-                + "      resource: peer support delivered consistently");
+            "    type: geographic\n    concept: rurality\n",
+            "    type: geographic\n    concept: individual-circumstances\n");
     s = replaceOnce(s, "  year: 2024\n", "  year: 2023\n");
     Path dir = Files.createDirectories(tmp.resolve("edited"));
     return Files.writeString(dir.resolve("gillard-2024.yaml"), s);
@@ -105,8 +101,7 @@ class DiffAndCatalogueIT {
                 + " implementation.\"",
             "    ~ low-ward-relationships: stance supports → refines",
             "  catalogue links: 0 added, 1 changed, 0 removed",
-            "    ~ low-engagement-fidelity-sites: fidelity-to-peer-principles →"
-                + " peer-support-principles",
+            "    ~ context rural-areas: rurality → individual-circumstances",
             "  study facts: publication issued 2024 → 2023",
             ""),
         shown);
@@ -131,7 +126,7 @@ class DiffAndCatalogueIT {
             .contains(
                 "new study gillard-2014; loading it into "
                     + store
-                    + " would add 3 CMOC(s), 8 evidence item(s), 3 catalogue link(s)"),
+                    + " would add 3 CMOC(s), 8 evidence item(s), 5 catalogue link(s)"),
         added.out());
     assertTrue(
         added.out().contains("    + trusting-relationships → trusting-relationship"), added.out());
@@ -152,21 +147,32 @@ class DiffAndCatalogueIT {
 
   @Test
   void catalogueSuggestNamesSingleStudyConceptsWithTheirNearestNeighbours() {
-    SpreadsheetImportIT.Run r =
-        run("catalogue", "suggest", "--store", store, "--mechanism", "hope");
+    // gillard-2024 holds outcome patterns only (no mechanism): it adds no concept in use.
+    String both = tmp.resolve("two-studies").toString();
+    SpreadsheetImportIT.Run load =
+        run(
+            "load",
+            Repo.data().resolve("studies/gillard-2024.yaml").toString(),
+            Repo.data().resolve("studies/peer-2024.yaml").toString(),
+            "--store",
+            both,
+            "--quiet");
+    assertEquals(0, load.exit(), load.err());
+    SpreadsheetImportIT.Run r = run("catalogue", "suggest", "--store", both, "--mechanism", "hope");
     assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("the 2 studies in " + both + " use 4 of them"), r.out());
     assertTrue(r.out().contains("study mechanisms mapped to no catalogue concept: none"), r.out());
-    assertTrue(r.out().contains("concepts used by one study only (1)"), r.out());
+    assertTrue(r.out().contains("concepts used by one study only (4)"), r.out());
     assertTrue(
         r.out()
             .contains(
-                "  fidelity-to-peer-principles \"Fidelity to peer support principles\""
-                    + " (gillard-2024, 2 CMOCs)\n"
-                    + "    worded: \"fidelity to peer support principles\"\n"
-                    + "    closest other concepts: peer-support-principles ("),
+                "  trusting-relationship \"Trusting relationship based on shared lived experience\""
+                    + " (peer-2024, 1 CMOC)\n"
+                    + "    worded: \"Connectedness as a prerequisite for engagement\"\n"
+                    + "    closest other concepts: connection-and-engagement ("),
         r.out());
-    assertTrue(r.out().contains("  hope \"Hope\" (no study, 0 CMOCs)"), r.out());
-    assertEquals(2, run("catalogue", "suggest", "--store", store, "--mechanism", "hop").exit());
+    assertTrue(r.out().contains("concepts asked for:\n  hope \"Hope\" (peer-2024, 1 CMOC)"), r.out());
+    assertEquals(2, run("catalogue", "suggest", "--store", both, "--mechanism", "hop").exit());
   }
 
   @Test
