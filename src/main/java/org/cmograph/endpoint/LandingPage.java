@@ -47,7 +47,7 @@ final class LandingPage extends HttpServlet {
           SELECT ?studies ?cmocs ?evidence ?concepts WHERE {
             { SELECT (COUNT(DISTINCT ?s) AS ?studies) { ?s a cmo:Study } }
             { SELECT (COUNT(DISTINCT ?c) AS ?cmocs) { ?st cmo:reportsCMOC ?c } }
-            { SELECT (COUNT(DISTINCT ?e) AS ?evidence) { ?e a cmo:EvidenceItem } }
+            { SELECT (COUNT(DISTINCT ?e) AS ?evidence) { ?e cmo:evidenceKind cmo:evidence-kind-finding } }
             { SELECT (COUNT(DISTINCT ?m) AS ?concepts) { ?m a cmo:MechanismConcept } }
           }
           """;
@@ -60,7 +60,7 @@ final class LandingPage extends HttpServlet {
             ?s a cmo:Study ; dcterms:identifier ?id ; rdfs:label ?title .
             OPTIONAL { ?s cmo:reportedIn/dcterms:issued ?year }
             OPTIONAL { ?s cmo:reportsCMOC ?c }
-            OPTIONAL { ?e cmo:fromStudy ?s }
+            OPTIONAL { ?e cmo:fromStudy ?s ; cmo:evidenceKind cmo:evidence-kind-finding }
           }
           GROUP BY ?id ?title ?year
           ORDER BY ?id
@@ -158,13 +158,13 @@ final class LandingPage extends HttpServlet {
       Binding c = counts.isEmpty() ? null : counts.get(0);
       h.append("<ul class=\"counts\">\n");
       count(h, c, "studies", "studies");
-      count(h, c, "cmocs", "CMO configurations");
-      count(h, c, "evidence", "evidence items");
+      count(h, c, "cmocs", "CMO configurations and outcome patterns");
+      count(h, c, "evidence", "findings (the evidence that counts)");
       count(h, c, "concepts", "mechanism concepts");
       h.append("</ul>\n");
       h.append("<details id=\"studies\"><summary>Studies</summary>\n<table class=\"studies\">\n")
           .append("<thead><tr><th>id</th><th>year</th><th>title</th><th>CMOCs</th>")
-          .append("<th>evidence</th></tr></thead>\n<tbody>\n");
+          .append("<th>findings</th></tr></thead>\n<tbody>\n");
       for (Binding b : studies) {
         h.append("<tr><td><code>")
             .append(esc(value(b, "id")))

@@ -371,7 +371,10 @@ public final class BenchmarkHarness {
 
   // ----------------------------------------------------------------------------------- queries
 
-  /** Evidence items per concept, broader concepts counting their narrower ones (as the query does). */
+  /**
+   * Findings per concept, broader concepts counting their narrower ones, and one row per
+   * configuration the item is for (as evidence-for-mechanism counts them).
+   */
   static Map<String, Long> evidencePerConcept(CmoStore store) {
     Query q =
         QueryFactory.create(
@@ -379,7 +382,9 @@ public final class BenchmarkHarness {
                 + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
                 + "SELECT ?id (COUNT(?item) AS ?n) WHERE {\n"
                 + "  ?c a cmo:MechanismConcept ; skos:notation ?id .\n"
-                + "  ?narrower skos:broader* ?c . ?item cmo:aboutMechanism ?narrower .\n"
+                + "  ?narrower skos:broader* ?c .\n"
+                + "  ?item cmo:evidenceFor ?cmoc ; cmo:evidenceKind cmo:evidence-kind-finding .\n"
+                + "  ?cmoc cmo:hasMechanism/cmo:instanceOfConcept ?narrower .\n"
                 + "} GROUP BY ?id");
     QueryResult.Rows rows = (QueryResult.Rows) new QueryRunner(Duration.ofMinutes(5)).run(q, store.dataset());
     Map<String, Long> counts = new TreeMap<>();

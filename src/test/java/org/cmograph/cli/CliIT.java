@@ -48,7 +48,7 @@ class CliIT {
     Path bad = Repo.testResources().resolve("extraction/invalid/unknown-key.yaml");
     Run r = run("validate", "--sources", Repo.testResources().resolve("extraction/sources").toString(), bad.toString());
     assertEquals(1, r.exit());
-    assertTrue(r.out().contains("unknown-key.yaml:11:3: UNKNOWN-KEY unknown key 'settting'"), r.out());
+    assertTrue(r.out().contains("unknown-key.yaml:12:3: UNKNOWN-KEY unknown key 'settting'"), r.out());
     assertFalse(r.out().contains("Exception"), "no stack trace");
   }
 

@@ -171,7 +171,8 @@ class QueryCommandIT {
     Run r = query(file.toString(), "--param", "study=gillard-2024", "--format", "csv");
     assertEquals(0, r.exit(), r.err());
     assertEquals(
-        "c\r\nhttps://w3id.org/cmograph/id/gillard-2024/cmoc/high-engagement-fidelity-sites\r\n"
+        "c\r\nhttps://w3id.org/cmograph/id/gillard-2024/cmoc/engagement-and-outcome\r\n"
+            + "https://w3id.org/cmograph/id/gillard-2024/cmoc/high-engagement-fidelity-sites\r\n"
             + "https://w3id.org/cmograph/id/gillard-2024/cmoc/low-engagement-fidelity-sites\r\n",
         r.out());
     Path ask = Files.writeString(dir.resolve("ask.rq"), "ASK { ?s ?p ?o }");
