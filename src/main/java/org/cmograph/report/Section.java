@@ -167,11 +167,15 @@ public final class Section {
         .toList();
   }
 
-  public List<Part<EvidenceBase.Context>> contexts(boolean blocking) {
+  /** The roles a context can play for a configuration, in the order the summaries list them. */
+  public static final List<String> ROLES = List.of("enabling", "conditioning", "blocking");
+
+  /** The contexts the contributing CMOCs give {@code role} (enabling, conditioning, blocking). */
+  public List<Part<EvidenceBase.Context>> contexts(String role) {
     List<Part<EvidenceBase.Context>> out = new ArrayList<>();
     for (Row r : rows) {
       for (EvidenceBase.Context c : r.cmoc().contexts()) {
-        if (c.blocking() == blocking) {
+        if (role.equals(c.role())) {
           out.add(new Part<>(c, r.cmoc()));
         }
       }
@@ -302,10 +306,10 @@ public final class Section {
     if (rows.stream().allMatch(r -> r.cmoc().response() == null)) {
       out.add("Reasoning not reported: no contributing CMOC reports the reasoning the resource triggers in people.");
     }
-    if (contexts(true).isEmpty() && contexts(false).isEmpty()) {
+    if (rows.stream().allMatch(r -> r.cmoc().contexts().isEmpty())) {
       out.add("No contexts: the contributing CMOCs name no context.");
-    } else if (contexts(true).isEmpty()) {
-      out.add("No blocking contexts: no contributing CMOC names a context in which the mechanism did not fire.");
+    } else if (contexts("blocking").isEmpty()) {
+      out.add("No blocking contexts: no contributing CMOC names a context that blocks it.");
     }
     long unverified = items.stream().filter(w -> !w.item().verified()).count();
     if (unverified > 0) {

@@ -343,7 +343,7 @@ final class SummaryWriter {
     b.add(studiesTable(s));
     b.h(h, "CMO configurations", prefix + "cmocs");
     b.add(cmoTable(s));
-    b.h(h, "Contexts: enabling and blocking", prefix + "contexts");
+    b.h(h, "Contexts: enabling, conditioning and blocking", prefix + "contexts");
     b.add(contextBlocks(s));
     b.h(h, "Outcomes", prefix + "outcomes");
     b.add(outcomeTable(s));
@@ -455,11 +455,11 @@ final class SummaryWriter {
 
   private Doc.Block contextBlocks(Section s) {
     List<List<List<Inline>>> rows = new ArrayList<>();
-    for (boolean blocking : List.of(false, true)) {
-      for (Section.Part<EvidenceBase.Context> p : s.contexts(blocking)) {
+    for (String role : Section.ROLES) {
+      for (Section.Part<EvidenceBase.Context> p : s.contexts(role)) {
         rows.add(
             List.of(
-                List.of(Doc.strong(blocking ? "blocking" : "enabling")),
+                List.of(Doc.strong(role)),
                 Doc.cell(p.part().description()),
                 Doc.cell(p.part().type() == null ? "not stated" : p.part().type()),
                 Doc.cell(citation(p.cmoc()))));

@@ -103,7 +103,7 @@ public final class TheoryDiagram {
     for (String id : contextOrder) {
       EvidenceBase.Context c = contexts.get(id);
       List<String> lines = wrap(c.description(), CONTEXT_W);
-      String kind = c.blocking() ? "blocking context" : "enabling context";
+      String kind = c.role() + " context";
       contextNodes.add(
           new Node("c-" + id, "context", null, lines, c.blocking(), kind + ": " + c.description(),
               xc, 0, CONTEXT_W, boxHeight(0, lines.size())));
@@ -150,7 +150,11 @@ public final class TheoryDiagram {
       Node mech = byKey.get("m-" + t.id());
       for (EvidenceBase.Context c : t.contexts()) {
         edges.add(new Edge(byKey.get("c-" + c.id()), mech, counts.label(),
-            (c.blocking() ? "blocks " : "enables ") + t.id() + ": " + counts.words(), c.blocking()));
+            (c.blocking() ? "blocks " : "conditioning".equals(c.role()) ? "conditions " : "enables ")
+                + t.id()
+                + ": "
+                + counts.words(),
+            c.blocking()));
       }
       for (EvidenceBase.Outcome o : t.outcomes()) {
         edges.add(new Edge(mech, byKey.get("o-" + o.id()), counts.label(),
