@@ -59,6 +59,9 @@ class ServeCommandIT {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("-Dcmograph.home=" + Repo.root());
+    // A temporary folder of its own, to see the summaries' folder made and removed.
+    Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
+    command.add("-Djava.io.tmpdir=" + javaTmp);
     command.add(CmographCommand.class.getName());
     command.addAll(List.of("serve", "--store", store.toString(), "--port", "0"));
     long started = System.nanoTime();
@@ -114,6 +117,15 @@ class ServeCommandIT {
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertEquals("n\r\n20\r\n", r.body());
+      HttpResponse<String> summaries =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(queryUrl.replace("/cmo/sparql", "/summaries/")))
+                      .timeout(Duration.ofSeconds(60))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, summaries.statusCode());
+      assertEquals(1, summaryFolders(javaTmp).size(), "the summaries are written on first request");
 
       process.destroy(); // SIGTERM
       assertTrue(process.waitFor(30, TimeUnit.SECONDS), "serve stopped on SIGTERM");
@@ -123,10 +135,34 @@ class ServeCommandIT {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     }
+    assertEquals(List.of(), summaryFolders(javaTmp), "the shutdown hook removed the summaries");
     // The shutdown hook closed the store: it opens again at once, with its data.
     try (CmoStore reopened = CmoStore.open(store)) {
       assertEquals(20, reopened.studyIds().size());
     }
+  }
+
+  static List<Path> summaryFolders(Path dir) throws IOException {
+    try (var entries = Files.list(dir)) {
+      return entries.filter(p -> p.getFileName().toString().startsWith("cmograph-summaries-")).toList();
+    }
+  }
+
+  /** The warm-up writes the summaries too; when it stops, their temporary folder is gone. */
+  @Test
+  void warmUpLeavesNoTemporaryFolder(@TempDir Path tmp) throws Exception {
+    Path store = tmp.resolve("store");
+    assertEquals(0, run("load", Repo.data().resolve("studies").toString(), "--store", store.toString()).exit());
+    Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
+    ProcessBuilder pb =
+        org.cmograph.testing.ChildJvm.cmograph(
+            "256m", List.of("serve", "--store", store.toString(), "--port", "0", "--warm-up"));
+    pb.command().add(1, "-Djava.io.tmpdir=" + javaTmp);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
+    assertEquals(0, p.exitValue(), out);
+    assertEquals(List.of(), summaryFolders(javaTmp), out);
   }
 
   @Test
