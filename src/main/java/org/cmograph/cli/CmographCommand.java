@@ -1,6 +1,7 @@
 package org.cmograph.cli;
 
 import java.io.PrintWriter;
+import org.cmograph.extraction.Problem;
 import org.cmograph.rdf.Version;
 import org.cmograph.store.EndpointUrl;
 import org.cmograph.store.StoreException;
@@ -77,12 +78,13 @@ public final class CmographCommand implements Runnable {
                   && parseResult.subcommand().hasMatchedOption("--verbose"));
           int code = 1;
           // Every message passes through EndpointUrl.redacted: an exception may quote a URL with
-          // a password in it (http://user:password@host/...), and that must not be printed.
+          // a password in it (http://user:password@host/...), and that must not be printed. Our
+          // own messages are one line, whatever a file name they quote holds (Problem.escaped).
           if (e instanceof CliException ce) {
-            err.println("error: " + EndpointUrl.redacted(ce.getMessage()));
+            err.println("error: " + Problem.escaped(EndpointUrl.redacted(ce.getMessage())));
             code = ce.exitCode;
           } else if (e instanceof StoreException) {
-            err.println("error: " + EndpointUrl.redacted(e.getMessage()));
+            err.println("error: " + Problem.escaped(EndpointUrl.redacted(e.getMessage())));
           } else {
             err.println(
                 "error: "

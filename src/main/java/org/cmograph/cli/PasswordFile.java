@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import org.cmograph.extraction.Problem;
 
 /**
  * The password of {@code --password-file}: the file's first line. The file's type is checked
@@ -29,7 +28,7 @@ final class PasswordFile {
   private PasswordFile() {}
 
   static String read(Path file) {
-    String name = Problem.escaped(file.toString());
+    String name = file.toString(); // escaped, as every message, where it is printed
     BasicFileAttributes attrs;
     try {
       attrs = Files.readAttributes(file, BasicFileAttributes.class); // follows a link

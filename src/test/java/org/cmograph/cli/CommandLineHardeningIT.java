@@ -172,6 +172,12 @@ class CommandLineHardeningIT {
         assertFalse(r.out().contains("cmograph serves"), "refused before the store opens");
       }
     }
+    // A file name quoted in an error message is escaped there too.
+    CliIT.Run named =
+        CliIT.run("load", STUDY, "--endpoint", "http://127.0.0.1:1/ds/data", "--user", "u", "--password-file", tmp.resolve("pw\nerror: forged").toString());
+    assertEquals(1, named.exit(), all(named));
+    assertEquals(1, named.err().lines().count(), named.err());
+    assertTrue(named.err().contains("pw\\nerror: forged: no such file"), named.err());
     // An ordinary password file still works; its first line is the password.
     Path good = Files.writeString(tmp.resolve("good"), "  s3cret \nsecond line\n");
     assertEquals("s3cret", PasswordFile.read(good));

@@ -148,23 +148,6 @@ class ServeCommandIT {
     }
   }
 
-  /** The warm-up writes the summaries too; when it stops, their temporary folder is gone. */
-  @Test
-  void warmUpLeavesNoTemporaryFolder(@TempDir Path tmp) throws Exception {
-    Path store = tmp.resolve("store");
-    assertEquals(0, run("load", Repo.data().resolve("studies").toString(), "--store", store.toString()).exit());
-    Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
-    ProcessBuilder pb =
-        org.cmograph.testing.ChildJvm.cmograph(
-            "256m", List.of("serve", "--store", store.toString(), "--port", "0", "--warm-up"));
-    pb.command().add(1, "-Djava.io.tmpdir=" + javaTmp);
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
-    assertEquals(0, p.exitValue(), out);
-    assertEquals(List.of(), summaryFolders(javaTmp), out);
-  }
-
   @Test
   void updateOptionsGoTogether(@TempDir Path tmp) throws IOException {
     assertEquals(2, run("serve", "--update-user", "reviewer", "--store", tmp.toString()).exit());
