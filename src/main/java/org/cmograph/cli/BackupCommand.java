@@ -15,6 +15,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.cmograph.store.Backup;
 import org.cmograph.store.CmoStore;
+import org.cmograph.store.EndpointUrl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +64,7 @@ final class BackupCommand implements Callable<Integer> {
       if (endpoint != null) {
         DatasetGraph remote = download(endpoint);
         summary = Backup.write(remote, o);
-        from = endpoint;
+        from = EndpointUrl.redacted(endpoint);
       } else {
         Workspace ws = Workspace.current();
         try (CmoStore store = Studies.open(ws, storeOptions, err)) {

@@ -1,7 +1,9 @@
 package org.cmograph.cli;
 
 import java.io.PrintWriter;
+import org.cmograph.extraction.Problem;
 import org.cmograph.rdf.Version;
+import org.cmograph.store.EndpointUrl;
 import org.cmograph.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -75,19 +77,26 @@ public final class CmographCommand implements Runnable {
               || (parseResult.subcommand() != null
                   && parseResult.subcommand().hasMatchedOption("--verbose"));
           int code = 1;
+          // Every message passes through EndpointUrl.redacted: an exception may quote a URL with
+          // a password in it (http://user:password@host/...), and that must not be printed. Our
+          // own messages are one line, whatever a file name they quote holds (Problem.escaped).
           if (e instanceof CliException ce) {
-            err.println("error: " + ce.getMessage());
+            err.println("error: " + Problem.escaped(EndpointUrl.redacted(ce.getMessage())));
             code = ce.exitCode;
           } else if (e instanceof StoreException) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Problem.escaped(EndpointUrl.redacted(e.getMessage())));
           } else {
-            err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err.println(
+                "error: "
+                    + EndpointUrl.redacted(e.getMessage() == null ? e.toString() : e.getMessage()));
             if (!verbose) {
               err.println("(run with --verbose for the stack trace)");
             }
           }
           if (verbose) {
-            e.printStackTrace(err);
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(EndpointUrl.redacted(trace.toString()));
           }
           err.flush();
           return code;

@@ -22,6 +22,7 @@ import org.cmograph.rdf.StudyGraphBuilder;
 import org.cmograph.rdf.StudyPipeline;
 import org.cmograph.rdf.TheoryPipeline;
 import org.cmograph.store.CmoStore;
+import org.cmograph.store.EndpointUrl;
 import org.cmograph.store.RemoteGraphStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -75,9 +76,18 @@ final class LoadCommand implements Callable<Integer> {
     if (user != null && endpoint == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--user is for --endpoint");
     }
+    // Read first: a wrong password file is reported before minutes of validation, not after.
+    String password = passwordFile == null ? null : PasswordFile.read(passwordFile);
     Workspace ws = Workspace.current();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (EndpointUrl.hasUserInfo(endpoint) && !json) {
+      err.println(
+          "warning: the --endpoint URL holds credentials (shown as "
+              + EndpointUrl.redacted(endpoint)
+              + "); other users of this machine can read a command line: prefer --user and"
+              + " --password-file");
+    }
     List<Path> targets = paths == null || paths.isEmpty() ? Studies.defaultTargets(ws) : paths;
     var pipeline = Studies.pipeline(ws, sources);
     if (endpoint == null) {
@@ -111,7 +121,8 @@ final class LoadCommand implements Callable<Integer> {
           return sg;
         };
     try (progress) {
-      return push(pipeline, result, Studies.theoryGraphs(theory), out, convert, problems);
+      return push(
+          pipeline, result, Studies.theoryGraphs(theory), password, out, convert, problems);
     }
   }
 
@@ -272,13 +283,12 @@ final class LoadCommand implements Callable<Integer> {
       StudyPipeline pipeline,
       StudyPipeline.Result result,
       Map<Node, Graph> theoryGraphs,
+      String password,
       PrintWriter out,
       Function<Extraction, StudyGraphBuilder.StudyGraph> convert,
       List<Problem> problems) {
     RemoteGraphStore.Credentials credentials =
-        user == null
-            ? null
-            : new RemoteGraphStore.Credentials(user, ServeCommand.readPassword(passwordFile));
+        user == null ? null : new RemoteGraphStore.Credentials(user, password);
     long start = System.nanoTime();
     var ref = pipeline.reference();
     RemoteGraphStore.PushStats stats =
@@ -290,7 +300,7 @@ final class LoadCommand implements Callable<Integer> {
       o.put("studies", stats.studies());
       o.put("graphs", stats.graphs());
       o.put("triples", stats.triples());
-      o.put("endpoint", endpoint);
+      o.put("endpoint", EndpointUrl.redacted(endpoint));
       o.put("ms", (System.nanoTime() - start) / 1_000_000);
       o.put("problems", JsonOutput.problems(problems));
       JsonOutput.print(out, o);
@@ -305,7 +315,7 @@ final class LoadCommand implements Callable<Integer> {
         stats.studies() == 1 ? "y" : "ies",
         stats.graphs(),
         stats.triples(),
-        endpoint,
+        EndpointUrl.redacted(endpoint),
         (System.nanoTime() - start) / 1_000_000);
     out.flush();
     return 0;

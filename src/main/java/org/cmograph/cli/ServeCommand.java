@@ -2,16 +2,23 @@ package org.cmograph.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.cmograph.endpoint.CatalogueEntry;
 import org.cmograph.endpoint.EndpointServer;
 import org.cmograph.query.QueryCatalogue;
+import org.cmograph.report.Summaries;
 import org.cmograph.store.CmoStore;
 import org.cmograph.store.StoreException;
 import picocli.CommandLine;
@@ -91,6 +98,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** The summaries' temporary folders this run made, removed when it stops. */
+  private final List<Path> summaryFolders = new CopyOnWriteArrayList<>();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -125,6 +135,8 @@ final class ServeCommand implements Callable<Integer> {
               // Stopped (Ctrl-C) while a read was still running, e.g. the study count below.
               err.println("cmograph: stopped; " + e.getMessage());
               err.flush();
+            } finally {
+              removeSummaries();
             }
           }
         };
@@ -192,18 +204,51 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  /** Writes the HTML summaries of the store into a temporary folder, removed at exit. */
-  private static java.nio.file.Path writeSummaries(CmoStore store) {
+  /**
+   * Writes the HTML summaries of the store into a temporary folder, removed when serve stops
+   * (normally, by Ctrl-C or SIGTERM: {@link #removeSummaries}); a failed attempt removes its folder
+   * at once, as the next request tries again. ({@code File.deleteOnExit} is not enough: it deletes
+   * in reverse order of registration, the folder before its files, and so left it behind.)
+   */
+  private Path writeSummaries(CmoStore store) {
+    Path dir;
     try {
-      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cmograph-summaries-");
-      org.cmograph.report.Summaries.writeHtmlSite(store, dir);
-      try (var files = java.nio.file.Files.list(dir)) {
-        files.forEach(f -> f.toFile().deleteOnExit());
-      }
-      dir.toFile().deleteOnExit();
+      dir = Files.createTempDirectory("cmograph-summaries-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    summaryFolders.add(dir);
+    try {
+      Summaries.writeHtmlSite(store, dir);
       return dir;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      deleteTree(dir);
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      deleteTree(dir);
+      throw e;
+    }
+  }
+
+  /** Removes the summaries' temporary folders; after the server has stopped serving them. */
+  private void removeSummaries() {
+    for (Path dir : summaryFolders) {
+      deleteTree(dir);
+    }
+    summaryFolders.clear();
+  }
+
+  /** Deletes a folder and what is in it, without following links; best effort. */
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // A file still being written when serve stopped; the temporary folder is the system's.
     }
   }
 
@@ -237,21 +282,9 @@ final class ServeCommand implements Callable<Integer> {
       s = s.withConcurrentQueries(maxConcurrentQueries, s.queueWait());
     }
     if (updateUser != null) {
-      s = s.withUpdateUser(new EndpointServer.Credentials(updateUser, readPassword(passwordFile)));
+      s = s.withUpdateUser(new EndpointServer.Credentials(updateUser, PasswordFile.read(passwordFile)));
     }
     return s;
-  }
-
-  static String readPassword(Path file) {
-    try {
-      String first = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("");
-      if (first.strip().isEmpty()) {
-        throw new CliException("password file " + file + " is empty; its first line is the password", 1);
-      }
-      return first.strip();
-    } catch (IOException e) {
-      throw new CliException("cannot read password file " + file + ": " + e.getMessage(), 1);
-    }
   }
 
   private RuntimeException startFailure(RuntimeException e) {

@@ -147,15 +147,27 @@ public final class ExtractionValidator {
   }
 
   /**
-   * Walks a folder for files to read: links followed (32 folders deep), {@code sources/} and hidden
-   * folders below the root skipped; each wanted file, normalised, goes to {@code found}; unreadable
-   * files and link loops become problems.
+   * Walks a folder for files to read: links followed (32 folders deep) as long as they stay inside
+   * the folder, {@code sources/} and hidden folders below the root skipped; each wanted file,
+   * normalised, goes to {@code found}; unreadable files, link loops and links that lead out of the
+   * folder become problems.
+   *
+   * <p>A link out of the folder is refused before anything reads it: a link in {@code
+   * data/studies} to a private key would otherwise be parsed, and the parser's message could quote
+   * the key's first bytes. The problem names the link, never the target.
    */
   public static void walk(
       Path root,
       BiPredicate<Path, BasicFileAttributes> wanted,
       Consumer<Path> found,
       List<Problem> problems) {
+    Path inside;
+    try {
+      inside = root.toRealPath();
+    } catch (IOException e) {
+      problems.add(Problem.error(root, Position.START, "UNREADABLE", "cannot read: " + e));
+      return;
+    }
     try {
       Files.walkFileTree(
           root,
@@ -165,17 +177,47 @@ public final class ExtractionValidator {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
               String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-              return !dir.equals(root) && (name.equals("sources") || name.startsWith("."))
-                  ? FileVisitResult.SKIP_SUBTREE
-                  : FileVisitResult.CONTINUE;
+              if (!dir.equals(root) && (name.equals("sources") || name.startsWith("."))) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return leavesTheFolder(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (wanted.test(file, attrs)) {
+              if (wanted.test(file, attrs) && !leavesTheFolder(file)) {
                 found.accept(file.normalize());
               }
               return FileVisitResult.CONTINUE;
+            }
+
+            /**
+             * Whether {@code path} is a link whose target lies outside the folder walked (a problem
+             * then). Only links are resolved: anything else below a folder inside is inside too. A
+             * broken link is left to the reader, which reports it.
+             */
+            private boolean leavesTheFolder(Path path) {
+              if (path.equals(root) || !Files.isSymbolicLink(path)) {
+                return false;
+              }
+              Path target;
+              try {
+                target = path.toRealPath();
+              } catch (IOException e) {
+                return false;
+              }
+              if (target.startsWith(inside)) {
+                return false;
+              }
+              problems.add(
+                  Problem.error(
+                      path,
+                      Position.START,
+                      "SYMLINK-OUTSIDE",
+                      "symbolic link leads outside the folder being read; it is not followed"
+                          + " (copy what it names into the folder, or name it on the command"
+                          + " line)"));
+              return true;
             }
 
             @Override

@@ -36,11 +36,54 @@ public record Problem(
           .thenComparing(Problem::code)
           .thenComparing(Problem::message);
 
-  /** {@code FILE:LINE:COL: CODE message}, the form editors and CI logs can jump to. */
+  /**
+   * {@code FILE:LINE:COL: CODE message}, the form editors and CI logs can jump to. Always one line:
+   * a line break or other control character in a file name (or a message) is written as an escape
+   * ({@code \n}, {@code \x1B}), so a file cannot forge lines of its own; ordinary names are
+   * printed as they are.
+   */
   public String format() {
-    String where = file == null ? "-" : file.toString();
+    String where = file == null ? "-" : escaped(file.toString());
     String level = severity == Severity.WARNING ? "warning " : "";
-    return where + ":" + line + ":" + column + ": " + level + code + " " + message;
+    return where + ":" + line + ":" + column + ": " + level + code + " " + escaped(message);
+  }
+
+  /**
+   * {@code text} with every control character, line or paragraph separator and bidirectional
+   * override written as an escape, so it prints on one line and shows what it holds; text without
+   * them is returned unchanged.
+   */
+  public static String escaped(String text) {
+    if (text == null || text.codePoints().noneMatch(Problem::needsEscape)) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (!needsEscape(c)) {
+                out.appendCodePoint(c);
+              } else if (c == '\n') {
+                out.append("\\n");
+              } else if (c == '\r') {
+                out.append("\\r");
+              } else if (c == '\t') {
+                out.append("\\t");
+              } else if (c <= 0xFF) {
+                out.append(String.format("\\x%02X", c));
+              } else {
+                out.append(String.format("\\u%04X", c));
+              }
+            });
+    return out.toString();
+  }
+
+  private static boolean needsEscape(int c) {
+    return Character.isISOControl(c)
+        || c == 0x2028
+        || c == 0x2029
+        || (c >= 0x202A && c <= 0x202E) // bidirectional embeddings and overrides
+        || (c >= 0x2066 && c <= 0x2069); // bidirectional isolates
   }
 
   @Override

@@ -60,10 +60,11 @@ public final class RemoteGraphStore {
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      throw new StoreException("not a URL: " + url, e);
+      throw new StoreException("not a URL: " + EndpointUrl.redacted(url), e);
     }
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-      throw new StoreException("the endpoint must be an http:// or https:// URL, not " + url, null);
+      throw new StoreException(
+          "the endpoint must be an http:// or https:// URL, not " + EndpointUrl.redacted(url), null);
     }
     this.url = url;
     this.credentials = credentials;
@@ -120,7 +121,8 @@ public final class RemoteGraphStore {
     try {
       request.PUT(graph);
     } catch (HttpException e) {
-      throw new StoreException(explain(graphName, e), e);
+      // Credentials in the URL (user:password@host) must not reach the message.
+      throw new StoreException(EndpointUrl.redacted(explain(graphName, e)), e);
     }
   }
 

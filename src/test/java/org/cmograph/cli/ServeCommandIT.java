@@ -59,6 +59,9 @@ class ServeCommandIT {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("-Dcmograph.home=" + Repo.root());
+    // A temporary folder of its own, to see the summaries' folder made and removed.
+    Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
+    command.add("-Djava.io.tmpdir=" + javaTmp);
     command.add(CmographCommand.class.getName());
     command.addAll(List.of("serve", "--store", store.toString(), "--port", "0"));
     long started = System.nanoTime();
@@ -114,6 +117,15 @@ class ServeCommandIT {
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertEquals("n\r\n20\r\n", r.body());
+      HttpResponse<String> summaries =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(queryUrl.replace("/cmo/sparql", "/summaries/")))
+                      .timeout(Duration.ofSeconds(60))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, summaries.statusCode());
+      assertEquals(1, summaryFolders(javaTmp).size(), "the summaries are written on first request");
 
       process.destroy(); // SIGTERM
       assertTrue(process.waitFor(30, TimeUnit.SECONDS), "serve stopped on SIGTERM");
@@ -123,9 +135,16 @@ class ServeCommandIT {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     }
+    assertEquals(List.of(), summaryFolders(javaTmp), "the shutdown hook removed the summaries");
     // The shutdown hook closed the store: it opens again at once, with its data.
     try (CmoStore reopened = CmoStore.open(store)) {
       assertEquals(20, reopened.studyIds().size());
+    }
+  }
+
+  static List<Path> summaryFolders(Path dir) throws IOException {
+    try (var entries = Files.list(dir)) {
+      return entries.filter(p -> p.getFileName().toString().startsWith("cmograph-summaries-")).toList();
     }
   }
 

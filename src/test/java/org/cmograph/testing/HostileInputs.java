@@ -14,7 +14,8 @@ import java.util.Random;
 /**
  * Bad inputs that are generated rather than committed: too big (a 50 MB scalar), too deep (10,000
  * levels), not text (binary, invalid UTF-8, UTF-16), invisible (raw control characters, a
- * non-breaking space as indentation) or not a file at all (a symbolic link loop, a pipe). Each is
+ * non-breaking space as indentation) or not a file at all (a symbolic link loop, a link out of
+ * the folder, a pipe), or named with control characters. Each is
  * written at test time into a temporary folder; its expected problems live in {@code
  * extraction/hostile/NAME.problems.txt}, paths relative to that folder.
  */
@@ -414,6 +415,35 @@ public final class HostileInputs {
             dir -> {
               Path folder = Files.createDirectories(dir.resolve("dangling-symlink"));
               Files.createSymbolicLink(folder.resolve("gone.yaml"), Path.of("nowhere.yaml"));
+              return folder;
+            }));
+    cases.add(
+        new Case(
+            "symlink-outside",
+            dir -> {
+              // The targets lie outside any folder a test reads (the corpus is also read as one
+              // folder), in a temporary folder of their own, removed at exit.
+              Path outside = Files.createTempDirectory("cmograph-outside-");
+              outside.toFile().deleteOnExit(); // registered first, so deleted last
+              // Read, a one-line secret would be quoted whole in a WRONG-TYPE message.
+              Path key = text(outside, "id_ed25519", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKEYBYTES\n");
+              key.toFile().deleteOnExit();
+              Path notes = text(outside, "notes.yaml", "password: hunter2\n");
+              notes.toFile().deleteOnExit();
+              Path folder = Files.createDirectories(dir.resolve("symlink-outside"));
+              Files.createSymbolicLink(folder.resolve("key.yaml"), key);
+              Files.createSymbolicLink(folder.resolve("elsewhere"), outside);
+              // A link that stays inside the folder is followed and read as before.
+              text(Files.createDirectories(folder.resolve(".drafts")), "broken.yaml", "study: [\n");
+              Files.createSymbolicLink(folder.resolve("inside.yaml"), Path.of(".drafts/broken.yaml"));
+              return folder;
+            }));
+    cases.add(
+        new Case(
+            "control-characters-in-file-name",
+            dir -> {
+              Path folder = Files.createDirectories(dir.resolve("control-characters-in-file-name"));
+              text(folder, "two\nlines\u001B[2J.yaml", "study: [\n");
               return folder;
             }));
     cases.add(
