@@ -81,6 +81,19 @@ final class RequestGuard extends HttpFilter {
     HttpServletRequest limited = new LimitedRequest(req, limits);
     HttpServletResponse response = new LimitedResponse(res, limits);
     try {
+      // Parsed here, where a bad encoding can be answered 400: Fuseki's servlets report a failure
+      // to read parameters as a 500.
+      limited.getParameterMap();
+    } catch (RuntimeException e) {
+      int status = clientError(e, limits);
+      if (status > 0) {
+        LOG.warn("{} on {} {}: {}", status, req.getMethod(), path, e.getClass().getSimpleName());
+        plain(res, status, status == 413 ? tooLarge() : "malformed request: bad encoding or parameters");
+        return;
+      }
+      throw e;
+    }
+    try {
       chain.doFilter(limited, response);
     } catch (Throwable e) {
       int clientError = clientError(e, limits);
