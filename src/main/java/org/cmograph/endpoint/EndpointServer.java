@@ -267,6 +267,8 @@ public final class EndpointServer implements AutoCloseable {
     context.set(ARQ.queryTimeout, Long.toString(settings.timeout().toMillis()));
     context.set(ARQ.httpServiceAllowed, false);
     context.set(TDB2.symUnionDefaultGraph, true);
+    QueryPolicy.restrict(context);
+    BoundedEvaluation.install(context);
     return context;
   }
 
@@ -286,6 +288,7 @@ public final class EndpointServer implements AutoCloseable {
         Endpoint.create()
             .operation(Operation.GSP_R)
             .endpointName("get")
+            .processor(new GuardedGraphRead(settings.maxRows(), gate))
             .context(context)
             .build());
     if (settings.writable()) {

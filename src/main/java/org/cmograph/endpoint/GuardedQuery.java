@@ -1,7 +1,14 @@
 package org.cmograph.endpoint;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.atlas.lib.Pair;
 import org.apache.jena.fuseki.Fuseki;
 import org.apache.jena.fuseki.server.CounterName;
@@ -74,6 +81,9 @@ final class GuardedQuery extends SPARQL_QueryDataset {
       String msg = SPARQLProtocol.messageForException(e);
       action.log.warn(String.format("[%d] %s", action.id, msg));
       ServletOps.errorBadRequest("Error: \n" + queryString + "\n" + msg);
+    } catch (StackOverflowError e) {
+      action.log.warn(String.format("[%d] refused: nested too deeply", action.id));
+      ServletOps.errorBadRequest(QueryPolicy.TOO_DEEP);
     }
     if (!gate.enter()) {
       action.log.warn(String.format("[%d] busy: no turn within %d s", action.id, gate.maxWait().toSeconds()));
@@ -93,10 +103,11 @@ final class GuardedQuery extends SPARQL_QueryDataset {
       Query run = target.getRight() == null ? query : target.getRight();
       try (QueryExec exec = createQueryExec(action, run, target.getLeft())) {
         QueryExecResult result = executeQuery(action, exec, query, null);
-        if (query.isSelectType()) {
-          // The rows are in memory (executeQuery): writing them out is not query work, so the
-          // next query may start while this response is written (still in the read transaction:
-          // TDB2 decodes a row's nodes as it is written).
+        if (query.isSelectType() || query.isConstructType() || query.isDescribeType()) {
+          // The rows or triples are in memory (executeQuery): writing them out is not query
+          // work, so the next query may start while this response is written, and a slow reader
+          // holds no place (still in the read transaction: TDB2 decodes a row's nodes as it is
+          // written).
           inGate = false;
           gate.leave();
         }
@@ -106,6 +117,14 @@ final class GuardedQuery extends SPARQL_QueryDataset {
       action.abortSilent();
       ServletOps.errorBadRequest(
           "Query parse error: \n" + queryString + "\n" + SPARQLProtocol.messageForException(e));
+    } catch (BoundedEvaluation.ValueTooLarge e) {
+      action.abortSilent();
+      action.log.warn(String.format("[%d] refused: %s", action.id, e.getMessage()));
+      ServletOps.errorBadRequest(e.getMessage());
+    } catch (StackOverflowError e) {
+      action.abortSilent();
+      action.log.warn(String.format("[%d] refused: nested too deeply", action.id));
+      ServletOps.errorBadRequest(QueryPolicy.TOO_DEEP);
     } catch (QueryCancelledException e) {
       action.abortSilent();
       ActionExecLib.incCounter(action.getEndpoint().getCounters(), CounterName.QueryTimeouts);
@@ -138,31 +157,108 @@ final class GuardedQuery extends SPARQL_QueryDataset {
   protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
     action.setResponseHeader(EndpointServer.MAX_ROWS_HEADER, Integer.toString(maxRows));
     Query capped = query;
-    if (!query.isSelectType() && !query.isAskType()
-        && (!query.hasLimit() || query.getLimit() > maxRows)) {
+    // CONSTRUCT is cut by its triples as they stream (executeQuery), which says so in the header.
+    if (query.isDescribeType() && (!query.hasLimit() || query.getLimit() > maxRows)) {
       capped = query.cloneQuery();
       capped.setLimit(maxRows);
     }
-    return super.createQueryExec(action, capped, dataset);
+    QueryExec exec = super.createQueryExec(action, capped, dataset);
+    BoundedEvaluation.startClock(exec.getContext());
+    return exec;
   }
 
   @Override
   protected QueryExecResult executeQuery(
       HttpAction action, QueryExec exec, Query requestQuery, String queryStringLog) {
+    if (requestQuery.isConstructQuad()) {
+      DatasetGraph quads = DatasetGraphFactory.create();
+      Output cap = new Output();
+      Iterator<Quad> it = exec.constructQuads();
+      long count = 0;
+      while (it.hasNext() && cap.fits(action, count)) {
+        Quad q = it.next();
+        count++;
+        cap.add(bytes(q.getGraph()) + bytes(q.getSubject()) + bytes(q.getPredicate()) + bytes(q.getObject()));
+        quads.add(q);
+      }
+      return new QueryExecResult(quads);
+    }
+    if (requestQuery.isConstructType() || requestQuery.isDescribeType()) {
+      Graph graph = GraphFactory.createDefaultGraph();
+      Output cap = new Output();
+      Iterator<Triple> it =
+          requestQuery.isConstructType() ? exec.constructTriples() : exec.describeTriples();
+      while (it.hasNext() && cap.fits(action, graph.size())) {
+        Triple t = it.next();
+        cap.add(bytes(t.getSubject()) + bytes(t.getPredicate()) + bytes(t.getObject()));
+        graph.add(t);
+      }
+      return new QueryExecResult(graph);
+    }
     if (!requestQuery.isSelectType()) {
       return super.executeQuery(action, exec, requestQuery, queryStringLog);
     }
     RowSet rows = exec.select();
     List<Binding> kept = new ArrayList<>();
-    while (kept.size() <= maxRows && rows.hasNext()) {
-      kept.add(rows.next());
-    }
-    if (kept.size() > maxRows) {
-      kept.remove(kept.size() - 1);
-      action.setResponseHeader(EndpointServer.TRUNCATED_HEADER, "true");
-      action.log.warn(
-          String.format("[%d] result cut at %d rows (--max-rows)", action.id, maxRows));
+    Output cap = new Output();
+    while (rows.hasNext() && cap.fits(action, kept.size())) {
+      Binding b = rows.next();
+      long size = 0;
+      for (Iterator<Var> vars = b.vars(); vars.hasNext(); ) {
+        size += bytes(b.get(vars.next()));
+      }
+      cap.add(size);
+      kept.add(b);
     }
     return new QueryExecResult(RowSetStream.create(rows.getResultVars(), kept.iterator()));
+  }
+
+  /** Most bytes (estimated from the terms' text) a result may hold in memory and send. */
+  static final long MAX_RESULT_BYTES = 32L * 1024 * 1024;
+
+  /** The rough size of a term once written: its text plus a little syntax. */
+  static long bytes(org.apache.jena.graph.Node n) {
+    if (n == null) {
+      return 0;
+    }
+    if (n.isURI()) {
+      return n.getURI().length() + 2L;
+    }
+    if (n.isLiteral()) {
+      return n.getLiteralLexicalForm().length()
+          + n.getLiteralDatatypeURI().length()
+          + n.getLiteralLanguage().length()
+          + 6L;
+    }
+    return 24;
+  }
+
+  /**
+   * The cap on one result: {@code maxRows} rows or triples and {@link #MAX_RESULT_BYTES} bytes.
+   * When an item beyond the cap exists, the response says it was cut.
+   */
+  private final class Output {
+    private long bytes;
+    private boolean cut;
+
+    void add(long itemBytes) {
+      bytes += itemBytes;
+    }
+
+    /** Whether one more item may be added to {@code count} items; notes the cut when not. */
+    boolean fits(HttpAction action, long count) {
+      if (count < maxRows && bytes < MAX_RESULT_BYTES) {
+        return true;
+      }
+      if (!cut) {
+        cut = true;
+        action.setResponseHeader(EndpointServer.TRUNCATED_HEADER, "true");
+        action.log.warn(
+            String.format(
+                "[%d] result cut at %d items / %d bytes (--max-rows, %d byte cap)",
+                action.id, count, bytes, MAX_RESULT_BYTES));
+      }
+      return false;
+    }
   }
 }

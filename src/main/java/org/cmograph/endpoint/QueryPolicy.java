@@ -1,6 +1,24 @@
 package org.cmograph.endpoint;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.ARQConstants;
+import org.apache.jena.sparql.algebra.op.OpBGP;
+import org.apache.jena.sparql.algebra.op.OpPath;
+import org.apache.jena.sparql.algebra.op.OpQuadPattern;
+import org.apache.jena.sparql.algebra.op.OpTriple;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.expr.aggregate.AggCustom;
+import org.apache.jena.sparql.function.FunctionFactory;
+import org.apache.jena.sparql.function.FunctionRegistry;
+import org.apache.jena.sparql.pfunction.PropertyFunctionFactory;
+import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
+import org.apache.jena.sparql.util.Context;
+import org.apache.jena.vocabulary.XSD;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.SortCondition;
 import org.apache.jena.sparql.algebra.Algebra;
@@ -33,23 +51,119 @@ import org.apache.jena.update.UpdateRequest;
 
 /**
  * What the endpoint refuses to run, whoever asks: anything that would make the server fetch from
- * another address ({@code SERVICE}, {@code LOAD}) or run code named in the request (ARQ script
- * functions, {@code java:} function IRIs, and {@code CALL}, which can name either at run time).
- * The check walks the compiled algebra, so subqueries, {@code EXISTS}, aggregates and ordering
- * are covered, and runs before any data is read. Refusals are messages for the client.
+ * another address ({@code SERVICE}, {@code LOAD}) or run code named in the request. Functions
+ * named by IRI are allowed from a list ({@link #ALLOWED_FUNCTIONS}: XSD casts and the XPath and
+ * ARQ functions a reviewer needs); anything else (script functions, {@code java:} IRIs, {@code
+ * fn:apply}, {@code afn:wait}, {@code afn:print}, custom aggregates, {@code CALL}, property
+ * functions such as {@code apf:} or {@code java:} predicates) is refused. SPARQL's own built-ins
+ * ({@code REGEX}, {@code CONCAT}, ...) are syntax, not IRIs, and always allowed; {@link
+ * BoundedEvaluation} keeps them short-lived and small. The check walks the compiled algebra, so
+ * subqueries, {@code EXISTS}, aggregates and ordering are covered, and runs before any data is
+ * read. Refusals are messages for the client.
  */
 final class QueryPolicy {
   private QueryPolicy() {}
 
+  private static final String XSD_NS = XSD.NS;
+  private static final String FN = "http://www.w3.org/2005/xpath-functions#";
+  private static final String AFN = "http://jena.apache.org/ARQ/function#";
+
+  /** Most arguments one function call may have: a long CONCAT multiplies the value bound. */
+  static final int MAX_ARGUMENTS = 64;
+
+  /** Function IRIs a query may call; everything else named by IRI is refused. */
+  static final Set<String> ALLOWED_FUNCTIONS =
+      Stream.of(
+              Stream.of(
+                      "string", "boolean", "integer", "decimal", "double", "float", "date",
+                      "dateTime", "dateTimeStamp", "time", "gYear", "gYearMonth", "duration",
+                      "dayTimeDuration", "yearMonthDuration", "int", "long", "short", "byte",
+                      "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
+                      "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort",
+                      "unsignedByte")
+                  .map(n -> XSD_NS + n),
+              Stream.of(
+                      "upper-case", "lower-case", "string-length", "substring", "contains",
+                      "starts-with", "ends-with", "substring-before", "substring-after",
+                      "normalize-space", "concat", "string-join", "encode-for-uri", "compare",
+                      "abs", "round", "ceiling", "floor", "not", "boolean",
+                      "year-from-dateTime", "month-from-dateTime", "day-from-dateTime",
+                      "hours-from-dateTime", "minutes-from-dateTime", "seconds-from-dateTime",
+                      "timezone-from-dateTime", "year-from-date", "month-from-date",
+                      "day-from-date")
+                  .map(n -> FN + n),
+              Stream.of("localname", "namespace", "min", "max", "now").map(n -> AFN + n))
+          .flatMap(s -> s)
+          .collect(Collectors.toUnmodifiableSet());
+
+  /** Whether a query may call the function named {@code iri}. */
+  static boolean allowedFunction(String iri) {
+    return ALLOWED_FUNCTIONS.contains(iri);
+  }
+
+  /**
+   * Second line of defence, below the syntactic check: {@code context}'s function registry knows
+   * only the allowed functions and its property-function registry knows none, so even a query
+   * that reached ARQ unchecked could not call anything else.
+   */
+  static void restrict(Context context) {
+    FunctionRegistry all = FunctionRegistry.get();
+    FunctionRegistry allowed =
+        new FunctionRegistry() {
+          @Override
+          public FunctionFactory get(String uri) {
+            return allowedFunction(uri) ? all.get(uri) : null;
+          }
+
+          @Override
+          public boolean isRegistered(String uri) {
+            return allowedFunction(uri) && all.isRegistered(uri);
+          }
+        };
+    context.set(ARQConstants.registryFunctions, allowed);
+    context.set(
+        ARQConstants.registryPropertyFunctions,
+        new PropertyFunctionRegistry() {
+          @Override
+          public boolean manages(String uri) {
+            return false;
+          }
+
+          @Override
+          public PropertyFunctionFactory get(String uri) {
+            return null;
+          }
+
+          @Override
+          public boolean isRegistered(String uri) {
+            return false;
+          }
+        });
+  }
+
   /** Why {@code query} may not run here, or empty if it may. */
   static Optional<String> refusal(Query query) {
     Finder finder = new Finder();
-    finder.walk(Algebra.compile(query));
+    try {
+      finder.walk(Algebra.compile(query));
+    } catch (StackOverflowError e) {
+      return Optional.of(TOO_DEEP);
+    }
     return Optional.ofNullable(finder.reason);
   }
 
+  static final String TOO_DEEP = "the query is nested too deeply; simplify it";
+
   /** Why {@code request} may not run here, or empty if it may. */
   static Optional<String> refusal(UpdateRequest request) {
+    try {
+      return refusal0(request);
+    } catch (StackOverflowError e) {
+      return Optional.of(TOO_DEEP);
+    }
+  }
+
+  private static Optional<String> refusal0(UpdateRequest request) {
     Finder finder = new Finder();
     for (Update update : request.getOperations()) {
       if (update instanceof UpdateLoad load) {
@@ -83,7 +197,14 @@ final class QueryPolicy {
                 refuse("script functions are disabled on this endpoint: <" + iri + ">");
               } else if (iri.startsWith("java:")) {
                 refuse("java: functions are disabled on this endpoint: <" + iri + ">");
+              } else if (!allowedFunction(iri)) {
+                refuse(
+                    "function <" + iri + "> is not available on this endpoint; see the"
+                        + " list of allowed functions in the endpoint documentation");
               }
+            }
+            if (func.numArgs() > MAX_ARGUMENTS) {
+              refuse("a function call has more than " + MAX_ARGUMENTS + " arguments");
             }
           }
         };
@@ -114,6 +235,44 @@ final class QueryPolicy {
       if (list != null) {
         list.forEachExpr((v, e) -> exprs(e));
       }
+    }
+
+    private void predicates(Stream<Node> predicates) {
+      predicates
+          .filter(Node::isURI)
+          .map(Node::getURI)
+          .filter(
+              p ->
+                  p.startsWith("java:")
+                      || p.startsWith("http://jena.apache.org/ARQ/property#")
+                      || p.startsWith("http://jena.apache.org/ARQ/list#")
+                      || PropertyFunctionRegistry.get().manages(p))
+          .findFirst()
+          .ifPresent(
+              p ->
+                  refuse(
+                      "property function <" + p + "> is not available on this endpoint;"
+                          + " no property functions are"));
+    }
+
+    @Override
+    public void visit(OpBGP op) {
+      predicates(op.getPattern().getList().stream().map(Triple::getPredicate));
+    }
+
+    @Override
+    public void visit(OpTriple op) {
+      predicates(Stream.of(op.getTriple().getPredicate()));
+    }
+
+    @Override
+    public void visit(OpQuadPattern op) {
+      predicates(op.getPattern().getList().stream().map(Quad::getPredicate));
+    }
+
+    @Override
+    public void visit(OpPath op) {
+      // Paths are made of plain predicates; ARQ never treats them as property functions.
     }
 
     @Override
@@ -152,6 +311,9 @@ final class QueryPolicy {
     public void visit(OpGroup op) {
       exprs(op.getGroupVars());
       for (ExprAggregator agg : op.getAggregators()) {
+        if (agg.getAggregator() instanceof AggCustom custom) {
+          refuse("custom aggregate <" + custom.getIRI() + "> is not available on this endpoint");
+        }
         exprs(agg.getAggregator().getExprList());
       }
     }

@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 final class RequestGuard extends HttpFilter {
   private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.class);
   private static final AtomicLong ERRORS = new AtomicLong();
+  private static final String STYLESHEET = "stylesheet";
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
   private final long maxBodyBytes;
@@ -52,6 +53,11 @@ final class RequestGuard extends HttpFilter {
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     res.setHeader("X-Content-Type-Options", "nosniff");
+    if ("TRACE".equals(req.getMethod())) {
+      res.setHeader("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
+      plain(res, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "TRACE is not supported");
+      return;
+    }
     String path = req.getRequestURI();
     String origin = req.getHeader("Origin");
     boolean read = readPaths.contains(path);
@@ -75,8 +81,31 @@ final class RequestGuard extends HttpFilter {
     HttpServletRequest limited = new LimitedRequest(req, limits);
     HttpServletResponse response = new LimitedResponse(res, limits);
     try {
+      // Parsed here, where a bad encoding can be answered 400: Fuseki's servlets report a failure
+      // to read parameters as a 500.
+      limited.getParameterMap();
+    } catch (RuntimeException e) {
+      int status = clientError(e, limits);
+      if (status > 0) {
+        LOG.warn("{} on {} {}: {}", status, req.getMethod(), path, e.getClass().getSimpleName());
+        plain(res, status, status == 413 ? tooLarge() : "malformed request: bad encoding or parameters");
+        return;
+      }
+      throw e;
+    }
+    try {
       chain.doFilter(limited, response);
     } catch (Throwable e) {
+      int clientError = clientError(e, limits);
+      if (clientError > 0) {
+        // The client's mistake: a short message, a one-line log entry, no stack trace.
+        LOG.warn("{} on {} {}: {}", clientError, req.getMethod(), path, e.getClass().getSimpleName());
+        if (!res.isCommitted()) {
+          res.reset();
+          plain(res, clientError, clientError == 413 ? tooLarge() : "malformed request: bad encoding or parameters");
+        }
+        return;
+      }
       long ref = ERRORS.incrementAndGet();
       LOG.error("internal error ref {} on {} {}", ref, req.getMethod(), path, e);
       if (!res.isCommitted()) {
@@ -84,6 +113,36 @@ final class RequestGuard extends HttpFilter {
         plain(res, 500, "internal error; the server log has the details (ref " + ref + ")");
       }
     }
+  }
+
+  /**
+   * The 4xx status for a failure that the request itself caused (bad percent-encoding, an unknown
+   * charset, a form over the size limit), or 0 for a failure of the server's own.
+   */
+  private static int clientError(Throwable e, Limits limits) {
+    if (limits.exceeded) {
+      return 413;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String name = t.getClass().getName();
+      String message = String.valueOf(t.getMessage());
+      if (message.contains("Form is larger than") || message.contains("Form with too many keys")
+          || message.contains("too large")) {
+        return 413;
+      }
+      if (t instanceof java.nio.charset.UnsupportedCharsetException
+          || t instanceof java.nio.charset.IllegalCharsetNameException
+          || t instanceof java.io.UnsupportedEncodingException
+          || t instanceof java.nio.charset.CharacterCodingException
+          || name.equals("org.eclipse.jetty.http.BadMessageException")
+          || name.equals("org.eclipse.jetty.util.Utf8StringBuilder$Utf8IllegalArgumentException")
+          || (t instanceof IllegalArgumentException
+              && (message.contains("encoding") || message.contains("escape") || message.contains("hex")
+                  || message.contains("UTF-8") || message.contains("charset")))) {
+        return 400;
+      }
+    }
+    return 0;
   }
 
   /** Adds CORS headers for a query; answers a preflight itself (returns true when it did). */
@@ -154,6 +213,29 @@ final class RequestGuard extends HttpFilter {
         stream = new LimitedStream(super.getInputStream(), limits);
       }
       return stream;
+    }
+
+    // Fuseki's XML results would name a client-chosen stylesheet in their output; none is offered.
+    @Override
+    public String getParameter(String name) {
+      return STYLESHEET.equals(name) ? null : super.getParameter(name);
+    }
+
+    @Override
+    public String[] getParameterValues(String name) {
+      return STYLESHEET.equals(name) ? null : super.getParameterValues(name);
+    }
+
+    @Override
+    public java.util.Map<String, String[]> getParameterMap() {
+      java.util.Map<String, String[]> all = new java.util.LinkedHashMap<>(super.getParameterMap());
+      all.remove(STYLESHEET);
+      return java.util.Collections.unmodifiableMap(all);
+    }
+
+    @Override
+    public java.util.Enumeration<String> getParameterNames() {
+      return java.util.Collections.enumeration(getParameterMap().keySet());
     }
 
     @Override
