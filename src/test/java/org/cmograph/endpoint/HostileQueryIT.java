@@ -189,7 +189,18 @@ class HostileQueryIT {
       assertTrue(many.body().lines().count() <= 50, "lines: " + many.body().lines().count());
       assertEquals(Optional.of("true"), many.headers().firstValue(EndpointServer.TRUNCATED_HEADER));
     }
-    // ~0.5 MB objects: the byte cap cuts well before 10,000 triples.
+    // ~0.5 MB objects: the byte cap cuts well before 10,000 triples. Building 32 MiB takes seconds
+    // on a busy 2-core machine, so this server's time limit is not the one under test here.
+    try (EndpointServer roomy =
+        EndpointServer.start(
+            BundledStore.get().dataset(),
+            BundledStore.testSettings().withTimeout(Duration.ofSeconds(30)),
+            List::of)) {
+      bytesCapped(roomy);
+    }
+  }
+
+  private static void bytesCapped(EndpointServer server) {
     String big =
         expand("CONSTRUCT { ?s <http://example.org/p> ?big } WHERE { ?s ?p ?o {CHAIN-CONCAT 14} BIND(CONCAT(STR(?o), ?s14) AS ?big) }");
     HttpResponse<String> r = Http.query(server, big, "application/n-triples");
@@ -210,9 +221,12 @@ class HostileQueryIT {
     try (EndpointServer one =
         EndpointServer.start(
             BundledStore.get().dataset(),
-            BundledStore.testSettings().withConcurrentQueries(1, Duration.ofSeconds(5)),
+            // A place held by a reader that never reads would make the ordinary query wait the
+            // whole 20 s and get 503; building the readers' results takes a few seconds on a busy
+            // machine, which is not what this test is about.
+            BundledStore.testSettings().withConcurrentQueries(1, Duration.ofSeconds(20)),
             List::of)) {
-      String q = Http.form("query", expand("CONSTRUCT { ?s ?p ?big } WHERE { ?s ?p ?o {CHAIN-CONCAT 6} BIND(CONCAT(STR(?o), ?s6) AS ?big) }"));
+      String q = Http.form("query", expand("CONSTRUCT { ?s ?p ?big } WHERE { ?s ?p ?o {CHAIN-CONCAT 5} BIND(CONCAT(STR(?o), ?s5) AS ?big) }"));
       List<Socket> readers = new ArrayList<>();
       try {
         for (int i = 0; i < 4; i++) {
@@ -237,7 +251,7 @@ class HostileQueryIT {
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertEquals(200, r.statusCode(), "with six slow readers: " + r.body());
         System.out.println("[HostileQueryIT] ordinary query behind six slow readers: " + ms + " ms");
-        assertTrue(ms < 5_000, "answered in " + ms + " ms");
+        assertTrue(ms < 15_000, "answered in " + ms + " ms");
         assertEquals(0, one.runningQueries());
       } finally {
         for (Socket s : readers) {
