@@ -148,7 +148,7 @@ class QueryCommandIT {
     long before = quads();
     Run r = query("quotes-mentioning", "--param", "text=\"} ; DROP ALL #", "--format", "csv");
     assertEquals(0, r.exit(), r.err());
-    assertEquals("study,cmoc,evidence,mechanism,stance,location,quote\r\n", r.out());
+    assertEquals("study,cmoc,evidence,kind,mechanism,stance,location,quote\r\n", r.out());
     assertEquals(before, quads());
     Run refused = query("study-cmo-table", "--param", "study=x> } ; DROP ALL #");
     assertEquals(2, refused.exit());
