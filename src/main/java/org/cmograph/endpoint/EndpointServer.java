@@ -294,7 +294,7 @@ public final class EndpointServer implements AutoCloseable {
           Endpoint.create()
               .operation(Operation.Update)
               .endpointName("update")
-              .processor(new GuardedUpdate())
+              .processor(new GuardedUpdate(settings.timeout()))
               .authPolicy(writer)
               .build());
       service.addEndpoint(
