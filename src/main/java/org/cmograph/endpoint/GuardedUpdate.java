@@ -3,6 +3,7 @@ package org.cmograph.endpoint;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.fuseki.Fuseki;
@@ -48,7 +49,7 @@ final class GuardedUpdate extends SPARQL_Update {
     UsingList using = usingList(action);
     String text;
     try {
-      text = new String(input.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      text = new String(input.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       ServletOps.errorBadRequest("cannot read the update: " + e.getMessage());
       return;
@@ -59,7 +60,7 @@ final class GuardedUpdate extends SPARQL_Update {
       request =
           UpdateFactory.read(
               using,
-              new ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+              new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
               Fuseki.BaseParserSPARQL,
               Syntax.syntaxSPARQL_11);
     } catch (QueryParseException e) {
