@@ -22,6 +22,7 @@ import org.apache.jena.tdb2.TDB2;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
@@ -223,14 +224,14 @@ public final class EndpointServer implements AutoCloseable {
       builder.addServlet("/summaries/*", new SummaryPages(summaries));
     }
     if (settings.writable()) {
-      builder
-          .auth(AuthScheme.BASIC)
-          .securityHandler(
-              JettySecurityLib.makeSecurityHandler(
-                  "cmograph",
-                  JettySecurityLib.makeUserStore(
-                      settings.updateUser().user(), settings.updateUser().password()),
-                  AuthScheme.BASIC));
+      ConstraintSecurityHandler security =
+          JettySecurityLib.makeSecurityHandler(
+              "cmograph",
+              JettySecurityLib.makeUserStore(
+                  settings.updateUser().user(), settings.updateUser().password()),
+              AuthScheme.BASIC);
+      security.setAuthenticator(new ThrottledBasicAuthenticator(new LoginThrottle()));
+      builder.auth(AuthScheme.BASIC).securityHandler(security);
     }
     FusekiServer server = builder.build();
     for (Connector c : server.getJettyServer().getConnectors()) {
@@ -297,7 +298,7 @@ public final class EndpointServer implements AutoCloseable {
           Endpoint.create()
               .operation(Operation.Update)
               .endpointName("update")
-              .processor(new GuardedUpdate())
+              .processor(new GuardedUpdate(settings.timeout()))
               .authPolicy(writer)
               .build());
       service.addEndpoint(

@@ -121,11 +121,10 @@ final class LandingPage extends HttpServlet {
         <dt>Graph Store (read)</dt><dd><code>/cmo/get?graph=IRI</code></dd>
         """);
     if (settings.writable()) {
+      // The account is not named: a public page need not tell a guesser half of the login.
       h.append(
           "<dt>Updates</dt><dd><code>/cmo/update</code> and <code>/cmo/data</code>"
-              + " (HTTP Basic, user ")
-          .append(esc(settings.updateUser().user()))
-          .append(")</dd>\n");
+              + " (HTTP Basic, the update user only)</dd>\n");
     } else {
       h.append("<dt>Updates</dt><dd>off: this endpoint is read-only</dd>\n");
     }
