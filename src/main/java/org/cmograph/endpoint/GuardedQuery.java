@@ -67,6 +67,10 @@ final class GuardedQuery extends SPARQL_QueryDataset {
           queryString.isEmpty() ? "Error: Empty query string" : "Error: Blank query string");
     }
     action.log.info(String.format("[%d] Query = %s", action.id, forLog(queryString)));
+    if (QueryPolicy.nestingDepth(queryString) > QueryPolicy.MAX_NESTING) {
+      action.log.warn(String.format("[%d] refused: nested too deeply", action.id));
+      ServletOps.errorBadRequest(QueryPolicy.TOO_DEEP);
+    }
     Query query = null;
     try {
       query = QueryFactory.create(queryString, Fuseki.BaseParserSPARQL, Syntax.syntaxARQ);

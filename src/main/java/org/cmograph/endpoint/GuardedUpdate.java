@@ -55,6 +55,9 @@ final class GuardedUpdate extends SPARQL_Update {
       return;
     }
     action.log.info(String.format("[%d] Update = %s", action.id, GuardedQuery.forLog(text)));
+    if (QueryPolicy.nestingDepth(text) > QueryPolicy.MAX_NESTING) {
+      refuse(action, QueryPolicy.TOO_DEEP + "\nnothing was run");
+    }
     UpdateRequest request = null;
     try {
       request =

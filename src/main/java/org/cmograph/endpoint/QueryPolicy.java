@@ -154,6 +154,56 @@ final class QueryPolicy {
 
   static final String TOO_DEEP = "the query is nested too deeply; simplify it";
 
+  /** Deeper nesting of groups and brackets is refused before parsing: no reviewer writes it. */
+  static final int MAX_NESTING = 100;
+
+  /**
+   * The deepest nesting of {@code { }} and {@code ( )} in SPARQL text, outside string literals,
+   * IRIs and comments. Checked before parsing, so a refusal does not depend on how much stack the
+   * parser or the evaluator happen to have left.
+   */
+  static int nestingDepth(String text) {
+    int depth = 0;
+    int max = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\'') {
+        boolean longString = i + 2 < n && text.charAt(i + 1) == c && text.charAt(i + 2) == c;
+        i += longString ? 3 : 1;
+        for (; i < n; i++) {
+          char d = text.charAt(i);
+          if (d == '\\') {
+            i++;
+          } else if (d == c
+              && (!longString || (i + 2 < n && text.charAt(i + 1) == c && text.charAt(i + 2) == c))) {
+            i += longString ? 2 : 0;
+            break;
+          } else if (!longString && (d == '\n' || d == '\r')) {
+            break;
+          }
+        }
+      } else if (c == '<') {
+        int end = i + 1;
+        while (end < n && "<>\"{}|^`\\ \t\r\n".indexOf(text.charAt(end)) < 0) {
+          end++;
+        }
+        if (end < n && text.charAt(end) == '>') {
+          i = end; // an IRI; otherwise '<' is an operator
+        }
+      } else if (c == '#') {
+        while (i < n && text.charAt(i) != '\n') {
+          i++;
+        }
+      } else if (c == '{' || c == '(') {
+        max = Math.max(max, ++depth);
+      } else if (c == '}' || c == ')') {
+        depth = Math.max(0, depth - 1);
+      }
+    }
+    return max;
+  }
+
   /** Why {@code request} may not run here, or empty if it may. */
   static Optional<String> refusal(UpdateRequest request) {
     try {

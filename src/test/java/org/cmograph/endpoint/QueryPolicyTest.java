@@ -99,4 +99,20 @@ class QueryPolicyTest {
   void ordinaryUpdatesPass(String text) {
     assertEquals(Optional.empty(), update(text), text);
   }
+
+  @org.junit.jupiter.api.Test
+  void nestingIsCountedOutsideLiteralsIrisAndComments() {
+    assertEquals(2, QueryPolicy.nestingDepth("SELECT * { ?s ?p ?o FILTER(?o > 1) }"));
+    // '<' and '>' as operators, '#' inside an IRI, braces in a comment and in a string
+    assertEquals(
+        2,
+        QueryPolicy.nestingDepth(
+            "PREFIX x: <http://e.org/a#c> SELECT ?x WHERE { FILTER(?a < 3 && ?b > 2) }\n# {{{{ a comment\nSELECT * { ?s ?p \"{{{(\" }"));
+    assertEquals(1, QueryPolicy.nestingDepth("SELECT * { ?s ?p \"\"\"{{\n{{\"\"\" }"));
+    String deep = "SELECT * " + "{".repeat(1000) + "?s ?p ?o" + "}".repeat(1000);
+    assertEquals(1000, QueryPolicy.nestingDepth(deep));
+    assertEquals(
+        QueryPolicy.MAX_NESTING + 1,
+        QueryPolicy.nestingDepth("ASK " + "(".repeat(QueryPolicy.MAX_NESTING + 1)));
+  }
 }
