@@ -57,7 +57,7 @@ class SummaryBrowserIT {
               + " m.replaceChildren(m.querySelector('h1'), m.querySelector('figure.diagram')); })()");
       page.screenshot(HeadlessChromium.screenshotFolder().resolve("summary-theory-diagram.png"));
 
-      page.navigate(site.resolve("mechanism-trusting-relationship.html").toUri().toString());
+      page.navigate(site.resolve("mechanism-bridging-to-services.html").toUri().toString());
       assertTrue(page.evaluate("document.querySelectorAll('blockquote.quote').length").asInt() >= 5);
       page.screenshot(HeadlessChromium.screenshotFolder().resolve("summary-mechanism.png"));
       assertEquals(List.of(), page.problems());
