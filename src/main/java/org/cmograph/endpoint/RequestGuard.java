@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 final class RequestGuard extends HttpFilter {
+  /** An oversized body up to this size is read and dropped before the 413, so the client sees it. */
+  static final long DRAINED_BYTES = 4L * 1024 * 1024;
+
   private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.class);
   private static final AtomicLong ERRORS = new AtomicLong();
   private static final String STYLESHEET = "stylesheet";
@@ -74,6 +77,16 @@ final class RequestGuard extends HttpFilter {
     }
     long declared = req.getContentLengthLong();
     if (declared > maxBodyBytes) {
+      // A client still sending its body may miss an answer sent before it finishes (the
+      // connection is reset under it): read and drop a modest body first, close after.
+      res.setHeader("Connection", "close");
+      if (declared <= DRAINED_BYTES) {
+        try {
+          req.getInputStream().skipNBytes(declared);
+        } catch (IOException | RuntimeException e) {
+          // the client went away; the answer below is still the right one
+        }
+      }
       plain(res, 413, tooLarge());
       return;
     }
