@@ -44,10 +44,6 @@ import org.apache.jena.sparql.expr.ExprFunctionN;
 import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.sparql.function.scripting.ScriptFunction;
-import org.apache.jena.sparql.modify.request.UpdateLoad;
-import org.apache.jena.sparql.modify.request.UpdateModify;
-import org.apache.jena.update.Update;
-import org.apache.jena.update.UpdateRequest;
 
 /**
  * What the endpoint refuses to run, whoever asks: anything that would make the server fetch from
@@ -202,33 +198,6 @@ final class QueryPolicy {
       }
     }
     return max;
-  }
-
-  /** Why {@code request} may not run here, or empty if it may. */
-  static Optional<String> refusal(UpdateRequest request) {
-    try {
-      return refusal0(request);
-    } catch (StackOverflowError e) {
-      return Optional.of(TOO_DEEP);
-    }
-  }
-
-  private static Optional<String> refusal0(UpdateRequest request) {
-    Finder finder = new Finder();
-    for (Update update : request.getOperations()) {
-      if (update instanceof UpdateLoad load) {
-        return Optional.of(
-            "LOAD <" + load.getSource() + "> refused: this endpoint never fetches remote documents;"
-                + " send the data with the Graph Store Protocol instead");
-      }
-      if (update instanceof UpdateModify modify && modify.getWherePattern() != null) {
-        finder.walk(Algebra.compile(modify.getWherePattern()));
-      }
-      if (finder.reason != null) {
-        break;
-      }
-    }
-    return Optional.ofNullable(finder.reason);
   }
 
   /** Finds the first refused construct in an algebra expression, expressions included. */

@@ -44,4 +44,29 @@ class UpdatePolicyTest {
   void whatReachesOutsideOrRunsCodeIsRefused(String update) {
     assertTrue(refusal(update).isPresent(), update);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "LOAD <http://example.org/data.ttl>",
+        "LOAD SILENT <http://example.org/data.ttl> INTO GRAPH <http://example.org/g>",
+        "INSERT DATA { <a:s> <a:p> 1 } ; LOAD <file:///etc/passwd>",
+        "INSERT { ?s ?p ?o } WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+        "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(<http://jena.apache.org/ARQ/jsFunction#f>(?o)) }"
+      })
+  void updatesThatFetchOrRunCodeAreRefused(String text) {
+    assertTrue(refusal(text).isPresent(), text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "INSERT DATA { GRAPH <http://example.org/g> { <a:s> <a:p> 1 } }",
+        "DELETE WHERE { GRAPH <http://example.org/g> { ?s ?p ?o } }",
+        "CLEAR GRAPH <http://example.org/g>",
+        "INSERT { GRAPH <http://example.org/g> { ?s ?p 2 } } WHERE { GRAPH <http://example.org/g> { ?s ?p 1 } }"
+      })
+  void ordinaryUpdatesPass(String text) {
+    assertEquals(Optional.empty(), refusal(text), text);
+  }
 }
