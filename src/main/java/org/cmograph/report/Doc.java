@@ -11,8 +11,20 @@ import java.util.List;
 final class Doc {
   private Doc() {}
 
-  /** A run of text inside a block. */
-  record Inline(Kind kind, String text, String target) {
+  /**
+   * A run of text inside a block. A {@link Kind#COUNT} is a number the summaries state, with the
+   * ids ("study/item") of the evidence items it counts in {@code evidence}: Markdown and HTML print
+   * the text, JSON gives the ids too, so every number can be traced to its items.
+   */
+  record Inline(Kind kind, String text, String target, List<String> evidence) {
+    Inline(Kind kind, String text, String target) {
+      this(kind, text, target, List.of());
+    }
+
+    Inline {
+      evidence = List.copyOf(evidence);
+    }
+
     enum Kind {
       TEXT,
       STRONG,
@@ -20,7 +32,9 @@ final class Doc {
       /** A link to a URL. */
       LINK,
       /** A link to another section of the summaries, by its slug. */
-      SECTION
+      SECTION,
+      /** A number (with its words, e.g. "3 findings") and the evidence items it counts. */
+      COUNT
     }
   }
 
@@ -42,6 +56,11 @@ final class Doc {
 
   static Inline section(String s, String slug) {
     return new Inline(Inline.Kind.SECTION, s, slug);
+  }
+
+  /** "3 findings", counting the items with these ids ("study/item", in the order given). */
+  static Inline count(String s, java.util.Collection<String> evidence) {
+    return new Inline(Inline.Kind.COUNT, s, null, List.copyOf(evidence));
   }
 
   /** A paragraph-level element. */

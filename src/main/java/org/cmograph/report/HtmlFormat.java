@@ -98,7 +98,7 @@ final class HtmlFormat {
     StringBuilder out = new StringBuilder();
     for (Doc.Inline i : content) {
       switch (i.kind()) {
-        case TEXT -> out.append(Text.html(i.text()));
+        case TEXT, COUNT -> out.append(Text.html(i.text()));
         case STRONG -> out.append("<strong>").append(Text.html(i.text())).append("</strong>");
         case EMPHASIS -> out.append("<em>").append(Text.html(i.text())).append("</em>");
         case LINK -> out.append("<a href=\"").append(Text.html(i.target())).append("\">")

@@ -54,7 +54,7 @@ final class MarkdownFormat {
     StringBuilder out = new StringBuilder();
     for (Doc.Inline i : content) {
       switch (i.kind()) {
-        case TEXT -> out.append(Text.md(i.text()));
+        case TEXT, COUNT -> out.append(Text.md(i.text()));
         case STRONG -> out.append("**").append(Text.md(i.text().strip())).append("**")
             .append(i.text().endsWith(" ") ? " " : "");
         case EMPHASIS -> out.append('*').append(Text.md(i.text())).append('*');
