@@ -204,6 +204,63 @@ public final class Section {
     return out;
   }
 
+  /**
+   * For whom: one actor (by type, or id where no type is given) in one role — whose reasoning the
+   * mechanism describes, or whose outcome an outcome is — with the contributing configurations,
+   * the findings of those configurations (each once) and the outcomes for that actor.
+   */
+  public record ActorRow(
+      String actor,
+      String role,
+      List<EvidenceBase.StudyCmoc> configurations,
+      List<Cerqual.Weighted> findings,
+      List<String> outcomes) {}
+
+  /** Whose reasoning and whose outcomes the contributing configurations are about, by actor. */
+  public List<ActorRow> actors() {
+    Map<String, List<Cerqual.Weighted>> byCmoc = new LinkedHashMap<>();
+    items.forEach(w -> byCmoc.computeIfAbsent(w.item().cmocKey(), k -> new ArrayList<>()).add(w));
+    Map<List<String>, ActorRow> rowsOf = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+    for (Row r : rows) {
+      EvidenceBase.StudyCmoc c = r.cmoc();
+      if (c.actor() != null) {
+        add(rowsOf, name(c.actor()), "reasoning", c, byCmoc, null);
+      }
+      for (EvidenceBase.Outcome o : c.outcomes()) {
+        if (o.actor() != null) {
+          add(rowsOf, name(o.actor()), "outcome", c, byCmoc, o.description());
+        }
+      }
+    }
+    return List.copyOf(rowsOf.values());
+  }
+
+  private static String name(EvidenceBase.Actor a) {
+    return a.type() != null ? a.type() : a.id();
+  }
+
+  private static void add(
+      Map<List<String>, ActorRow> rowsOf,
+      String actor,
+      String role,
+      EvidenceBase.StudyCmoc c,
+      Map<String, List<Cerqual.Weighted>> byCmoc,
+      String outcome) {
+    ActorRow row =
+        rowsOf.computeIfAbsent(List.of(actor, role), k -> new ActorRow(actor, role, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+    if (!row.configurations().contains(c)) {
+      row.configurations().add(c);
+      for (Cerqual.Weighted w : byCmoc.getOrDefault(c.key(), List.of())) {
+        if (row.findings().stream().noneMatch(x -> x.item().key().equals(w.item().key()))) {
+          row.findings().add(w);
+        }
+      }
+    }
+    if (outcome != null && !row.outcomes().contains(outcome)) {
+      row.outcomes().add(outcome);
+    }
+  }
+
   public List<PerspectiveCount> perspectives() {
     Map<String, List<Cerqual.Weighted>> by = new TreeMap<>();
     items.forEach(w -> by.computeIfAbsent(Cerqual.perspective(w.item()), k -> new ArrayList<>()).add(w));

@@ -271,6 +271,8 @@ final class SummaryWriter {
     b.add(contextBlocks(s));
     b.h(h, "Outcomes", prefix + "outcomes");
     b.add(outcomeTable(s));
+    b.h(h, "For whom", prefix + "for-whom");
+    b.add(forWhomTable(s));
     b.h(h, "Evidence by perspective", prefix + "perspectives");
     b.add(perspectiveTable(s));
     b.h(h, "Key quotes", prefix + "quotes");
@@ -413,6 +415,34 @@ final class SummaryWriter {
       return new Doc.Para(Doc.cell("The contributing CMOCs name no outcome."));
     }
     return new Doc.Table(List.of("Outcome", "Direction", "Level", "Study (CMOC)"), rows, null);
+  }
+
+  /** Whose reasoning and whose outcomes, by actor, with the findings behind each. */
+  private Doc.Block forWhomTable(Section s) {
+    List<List<List<Inline>>> rows = new ArrayList<>();
+    for (Section.ActorRow a : s.actors()) {
+      List<Cerqual.Weighted> f = a.findings();
+      rows.add(
+          List.of(
+              List.of(Doc.strong(a.actor())),
+              Doc.cell(a.role().equals("reasoning") ? "whose reasoning the mechanism describes" : "whose outcome"),
+              Doc.cell(a.configurations().stream().map(this::citation).collect(Collectors.joining("; "))),
+              List.of(Doc.count(Cerqual.plural(f.size(), "finding", "findings"), keys(f))),
+              Doc.cell(
+                  f.stream().filter(w -> w.stance().equals("supports")).count()
+                      + " / "
+                      + f.stream().filter(w -> w.stance().equals("refines")).count()
+                      + " / "
+                      + f.stream().filter(w -> w.stance().equals("refutes")).count()),
+              Doc.cell(a.outcomes().isEmpty() ? "—" : String.join("; ", a.outcomes()))));
+    }
+    if (rows.isEmpty()) {
+      return new Doc.Para(Doc.cell("The contributing configurations name no actor: for whom is not reported."));
+    }
+    return new Doc.Table(
+        List.of("Actor", "Role", "Configurations", "Findings", "Supporting / refining / refuting", "Outcomes for them"),
+        rows,
+        null);
   }
 
   private Doc.Block perspectiveTable(Section s) {
