@@ -224,15 +224,27 @@ public final class Section {
     for (Row r : rows) {
       EvidenceBase.StudyCmoc c = r.cmoc();
       if (c.actor() != null) {
-        add(rowsOf, name(c.actor()), "reasoning", c, byCmoc, null);
+        add(rowsOf, name(c.actor()), "reasoning", c, byCmoc, null, Section::onReasoning);
       }
       for (EvidenceBase.Outcome o : c.outcomes()) {
         if (o.actor() != null) {
-          add(rowsOf, name(o.actor()), "outcome", c, byCmoc, o.description());
+          add(rowsOf, name(o.actor()), "outcome", c, byCmoc, o.description(), Section::onOutcome);
         }
       }
     }
     return List.copyOf(rowsOf.values());
+  }
+
+  /** A finding bears on the mechanism's reasoning: the whole configuration, or a mechanism part or link. */
+  static boolean onReasoning(EvidenceBase.Evidence e) {
+    return e.about().isEmpty()
+        || e.about().stream().anyMatch(a -> List.of("mechanism", "resource", "response", "context-mechanism", "mechanism-outcome").contains(a));
+  }
+
+  /** A finding bears on the outcomes: the whole configuration, an outcome, or a link to one. */
+  static boolean onOutcome(EvidenceBase.Evidence e) {
+    return e.about().isEmpty()
+        || e.about().stream().anyMatch(a -> List.of("outcome", "mechanism-outcome", "context-outcome").contains(a));
   }
 
   private static String name(EvidenceBase.Actor a) {
@@ -245,13 +257,14 @@ public final class Section {
       String role,
       EvidenceBase.StudyCmoc c,
       Map<String, List<Cerqual.Weighted>> byCmoc,
-      String outcome) {
+      String outcome,
+      java.util.function.Predicate<EvidenceBase.Evidence> bears) {
     ActorRow row =
         rowsOf.computeIfAbsent(List.of(actor, role), k -> new ActorRow(actor, role, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
     if (!row.configurations().contains(c)) {
       row.configurations().add(c);
       for (Cerqual.Weighted w : byCmoc.getOrDefault(c.key(), List.of())) {
-        if (row.findings().stream().noneMatch(x -> x.item().key().equals(w.item().key()))) {
+        if (bears.test(w.item()) && row.findings().stream().noneMatch(x -> x.item().key().equals(w.item().key()))) {
           row.findings().add(w);
         }
       }
@@ -346,8 +359,12 @@ public final class Section {
       out.add("The contributing CMOCs have no evidence items.");
       return out;
     }
-    if (studies.size() == 1) {
-      out.add("Single study: all evidence comes from " + studies.get(0).citation() + ".");
+    List<String> findingStudies = items.stream().map(w -> w.item().study()).distinct().sorted().toList();
+    if (findingStudies.size() == 1) {
+      out.add(
+          "Single study: every finding comes from "
+              + base.study(findingStudies.get(0)).map(EvidenceBase.Study::citation).orElse(findingStudies.get(0))
+              + ".");
     }
     Set<String> perspectives = new LinkedHashSet<>();
     items.forEach(w -> perspectives.add(Cerqual.perspective(w.item())));
@@ -372,6 +389,9 @@ public final class Section {
       out.add("No outcomes: the contributing CMOCs name no outcome.");
     } else if (outcomes.stream().allMatch(o -> o.part().direction() == null)) {
       out.add("No outcome direction: none of the " + Cerqual.plural(outcomes.size(), "outcome reports", "outcomes report") + " a direction of change.");
+    }
+    if (rows.stream().allMatch(r -> r.cmoc().resource() == null)) {
+      out.add("Resource not reported: no contributing CMOC reports the resource the programme offers.");
     }
     if (rows.stream().allMatch(r -> r.cmoc().response() == null)) {
       out.add("Reasoning not reported: no contributing CMOC reports the reasoning the resource triggers in people.");

@@ -67,9 +67,7 @@ public final class Summaries {
     this.writer = new SummaryWriter(base);
     this.theoryIds =
         base.theory().map(t -> t.cmocs().stream().map(EvidenceBase.TheoryCmoc::id).toList()).orElse(List.of());
-    Set<String> used = new TreeSet<>(base.conceptsInUse());
-    base.theory().ifPresent(t -> t.cmocs().forEach(c -> used.add(c.concept())));
-    this.mechanismIds = used.stream().filter(id -> base.concept(id).isPresent()).toList();
+    this.mechanismIds = base.summarisedConcepts();
   }
 
   /** Reads the whole evidence base from the store (SPARQL over the union of its graphs). */
@@ -305,7 +303,7 @@ public final class Summaries {
   /** The GRADE-CERQual Summary of Qualitative Findings table. */
   public String soqfCsv() {
     StringBuilder out = new StringBuilder();
-    out.append(Text.csvLine(List.of("finding_id", "finding", "statement", "studies", "confidence", "explanation")));
+    out.append(Text.csvLine(List.of("finding_id", "finding", "statement", "studies", "confidence", "explanation", "computed_indicators")));
     for (Section s : theorySections()) {
       EvidenceBase.TheoryCmoc t = s.theoryCmoc().orElseThrow();
       Cerqual.Profile p = s.profile();
@@ -317,7 +315,8 @@ public final class Summaries {
                   t.statement(),
                   String.join("; ", s.studies().stream().map(EvidenceBase.Study::id).toList()),
                   p.judgement().map(EvidenceBase.Assessment::overall).orElse("not-yet-assessed"),
-                  ConfidenceWriter.explanation(p))));
+                  ConfidenceWriter.explanation(p),
+                  ConfidenceWriter.indicatorText(p))));
     }
     return out.toString();
   }

@@ -79,7 +79,7 @@ final class SummaryWriter {
       b.h(2, "Diagram", "diagram");
       b.p(
           Doc.text(
-              "Contexts (left) switch mechanisms (middle: the resource the programme offers → the reasoning it triggers) on or off; mechanisms lead to outcomes (right). Each edge carries the number of studies whose findings bear on that link and support (+), refine (~) or refute (−) it: findings about the whole configuration or the context → mechanism link on the edges into a mechanism, about the whole configuration or the mechanism → outcome link on the edges out of it (support for one link is not support for the other). \"No finding\": no finding bears on the link."));
+              "Contexts (left) switch mechanisms (middle: the resource the programme offers → the reasoning it triggers) on or off; mechanisms lead to outcomes (right). Each edge carries the number of studies whose findings bear on that link and support (+), refine (~) or refute (−) it: findings about the whole configuration or the context → mechanism link on the edges into a mechanism, about the whole configuration or the mechanism → outcome link on the edges out of it (support for one link is not support for the other). \"No finding\": no finding bears on the link. Each mechanism box also counts the studies whose findings support, refine or refute its whole configuration, refutations by outcome patterns included."));
       b.add(new Doc.Diagram(TheoryDiagram.of(theory)));
       b.h(2, "Theory CMOCs", "theory-cmocs");
       b.add(theoryTable(theory));
@@ -224,7 +224,9 @@ final class SummaryWriter {
       b.add(new Doc.Bullets(facts));
     } else {
       b.h(level, "Mechanism: " + c.label(), s.slug());
-      b.p(confidence.verdict(s));
+      // A mechanism page opens with the confidence: the judgement and the indicators.
+      b.h(level + 1, "Confidence (GRADE-CERQual)", s.slug() + "-confidence");
+      confidence.section(s, b);
       b.p(Doc.strong("Definition: "), Doc.text(c.definition() == null ? "(no definition in the catalogue)" : c.definition()));
       List<Inline> facts = new ArrayList<>();
       facts.add(Doc.strong("Catalogue id: "));
@@ -286,8 +288,10 @@ final class SummaryWriter {
     } else {
       b.add(new Doc.Bullets(gaps.stream().map(Doc::cell).toList()));
     }
-    b.h(h, "Confidence (GRADE-CERQual)", prefix + "confidence");
-    confidence.section(s, b);
+    if (s.kind() == Section.Kind.THEORY_CMOC) {
+      b.h(h, "Confidence (GRADE-CERQual)", prefix + "confidence");
+      confidence.section(s, b);
+    }
     return b.build();
   }
 
