@@ -60,7 +60,9 @@ public final class SelectionReader {
               objects(g, n, SelectionVocab.atLocation).stream().map(Node::getLiteralLexicalForm).sorted().toList(),
               string(g, n, Vocab.skosNote)));
     }
-    sources.sort(Comparator.comparing(SelectionFlow.Source::id));
+    // The searches first (the left column of a PRISMA 2020 diagram), then the other methods.
+    sources.sort(
+        Comparator.comparing((SelectionFlow.Source x) -> !x.search()).thenComparing(SelectionFlow.Source::id));
     List<SelectionFlow.Stage> stages = new ArrayList<>();
     for (Node n : objects(g, s, SelectionVocab.hasScreeningStage)) {
       List<SelectionFlow.Exclusion> excluded = new ArrayList<>();
