@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     name = "load",
     description = "Validate, then load studies into the store in one transaction (all or nothing).")
 final class LoadCommand implements Callable<Integer> {
-  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders (default: data/studies and data/programme-theory.yaml)")
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders (default: data/studies, data/programme-theory.yaml and data/selection.yaml)")
   List<Path> paths;
 
   @Option(names = "--sources", paramLabel = "DIR", description = "Folder of source texts")
