@@ -57,14 +57,22 @@ public final class Summaries {
   public static final String MATRIX_CSV = "evidence-matrix.csv";
 
   private final EvidenceBase base;
+  private final Optional<SelectionFlow> selection;
   private final SummaryWriter writer;
   private final List<String> theoryIds;
   private final List<String> mechanismIds;
   private final Map<String, Section> built = new java.util.HashMap<>();
 
   public Summaries(EvidenceBase base) {
+    this(base, Optional.empty());
+  }
+
+  /** @param selection the search and selection log, drawn in the overview when present */
+  public Summaries(EvidenceBase base, Optional<SelectionFlow> selection) {
     this.base = base;
-    this.writer = new SummaryWriter(base);
+    this.selection = selection;
+    this.writer =
+        new SummaryWriter(base, selection.map(f -> SelectionSection.blocks(f, base)).orElse(List.of()));
     this.theoryIds =
         base.theory().map(t -> t.cmocs().stream().map(EvidenceBase.TheoryCmoc::id).toList()).orElse(List.of());
     this.mechanismIds = base.summarisedConcepts();
@@ -72,7 +80,8 @@ public final class Summaries {
 
   /** Reads the whole evidence base from the store (SPARQL over the union of its graphs). */
   public static Summaries read(CmoStore store) {
-    return new Summaries(new EvidenceReader(store.dataset()).read());
+    return new Summaries(
+        new EvidenceReader(store.dataset()).read(), new SelectionReader(store.dataset()).read());
   }
 
   /**
@@ -91,6 +100,11 @@ public final class Summaries {
 
   public EvidenceBase base() {
     return base;
+  }
+
+  /** The search and selection log the overview draws, if the store holds one. */
+  public Optional<SelectionFlow> selection() {
+    return selection;
   }
 
   public List<Section> theorySections() {
@@ -244,6 +258,9 @@ public final class Summaries {
         if (pages.containsKey("index" + ext)) {
           String idx = name.equals("index" + ext) ? "" : "index" + ext;
           nav.add(new String[] {"Programme theory", idx.isEmpty() ? "#top" : idx});
+          if (selection.isPresent()) {
+            nav.add(new String[] {"Search and selection", idx + "#" + SelectionSection.ANCHOR});
+          }
           nav.add(new String[] {"Diagram", idx + "#diagram"});
           nav.add(new String[] {"Summary of Qualitative Findings", idx + "#summary-of-qualitative-findings"});
           nav.add(new String[] {"Evidence Profile", idx + "#evidence-profile"});

@@ -18,9 +18,17 @@ final class SummaryWriter {
   private EvidenceMatrix matrix;
 
   SummaryWriter(EvidenceBase base) {
+    this(base, List.of());
+  }
+
+  /** @param selection the "Search and selection" blocks of the overview (none without a log) */
+  SummaryWriter(EvidenceBase base, List<Doc.Block> selection) {
     this.base = base;
     this.confidence = new ConfidenceWriter(base);
+    this.selection = List.copyOf(selection);
   }
+
+  private final List<Doc.Block> selection;
 
   /** The evidence matrix of the (complete) base, computed once. */
   synchronized EvidenceMatrix matrix() {
@@ -60,6 +68,7 @@ final class SummaryWriter {
     b.p(dataAsOf());
     if (t.isEmpty()) {
       b.p(Doc.text("The store holds no programme theory (load data/programme-theory.yaml with the studies); the mechanism summaries follow."));
+      selection.forEach(b::add);
     } else {
       EvidenceBase.Theory theoryData = t.get();
       if (theoryData.description() != null) {
@@ -76,6 +85,7 @@ final class SummaryWriter {
                   + "."
                   + (theoryData.note() == null ? "" : " " + theoryData.note())));
       b.p(version);
+      selection.forEach(b::add);
       b.h(2, "Diagram", "diagram");
       b.p(
           Doc.text(
