@@ -48,11 +48,10 @@ public final class Cerqual {
       return List.of(limitations, coherence, adequacy, relevance);
     }
 
-    /** The authors' override, else their overall judgement, else the computed one. */
+    /** The authors' overall judgement, else the computed one. */
     public String finalConfidence() {
       if (author.isPresent()) {
-        EvidenceBase.Assessment a = author.get();
-        return a.override() != null ? a.override() : a.overall();
+        return author.get().overall();
       }
       return computedOverall;
     }
@@ -60,9 +59,7 @@ public final class Cerqual {
     /** Where the final judgement comes from, in words. */
     public String finalSource() {
       if (author.isPresent()) {
-        return author.get().override() != null
-            ? "review authors' override"
-            : "review authors' assessment";
+        return "review authors' assessment";
       }
       return "computed from the graph";
     }

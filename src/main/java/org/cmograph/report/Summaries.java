@@ -348,7 +348,7 @@ public final class Summaries {
       row.add(p.computedOverall());
       row.add(p.finalConfidence());
       row.add(p.finalSource());
-      row.add(p.author().map(EvidenceBase.Assessment::overrideJustification).orElse(""));
+      row.add(""); // the override column: theory format 2 has no override
       out.append(Text.csvLine(row));
     }
     return out.toString();

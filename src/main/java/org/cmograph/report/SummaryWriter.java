@@ -166,12 +166,7 @@ final class SummaryWriter {
   static String soqfExplanation(Cerqual.Profile p) {
     if (p.author().isPresent()) {
       EvidenceBase.Assessment a = p.author().get();
-      String s = a.explanation();
-      if (a.override() != null) {
-        s += " Overall '" + Stances.confidenceLabel(a.overall()) + "' overridden to '"
-            + Stances.confidenceLabel(a.override()) + "': " + a.overrideJustification();
-      }
-      return s;
+      return a.explanation();
     }
     List<String> concerns = new ArrayList<>();
     for (Cerqual.Component c : p.components()) {
@@ -635,11 +630,7 @@ final class SummaryWriter {
     List<Inline> verdict = new ArrayList<>();
     verdict.add(Doc.strong("Overall judgement: " + Stances.confidenceLabel(p.finalConfidence()) + " confidence"));
     verdict.add(Doc.text(" (" + p.finalSource() + ")."));
-    if (author && p.author().get().override() != null) {
-      EvidenceBase.Assessment a = p.author().get();
-      verdict.add(Doc.text(" The review authors override their overall judgement (" + Stances.confidenceLabel(a.overall()) + ") with "
-          + Stances.confidenceLabel(a.override()) + ". Justification: " + a.overrideJustification()));
-    } else if (!author && s.kind() == Section.Kind.THEORY_CMOC) {
+    if (!author && s.kind() == Section.Kind.THEORY_CMOC) {
       verdict.add(Doc.text(" The theory file records no assessment for this theory CMOC, so the computed judgement stands."));
     }
     b.p(verdict);
