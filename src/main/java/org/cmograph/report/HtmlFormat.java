@@ -91,6 +91,8 @@ final class HtmlFormat {
           .append("</footer></blockquote>\n");
     } else if (b instanceof Doc.Diagram d) {
       out.append("<figure class=\"diagram\">\n").append(d.diagram().svg()).append("\n</figure>\n");
+    } else if (b instanceof Doc.Refinement r) {
+      out.append("<figure class=\"diagram refinement\">\n").append(r.diagram().svg()).append("\n</figure>\n");
     }
   }
 

@@ -247,6 +247,7 @@ public final class Summaries {
           String idx = name.equals("index" + ext) ? "" : "index" + ext;
           nav.add(new String[] {"Programme theory", idx.isEmpty() ? "#top" : idx});
           nav.add(new String[] {"Diagram", idx + "#diagram"});
+          nav.add(new String[] {"Refinement", idx + "#refinement"});
           nav.add(new String[] {"Summary of Qualitative Findings", idx + "#summary-of-qualitative-findings"});
           nav.add(new String[] {"Evidence Profile", idx + "#evidence-profile"});
           nav.add(new String[] {"Evidence matrix", idx + "#evidence-matrix"});
