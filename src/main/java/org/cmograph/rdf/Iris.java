@@ -109,6 +109,11 @@ public final class Iris {
     return node("programme-theory/" + slug(id));
   }
 
+  /** A study CMOC's qualified link to a theory CMOC (stance and rationale). */
+  public Node theoryLink(String study, String cmoc, String theoryCmoc) {
+    return node(slug(study) + "/cmoc/" + slug(cmoc) + "/theory-link/" + slug(theoryCmoc));
+  }
+
   /** One version of the programme theory. */
   public Node theoryVersion(String theory, String version) {
     return node("programme-theory/" + slug(theory) + "/version/" + slug(version));

@@ -160,6 +160,10 @@ public final class Vocab {
   public static final Node drawsOn = cmo("drawsOn");
   public static final Node namedIn = cmo("namedIn");
   public static final Node mechanismActorType = cmo("mechanismActorType");
+  public static final Node TheoryLink = cmo("TheoryLink");
+  public static final Node hasTheoryLink = cmo("hasTheoryLink");
+  public static final Node linkedTheoryCMOC = cmo("linkedTheoryCMOC");
+  public static final Node linkStance = cmo("linkStance");
   public static final Node assesses = cmo("assesses");
   public static final Node methodologicalLimitations = cmo("methodologicalLimitations");
   public static final Node coherence = cmo("coherence");

@@ -68,7 +68,7 @@ class TheoryPipelineTest {
     Problem p = r.problems().get(0);
     assertEquals("UNKNOWN-THEORY-CMOC", p.code());
     assertEquals(THEORY.resolve("links/minimal.yaml"), p.file());
-    assertEquals(56, p.line());
+    assertEquals(57, p.line());
     assertEquals(22, p.column());
     assertEquals(
         "theory_links names 'trsut', which the programme theory does not define; did you mean 'trust'?",
@@ -102,5 +102,23 @@ class TheoryPipelineTest {
     assertTrue(g.contains(change, Vocab.revises, iris.theoryCmoc("trust-through-shared-experience-2014")));
     assertTrue(g.contains(change, Vocab.promptedBy, iris.evidence("peer-2024", "theme-1-connectedness")));
     assertEquals(11, count(g, Vocab.type, Vocab.TheoryCMOC));
+  }
+
+  @Test
+  void aStudyLinkIsQualifiedWithItsStanceAndRationaleBesideTheDirectTriple() {
+    StudyPipeline studies =
+        new StudyPipeline(REFERENCE, Repo.testResources().resolve("extraction/sources"), Repo.root());
+    var x = studies.validate(List.of(THEORY.resolve("links/minimal.yaml"))).valid().get(0);
+    Graph g = studies.convert(x).graph();
+    Iris iris = new Iris();
+    Node cmoc = iris.cmoc("minimal", "trust");
+    Node link = iris.theoryLink("minimal", "trust", "trust");
+    assertTrue(g.contains(cmoc, Vocab.supportsTheory, iris.theoryCmoc("trust")), "the direct triple queries use");
+    assertTrue(g.contains(cmoc, Vocab.hasTheoryLink, link));
+    assertTrue(g.contains(link, Vocab.linkedTheoryCMOC, iris.theoryCmoc("trust")));
+    assertTrue(g.contains(link, Vocab.linkStance, Vocab.value("stance", "supports")));
+    assertEquals(
+        "e1 finds the trust the theory configuration states.",
+        g.find(link, Vocab.rationale, Node.ANY).next().getObject().getLiteralLexicalForm());
   }
 }
