@@ -110,7 +110,7 @@ public record Extraction(
       String concept) {}
 
   /** A stance of this study CMOC toward a theory-level CMOC. */
-  public record TheoryLink(String pointer, String theoryCmoc, String stance) {}
+  public record TheoryLink(String pointer, String theoryCmoc, String stance, String rationale) {}
 
   /** Another extraction whose evidence is not independent of this one. */
   public record Related(String pointer, String study, String relation, String note) {}

@@ -133,7 +133,9 @@ final class ExtractionBinder {
         list(
             n.path("theory_links"),
             p + "/theory_links",
-            (t, tp) -> new Extraction.TheoryLink(tp, text(t, "theory_cmoc"), text(t, "stance"))));
+            (t, tp) ->
+                new Extraction.TheoryLink(
+                    tp, text(t, "theory_cmoc"), text(t, "stance"), text(t, "rationale"))));
   }
 
   private static Extraction.EvidenceItem evidence(JsonNode n, String p) {

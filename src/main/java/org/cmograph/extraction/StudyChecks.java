@@ -128,6 +128,22 @@ final class StudyChecks {
       }
     }
     for (Extraction.Cmoc c : x.cmocs()) {
+      for (Extraction.TheoryLink link : c.theoryLinks()) {
+        if (link.rationale() == null) {
+          out.add(
+              Problem.warning(
+                  doc.file(),
+                  doc.keyAt(link.pointer() + "/theory_cmoc"),
+                  "THEORY-LINK-WITHOUT-RATIONALE",
+                  "the link of configuration '"
+                      + c.id()
+                      + "' to theory CMOC '"
+                      + link.theoryCmoc()
+                      + "' gives no rationale; say why it "
+                      + link.stance()
+                      + " it, from the finding it rests on"));
+        }
+      }
       if (c.id() == null || withFindings.contains(c.id())) {
         continue;
       }

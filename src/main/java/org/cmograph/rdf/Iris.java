@@ -109,6 +109,26 @@ public final class Iris {
     return node("programme-theory/" + slug(id));
   }
 
+  /** A study CMOC's qualified link to a theory CMOC (stance and rationale). */
+  public Node theoryLink(String study, String cmoc, String theoryCmoc) {
+    return node(slug(study) + "/cmoc/" + slug(cmoc) + "/theory-link/" + slug(theoryCmoc));
+  }
+
+  /** One version of the programme theory. */
+  public Node theoryVersion(String theory, String version) {
+    return node("programme-theory/" + slug(theory) + "/version/" + slug(version));
+  }
+
+  /** The {@code position}-th (from 1) event of a theory CMOC's history. */
+  public Node theoryChange(String cmoc, int position) {
+    return node("theory/" + slug(cmoc) + "/history/" + position);
+  }
+
+  /** The {@code position}-th (from 1) substantive theory a theory CMOC draws on. */
+  public Node substantiveTheory(String cmoc, int position) {
+    return node("theory/" + slug(cmoc) + "/draws-on/" + position);
+  }
+
   /** A theory-wide context; configurations that name the same id share it. */
   public Node theoryContext(String id) {
     return node("theory-context/" + slug(id));

@@ -228,6 +228,14 @@ public final class StudyGraphBuilder {
               default -> Vocab.supportsTheory;
             };
         out.add(cmoc, p, iris.theoryCmoc(link.theoryCmoc()));
+        // The qualified link carries the stance and the rationale; the direct triple stays for queries.
+        Node qualified = iris.theoryLink(sid, c.id(), link.theoryCmoc());
+        pointers.put(qualified, link.pointer());
+        out.add(cmoc, Vocab.hasTheoryLink, qualified);
+        out.type(qualified, Vocab.TheoryLink);
+        out.add(qualified, Vocab.linkedTheoryCMOC, iris.theoryCmoc(link.theoryCmoc()));
+        out.value(qualified, Vocab.linkStance, "stance", link.stance());
+        out.string(qualified, Vocab.rationale, link.rationale());
       }
     }
 

@@ -125,11 +125,10 @@ public final class TheoryPipeline {
                   + "); load one theory at a time"));
     }
     Path file = files.get(0);
-    Set<String> studyIds =
-        studies.stream().map(x -> x.study().id()).collect(Collectors.toCollection(TreeSet::new));
     List<Problem> fileProblems = new ArrayList<>();
     Optional<ProgrammeTheory> theory =
-        validator.validate(file, studies.isEmpty() ? null : studyIds, fileProblems);
+        validator.validate(
+            file, studies.isEmpty() ? null : TheoryValidator.Studies.of(studies), fileProblems);
     Optional<TheoryGraphBuilder.TheoryGraph> graph = Optional.empty();
     if (theory.isPresent() && fileProblems.stream().noneMatch(Problem::isError)) {
       TheoryGraphBuilder.TheoryGraph tg = builder.build(theory.get());

@@ -145,8 +145,25 @@ public final class Vocab {
   public static final Node ConfidenceAssessment = cmo("ConfidenceAssessment");
   public static final Node hasTheoryCMOC = cmo("hasTheoryCMOC");
   public static final Node theoryVersion = cmo("theoryVersion");
-  public static final Node introducedInVersion = cmo("introducedInVersion");
-  public static final Node derivedFromStudy = cmo("derivedFromStudy");
+  public static final Node TheoryVersion = cmo("TheoryVersion");
+  public static final Node TheoryChange = cmo("TheoryChange");
+  public static final Node SubstantiveTheory = cmo("SubstantiveTheory");
+  public static final Node hasVersion = cmo("hasVersion");
+  public static final Node versionIndex = cmo("versionIndex");
+  public static final Node hasChange = cmo("hasChange");
+  public static final Node inVersion = cmo("inVersion");
+  public static final Node changeKind = cmo("changeKind");
+  public static final Node revises = cmo("revises");
+  public static final Node promptedBy = cmo("promptedBy");
+  public static final Node rationale = cmo("rationale");
+  public static final Node rivalOf = cmo("rivalOf");
+  public static final Node drawsOn = cmo("drawsOn");
+  public static final Node namedIn = cmo("namedIn");
+  public static final Node mechanismActorType = cmo("mechanismActorType");
+  public static final Node TheoryLink = cmo("TheoryLink");
+  public static final Node hasTheoryLink = cmo("hasTheoryLink");
+  public static final Node linkedTheoryCMOC = cmo("linkedTheoryCMOC");
+  public static final Node linkStance = cmo("linkStance");
   public static final Node assesses = cmo("assesses");
   public static final Node methodologicalLimitations = cmo("methodologicalLimitations");
   public static final Node coherence = cmo("coherence");
@@ -158,8 +175,6 @@ public final class Vocab {
   public static final Node relevanceExplanation = cmo("relevanceExplanation");
   public static final Node overallConfidence = cmo("overallConfidence");
   public static final Node explanation = cmo("explanation");
-  public static final Node overrideConfidence = cmo("overrideConfidence");
-  public static final Node overrideJustification = cmo("overrideJustification");
 
   // reused vocabularies
   public static final Node type = uri(RDF + "type");
@@ -170,6 +185,8 @@ public final class Vocab {
   public static final Node issued = uri(DCT + "issued");
   public static final Node description = uri(DCT + "description");
   public static final Node doi = uri(BIBO + "doi");
+  public static final Node bibliographicCitation = uri(DCT + "bibliographicCitation");
+  public static final Node wasRevisionOf = uri(PROV + "wasRevisionOf");
   public static final Node wasGeneratedBy = uri(PROV + "wasGeneratedBy");
   public static final Node wasDerivedFrom = uri(PROV + "wasDerivedFrom");
   public static final Node used = uri(PROV + "used");

@@ -64,7 +64,7 @@ final class Doc {
   }
 
   /** A paragraph-level element. */
-  sealed interface Block permits Heading, Para, Table, Bullets, Quote, Diagram, Flow {}
+  sealed interface Block permits Heading, Para, Table, Bullets, Quote, Diagram, Flow, Refinement {}
 
   record Heading(int level, String text, String anchor) implements Block {}
 
@@ -82,6 +82,8 @@ final class Doc {
 
   /** The search and selection flow diagram: SVG in HTML, its one-sentence form in Markdown. */
   record Flow(FlowDiagram diagram) implements Block {}
+  /** The refinement of the theory: SVG in HTML, a table of the same marks in Markdown. */
+  record Refinement(RefinementDiagram diagram) implements Block {}
 
   /** Builds a list of blocks. */
   static final class Builder {

@@ -574,76 +574,7 @@ public final class EvidenceReader {
   }
 
   private Optional<EvidenceBase.Theory> theory() {
-    List<QuerySolution> rows = new ArrayList<>();
-    select(query("theory"), rows::add);
-    if (rows.isEmpty()) {
-      return Optional.empty();
-    }
-    QuerySolution t = rows.get(0);
-    List<String> authors = new ArrayList<>();
-    select(query("theory-authors"), r -> authors.add(s(r, "author")));
-    Map<String, List<EvidenceBase.Context>> contexts = new TreeMap<>();
-    select(
-        query("theory-contexts"),
-        r -> contexts.computeIfAbsent(s(r, "cmoc"), k -> new ArrayList<>()).add(context(r)));
-    Map<String, List<EvidenceBase.Outcome>> outcomes = new TreeMap<>();
-    select(
-        query("theory-outcomes"),
-        r ->
-            outcomes
-                .computeIfAbsent(s(r, "cmoc"), k -> new ArrayList<>())
-                .add(new EvidenceBase.Outcome(s(r, "id"), s(r, "description"), null, s(r, "level"), null)));
-    Map<String, List<String>> derived = new TreeMap<>();
-    select(
-        query("theory-derived"),
-        r -> derived.computeIfAbsent(s(r, "cmoc"), k -> new ArrayList<>()).add(s(r, "study")));
-    Map<String, EvidenceBase.TheoryCmoc> cmocs = new LinkedHashMap<>();
-    select(
-        query("theory-cmocs"),
-        r -> {
-          String id = s(r, "id");
-          Optional<EvidenceBase.Assessment> assessment =
-              s(r, "overall") == null
-                  ? Optional.empty()
-                  : Optional.of(
-                      new EvidenceBase.Assessment(
-                          new EvidenceBase.Judgement(s(r, "limitations"), s(r, "limitationsWhy")),
-                          new EvidenceBase.Judgement(s(r, "coherence"), s(r, "coherenceWhy")),
-                          new EvidenceBase.Judgement(s(r, "adequacy"), s(r, "adequacyWhy")),
-                          new EvidenceBase.Judgement(s(r, "relevance"), s(r, "relevanceWhy")),
-                          s(r, "overall"),
-                          s(r, "explanation")));
-          cmocs.putIfAbsent(
-              id,
-              new EvidenceBase.TheoryCmoc(
-                  id,
-                  s(r, "label"),
-                  s(r, "statement"),
-                  s(r, "version"),
-                  s(r, "note"),
-                  List.copyOf(derived.getOrDefault(id, List.of())),
-                  List.copyOf(contexts.getOrDefault(id, List.of())),
-                  s(r, "concept"),
-                  s(r, "resource"),
-                  s(r, "response"),
-                  List.copyOf(outcomes.getOrDefault(id, List.of())),
-                  assessment));
-        });
-    List<EvidenceBase.TheoryCmoc> ordered = new ArrayList<>(cmocs.values());
-    // The initial theory first, then its refinements; by id within each.
-    ordered.sort(
-        java.util.Comparator.comparing((EvidenceBase.TheoryCmoc c) -> !"initial".equals(c.version()))
-            .thenComparing(EvidenceBase.TheoryCmoc::id));
-    return Optional.of(
-        new EvidenceBase.Theory(
-            s(t, "id"),
-            s(t, "title"),
-            s(t, "description"),
-            s(t, "version"),
-            s(t, "date"),
-            List.copyOf(authors),
-            s(t, "note"),
-            List.copyOf(ordered)));
+    return new TheoryReader(this::select).read();
   }
 
   /** The actor of a row (?actor, ?actorLabel, ?actorType), or null. */

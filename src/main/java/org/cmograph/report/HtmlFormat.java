@@ -97,6 +97,8 @@ final class HtmlFormat {
     } else if (b instanceof Doc.Flow f) {
       out.append("<figure class=\"flow\">\n").append(f.diagram().svg()).append("\n<figcaption>")
           .append(Text.html(f.diagram().summary())).append("</figcaption>\n</figure>\n");
+    } else if (b instanceof Doc.Refinement r) {
+      out.append("<figure class=\"diagram refinement\">\n").append(r.diagram().svg()).append("\n</figure>\n");
     }
   }
 

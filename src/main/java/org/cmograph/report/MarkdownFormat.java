@@ -49,6 +49,8 @@ final class MarkdownFormat {
       out.append("```mermaid\n").append(d.diagram().mermaid()).append("```\n\n");
     } else if (b instanceof Doc.Flow f) {
       out.append(Text.md(f.diagram().summary())).append("\n\n");
+    } else if (b instanceof Doc.Refinement r) {
+      block(r.diagram().table(), out);
     }
   }
 

@@ -262,6 +262,7 @@ public final class Summaries {
             nav.add(new String[] {"Search and selection", idx + "#" + SelectionSection.ANCHOR});
           }
           nav.add(new String[] {"Diagram", idx + "#diagram"});
+          nav.add(new String[] {"Refinement", idx + "#refinement"});
           nav.add(new String[] {"Summary of Qualitative Findings", idx + "#summary-of-qualitative-findings"});
           nav.add(new String[] {"Evidence Profile", idx + "#evidence-profile"});
           nav.add(new String[] {"Evidence matrix", idx + "#evidence-matrix"});

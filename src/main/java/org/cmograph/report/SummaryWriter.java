@@ -93,6 +93,7 @@ final class SummaryWriter {
       b.add(new Doc.Diagram(TheoryDiagram.of(theory)));
       b.h(2, "Theory CMOCs", "theory-cmocs");
       b.add(theoryTable(theory));
+      new TheoryRefinement(base, theoryData).overview().forEach(b::add);
       b.h(2, "Summary of Qualitative Findings", "summary-of-qualitative-findings");
       b.p(Doc.text("The GRADE-CERQual Summary of Qualitative Findings table: one row per theory CMOC (review finding), with the review team's confidence and their explanation, as the theory file records them. A finding the team has not assessed says so and shows the computed indicators, which inform a judgement and are not one. Also exported as summary-of-qualitative-findings.csv."));
       b.add(confidence.soqf(theory, this::studyLinks));
@@ -224,14 +225,11 @@ final class SummaryWriter {
       for (EvidenceBase.Outcome o : t.outcomes()) {
         facts.add(List.of(Doc.strong("Outcome: "), Doc.text(o.description() + (o.level() == null ? "" : " (" + o.level() + ")"))));
       }
-      if (!t.derivedFrom().isEmpty()) {
-        List<Inline> d = new ArrayList<>();
-        d.add(Doc.strong("Drafted from: "));
-        d.addAll(studyLinks(t.derivedFrom().stream().map(base::study).flatMap(Optional::stream).toList()));
-        d.add(Doc.text(t.note() == null ? "" : ". " + t.note()));
-        facts.add(d);
+      if (t.note() != null) {
+        facts.add(List.of(Doc.strong("Note: "), Doc.text(t.note())));
       }
       b.add(new Doc.Bullets(facts));
+      base.theory().ifPresent(theory -> new TheoryRefinement(base, theory).configuration(t).forEach(b::add));
     } else {
       b.h(level, "Mechanism: " + c.label(), s.slug());
       // A mechanism page opens with the confidence: the judgement and the indicators.

@@ -104,7 +104,7 @@ class OntologyReasonerTest {
             .orElseThrow();
     assertTrue(unparsed.isEmpty(), "triples the OWL API could not turn into axioms: " + unparsed);
     assertEquals(
-        IRI.create("https://w3id.org/cmograph/ontology/0.2.0"),
+        IRI.create("https://w3id.org/cmograph/ontology/0.3.0"),
         ontology.getOntologyID().getVersionIRI().orElseThrow());
   }
 

@@ -570,6 +570,7 @@ class OntologyShapesTest {
     assertEquals(
         Set.of(
             "Study",
+            "TheoryLink",
             "SampleGroup",
             "Publication",
             "Programme",

@@ -89,9 +89,9 @@ class OntologyTermsTest {
     Resource o = ontology.createResource("https://w3id.org/cmograph/ontology");
     assertTrue(o.hasProperty(RDF.type, OWL2.Ontology));
     assertEquals(
-        "https://w3id.org/cmograph/ontology/0.2.0",
+        "https://w3id.org/cmograph/ontology/0.3.0",
         o.getPropertyResourceValue(OWL2.versionIRI).getURI());
-    assertEquals("0.2.0", o.getProperty(OWL2.versionInfo).getString());
+    assertEquals("0.3.0", o.getProperty(OWL2.versionInfo).getString());
     for (String p : List.of("title", "description", "created", "license")) {
       assertTrue(
           o.hasProperty(ontology.createProperty("http://purl.org/dc/terms/", p)),

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The GRADE-CERQual rules of ontology/cerqual-shapes.ttl: one judgement per component, an
- * explanation for moderate or worse, assessments of theory CMOCs only, and a warning for serious
- * concerns with high confidence. Each test breaks cerqual/theory.ttl in one place.
+ * The GRADE-CERQual rules of ontology/cerqual-shapes.ttl: one judgement per component, each
+ * explained, assessments of theory CMOCs only, a warning for serious concerns with high
+ * confidence; and the theory's history: a change in one version, of one kind, with a rationale,
+ * naming what it revises when it refines, splits or merges. Each test breaks cerqual/theory.ttl in one place.
  */
 class CerqualShapesTest {
   static Shapes shapes;
@@ -78,15 +79,11 @@ class CerqualShapesTest {
   }
 
   @Test
-  void moderateOrWorseConcernsNeedAnExplanation() {
-    ValidationReport r = validate(replace("    cmo:adequacyExplanation \"One study.\" ;\n", ""));
+  void everyComponentIsExplained() {
+    ValidationReport r = validate(replace("    cmo:coherenceExplanation \"No finding against it.\" ;\n", ""));
     assertEquals(
-        List.of("Moderate or serious concerns about adequacy of data need a cmo:adequacyExplanation."),
+        List.of("A confidence assessment explains its judgement of coherence: exactly one cmo:coherenceExplanation."),
         violations(r));
-    ValidationReport minor = validate(replace("cmo:methodologicalLimitations cmo:concern-minor", "cmo:methodologicalLimitations cmo:concern-serious"));
-    assertEquals(
-        List.of("Moderate or serious concerns about methodological limitations need a cmo:limitationsExplanation."),
-        violations(minor));
   }
 
   @Test
@@ -106,7 +103,7 @@ class CerqualShapesTest {
   @Test
   void seriousConcernsWithHighConfidenceAreAWarningNotAViolation() {
     String turtle =
-        replace("cmo:coherence cmo:concern-none ;", "cmo:coherence cmo:concern-serious ; cmo:coherenceExplanation \"Refuted by one study.\" ;")
+        replace("cmo:coherence cmo:concern-none ;", "cmo:coherence cmo:concern-serious ;")
             .replace("cmo:confidence-moderate", "cmo:confidence-high");
     ValidationReport r = validate(turtle);
     assertEquals(List.of(), violations(r));
@@ -116,9 +113,29 @@ class CerqualShapesTest {
   }
 
   @Test
-  void anOverrideNeedsAJustification() {
+  void aRefinementNamesWhatItRevisesAndAnAdditionNothing() {
+    ValidationReport missing = validate(replace("    cmo:revises cmoid:theory\\/trust-2014 ;\n", ""));
+    assertEquals(
+        List.of("A refined, split or merged configuration names what it revises (cmo:revises); an added or dropped one revises nothing."),
+        violations(missing));
+    ValidationReport added = validate(replace("cmo:changeKind cmo:change-refined ;", "cmo:changeKind cmo:change-added ;"));
+    assertEquals(
+        List.of("A refined, split or merged configuration names what it revises (cmo:revises); an added or dropped one revises nothing."),
+        violations(added));
+  }
+
+  @Test
+  void aChangeHasAVersionAKindAndARationale() {
     ValidationReport r =
-        validate(replace("cmo:explanation \"Downgraded once for adequacy.\" .", "cmo:explanation \"Downgraded once for adequacy.\" ; cmo:overrideConfidence cmo:confidence-low ."));
-    assertEquals(List.of("An override of the overall confidence needs exactly one cmo:overrideJustification."), violations(r));
+        validate(replace("    cmo:rationale \"The founding study's first mechanism.\" .", "    cmo:changeKind cmo:change-dropped ."));
+    assertEquals(
+        List.of(
+            "A theory change needs exactly one cmo:changeKind (cmo:change-added, -refined, -split, -merged or -dropped).",
+            "A theory change needs exactly one cmo:rationale: why it was made."),
+        violations(r).stream().sorted().toList());
+    ValidationReport noHistory = validate(replace("    cmo:hasChange cmoid:theory\\/trust\\/history\\/1 ;\n", ""));
+    assertTrue(
+        violations(noHistory).contains("A theory CMOC has a history: at least one cmo:TheoryChange (cmo:hasChange) saying how it entered the theory."),
+        violations(noHistory).toString());
   }
 }
