@@ -40,7 +40,7 @@ final class SummaryCommand implements Callable<Integer> {
   @Option(names = "--theory-cmoc", paramLabel = "ID", description = "Theory CMOC id (repeatable)")
   List<String> theoryCmocs;
 
-  @Option(names = "--format", defaultValue = "md", description = "md or html; default ${DEFAULT-VALUE}")
+  @Option(names = "--format", defaultValue = "md", description = "md, html, json or docx; default ${DEFAULT-VALUE}")
   String format;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Folder to write pages and CSV tables into (default: print one document)")
@@ -56,7 +56,7 @@ final class SummaryCommand implements Callable<Integer> {
     try {
       f = Summaries.Format.valueOf(format.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "unknown format '" + format + "'; use md or html");
+      throw new ParameterException(spec.commandLine(), "unknown format '" + format + "'; use md, html, json or docx");
     }
     Summaries.Selection selection =
         new Summaries.Selection(

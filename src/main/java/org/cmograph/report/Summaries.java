@@ -34,7 +34,9 @@ public final class Summaries {
   /** Output formats. */
   public enum Format {
     MD("md"),
-    HTML("html");
+    HTML("html"),
+    /** The same content as data, with the evidence ids behind every count ({@link JsonFormat}). */
+    JSON("json");
 
     public final String extension;
 
@@ -192,9 +194,11 @@ public final class Summaries {
     }
     Function<String, String> href = slug -> present.contains(slug) ? "#" + slug : null;
     String title = base.theory().map(EvidenceBase.Theory::title).orElse("Evidence summaries");
-    return format == Format.MD
-        ? new MarkdownFormat(href).write(blocks)
-        : new HtmlFormat(href).page(title, List.of(), blocks);
+    return switch (format) {
+      case MD -> new MarkdownFormat(href).write(blocks);
+      case HTML -> new HtmlFormat(href).page(title, List.of(), blocks);
+      case JSON -> new JsonFormat(href).write(title, null, blocks);
+    };
   }
 
   // ------------------------------------------------------------------------------------------
@@ -241,6 +245,8 @@ public final class Summaries {
       Function<String, String> href = slug -> link(slug, name, pages.keySet(), ext);
       if (format == Format.MD) {
         out.put(name, new MarkdownFormat(href).write(page.getValue()));
+      } else if (format == Format.JSON) {
+        out.put(name, new JsonFormat(href).write(titles.get(name), name.substring(0, name.length() - ext.length()), page.getValue()));
       } else {
         List<String[]> nav = new ArrayList<>();
         if (pages.containsKey("index" + ext)) {
