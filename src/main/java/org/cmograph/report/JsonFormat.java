@@ -132,7 +132,7 @@ final class JsonFormat {
       o.put("heading", h.text());
       o.put("anchor", h.anchor());
     } else {
-      return generic(b);
+      return value(b);
     }
     return o;
   }
@@ -198,7 +198,7 @@ final class JsonFormat {
    * A block (or value inside one) this class has no case for: a record becomes an object of its
    * components in declaration order, led by its type name; collections become arrays.
    */
-  private JsonNode generic(Object value) {
+  JsonNode value(Object value) {
     if (value == null) {
       return NODES.nullNode();
     }
@@ -229,11 +229,11 @@ final class JsonFormat {
       return NODES.textNode(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
     if (value instanceof Optional<?> opt) {
-      return generic(opt.orElse(null));
+      return value(opt.orElse(null));
     }
     if (value instanceof Collection<?> c) {
       ArrayNode a = NODES.arrayNode();
-      c.forEach(x -> a.add(generic(x)));
+      c.forEach(x -> a.add(value(x)));
       return a;
     }
     if (value instanceof Map<?, ?> m) {
@@ -241,7 +241,7 @@ final class JsonFormat {
       // Sorted, so a hash map's order cannot change the bytes.
       Map<String, Object> sorted = new TreeMap<>();
       m.forEach((k, v) -> sorted.put(String.valueOf(k), v));
-      sorted.forEach((k, v) -> o.set(k, generic(v)));
+      sorted.forEach((k, v) -> o.set(k, value(v)));
       return o;
     }
     if (value.getClass().isRecord()) {
@@ -252,7 +252,7 @@ final class JsonFormat {
       for (RecordComponent c : value.getClass().getRecordComponents()) {
         try {
           c.getAccessor().setAccessible(true);
-          o.set(c.getName(), generic(c.getAccessor().invoke(value)));
+          o.set(c.getName(), value(c.getAccessor().invoke(value)));
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException("cannot read " + c.getName() + " of " + value.getClass().getSimpleName(), e);
         }
