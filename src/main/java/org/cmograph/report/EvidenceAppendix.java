@@ -179,7 +179,7 @@ final class EvidenceAppendix {
         };
     c.add(Doc.text(who + "; perspective: " + Cerqual.perspective(e)));
     if (finding && !x.stance().equals(e.stance())) {
-      c.add(Doc.text("; " + e.stance() + " its study CMOC, whose link makes it " + x.stance() + " here"));
+      c.add(Doc.text("; the item " + e.stance() + " its study CMOC, which " + x.stance() + " this configuration"));
     }
     if (x.via().size() > 1 || !x.via().get(0).equals(e.cmocKey())) {
       c.add(Doc.text("; through " + String.join(", ", x.via())));
