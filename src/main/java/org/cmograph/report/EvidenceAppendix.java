@@ -170,7 +170,7 @@ final class EvidenceAppendix {
     List<Inline> c = new ArrayList<>();
     c.add(Doc.text("— "));
     c.add(Doc.strong(st.map(EvidenceBase.Study::citation).orElse(e.study())));
-    c.add(Doc.text(", " + e.location() + ". Item " + x.id() + "; "));
+    c.add(Doc.text(", " + e.location() + ". Evidence " + x.id() + "; "));
     String who =
         switch (e.speaker()) {
           case "participant" -> "participant's words";

@@ -98,7 +98,7 @@ class SummaryDocxTest {
       }
     }
     base.evidence().forEach(e -> assertTrue(
-        citations.keySet().stream().anyMatch(c -> c.contains("Item " + e.study() + "/" + e.id() + ";")), e.id()));
+        citations.keySet().stream().anyMatch(c -> c.contains("Evidence " + e.study() + "/" + e.id() + ";")), e.id()));
   }
 
   @Test
