@@ -140,6 +140,22 @@ public record Extraction(
     public boolean isFinding() {
       return FINDING.equals(kind);
     }
+
+    /** The {@code about} words that name a link or part involving the mechanism. */
+    public static final java.util.Set<String> ABOUT_MECHANISM =
+        java.util.Set.of("context-mechanism", "mechanism-outcome", "mechanism", "resource", "reasoning");
+
+    /**
+     * Whether the passage bears on the mechanism of its configurations: it speaks to the whole
+     * configuration (no {@code about}), or to a link or part that involves the mechanism. A passage
+     * only about a context, an outcome or the context-outcome link does not: support for one link
+     * is not support for another (REALIST.md). This is the one rule that decides which evidence
+     * belongs to a mechanism; the load records it as {@code cmo:aboutMechanism}, and queries and
+     * summaries count the findings that carry it (docs/summaries.md).
+     */
+    public boolean bearsOnMechanism() {
+      return about.isEmpty() || about.stream().anyMatch(ABOUT_MECHANISM::contains);
+    }
   }
 
   /** Who extracted the study and when. */

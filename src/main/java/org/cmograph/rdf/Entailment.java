@@ -22,9 +22,10 @@ import org.apache.jena.sparql.graph.GraphFactory;
  *       prov:Activity});
  *   <li>{@code rdfs:subPropertyOf}: every statement is repeated with the superproperties of its
  *       predicate;
- *   <li>{@code skos:broader} roll-up: an evidence item about a mechanism concept {@link
+ *   <li>{@code skos:broader} roll-up: a finding about a mechanism concept {@link
  *       #COUNTS_FOR_MECHANISM counts for} that concept and for every broader one, so evidence for
- *       "trusting relationship" also counts for "shared lived experience".
+ *       "trusting relationship" also counts for "shared lived experience". Items of other kinds
+ *       (background, methods, recommendations, hypotheses) never count.
  * </ul>
  *
  * Only triples not already in the study graph are returned. The store keeps them in the study's
@@ -38,11 +39,12 @@ import org.apache.jena.sparql.graph.GraphFactory;
  */
 public final class Entailment {
   /**
-   * Evidence item → mechanism concept: the concept the item is about ({@code cmo:aboutMechanism})
+   * Finding → mechanism concept: the concept the finding is about ({@code cmo:aboutMechanism})
    * and each of its broader concepts. {@code cmo:aboutMechanism} itself stays functional.
    */
   public static final Node COUNTS_FOR_MECHANISM = Vocab.countsForMechanism;
 
+  private static final Node FINDING = Vocab.value("evidence-kind", "finding");
   private static final Node SUB_CLASS_OF = NodeFactory.createURI(Vocab.RDFS + "subClassOf");
   private static final Node SUB_PROPERTY_OF = NodeFactory.createURI(Vocab.RDFS + "subPropertyOf");
   private static final Node BROADER = NodeFactory.createURI(Vocab.SKOS + "broader");
@@ -86,7 +88,8 @@ public final class Entailment {
                 for (Node sup : superClasses.getOrDefault(t.getObject(), Set.of())) {
                   add(study, out, t.getSubject(), Vocab.type, sup);
                 }
-              } else if (p.equals(Vocab.aboutMechanism)) {
+              } else if (p.equals(Vocab.aboutMechanism)
+                  && study.contains(t.getSubject(), Vocab.evidenceKind, FINDING)) {
                 add(study, out, t.getSubject(), COUNTS_FOR_MECHANISM, t.getObject());
                 for (Node broader : broaderConcepts.getOrDefault(t.getObject(), Set.of())) {
                   add(study, out, t.getSubject(), COUNTS_FOR_MECHANISM, broader);

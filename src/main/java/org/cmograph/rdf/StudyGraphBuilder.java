@@ -241,11 +241,8 @@ public final class StudyGraphBuilder {
       out.string(item, Vocab.location, e.location());
       out.integer(item, Vocab.page, e.page());
       out.value(item, Vocab.speaker, "speaker", e.speaker());
-      String perspective =
-          e.perspective() != null
-              ? e.perspective()
-              : ("participant".equals(e.speaker()) ? null : "author-interpretation");
-      out.value(item, Vocab.perspective, "perspective", perspective);
+      // No perspective is invented: an item that names none has none ("not stated" in summaries).
+      out.value(item, Vocab.perspective, "perspective", e.perspective());
       out.value(item, Vocab.stance, "stance", e.stance());
       out.value(item, Vocab.strength, "strength", e.strength());
       out.string(item, Vocab.inference, e.inference());
@@ -254,7 +251,7 @@ public final class StudyGraphBuilder {
       for (String cmocId : e.cmocs()) {
         out.add(item, Vocab.evidenceFor, iris.cmoc(sid, cmocId));
         Extraction.Cmoc c = cmocsById.get(cmocId);
-        if (c != null && c.mechanism() != null && c.mechanism().concept() != null) {
+        if (c != null && c.mechanism() != null && c.mechanism().concept() != null && e.bearsOnMechanism()) {
           out.add(item, Vocab.aboutMechanism, Iris.concept(c.mechanism().concept()));
         }
       }

@@ -90,8 +90,8 @@ public final class EvidenceBase {
             : new Totals(
                 this.studies.size(),
                 this.cmocs.size(),
-                // An item bearing on several CMOCs is one row per CMOC: count it once.
-                (int) this.evidence.stream().map(e -> List.of(e.study(), e.id())).distinct().count(),
+                // Findings only; an item bearing on several CMOCs is one row per CMOC: count it once.
+                (int) this.evidence.stream().filter(Evidence::isFinding).map(Evidence::key).distinct().count(),
                 this.studies.stream()
                     .map(Study::extractionDate)
                     .filter(d -> d != null)
@@ -151,6 +151,47 @@ public final class EvidenceBase {
     return by.getOrDefault(cmocKey, List.of());
   }
 
+  /** {@code conceptId} and every concept narrower than it (skos:broader, transitively), sorted. */
+  public Set<String> selfAndNarrower(String conceptId) {
+    Set<String> out = new TreeSet<>();
+    out.add(conceptId);
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Concept c : concepts) {
+        if (c.broader() != null && out.contains(c.broader()) && out.add(c.id())) {
+          grew = true;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The one counting rule (docs/summaries.md, "Which evidence belongs to a mechanism"): the
+   * findings, each once, that bear on the mechanism of a study configuration whose concept is
+   * {@code conceptId} or a narrower one. Which findings bear on the mechanism was decided at load
+   * ({@code cmo:aboutMechanism}); the catalogue queries count the same items through
+   * {@code cmo:countsForMechanism}. Each item is paired with the configuration it was read for
+   * first (by study and configuration id).
+   */
+  public List<Evidence> countingFor(String conceptId) {
+    Set<String> concepts = selfAndNarrower(conceptId);
+    Map<String, Evidence> once = new java.util.TreeMap<>();
+    for (StudyCmoc c : cmocs) {
+      if (c.concept() != null && concepts.contains(c.concept())) {
+        for (Evidence e : evidenceOf(c.key())) {
+          if (e.countsForMechanism()) {
+            once.merge(e.key(), e, (a, b) -> a.cmoc().compareTo(b.cmoc()) <= 0 ? a : b);
+          }
+        }
+      }
+    }
+    List<Evidence> out = new ArrayList<>(once.values());
+    out.sort(java.util.Comparator.comparing(Evidence::study).thenComparing(Evidence::id));
+    return out;
+  }
+
   /** A study and the facts a reader of a summary needs to weigh it. */
   public record Study(
       String id,
@@ -168,7 +209,8 @@ public final class EvidenceBase {
       String limitations,
       String relevance,
       String appraisalNote,
-      String extractionDate) {
+      String extractionDate,
+      List<Related> related) {
 
     /** "Gillard S et al. (2024)", or the study id when the source names no authors. */
     public String citation() {
@@ -185,6 +227,17 @@ public final class EvidenceBase {
     }
   }
 
+  /** Another study this one is a report of ("same-study") or restates ("restates"). */
+  public record Related(String study, String relation) {}
+
+  /** Whose reasoning a configuration describes, or whose outcome an outcome is. */
+  public record Actor(String id, String description, String type) {
+    /** "service users (service-user)", or the id when the description is missing. */
+    public String label() {
+      return description == null ? id : description;
+    }
+  }
+
   /** Participants of one role. */
   public record Sample(String role, Integer n) {}
 
@@ -192,21 +245,27 @@ public final class EvidenceBase {
   public record Concept(String id, String label, String definition, String broader) {}
 
   /** A context of a study CMOC or a theory CMOC. */
-  public record Context(String id, String description, String type, String role) {
+  /** {@code concept} is the context catalogue concept, where the extraction names one. */
+  public record Context(String id, String description, String type, String role, String concept) {
     public boolean blocking() {
       return "blocking".equals(role);
     }
   }
 
   /** An outcome, with its direction where the source gives one. */
-  public record Outcome(String id, String description, String direction, String level) {}
+  public record Outcome(String id, String description, String direction, String level, Actor actor) {}
 
-  /** A CMOC reported by one study. */
+  /**
+   * A CMOC reported by one study: a configuration, or an outcome pattern ({@code kind}
+   * "outcome-pattern", no mechanism). {@code actor} is whose reasoning the mechanism describes.
+   */
   public record StudyCmoc(
       String study,
       String id,
       String label,
       String statement,
+      String kind,
+      Actor actor,
       String concept,
       String wording,
       String resource,
@@ -220,14 +279,22 @@ public final class EvidenceBase {
     }
   }
 
-  /** One evidence item. {@code about} holds the kinds of CMOC part it concerns. */
+  /**
+   * One evidence item, read once per CMOC it is for. {@code kind} is finding, method, background,
+   * recommendation or hypothesis: only findings count. {@code countsForMechanism} says whether it
+   * counts for the mechanism of {@code cmoc} (a finding that bears on the mechanism, as the load
+   * decided: {@code cmo:aboutMechanism}). {@code about} holds the kinds of CMOC part it concerns.
+   */
   public record Evidence(
       String study,
       String id,
       String cmoc,
       String concept,
+      String kind,
+      boolean countsForMechanism,
       String quote,
       String location,
+      Integer page,
       String speaker,
       String perspective,
       String stance,
@@ -242,6 +309,16 @@ public final class EvidenceBase {
 
     public boolean concernsOutcome() {
       return about.contains("outcome");
+    }
+
+    /** Whether the item is a finding of its study, the only kind that counts as evidence. */
+    public boolean isFinding() {
+      return "finding".equals(kind);
+    }
+
+    /** "study/item": the id the JSON format and the appendix give for the item. */
+    public String key() {
+      return study + "/" + id;
     }
   }
 
@@ -271,16 +348,18 @@ public final class EvidenceBase {
       List<Outcome> outcomes,
       Optional<Assessment> assessment) {}
 
-  /** A GRADE-CERQual assessment recorded in the theory file. */
+  /**
+   * The review team's GRADE-CERQual assessment of one review finding, as recorded in the theory
+   * file: each component's concern with its explanation, and the overall confidence with its
+   * explanation. A judgement, never computed.
+   */
   public record Assessment(
       Judgement limitations,
       Judgement coherence,
       Judgement adequacy,
       Judgement relevance,
       String overall,
-      String explanation,
-      String override,
-      String overrideJustification) {}
+      String explanation) {}
 
   /** One component: a concern level and its explanation (may be null). */
   public record Judgement(String concern, String explanation) {}

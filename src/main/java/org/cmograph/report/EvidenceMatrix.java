@@ -2,7 +2,6 @@ package org.cmograph.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,8 +30,11 @@ public record EvidenceMatrix(List<EvidenceBase.Concept> concepts, List<EvidenceB
     }
   }
 
-  /** One cell: the verdict and the counts of supporting, refining and refuting items. */
-  public record Cell(Verdict verdict, int supports, int refines, int refutes) {
+  /**
+   * One cell: the verdict, the counts of supporting, refining and refuting findings, and the
+   * findings ("study/item") counted.
+   */
+  public record Cell(Verdict verdict, int supports, int refines, int refutes, List<String> evidence) {
     /** "+2 ~1 −0", or empty for no evidence. */
     public String counts() {
       return verdict == Verdict.NO_EVIDENCE ? "" : "+" + supports + " ~" + refines + " −" + refutes;
@@ -46,28 +48,22 @@ public record EvidenceMatrix(List<EvidenceBase.Concept> concepts, List<EvidenceB
     }
     Set<String> used = new TreeSet<>();
     Set<String> studyIds = new TreeSet<>();
-    // CMOC key -> the (concept, study) cells its evidence counts in; one pass over CMOCs and items.
-    Map<String, Set<List<String>>> cellsOfKey = new HashMap<>();
     // Outcome patterns have no mechanism: the matrix is mechanisms by studies.
     base.cmocs().stream().filter(c -> c.concept() != null).forEach(c -> {
       used.add(c.concept());
       studyIds.add(c.study());
-      cellsOfKey.computeIfAbsent(c.key(), k -> new LinkedHashSet<>()).add(List.of(c.concept(), c.study()));
     });
+    // Each cell counts the findings the one counting rule gives the concept, by study.
     Map<List<String>, int[]> counts = new HashMap<>();
-    for (EvidenceBase.Evidence e : base.evidence()) {
-      int stance =
-          switch (e.stance()) {
-            case "supports" -> 0;
-            case "refines" -> 1;
-            case "refutes" -> 2;
-            default -> -1;
-          };
-      if (stance < 0) {
-        continue;
-      }
-      for (List<String> cell : cellsOfKey.getOrDefault(e.cmocKey(), Set.of())) {
-        counts.computeIfAbsent(cell, k -> new int[3])[stance]++;
+    Map<List<String>, List<String>> ids = new HashMap<>();
+    for (String concept : used) {
+      for (EvidenceBase.Evidence e : base.countingFor(concept)) {
+        int stance = Stances.STANCES.indexOf(e.stance());
+        if (stance >= 0) {
+          List<String> cell = List.of(concept, e.study());
+          counts.computeIfAbsent(cell, k -> new int[3])[stance]++;
+          ids.computeIfAbsent(cell, k -> new ArrayList<>()).add(e.key());
+        }
       }
     }
     List<EvidenceBase.Concept> concepts =
@@ -77,16 +73,17 @@ public record EvidenceMatrix(List<EvidenceBase.Concept> concepts, List<EvidenceB
     Cell[][] cells = new Cell[concepts.size()][studies.size()];
     for (int i = 0; i < concepts.size(); i++) {
       for (int j = 0; j < studies.size(); j++) {
-        int[] n = counts.get(List.of(concepts.get(i).id(), studies.get(j).id()));
-        cells[i][j] = n == null ? EMPTY : cell(n[0], n[1], n[2]);
+        List<String> cell = List.of(concepts.get(i).id(), studies.get(j).id());
+        int[] n = counts.get(cell);
+        cells[i][j] = n == null ? EMPTY : cell(n[0], n[1], n[2], ids.get(cell));
       }
     }
     return new EvidenceMatrix(concepts, studies, cells);
   }
 
-  private static final Cell EMPTY = cell(0, 0, 0);
+  private static final Cell EMPTY = cell(0, 0, 0, List.of());
 
-  static Cell cell(int s, int f, int r) {
+  static Cell cell(int s, int f, int r, List<String> evidence) {
     Verdict v;
     if (s + f + r == 0) {
       v = Verdict.NO_EVIDENCE;
@@ -97,7 +94,7 @@ public record EvidenceMatrix(List<EvidenceBase.Concept> concepts, List<EvidenceB
     } else {
       v = Verdict.INCONCLUSIVE;
     }
-    return new Cell(v, s, f, r);
+    return new Cell(v, s, f, r, List.copyOf(evidence));
   }
 
   /** How many studies give each verdict for row {@code i}. */

@@ -93,7 +93,23 @@ public final class EvidenceReader {
    * for {@link #read()}, restricted by a VALUES block, so the sections come out the same.
    */
   public EvidenceBase read(Collection<String> mechanisms, Collection<String> theoryCmocs) {
-    return Txn.calculateRead(dataset, () -> readInTxn(new Restriction(Set.copyOf(mechanisms), Set.copyOf(theoryCmocs))));
+    return Txn.calculateRead(
+        dataset,
+        () -> {
+          // A mechanism's section draws on its narrower concepts too (the one counting rule).
+          Set<String> withNarrower = new java.util.TreeSet<>(mechanisms);
+          List<EvidenceBase.Concept> catalogue = concepts();
+          boolean grew = !withNarrower.isEmpty();
+          while (grew) {
+            grew = false;
+            for (EvidenceBase.Concept c : catalogue) {
+              if (c.broader() != null && withNarrower.contains(c.broader()) && withNarrower.add(c.id())) {
+                grew = true;
+              }
+            }
+          }
+          return readInTxn(new Restriction(Set.copyOf(withNarrower), Set.copyOf(theoryCmocs)));
+        });
   }
 
   /** What a partial read is for. */
@@ -434,6 +450,13 @@ public final class EvidenceReader {
             samples
                 .computeIfAbsent(s(r, "id"), k -> new ArrayList<>())
                 .add(new EvidenceBase.Sample(s(r, "role"), i(r, "n"))));
+    Map<String, List<EvidenceBase.Related>> related = new TreeMap<>();
+    select(
+        studyQuery.apply("related"),
+        r ->
+            related
+                .computeIfAbsent(s(r, "id"), k -> new ArrayList<>())
+                .add(new EvidenceBase.Related(s(r, "related"), s(r, "relation"))));
     Map<String, EvidenceBase.Study> studies = rows.studies;
     select(
         studyQuery.apply("studies"),
@@ -458,7 +481,8 @@ public final class EvidenceReader {
                   s(r, "limitations"),
                   s(r, "relevance"),
                   s(r, "appraisalNote"),
-                  s(r, "date")));
+                  s(r, "date"),
+                  List.copyOf(related.getOrDefault(id, List.of()))));
         });
 
     Map<String, List<EvidenceBase.Context>> contexts = new TreeMap<>();
@@ -476,7 +500,7 @@ public final class EvidenceReader {
                 .computeIfAbsent(s(r, "study") + "/" + s(r, "cmoc"), k -> new ArrayList<>())
                 .add(
                     new EvidenceBase.Outcome(
-                        s(r, "id"), s(r, "description"), s(r, "direction"), s(r, "level"))));
+                        s(r, "id"), s(r, "description"), s(r, "direction"), s(r, "level"), actor(r))));
     Map<String, Map<String, String>> links = new TreeMap<>();
     select(
         cmocQuery.apply("theory-links"),
@@ -496,6 +520,8 @@ public final class EvidenceReader {
                   s(r, "id"),
                   s(r, "label"),
                   s(r, "statement"),
+                  s(r, "kind"),
+                  actor(r),
                   s(r, "concept"),
                   s(r, "wording"),
                   s(r, "resource"),
@@ -540,8 +566,11 @@ public final class EvidenceReader {
                   s(r, "id"),
                   s(r, "cmoc"),
                   s(r, "concept"),
+                  s(r, "kind"),
+                  "true".equals(s(r, "counts")),
                   s(r, "quote"),
                   s(r, "location"),
+                  i(r, "page"),
                   s(r, "speaker"),
                   s(r, "perspective"),
                   s(r, "stance"),
@@ -572,7 +601,7 @@ public final class EvidenceReader {
         r ->
             outcomes
                 .computeIfAbsent(s(r, "cmoc"), k -> new ArrayList<>())
-                .add(new EvidenceBase.Outcome(s(r, "id"), s(r, "description"), null, s(r, "level"))));
+                .add(new EvidenceBase.Outcome(s(r, "id"), s(r, "description"), null, s(r, "level"), null)));
     Map<String, List<String>> derived = new TreeMap<>();
     select(
         query("theory-derived"),
@@ -592,9 +621,7 @@ public final class EvidenceReader {
                           new EvidenceBase.Judgement(s(r, "adequacy"), s(r, "adequacyWhy")),
                           new EvidenceBase.Judgement(s(r, "relevance"), s(r, "relevanceWhy")),
                           s(r, "overall"),
-                          s(r, "explanation"),
-                          s(r, "override"),
-                          s(r, "overrideWhy")));
+                          s(r, "explanation")));
           cmocs.putIfAbsent(
               id,
               new EvidenceBase.TheoryCmoc(
@@ -628,8 +655,14 @@ public final class EvidenceReader {
             List.copyOf(ordered)));
   }
 
+  /** The actor of a row (?actor, ?actorLabel, ?actorType), or null. */
+  private static EvidenceBase.Actor actor(QuerySolution r) {
+    String id = s(r, "actor");
+    return id == null ? null : new EvidenceBase.Actor(id, s(r, "actorLabel"), s(r, "actorType"));
+  }
+
   private static EvidenceBase.Context context(QuerySolution r) {
-    return new EvidenceBase.Context(s(r, "id"), s(r, "description"), s(r, "type"), s(r, "role"));
+    return new EvidenceBase.Context(s(r, "id"), s(r, "description"), s(r, "type"), s(r, "role"), s(r, "concept"));
   }
 
   private void select(Query query, Consumer<QuerySolution> row) {

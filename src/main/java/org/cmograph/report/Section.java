@@ -64,7 +64,8 @@ public final class Section {
       EvidenceBase.Concept concept,
       Optional<EvidenceBase.TheoryCmoc> theoryCmoc,
       EvidenceBase base,
-      List<Row> rows) {
+      List<Row> rows,
+      List<Cerqual.Weighted> items) {
     this.kind = kind;
     this.id = id;
     this.title = title;
@@ -72,34 +73,37 @@ public final class Section {
     this.theoryCmoc = theoryCmoc;
     this.base = base;
     this.rows = rows;
-    Map<String, String> stanceOf = new LinkedHashMap<>();
-    rows.forEach(r -> stanceOf.put(r.cmoc().key(), r.stance()));
-    List<Cerqual.Weighted> w = new ArrayList<>();
-    // Each item once, whatever CMOC key it matches; the sort below fixes the order.
-    for (Map.Entry<String, String> row : stanceOf.entrySet()) {
-      String link = row.getValue();
-      for (EvidenceBase.Evidence e : base.evidenceOf(row.getKey())) {
-        w.add(new Cerqual.Weighted(e, link == null ? e.stance() : Stances.compose(link, e.stance())));
-      }
-    }
+    List<Cerqual.Weighted> w = new ArrayList<>(items);
     w.sort(Comparator.comparing((Cerqual.Weighted x) -> x.item().study()).thenComparing(x -> x.item().id()));
     this.items = List.copyOf(w);
   }
 
-  /** The section for a mechanism concept: study CMOCs whose mechanism is an instance of it. */
+  /**
+   * The section for a mechanism concept: the study configurations whose mechanism is an instance
+   * of it or of a narrower concept, and the findings that count for it ({@link
+   * EvidenceBase#countingFor}, the one counting rule).
+   */
   public static Section mechanism(EvidenceBase base, String conceptId) {
     EvidenceBase.Concept c =
         base.concept(conceptId)
             .orElseThrow(() -> new IllegalArgumentException("no mechanism concept '" + conceptId + "'"));
+    Set<String> concepts = base.selfAndNarrower(conceptId);
     List<Row> rows =
         base.cmocs().stream()
-            .filter(x -> conceptId.equals(x.concept()))
+            .filter(x -> x.concept() != null && concepts.contains(x.concept()))
             .map(x -> new Row(x, null))
             .toList();
-    return new Section(Kind.MECHANISM, conceptId, c.label(), c, Optional.empty(), base, rows);
+    List<Cerqual.Weighted> items =
+        base.countingFor(conceptId).stream().map(e -> new Cerqual.Weighted(e, e.stance())).toList();
+    return new Section(Kind.MECHANISM, conceptId, c.label(), c, Optional.empty(), base, rows, items);
   }
 
-  /** The section for a theory CMOC: study CMOCs that support, refute or refine it. */
+  /**
+   * The section for a theory CMOC: the study configurations that support, refute or refine it,
+   * and their findings (each once), with the stance the link and the item's own stance compose
+   * to. A theory configuration is the whole CMO claim, so every finding of a linked configuration
+   * bears on it, whatever part it is about.
+   */
   public static Section theory(EvidenceBase base, EvidenceBase.TheoryCmoc t) {
     EvidenceBase.Concept c =
         base.concept(t.concept())
@@ -109,7 +113,16 @@ public final class Section {
             .filter(x -> x.theoryLinks().containsKey(t.id()))
             .map(x -> new Row(x, x.theoryLinks().get(t.id())))
             .toList();
-    return new Section(Kind.THEORY_CMOC, t.id(), t.label(), c, Optional.of(t), base, rows);
+    Map<String, Cerqual.Weighted> once = new LinkedHashMap<>();
+    for (Row r : rows) {
+      for (EvidenceBase.Evidence e : base.evidenceOf(r.cmoc().key())) {
+        if (e.isFinding()) {
+          once.putIfAbsent(e.key(), new Cerqual.Weighted(e, Stances.compose(r.stance(), e.stance())));
+        }
+      }
+    }
+    return new Section(
+        Kind.THEORY_CMOC, t.id(), t.label(), c, Optional.of(t), base, rows, List.copyOf(once.values()));
   }
 
   public Kind kind() {
@@ -324,7 +337,14 @@ public final class Section {
   public Cerqual.Profile profile() {
     Cerqual.Profile p = profile;
     if (p == null) {
-      p = Cerqual.profile(base::study, items, theoryCmoc.flatMap(EvidenceBase.TheoryCmoc::assessment));
+      p =
+          Cerqual.profile(
+              base::study,
+              items,
+              rows.stream().map(Row::cmoc).toList(),
+              theoryCmoc.map(EvidenceBase.TheoryCmoc::contexts).orElse(List.of()),
+              kind == Kind.THEORY_CMOC,
+              theoryCmoc.flatMap(EvidenceBase.TheoryCmoc::assessment));
       profile = p;
     }
     return p;

@@ -363,7 +363,7 @@ public final class Summaries {
   /** The GRADE-CERQual Summary of Qualitative Findings table. */
   public String soqfCsv() {
     StringBuilder out = new StringBuilder();
-    out.append(Text.csvLine(List.of("finding_id", "finding", "statement", "studies", "confidence", "confidence_source", "explanation")));
+    out.append(Text.csvLine(List.of("finding_id", "finding", "statement", "studies", "confidence", "explanation")));
     for (Section s : theorySections()) {
       EvidenceBase.TheoryCmoc t = s.theoryCmoc().orElseThrow();
       Cerqual.Profile p = s.profile();
@@ -374,9 +374,8 @@ public final class Summaries {
                   t.label(),
                   t.statement(),
                   String.join("; ", s.studies().stream().map(EvidenceBase.Study::id).toList()),
-                  p.finalConfidence(),
-                  p.finalSource(),
-                  SummaryWriter.soqfExplanation(p))));
+                  p.judgement().map(EvidenceBase.Assessment::overall).orElse("not-yet-assessed"),
+                  ConfidenceWriter.explanation(p))));
     }
     return out.toString();
   }
@@ -388,25 +387,22 @@ public final class Summaries {
     for (String c : List.of("limitations", "coherence", "adequacy", "relevance")) {
       header.add(c);
       header.add(c + "_explanation");
-      header.add(c + "_computed");
-      header.add(c + "_computed_basis");
+      header.add(c + "_computed_indicator");
     }
-    header.addAll(List.of("overall_computed", "overall", "overall_source", "override_justification"));
+    header.addAll(List.of("overall", "overall_explanation"));
     out.append(Text.csvLine(header));
     for (Section s : theorySections()) {
       EvidenceBase.TheoryCmoc t = s.theoryCmoc().orElseThrow();
       Cerqual.Profile p = s.profile();
       List<String> row = new ArrayList<>(List.of(t.id(), t.label(), String.join("; ", s.studies().stream().map(EvidenceBase.Study::id).toList())));
-      for (SummaryWriter.ProfileRow r : SummaryWriter.profileRows(p)) {
-        row.add(r.used());
-        row.add(r.usedExplanation());
-        row.add(r.computed().concern());
-        row.add(r.computed().basis());
+      for (int i = 0; i < Cerqual.COMPONENTS.size(); i++) {
+        EvidenceBase.Judgement j = p.judgementOf(i);
+        row.add(j == null || j.concern() == null ? "not-yet-assessed" : j.concern());
+        row.add(j == null || j.explanation() == null ? "" : j.explanation());
+        row.add(p.indicators().get(i).text());
       }
-      row.add(p.computedOverall());
-      row.add(p.finalConfidence());
-      row.add(p.finalSource());
-      row.add(p.author().map(EvidenceBase.Assessment::overrideJustification).orElse(""));
+      row.add(p.judgement().map(EvidenceBase.Assessment::overall).orElse("not-yet-assessed"));
+      row.add(p.judgement().map(EvidenceBase.Assessment::explanation).orElse(""));
       out.append(Text.csvLine(row));
     }
     return out.toString();

@@ -13,11 +13,13 @@ import org.cmograph.report.Doc.Inline;
  */
 final class SummaryWriter {
   private final EvidenceBase base;
+  private final ConfidenceWriter confidence;
 
   private EvidenceMatrix matrix;
 
   SummaryWriter(EvidenceBase base) {
     this.base = base;
+    this.confidence = new ConfidenceWriter(base);
   }
 
   /** The evidence matrix of the (complete) base, computed once. */
@@ -77,16 +79,16 @@ final class SummaryWriter {
       b.h(2, "Diagram", "diagram");
       b.p(
           Doc.text(
-              "Contexts (left) switch mechanisms (middle: the resource the programme offers → the reasoning it triggers) on or off; mechanisms lead to outcomes (right). Each edge carries the number of studies whose CMOCs support (+), refine (~) or refute (−) the theory CMOC it belongs to."));
+              "Contexts (left) switch mechanisms (middle: the resource the programme offers → the reasoning it triggers) on or off; mechanisms lead to outcomes (right). Each edge carries the number of studies whose findings bear on that link and support (+), refine (~) or refute (−) it: findings about the whole configuration or the context → mechanism link on the edges into a mechanism, about the whole configuration or the mechanism → outcome link on the edges out of it (support for one link is not support for the other). \"No finding\": no finding bears on the link."));
       b.add(new Doc.Diagram(TheoryDiagram.of(theory)));
       b.h(2, "Theory CMOCs", "theory-cmocs");
       b.add(theoryTable(theory));
       b.h(2, "Summary of Qualitative Findings", "summary-of-qualitative-findings");
-      b.p(Doc.text("The GRADE-CERQual Summary of Qualitative Findings table: one row per theory CMOC (review finding). Also exported as summary-of-qualitative-findings.csv."));
-      b.add(soqf(theory));
+      b.p(Doc.text("The GRADE-CERQual Summary of Qualitative Findings table: one row per theory CMOC (review finding), with the review team's confidence and their explanation, as the theory file records them. A finding the team has not assessed says so and shows the computed indicators, which inform a judgement and are not one. Also exported as summary-of-qualitative-findings.csv."));
+      b.add(confidence.soqf(theory, this::studyLinks));
       b.h(2, "Evidence Profile", "evidence-profile");
-      b.p(Doc.text("The GRADE-CERQual Evidence Profile: each component's concern with its explanation, as used for the overall judgement (the review authors' assessment where the theory file records one, otherwise computed from the graph). Also exported as evidence-profile.csv."));
-      b.add(evidenceProfile(theory));
+      b.p(Doc.text("The GRADE-CERQual Evidence Profile: each component's concern as the review team judged it, with their explanation, and beside it the indicator computed from the graph (labelled \"Computed\": findings only, related reports counted once, refining evidence not counted as incoherence). Also exported as evidence-profile.csv."));
+      b.add(confidence.evidenceProfile(theory, this::studyLinks));
     }
     b.h(2, "Evidence matrix: mechanism × study", "evidence-matrix");
     EvidenceMatrix m = matrix();
@@ -105,18 +107,15 @@ final class SummaryWriter {
     List<String> inTheory =
         t.map(x -> x.cmocs().stream().map(EvidenceBase.TheoryCmoc::concept).toList()).orElse(List.of());
     List<List<Inline>> items = new ArrayList<>();
-    for (Section s : mechanisms) {
+    // By the names readers see, not by id.
+    List<Section> byName = new ArrayList<>(mechanisms);
+    byName.sort(java.util.Comparator.comparing((Section x) -> x.title().toLowerCase(java.util.Locale.ROOT)).thenComparing(Section::id));
+    for (Section s : byName) {
       List<Inline> item = new ArrayList<>();
       item.add(Doc.section(s.title(), s.slug()));
-      item.add(
-          Doc.text(
-              " ("
-                  + s.id()
-                  + "): "
-                  + Cerqual.plural(s.studies().size(), "study", "studies")
-                  + ", "
-                  + Cerqual.plural(s.items().size(), "evidence item", "evidence items")
-                  + (inTheory.contains(s.id()) || t.isEmpty() ? "" : "; not a mechanism of the programme theory")));
+      item.add(Doc.text(" (" + s.id() + "): " + Cerqual.plural(s.studies().size(), "study", "studies") + ", "));
+      item.add(Doc.count(Cerqual.plural(s.items().size(), "finding", "findings"), keys(s.items())));
+      item.add(Doc.text(inTheory.contains(s.id()) || t.isEmpty() ? "" : "; not a mechanism of the programme theory"));
       items.add(item);
     }
     b.add(new Doc.Bullets(items));
@@ -135,95 +134,12 @@ final class SummaryWriter {
               Doc.cell(String.valueOf(s.studiesWithLink("supports").size())),
               Doc.cell(String.valueOf(s.studiesWithLink("refines").size())),
               Doc.cell(String.valueOf(s.studiesWithLink("refutes").size())),
-              Doc.cell(Stances.confidenceLabel(s.profile().finalConfidence()))));
+              Doc.cell(s.profile().confidence())));
     }
     return new Doc.Table(
-        List.of("Theory CMOC", "Version", "Mechanism", "Supporting studies", "Refining studies", "Refuting studies", "Confidence"),
+        List.of("Theory CMOC", "Version", "Mechanism", "Supporting studies", "Refining studies", "Refuting studies", "Confidence (review team)"),
         rows,
         null);
-  }
-
-  private Doc.Table soqf(List<Section> theory) {
-    List<List<List<Inline>>> rows = new ArrayList<>();
-    int n = 1;
-    for (Section s : theory) {
-      EvidenceBase.TheoryCmoc t = s.theoryCmoc().orElseThrow();
-      Cerqual.Profile p = s.profile();
-      rows.add(
-          List.of(
-              Doc.cell(String.valueOf(n++)),
-              List.of(Doc.strong(t.label() + ". "), Doc.text(t.statement())),
-              studyLinks(s.studies()),
-              Doc.cell(Stances.confidenceLabel(p.finalConfidence())),
-              Doc.cell(soqfExplanation(p))));
-    }
-    return new Doc.Table(
-        List.of("#", "Summary of review finding", "Studies contributing", "GRADE-CERQual confidence", "Explanation of the assessment"),
-        rows,
-        null);
-  }
-
-  static String soqfExplanation(Cerqual.Profile p) {
-    if (p.author().isPresent()) {
-      EvidenceBase.Assessment a = p.author().get();
-      String s = a.explanation();
-      if (a.override() != null) {
-        s += " Overall '" + Stances.confidenceLabel(a.overall()) + "' overridden to '"
-            + Stances.confidenceLabel(a.override()) + "': " + a.overrideJustification();
-      }
-      return s;
-    }
-    List<String> concerns = new ArrayList<>();
-    for (Cerqual.Component c : p.components()) {
-      if (!c.concern().equals("none")) {
-        concerns.add(Stances.concernLabel(c.concern()) + " about " + c.name() + " (" + c.basis() + ")");
-      }
-    }
-    return "Computed from the graph: "
-        + (concerns.isEmpty() ? "no or very minor concerns about any component." : Text.capital(String.join("; ", concerns)) + ".");
-  }
-
-  private Doc.Table evidenceProfile(List<Section> theory) {
-    List<List<List<Inline>>> rows = new ArrayList<>();
-    for (Section s : theory) {
-      EvidenceBase.TheoryCmoc t = s.theoryCmoc().orElseThrow();
-      Cerqual.Profile p = s.profile();
-      List<List<Inline>> row = new ArrayList<>();
-      row.add(List.of(Doc.section(t.label(), s.slug())));
-      row.add(studyLinks(s.studies()));
-      for (ProfileRow c : profileRows(p)) {
-        row.add(List.of(Doc.strong(Stances.concernLabel(c.used())), Doc.text(". " + c.usedExplanation())));
-      }
-      row.add(List.of(Doc.strong(Stances.confidenceLabel(p.finalConfidence())), Doc.text(" (" + p.finalSource() + ")")));
-      rows.add(row);
-    }
-    return new Doc.Table(
-        List.of("Review finding", "Studies", "Methodological limitations", "Coherence", "Adequacy", "Relevance", "Overall confidence"),
-        rows,
-        null);
-  }
-
-  /** A component as computed and as the authors judged it, and which one the profile uses. */
-  record ProfileRow(Cerqual.Component computed, EvidenceBase.Judgement author) {
-    String used() {
-      return author != null && author.concern() != null ? author.concern() : computed.concern();
-    }
-
-    String usedExplanation() {
-      if (author != null && author.concern() != null) {
-        return author.explanation() != null ? author.explanation() : "(no explanation recorded)";
-      }
-      return "Computed: " + computed.basis();
-    }
-  }
-
-  static List<ProfileRow> profileRows(Cerqual.Profile p) {
-    Optional<EvidenceBase.Assessment> a = p.author();
-    return List.of(
-        new ProfileRow(p.limitations(), a.map(EvidenceBase.Assessment::limitations).orElse(null)),
-        new ProfileRow(p.coherence(), a.map(EvidenceBase.Assessment::coherence).orElse(null)),
-        new ProfileRow(p.adequacy(), a.map(EvidenceBase.Assessment::adequacy).orElse(null)),
-        new ProfileRow(p.relevance(), a.map(EvidenceBase.Assessment::relevance).orElse(null)));
   }
 
   private Doc.Table matrixTable(EvidenceMatrix m) {
@@ -240,8 +156,10 @@ final class SummaryWriter {
       row.add(List.of(Doc.section(c.label(), "mechanism-" + c.id())));
       for (EvidenceMatrix.Cell cell : m.cells()[i]) {
         row.add(
-            Doc.cell(
-                cell.verdict().symbol + (cell.counts().isEmpty() ? "" : " " + cell.counts())));
+            List.of(
+                Doc.count(
+                    cell.verdict().symbol + (cell.counts().isEmpty() ? "" : " " + cell.counts()),
+                    cell.evidence())));
       }
       int[] counts = m.rowCounts(i);
       row.add(Doc.cell(String.valueOf(counts[EvidenceMatrix.Verdict.LINK.ordinal()])));
@@ -252,7 +170,12 @@ final class SummaryWriter {
     return new Doc.Table(headers, rows, "matrix");
   }
 
-  private List<Inline> studyLinks(List<EvidenceBase.Study> studies) {
+  /** The "study/item" ids of weighted items, in order. */
+  static List<String> keys(List<Cerqual.Weighted> items) {
+    return items.stream().map(w -> w.item().key()).toList();
+  }
+
+  List<Inline> studyLinks(List<EvidenceBase.Study> studies) {
     List<Inline> out = new ArrayList<>();
     for (EvidenceBase.Study s : studies) {
       if (!out.isEmpty()) {
@@ -301,6 +224,7 @@ final class SummaryWriter {
       b.add(new Doc.Bullets(facts));
     } else {
       b.h(level, "Mechanism: " + c.label(), s.slug());
+      b.p(confidence.verdict(s));
       b.p(Doc.strong("Definition: "), Doc.text(c.definition() == null ? "(no definition in the catalogue)" : c.definition()));
       List<Inline> facts = new ArrayList<>();
       facts.add(Doc.strong("Catalogue id: "));
@@ -361,7 +285,7 @@ final class SummaryWriter {
       b.add(new Doc.Bullets(gaps.stream().map(Doc::cell).toList()));
     }
     b.h(h, "Confidence (GRADE-CERQual)", prefix + "confidence");
-    confidence(s, b);
+    confidence.section(s, b);
     return b.build();
   }
 
@@ -506,7 +430,7 @@ final class SummaryWriter {
     if (rows.isEmpty()) {
       return new Doc.Para(Doc.cell("No evidence items."));
     }
-    return new Doc.Table(List.of("Perspective", "Evidence items", "Studies", "Supporting", "Refining", "Refuting"), rows, null);
+    return new Doc.Table(List.of("Perspective", "Findings", "Studies", "Supporting", "Refining", "Refuting"), rows, null);
   }
 
   private void quotes(Section s, Doc.Builder b) {
@@ -599,49 +523,5 @@ final class SummaryWriter {
                 + "): "
                 + TheoryDiagram.abbreviate(e.quote(), 200)
                 + (why == null ? "" : " — " + why)));
-  }
-
-  private void confidence(Section s, Doc.Builder b) {
-    Cerqual.Profile p = s.profile();
-    List<List<List<Inline>>> rows = new ArrayList<>();
-    boolean author = p.author().isPresent();
-    for (ProfileRow r : profileRows(p)) {
-      List<List<Inline>> row = new ArrayList<>();
-      row.add(Doc.cell(Text.capital(r.computed().name())));
-      row.add(List.of(Doc.strong(Stances.concernLabel(r.computed().concern()))));
-      row.add(Doc.cell(r.computed().basis()));
-      if (author) {
-        row.add(
-            r.author() == null || r.author().concern() == null
-                ? Doc.cell("not recorded")
-                : List.of(Doc.strong(Stances.concernLabel(r.author().concern())), Doc.text(r.author().explanation() == null ? "" : ". " + r.author().explanation())));
-      }
-      rows.add(row);
-    }
-    List<List<Inline>> overall = new ArrayList<>();
-    overall.add(Doc.cell("Overall confidence"));
-    overall.add(List.of(Doc.strong(Stances.confidenceLabel(p.computedOverall()))));
-    overall.add(Doc.cell("start at high; one level down per moderate concern, two per serious concern, one for two or more minor concerns"));
-    if (author) {
-      EvidenceBase.Assessment a = p.author().get();
-      overall.add(List.of(Doc.strong(Stances.confidenceLabel(a.overall())), Doc.text(". " + a.explanation())));
-    }
-    rows.add(overall);
-    List<String> headers = new ArrayList<>(List.of("Component", "Computed from the graph", "Numbers behind it"));
-    if (author) {
-      headers.add("Review authors' assessment (theory file)");
-    }
-    b.add(new Doc.Table(headers, rows, null));
-    List<Inline> verdict = new ArrayList<>();
-    verdict.add(Doc.strong("Overall judgement: " + Stances.confidenceLabel(p.finalConfidence()) + " confidence"));
-    verdict.add(Doc.text(" (" + p.finalSource() + ")."));
-    if (author && p.author().get().override() != null) {
-      EvidenceBase.Assessment a = p.author().get();
-      verdict.add(Doc.text(" The review authors override their overall judgement (" + Stances.confidenceLabel(a.overall()) + ") with "
-          + Stances.confidenceLabel(a.override()) + ". Justification: " + a.overrideJustification()));
-    } else if (!author && s.kind() == Section.Kind.THEORY_CMOC) {
-      verdict.add(Doc.text(" The theory file records no assessment for this theory CMOC, so the computed judgement stands."));
-    }
-    b.p(verdict);
   }
 }

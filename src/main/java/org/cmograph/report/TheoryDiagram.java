@@ -7,8 +7,11 @@ import java.util.Map;
 
 /**
  * The programme theory as a picture: contexts, mechanisms (resource → reasoning) and outcomes in
- * three layers, each edge labelled with the number of studies that support (+), refine (~) or
- * refute (−) the theory CMOC it belongs to. The layout is computed here (no browser script): nodes
+ * three layers. Each edge is labelled with the number of studies whose findings bear on that link
+ * and support (+), refine (~) or refute (−) it: a finding about the whole configuration or about
+ * the context → mechanism link counts on the edges into a mechanism, one about the whole
+ * configuration or the mechanism → outcome link on the edges out of it. Support for one link is
+ * not support for the other (REALIST.md). The layout is computed here (no browser script): nodes
  * are stacked per layer, contexts and outcomes ordered by the mean position of the mechanisms they
  * connect to, which keeps most edges short and uncrossed. Rendered as inline SVG and as Mermaid.
  */
@@ -29,19 +32,32 @@ public final class TheoryDiagram {
       String key, String kind, String title, List<String> lines, boolean blocking, String tooltip,
       int x, int y, int w, int h) {}
 
-  /** An arrow with its label. */
-  public record Edge(Node from, Node to, String label, String tooltip, boolean blocking) {}
+  /** An arrow with its label and the findings ("study/item") that bear on its link. */
+  public record Edge(Node from, Node to, String label, String tooltip, boolean blocking, List<String> evidence) {}
 
-  /** Studies per stance for one theory CMOC. */
-  public record Counts(int supports, int refines, int refutes) {
+  /** Studies per stance among the findings that bear on one link, and those findings. */
+  public record Counts(int supports, int refines, int refutes, List<String> evidence) {
     String label() {
-      return "+" + supports + (refines > 0 ? " ~" + refines : "") + " −" + refutes;
+      return evidence.isEmpty() ? "no finding" : "+" + supports + (refines > 0 ? " ~" + refines : "") + " −" + refutes;
     }
 
     String words() {
-      return supports + " supporting, " + refines + " refining, " + refutes + " refuting "
-          + (supports + refines + refutes == 1 ? "study" : "studies");
+      return evidence.isEmpty()
+          ? "no finding bears on this link"
+          : supports + " supporting, " + refines + " refining, " + refutes + " refuting "
+              + (supports + refines + refutes == 1 ? "study" : "studies")
+              + " (" + String.join(", ", evidence) + ")";
     }
+  }
+
+  /** A finding bears on the context → mechanism link. */
+  static boolean onContextMechanism(EvidenceBase.Evidence e) {
+    return e.about().isEmpty() || e.about().contains("context-mechanism");
+  }
+
+  /** A finding bears on the mechanism → outcome link. */
+  static boolean onMechanismOutcome(EvidenceBase.Evidence e) {
+    return e.about().isEmpty() || e.about().contains("mechanism-outcome");
   }
 
   private final List<Node> nodes;
@@ -66,11 +82,15 @@ public final class TheoryDiagram {
     return edges;
   }
 
-  static Counts counts(Section s) {
+  static Counts counts(Section s, java.util.function.Predicate<EvidenceBase.Evidence> link) {
+    List<Cerqual.Weighted> on = s.items().stream().filter(w -> link.test(w.item())).toList();
+    java.util.function.ToIntFunction<String> studies =
+        stance -> (int) on.stream().filter(w -> w.stance().equals(stance)).map(w -> w.item().study()).distinct().count();
     return new Counts(
-        s.studiesWithLink("supports").size(),
-        s.studiesWithLink("refines").size(),
-        s.studiesWithLink("refutes").size());
+        studies.applyAsInt("supports"),
+        studies.applyAsInt("refines"),
+        studies.applyAsInt("refutes"),
+        on.stream().map(w -> w.item().key()).toList());
   }
 
   /** Lays out the theory CMOCs of {@code sections} (theory sections, in theory order). */
@@ -146,19 +166,21 @@ public final class TheoryDiagram {
     List<Edge> edges = new ArrayList<>();
     for (int m = 0; m < cmocs.size(); m++) {
       EvidenceBase.TheoryCmoc t = cmocs.get(m);
-      Counts counts = counts(sections.get(m));
+      Counts in = counts(sections.get(m), TheoryDiagram::onContextMechanism);
+      Counts out = counts(sections.get(m), TheoryDiagram::onMechanismOutcome);
       Node mech = byKey.get("m-" + t.id());
       for (EvidenceBase.Context c : t.contexts()) {
-        edges.add(new Edge(byKey.get("c-" + c.id()), mech, counts.label(),
+        edges.add(new Edge(byKey.get("c-" + c.id()), mech, in.label(),
             (c.blocking() ? "blocks " : "conditioning".equals(c.role()) ? "conditions " : "enables ")
                 + t.id()
-                + ": "
-                + counts.words(),
-            c.blocking()));
+                + " (context → mechanism): "
+                + in.words(),
+            c.blocking(),
+            in.evidence()));
       }
       for (EvidenceBase.Outcome o : t.outcomes()) {
-        edges.add(new Edge(mech, byKey.get("o-" + o.id()), counts.label(),
-            t.id() + " leads to " + o.id() + ": " + counts.words(), false));
+        edges.add(new Edge(mech, byKey.get("o-" + o.id()), out.label(),
+            t.id() + " leads to " + o.id() + " (mechanism → outcome): " + out.words(), false, out.evidence()));
       }
     }
     int height = top + tallest + MARGIN + 2 * LINE;
@@ -231,7 +253,7 @@ public final class TheoryDiagram {
         .append(" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\"")
         .append(" aria-labelledby=\"theory-diagram-title\" font-family=\"sans-serif\">\n");
     out.append("<title id=\"theory-diagram-title\">Programme theory: contexts, mechanisms and outcomes,")
-        .append(" with the number of studies supporting (+), refining (~) and refuting (−) each configuration</title>\n");
+        .append(" with the number of studies whose findings support (+), refine (~) or refute (−) each link</title>\n");
     out.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\"")
         .append(" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\"")
         .append(" fill=\"#555\"/></marker></defs>\n");
@@ -257,8 +279,9 @@ public final class TheoryDiagram {
           .append(e.blocking() ? " stroke-dasharray=\"6 4\"" : "").append(" marker-end=\"url(#arrow)\"/>");
       out.append("</g>\n");
     }
-    // All edges into a mechanism belong to one theory CMOC and carry the same counts, and so do all
-    // edges out of it: one label where they meet the mechanism, rather than a pile of equal ones.
+    // All edges into a mechanism belong to one theory CMOC and its context → mechanism link, and
+    // carry the same counts; so do all edges out of it (the mechanism → outcome link): one label
+    // where they meet the mechanism, rather than a pile of equal ones.
     for (Node n : nodes) {
       if (!n.kind().equals("mechanism")) {
         continue;
@@ -321,8 +344,9 @@ public final class TheoryDiagram {
       out.append("</g>\n");
     }
     out.append("<text x=\"").append(MARGIN).append("\" y=\"").append(height - MARGIN / 2)
-        .append("\" font-size=\"11\" fill=\"#444\">Labels where edges meet a mechanism: +n studies support, ~n refine, −n refute")
-        .append(" that theory CMOC. Dashed red: a blocking context.</text>\n");
+        .append("\" font-size=\"11\" fill=\"#444\">Labels where edges meet a mechanism: studies whose findings bear on that link")
+        .append(" (left: context → mechanism; right: mechanism → outcome; or the whole configuration): +n support, ~n refine,")
+        .append(" −n refute. Dashed red: a blocking context.</text>\n");
     out.append("</svg>");
     return out.toString();
   }

@@ -406,10 +406,10 @@ class OntologyShapesTest {
             "cmo:aboutLink is one of cmo:causal-link-context-mechanism, -mechanism-outcome,"
                 + " -context-outcome."),
         args(
-            replace(q2, "cmo:concerns", iri("/outcome/elsewhere") + " . " + iri("/outcome/elsewhere")
+            replace(q1, "cmo:concerns", iri("/outcome/elsewhere") + " . " + iri("/outcome/elsewhere")
                 + " a cmo:Outcome ; dcterms:identifier \"elsewhere\" ; rdfs:label \"E\" ;"
                 + " cmo:intended true"),
-            q2,
+            q1,
             "cmo:concerns <https://w3id.org/cmograph/id/example-2024/outcome/elsewhere> is not a"
                 + " part (context, mechanism, resource, reasoning, outcome) of any CMO"
                 + " configuration the evidence is for, nor a study context no configuration links"
@@ -417,9 +417,16 @@ class OntologyShapesTest {
         args(
             delete(q2, "cmo:aboutMechanism"),
             q2,
-            "The evidence is for a CMO configuration whose mechanism is"
+            "The evidence bears on the mechanism of a CMO configuration whose mechanism is"
                 + " <https://w3id.org/cmograph/mechanism/trusting-relationship> but has no"
                 + " cmo:aboutMechanism <https://w3id.org/cmograph/mechanism/trusting-relationship>."),
+        // the one counting rule: a passage only about a context does not bear on the mechanism
+        args(
+            replace(q2, "cmo:concerns", iri("/context/rural")),
+            q2,
+            "cmo:aboutMechanism <https://w3id.org/cmograph/mechanism/trusting-relationship> on"
+                + " evidence that speaks only to contexts, outcomes or the context-outcome link: it"
+                + " does not bear on the mechanism."),
         // actors
         args(
             delete(actor, "cmo:actorType"),

@@ -53,9 +53,23 @@ class FindingsOnlyTest {
     return table.subList(1, table.size()).stream().map(r -> r.get(at)).collect(Collectors.toList());
   }
 
+  /** The header and the rows whose {@code name} column is {@code value}. */
+  static List<List<String>> rowsOf(List<List<String>> table, String name, String value) {
+    int at = table.get(0).indexOf(name);
+    List<List<String>> out = new java.util.ArrayList<>();
+    out.add(table.get(0));
+    table.subList(1, table.size()).stream().filter(r -> value.equals(r.get(at))).forEach(out::add);
+    return out;
+  }
+
   @Test
   void conflictingEvidenceSetsTheTwoFindingsSideBySideAndNotTheBackground() {
-    List<List<String>> t = run("conflicting-evidence", Map.of());
+    List<List<String>> all = run("conflicting-evidence", Map.of());
+    // The one counting rule: findings count for their concept and every broader one, so the
+    // conflict shows under trusting-relationship and under its broader concept alike.
+    List<String> mechanisms = column(all, "mechanism").stream().distinct().toList();
+    assertEquals(List.of("shared-lived-experience", "trusting-relationship"), mechanisms);
+    List<List<String>> t = rowsOf(all, "mechanism", "trusting-relationship");
     assertEquals(List.of("refuting-finding", "supporting-finding"), column(t, "evidence"));
     assertEquals(List.of("refutes", "supports"), column(t, "stance"));
     // the refuting background passage on trust-holds is no conflict within that configuration

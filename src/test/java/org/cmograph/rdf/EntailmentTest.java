@@ -73,13 +73,23 @@ class EntailmentTest {
   }
 
   @Test
-  void evidenceCountsForItsConceptAndEveryBroaderOne() {
-    Graph inferred = entailment.infer(turtle("ex:e cmo:aboutMechanism mech:leaf ."));
+  void aFindingCountsForItsConceptAndEveryBroaderOne() {
+    Graph inferred =
+        entailment.infer(turtle("ex:e cmo:aboutMechanism mech:leaf ; cmo:evidenceKind cmo:evidence-kind-finding ."));
     Set<String> concepts =
         inferred.find(uri("http://example.org/e"), Entailment.COUNTS_FOR_MECHANISM, Node.ANY).toList().stream()
             .map(t -> t.getObject().getURI().substring(Vocab.MECHANISM.length()))
             .collect(Collectors.toSet());
     assertEquals(Set.of("leaf", "middle", "top"), concepts);
+  }
+
+  @Test
+  void otherKindsOfEvidenceNeverCount() {
+    for (String kind : java.util.List.of("method", "background", "recommendation", "hypothesis")) {
+      Graph inferred =
+          entailment.infer(turtle("ex:e cmo:aboutMechanism mech:leaf ; cmo:evidenceKind cmo:evidence-kind-" + kind + " ."));
+      assertFalse(inferred.contains(Node.ANY, Entailment.COUNTS_FOR_MECHANISM, Node.ANY), kind);
+    }
   }
 
   @Test
@@ -94,7 +104,7 @@ class EntailmentTest {
   void cyclesInTheCatalogueDoNotLoop() {
     Graph cyclic = turtle("mech:a skos:broader mech:b . mech:b skos:broader mech:a .");
     Graph inferred =
-        new Entailment(GraphFactory.createGraphMem(), cyclic).infer(turtle("ex:e cmo:aboutMechanism mech:a ."));
+        new Entailment(GraphFactory.createGraphMem(), cyclic).infer(turtle("ex:e cmo:aboutMechanism mech:a ; cmo:evidenceKind cmo:evidence-kind-finding ."));
     assertEquals(2, inferred.size());
   }
 
