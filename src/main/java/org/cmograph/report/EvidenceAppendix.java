@@ -27,15 +27,17 @@ final class EvidenceAppendix {
   static final List<String> OTHER_KINDS = List.of("method", "background", "recommendation", "hypothesis");
 
   private final EvidenceBase base;
+  private final Map<String, EvidenceBase.StudyCmoc> cmocs = new java.util.HashMap<>();
 
   EvidenceAppendix(EvidenceBase base) {
     this.base = base;
+    base.cmocs().forEach(c -> cmocs.putIfAbsent(c.key(), c));
   }
 
   /** An excerpt under one configuration: the item and its stance toward that configuration. */
   private record Excerpt(EvidenceBase.Evidence item, String stance, List<String> via) {
     String id() {
-      return item.study() + "/" + item.id();
+      return item.key();
     }
   }
 
@@ -67,6 +69,7 @@ final class EvidenceAppendix {
           level + 2,
           study.map(x -> x.citation() + ": " + x.title()).orElse(s.getKey()),
           "appendix-study-" + s.getKey());
+      study.ifPresent(x -> related(x, b));
       for (EvidenceBase.StudyCmoc c : s.getValue()) {
         studyCmoc(c, level + 3, b);
       }
@@ -85,14 +88,15 @@ final class EvidenceAppendix {
         continue;
       }
       for (EvidenceBase.Evidence e : base.evidenceOf(c.key())) {
-        String stance = Stances.compose(link, e.stance());
+        // Only a finding has a stance toward the configuration; the other kinds are shown apart.
+        String stance = e.stance() == null ? null : Stances.compose(link, e.stance());
         Excerpt seen = items.get(e.study() + "/" + e.id());
         if (seen == null) {
           items.put(e.study() + "/" + e.id(), new Excerpt(e, stance, List.of(c.key())));
         } else {
           List<String> via = new ArrayList<>(seen.via());
           via.add(c.key());
-          String worse = Stances.STANCES.indexOf(stance) > Stances.STANCES.indexOf(seen.stance()) ? stance : seen.stance();
+          String worse = stance != null && Stances.STANCES.indexOf(stance) > Stances.STANCES.indexOf(seen.stance()) ? stance : seen.stance();
           items.put(seen.id(), new Excerpt(seen.item(), worse, via));
         }
       }
@@ -112,6 +116,9 @@ final class EvidenceAppendix {
     b.h(level, c.label() + " (" + c.id() + ")", "appendix-cmoc-" + c.study() + "-" + c.id());
     List<Inline> intro = new ArrayList<>();
     intro.add(Doc.text(c.statement() == null ? "" : c.statement() + " "));
+    if (c.actor() != null) {
+      intro.add(Doc.text("Whose reasoning: " + c.actor().label() + ". "));
+    }
     if (c.theoryLinks().isEmpty()) {
       intro.add(Doc.text("It is linked to no theory configuration."));
     } else {
@@ -129,6 +136,29 @@ final class EvidenceAppendix {
     excerpts(items, b);
   }
 
+  /** "peer-2024/hope-new-paths (actor: recipients)", or without the actor where none is named. */
+  private String cmocWithActor(String key) {
+    return Optional.ofNullable(cmocs.get(key))
+        .map(c -> c.id() + (c.actor() == null ? "" : " (actor: " + c.actor().label() + ")"))
+        .orElse(key);
+  }
+
+  /** Reports that are not independent evidence say so where their excerpts start. */
+  private void related(EvidenceBase.Study s, Doc.Builder b) {
+    for (EvidenceBase.Related r : s.related()) {
+      String other = base.study(r.study()).map(EvidenceBase.Study::citation).orElse(r.study());
+      b.p(
+          Doc.strong("Not independent: "),
+          Doc.text(
+              ("same-study".equals(r.relation())
+                      ? "a report of the same study as " + other + "; the confidence indicators count them as one study."
+                      : "restates findings of " + other + "; the confidence indicators do not count its restatements again.")),
+          Doc.text(" See "),
+          Doc.section(other, "appendix-study-" + r.study()),
+          Doc.text("."));
+    }
+  }
+
   private String theoryLabel(String id) {
     return base.theory()
         .flatMap(t -> t.cmocs().stream().filter(x -> x.id().equals(id)).findFirst())
@@ -144,14 +174,17 @@ final class EvidenceAppendix {
       return;
     }
     for (String stance : Stances.STANCES) {
-      List<Excerpt> group = findings.stream().filter(x -> x.stance().equals(stance)).toList();
+      List<Excerpt> group = findings.stream().filter(x -> stance.equals(x.stance())).toList();
       b.p(
           Doc.strong(Text.capital(stance) + ": "),
           Doc.count(Cerqual.plural(group.size(), "finding", "findings"), group.stream().map(Excerpt::id).toList()),
           Doc.text("."));
       group.forEach(x -> b.add(quote(x, true)));
     }
-    for (String kind : OTHER_KINDS) {
+    // Kinds beyond the known ones (a newer vocabulary) are shown too, after them.
+    java.util.Set<String> kinds = new java.util.LinkedHashSet<>(OTHER_KINDS);
+    items.stream().map(x -> kind(x.item())).filter(k -> !k.equals("finding")).sorted().forEach(kinds::add);
+    for (String kind : kinds) {
       List<Excerpt> group = items.stream().filter(x -> kind(x.item()).equals(kind)).toList();
       if (group.isEmpty()) {
         continue;
@@ -170,7 +203,7 @@ final class EvidenceAppendix {
     List<Inline> c = new ArrayList<>();
     c.add(Doc.text("— "));
     c.add(Doc.strong(st.map(EvidenceBase.Study::citation).orElse(e.study())));
-    c.add(Doc.text(", " + e.location() + ". Evidence " + x.id() + "; "));
+    c.add(Doc.text(", " + e.location() + (e.page() == null ? "" : ", p. " + e.page()) + ". Evidence " + x.id() + "; "));
     String who =
         switch (e.speaker()) {
           case "participant" -> "participant's words";
@@ -181,21 +214,14 @@ final class EvidenceAppendix {
     if (finding && !x.stance().equals(e.stance())) {
       c.add(Doc.text("; the item " + e.stance() + " its study CMOC, which " + x.stance() + " this configuration"));
     }
-    if (x.via().size() > 1 || !x.via().get(0).equals(e.cmocKey())) {
-      c.add(Doc.text("; through " + String.join(", ", x.via())));
-    } else {
-      c.add(Doc.text("; study CMOC " + e.cmoc()));
-    }
+    c.add(Doc.text("; study CMOC " + String.join(", ", x.via().stream().map(this::cmocWithActor).toList())));
     c.add(Doc.text(e.verified() ? "." : "; not verified: no source text."));
     return new Doc.Quote(e.quote() == null ? "(no quote recorded)" : e.quote(), c);
   }
 
-  /**
-   * The item's kind of evidence. TODO(merge): read {@code e.kind()} once EvidenceBase carries it;
-   * until then the store's reader returns findings only.
-   */
+  /** The item's kind of evidence (finding, method, background, recommendation, hypothesis). */
   private static String kind(EvidenceBase.Evidence e) {
-    return "finding";
+    return e.kind() == null ? "finding" : e.kind();
   }
 
   /** The overview's pointer to the appendix (a page of its own, or a section below). */

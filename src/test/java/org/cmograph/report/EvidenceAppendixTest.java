@@ -45,6 +45,11 @@ class EvidenceAppendixTest {
     return e.study() + "/" + e.id();
   }
 
+  /** The label of the group an item is listed under. */
+  static String group(EvidenceBase.Evidence e, String stance) {
+    return e.isFinding() ? Text.capital(stance) + ": " : "Not a finding (" + e.kind() + "): ";
+  }
+
   static Set<String> all(Part p) {
     Set<String> out = new TreeSet<>();
     p.groups().values().forEach(out::addAll);
@@ -57,44 +62,57 @@ class EvidenceAppendixTest {
     for (EvidenceBase.TheoryCmoc t : base.theory().orElseThrow().cmocs()) {
       Part p = parts.get("appendix-theory-" + t.id());
       assertTrue(p != null, "no part for " + t.id());
-      Map<String, Set<String>> stances = new TreeMap<>();
+      // Each item's group: its stance toward the configuration (a finding), or its kind.
+      Map<String, Set<String>> groups = new TreeMap<>();
       for (EvidenceBase.StudyCmoc c : base.cmocs()) {
         String link = c.theoryLinks().get(t.id());
         if (link != null) {
           for (EvidenceBase.Evidence e : base.evidenceOf(c.key())) {
-            stances.computeIfAbsent(id(e), k -> new TreeSet<>()).add(Stances.compose(link, e.stance()));
+            groups.computeIfAbsent(id(e), k -> new TreeSet<>()).add(group(e, Stances.compose(link, e.stance() == null ? "supports" : e.stance())));
           }
         }
       }
-      assertEquals(stances.keySet(), all(p), t.id());
-      assertEquals(stances.size(), p.quotes().size(), t.id() + ": one quote per item, no cap");
+      assertEquals(groups.keySet(), all(p), t.id());
+      assertEquals(groups.size(), p.quotes().size(), t.id() + ": one quote per item, no cap");
       int listed = p.groups().values().stream().mapToInt(List::size).sum();
-      assertEquals(stances.size(), listed, t.id() + ": each item in one group");
-      for (String stance : Stances.STANCES) {
-        for (String item : p.groups().getOrDefault(Text.capital(stance) + ": ", List.of())) {
-          assertTrue(stances.get(item).contains(stance), item + " is not " + stance + " toward " + t.id());
-        }
-      }
+      assertEquals(groups.size(), listed, t.id() + ": each item in one group");
+      p.groups().forEach((label, items) -> items.forEach(item -> assertTrue(groups.get(item).contains(label), item + " is not '" + label + "' for " + t.id())));
       mixed += p.groups().values().stream().filter(g -> !g.isEmpty()).count() > 1 ? 1 : 0;
     }
     assertTrue(mixed >= 2, "the bundled theory has configurations whose evidence splits by stance");
   }
 
   @Test
-  void everyStudyConfigurationShowsItsOwnItemsByTheirStance() {
+  void everyStudyConfigurationShowsItsOwnItemsByStanceAndNonFindingsApart() {
+    long nonFindings = 0;
     for (EvidenceBase.StudyCmoc c : base.cmocs()) {
       Part p = parts.get("appendix-cmoc-" + c.study() + "-" + c.id());
       assertTrue(p != null, "no part for " + c.key());
       List<EvidenceBase.Evidence> items = base.evidenceOf(c.key());
-      for (String stance : Stances.STANCES) {
-        assertEquals(
-            items.stream().filter(e -> e.stance().equals(stance)).map(EvidenceAppendixTest::id).toList(),
-            p.groups().getOrDefault(Text.capital(stance) + ": ", List.of()),
-            c.key() + ", " + stance);
-      }
+      Map<String, List<String>> groups = new TreeMap<>();
       List<String> quotes = new ArrayList<>();
-      Stances.STANCES.forEach(s -> items.stream().filter(e -> e.stance().equals(s)).forEach(e -> quotes.add(e.quote())));
+      for (String g : groupOrder()) {
+        for (EvidenceBase.Evidence e : items) {
+          if (group(e, e.stance()).equals(g)) {
+            groups.computeIfAbsent(g, k -> new ArrayList<>()).add(id(e));
+            quotes.add(e.quote());
+          }
+        }
+      }
+      for (String stance : Stances.STANCES) {
+        groups.putIfAbsent(Text.capital(stance) + ": ", List.of());
+      }
+      assertEquals(items.isEmpty() ? Map.of() : groups, p.groups(), c.key());
       assertEquals(quotes, p.quotes().stream().map(Doc.Quote::quote).toList(), c.key());
+      nonFindings += items.stream().filter(e -> !e.isFinding()).count();
     }
+    assertTrue(nonFindings > 10, "the bundled data has non-findings to show apart: " + nonFindings);
+  }
+
+  static List<String> groupOrder() {
+    List<String> out = new ArrayList<>();
+    Stances.STANCES.forEach(s -> out.add(Text.capital(s) + ": "));
+    EvidenceAppendix.OTHER_KINDS.forEach(k -> out.add("Not a finding (" + k + "): "));
+    return out;
   }
 }
