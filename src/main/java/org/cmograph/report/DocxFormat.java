@@ -132,13 +132,15 @@ final class DocxFormat {
 
   private void setUp() {
     try {
-      doc.createStyles().setStyles(StylesDocument.Factory.parse(STYLES).getStyles());
+      try (java.io.InputStream styles = DocxFormat.class.getResourceAsStream("docx-styles.xml")) {
+        doc.createStyles().setStyles(StylesDocument.Factory.parse(styles).getStyles());
+      }
       XWPFNumbering numbering = doc.createNumbering();
       CTAbstractNum bullets = NumberingDocument.Factory.parse(BULLETS).getNumbering().getAbstractNumArray(0);
       BigInteger abstractId = numbering.addAbstractNum(new XWPFAbstractNum(bullets));
       bulletNum = numbering.addNum(abstractId);
-    } catch (XmlException e) {
-      throw new IllegalStateException("the built-in Word styles do not parse", e);
+    } catch (XmlException | IOException e) {
+      throw new IllegalStateException("the built-in Word styles (docx-styles.xml) do not load", e);
     }
     var core = doc.getProperties().getCoreProperties();
     core.setTitle(title);
@@ -219,8 +221,14 @@ final class DocxFormat {
     // The borders come from the table style; POI's own (without size or colour) would hide them.
     table.getCTTbl().getTblPr().unsetTblBorders();
     var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
-    for (int w : columnWidths(t)) {
+    int[] widths = columnWidths(t);
+    for (int w : widths) {
       grid.addNewGridCol().setW(BigInteger.valueOf(w));
+    }
+    for (XWPFTableRow row : table.getRows()) {
+      for (int c = 0; c < columns; c++) {
+        row.getCell(c).setWidth(String.valueOf(widths[c]));
+      }
     }
     XWPFTableRow header = table.getRow(0);
     header.setRepeatHeader(true);
@@ -244,21 +252,23 @@ final class DocxFormat {
   }
 
   /**
-   * Column widths (twips) that fill the text width of the page, shared by the columns as their
-   * text is long (a column of numbers stays narrow, a column of statements gets room).
+   * Column widths (twips) that fill the text width of the page: shared by the square root of the
+   * columns' mean text length (a column of numbers stays narrow, a column of statements gets room
+   * without taking it all), and never narrower than the column's longest word.
    */
   private int[] columnWidths(Doc.Table t) {
     int n = t.headers().size();
     double[] weight = new double[n];
     for (int c = 0; c < n; c++) {
-      int longest = t.headers().get(c).length() / 2;
       long total = 0;
+      int longestWord = longestWord(t.headers().get(c));
       for (List<List<Doc.Inline>> row : t.rows()) {
-        int len = c < row.size() ? row.get(c).stream().mapToInt(i -> i.text().length()).sum() : 0;
-        total += len;
+        String text = c < row.size() ? String.join("", row.get(c).stream().map(Doc.Inline::text).toList()) : "";
+        total += text.length();
+        longestWord = Math.max(longestWord, longestWord(text));
       }
       double mean = t.rows().isEmpty() ? 0 : (double) total / t.rows().size();
-      weight[c] = Math.max(10, Math.min(120, Math.max(longest, mean)));
+      weight[c] = Math.min(16, Math.max(Math.max(2, Math.sqrt(mean)), longestWord * 0.3));
     }
     double sum = java.util.Arrays.stream(weight).sum();
     int[] out = new int[n];
@@ -267,6 +277,14 @@ final class DocxFormat {
       out[c] = (int) Math.round(textWidth * weight[c] / sum);
     }
     return out;
+  }
+
+  private static int longestWord(String s) {
+    int longest = 0;
+    for (String w : s.split("\\s+")) {
+      longest = Math.max(longest, w.length());
+    }
+    return longest;
   }
 
   private void inlines(XWPFParagraph p, List<Doc.Inline> content) {
@@ -389,61 +407,6 @@ final class DocxFormat {
     return blocks.stream()
         .map(b -> b instanceof Doc.Heading h ? new Doc.Heading(Math.max(1, h.level() + by), h.text(), h.anchor()) : b)
         .toList();
-  }
-
-  private static final String STYLES =
-      """
-      <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
-        <w:docDefaults>
-          <w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="Calibri" w:cs="Calibri"/>
-            <w:sz w:val="20"/><w:szCs w:val="20"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault>
-          <w:pPrDefault><w:pPr><w:spacing w:after="100" w:line="259" w:lineRule="auto"/></w:pPr></w:pPrDefault>
-        </w:docDefaults>
-        <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>
-        <w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>
-        <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
-          <w:pPr><w:spacing w:after="240"/></w:pPr><w:rPr><w:sz w:val="40"/><w:szCs w:val="40"/><w:color w:val="1F3864"/></w:rPr></w:style>
-        %s
-        <w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Normal"/><w:next w:val="QuoteCitation"/><w:qFormat/>
-          <w:pPr><w:keepNext/><w:pBdr><w:left w:val="single" w:sz="18" w:space="8" w:color="1565C0"/></w:pBdr>
-            <w:spacing w:before="160" w:after="40"/><w:ind w:left="567" w:right="567"/></w:pPr>
-          <w:rPr><w:i/><w:iCs/></w:rPr></w:style>
-        <w:style w:type="paragraph" w:customStyle="1" w:styleId="QuoteCitation"><w:name w:val="Quote Citation"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
-          <w:pPr><w:spacing w:after="160"/><w:ind w:left="567" w:right="567"/></w:pPr>
-          <w:rPr><w:color w:val="455A64"/><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr></w:style>
-        <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/>
-          <w:pPr><w:spacing w:after="40"/><w:ind w:left="360" w:hanging="360"/></w:pPr></w:style>
-        <w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:basedOn w:val="DefaultParagraphFont"/>
-          <w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>
-        <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/>
-          <w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>
-            <w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
-        <w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/>
-          <w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr>
-          <w:tblPr><w:tblBorders>
-            <w:top w:val="single" w:sz="4" w:space="0" w:color="90A4AE"/><w:left w:val="single" w:sz="4" w:space="0" w:color="90A4AE"/>
-            <w:bottom w:val="single" w:sz="4" w:space="0" w:color="90A4AE"/><w:right w:val="single" w:sz="4" w:space="0" w:color="90A4AE"/>
-            <w:insideH w:val="single" w:sz="4" w:space="0" w:color="90A4AE"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="90A4AE"/>
-          </w:tblBorders></w:tblPr></w:style>
-      </w:styles>
-      """
-          .formatted(headingStyles());
-
-  /** Word's built-in "heading 1" to "heading 6" (the names Word recognises as its own). */
-  private static String headingStyles() {
-    int[] sizes = {32, 28, 24, 22, 20, 20};
-    StringBuilder out = new StringBuilder();
-    for (int i = 1; i <= 6; i++) {
-      out.append(
-          """
-          <w:style w:type="paragraph" w:styleId="Heading%1$d"><w:name w:val="heading %1$d"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
-            <w:uiPriority w:val="9"/><w:qFormat/>
-            <w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="%2$d" w:after="120"/><w:outlineLvl w:val="%3$d"/></w:pPr>
-            <w:rPr><w:b/><w:bCs/><w:color w:val="%4$s"/><w:sz w:val="%5$d"/><w:szCs w:val="%5$d"/></w:rPr></w:style>
-          """
-              .formatted(i, i == 1 ? 360 : 240, i - 1, i <= 2 ? "1565C0" : "263238", sizes[i - 1]));
-    }
-    return out.toString();
   }
 
   private static final String BULLETS =
