@@ -18,6 +18,7 @@ import org.apache.jena.graph.Node;
 import org.cmograph.extraction.Extraction;
 import org.cmograph.extraction.ExtractionValidator;
 import org.cmograph.extraction.Problem;
+import org.cmograph.rdf.SelectionPipeline;
 import org.cmograph.rdf.StudyGraphBuilder;
 import org.cmograph.rdf.StudyPipeline;
 import org.cmograph.rdf.TheoryPipeline;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
     name = "load",
     description = "Validate, then load studies into the store in one transaction (all or nothing).")
 final class LoadCommand implements Callable<Integer> {
-  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders (default: data/studies and data/programme-theory.yaml)")
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders (default: data/studies, data/programme-theory.yaml and data/selection.yaml)")
   List<Path> paths;
 
   @Option(names = "--sources", paramLabel = "DIR", description = "Folder of source texts")
@@ -100,18 +101,21 @@ final class LoadCommand implements Callable<Integer> {
     }
     var result = pipeline.validate(targets);
     var theory = Studies.theoryPipeline(pipeline).validate(targets, result.valid());
+    var selection = Studies.selectionPipeline(sources).validate(targets, result.valid());
     if (bar) {
       err.print("\r              \r");
       err.flush();
     }
     List<Problem> problems = new ArrayList<>(result.problems());
     problems.addAll(theory.problems());
-    if (result.hasErrors() || theory.hasErrors()) {
-      return refuse(result, theory, out, err);
+    problems.addAll(selection.problems());
+    if (result.hasErrors() || theory.hasErrors() || selection.hasErrors()) {
+      return refuse(result, theory, selection, out, err);
     }
     if (!json) {
       Studies.printProblems(result.problems(), err);
       Studies.printProblems(theory.problems(), err);
+      Studies.printProblems(selection.problems(), err);
     }
     Progress progress = Progress.start(err, "loading", result.valid().size(), !quiet && !json);
     Function<Extraction, StudyGraphBuilder.StudyGraph> convert =
@@ -122,7 +126,7 @@ final class LoadCommand implements Callable<Integer> {
         };
     try (progress) {
       return push(
-          pipeline, result, Studies.theoryGraphs(theory), password, out, convert, problems);
+          pipeline, result, Studies.graphs(theory, selection), password, out, convert, problems);
     }
   }
 
@@ -142,14 +146,16 @@ final class LoadCommand implements Callable<Integer> {
       // (A fresh store is checked and written in one pass, and removed again if a file fails.)
       var result = pipeline.validate(targets);
       var theoryCheck = Studies.theoryPipeline(pipeline).validate(targets, result.valid());
-      if (result.hasErrors() || theoryCheck.hasErrors()) {
-        return refuse(result, theoryCheck, out, err);
+      var selectionCheck = Studies.selectionPipeline(sources).validate(targets, result.valid());
+      if (result.hasErrors() || theoryCheck.hasErrors() || selectionCheck.hasErrors()) {
+        return refuse(result, theoryCheck, selectionCheck, out, err);
       }
     }
     int files = ExtractionValidator.expand(targets, new ArrayList<>()).size();
     List<Extraction> valid = new ArrayList<>();
     StudyPipeline.Summary[] checked = new StudyPipeline.Summary[1];
     TheoryPipeline.Result[] theory = new TheoryPipeline.Result[1];
+    SelectionPipeline.Result[] selection = {SelectionPipeline.Result.NONE};
     long start = System.nanoTime();
     Optional<CmoStore.LoadStats> stats;
     try (CmoStore store = CmoStore.open(dir);
@@ -177,9 +183,10 @@ final class LoadCommand implements Callable<Integer> {
                           }
                         });
                 theory[0] = Studies.theoryPipeline(pipeline).validate(targets, valid);
-                return checked[0].hasErrors() || theory[0].hasErrors()
+                selection[0] = Studies.selectionPipeline(sources).validate(targets, valid);
+                return checked[0].hasErrors() || theory[0].hasErrors() || selection[0].hasErrors()
                     ? Optional.empty()
-                    : Optional.of(Studies.theoryGraphs(theory[0]));
+                    : Optional.of(Studies.graphs(theory[0], selection[0]));
               });
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
@@ -188,9 +195,10 @@ final class LoadCommand implements Callable<Integer> {
     }
     List<Problem> problems = new ArrayList<>(checked[0].problems());
     problems.addAll(theory[0].problems());
+    problems.addAll(selection[0].problems());
     problems.sort(Problem.BY_PLACE);
-    long errors = checked[0].errorCount() + theory[0].errorCount();
-    int filesRead = checked[0].filesRead() + theory[0].filesRead();
+    long errors = checked[0].errorCount() + theory[0].errorCount() + selection[0].errorCount();
+    int filesRead = checked[0].filesRead() + theory[0].filesRead() + selection[0].filesRead();
     if (json) {
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("ok", stats.isPresent());
@@ -232,23 +240,30 @@ final class LoadCommand implements Callable<Integer> {
 
   /** Reports why a load was refused, in the chosen output form; the store was not touched. */
   private int refuse(
-      StudyPipeline.Result result, TheoryPipeline.Result theory, PrintWriter out, PrintWriter err) {
+      StudyPipeline.Result result,
+      TheoryPipeline.Result theory,
+      SelectionPipeline.Result selection,
+      PrintWriter out,
+      PrintWriter err) {
     List<Problem> problems = new ArrayList<>(result.problems());
     problems.addAll(theory.problems());
+    problems.addAll(selection.problems());
+    long errors = result.errorCount() + theory.errorCount() + selection.errorCount();
+    int filesRead = result.filesRead() + theory.filesRead() + selection.filesRead();
     if (json) {
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("ok", false);
-      o.put("filesRead", result.filesRead() + theory.filesRead());
-      o.put("errors", result.errorCount() + theory.errorCount());
+      o.put("filesRead", filesRead);
+      o.put("errors", errors);
       o.put("problems", JsonOutput.problems(problems));
       JsonOutput.print(out, o);
       return 1;
     }
     Studies.printProblems(result.problems(), err);
     Studies.printProblems(theory.problems(), err);
+    Studies.printProblems(selection.problems(), err);
     err.printf(
-        "load refused: %d error(s) in %d file(s); the store was not changed%n",
-        result.errorCount() + theory.errorCount(), result.filesRead() + theory.filesRead());
+        "load refused: %d error(s) in %d file(s); the store was not changed%n", errors, filesRead);
     err.flush();
     return 1;
   }

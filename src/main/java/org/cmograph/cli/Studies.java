@@ -3,12 +3,14 @@ package org.cmograph.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.cmograph.extraction.Problem;
 import org.cmograph.rdf.ReferenceData;
+import org.cmograph.rdf.SelectionPipeline;
 import org.cmograph.rdf.StudyPipeline;
 import org.cmograph.rdf.TheoryPipeline;
 import org.cmograph.store.CmoStore;
@@ -43,17 +45,20 @@ final class Studies {
       StudyPipeline pipeline, List<Path> paths, CmoStore store, PrintWriter err) {
     StudyPipeline.Result result = pipeline.validate(paths);
     TheoryPipeline.Result theory = theoryPipeline(pipeline).validate(paths, result.valid());
-    if (result.hasErrors() || theory.hasErrors()) {
+    SelectionPipeline.Result selection = selectionPipeline(null).validate(paths, result.valid());
+    if (result.hasErrors() || theory.hasErrors() || selection.hasErrors()) {
       printProblems(result.problems(), err);
       printProblems(theory.problems(), err);
+      printProblems(selection.problems(), err);
       err.printf(
           "load refused: %d error(s) in %d file(s); the store was not changed%n",
-          result.errorCount() + theory.errorCount(), result.filesRead() + theory.filesRead());
+          result.errorCount() + theory.errorCount() + selection.errorCount(),
+          result.filesRead() + theory.filesRead() + selection.filesRead());
       return null;
     }
     ReferenceData ref = pipeline.reference();
     return store.replace(
-        ref.ontology(), ref.catalogue(), theoryGraphs(theory), result.valid(), pipeline::convert);
+        ref.ontology(), ref.catalogue(), graphs(theory, selection), result.valid(), pipeline::convert);
   }
 
   /** The programme-theory check that goes with {@code pipeline}'s studies. */
@@ -66,10 +71,31 @@ final class Studies {
     return theory.graph().map(g -> Map.of(g.graphName(), g.graph())).orElse(Map.of());
   }
 
-  /** What a load with no paths reads: data/studies and, when present, data/programme-theory.yaml. */
+  /** The search and selection check that goes with the studies ({@code sources}: --sources). */
+  static SelectionPipeline selectionPipeline(Path sources) {
+    return new SelectionPipeline(Workspace.current().ontologyDir(), sources);
+  }
+
+  /** The theory's and the selection log's graphs, by name, to replace whole with the studies. */
+  static Map<Node, Graph> graphs(TheoryPipeline.Result theory, SelectionPipeline.Result selection) {
+    Map<Node, Graph> out = new LinkedHashMap<>(theoryGraphs(theory));
+    selection.graph().ifPresent(g -> out.put(g.graphName(), g.graph()));
+    return out;
+  }
+
+  /**
+   * What a load with no paths reads: data/studies and, when present, data/programme-theory.yaml
+   * and data/selection.yaml.
+   */
   static List<Path> defaultTargets(Workspace ws) {
-    Path theory = ws.dataDir().resolve("programme-theory.yaml");
-    return Files.isRegularFile(theory) ? List.of(ws.studiesDir(), theory) : List.of(ws.studiesDir());
+    List<Path> out = new java.util.ArrayList<>(List.of(ws.studiesDir()));
+    for (String name : List.of("programme-theory.yaml", "selection.yaml")) {
+      Path file = ws.dataDir().resolve(name);
+      if (Files.isRegularFile(file)) {
+        out.add(file);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Opens the store the options name; fills the default store from data/ on first use. */

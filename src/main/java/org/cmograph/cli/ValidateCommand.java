@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.cmograph.extraction.Problem;
+import org.cmograph.rdf.SelectionPipeline;
 import org.cmograph.rdf.StudyPipeline;
 import org.cmograph.rdf.TheoryPipeline;
 import picocli.CommandLine.Command;
@@ -36,16 +37,20 @@ final class ValidateCommand implements Callable<Integer> {
     StudyPipeline pipeline = Studies.pipeline(Workspace.current(), sources);
     StudyPipeline.Result result = pipeline.validate(paths);
     TheoryPipeline.Result theory = Studies.theoryPipeline(pipeline).validate(paths, result.valid());
+    SelectionPipeline.Result selection = Studies.selectionPipeline(sources).validate(paths, result.valid());
     List<Problem> problems = new ArrayList<>(result.problems());
     problems.addAll(theory.problems());
+    problems.addAll(selection.problems());
     problems.sort(Problem.BY_PLACE);
     Studies.printProblems(problems, out);
-    long errors = result.errorCount() + theory.errorCount();
+    long errors = result.errorCount() + theory.errorCount() + selection.errorCount();
     if (!quiet) {
       out.printf(
           "%d file(s) checked: %d valid, %d error(s), %d warning(s)%n",
-          result.filesRead() + theory.filesRead(),
-          result.valid().size() + (theory.graph().isPresent() ? 1 : 0),
+          result.filesRead() + theory.filesRead() + selection.filesRead(),
+          result.valid().size()
+              + (theory.graph().isPresent() ? 1 : 0)
+              + (selection.graph().isPresent() ? 1 : 0),
           errors,
           problems.size() - errors);
       if (!problems.isEmpty()) {

@@ -136,10 +136,14 @@ public final class ExtractionValidator {
             path,
             // Not only regular files: a broken link or a pipe named like a study is reported by
             // the reader, never skipped in silence (the study would be missing from the load).
-            (file, attrs) -> !attrs.isDirectory() && DocumentReader.isExtractionFile(file) && !isTheoryFile(file),
+            (file, attrs) ->
+                !attrs.isDirectory()
+                    && DocumentReader.isExtractionFile(file)
+                    && !isTheoryFile(file)
+                    && !SelectionValidator.isSelectionFile(file),
             files::add,
             problems);
-      } else if (!isTheoryFile(path)) {
+      } else if (!isTheoryFile(path) && !SelectionValidator.isSelectionFile(path)) {
         files.add(path.normalize());
       }
     }

@@ -217,7 +217,7 @@ public final class Cerqual {
               + " refining, "
               + refuting.size()
               + " refuting"
-              + (refines > 0 ? "; refining findings say when or for whom it holds and are not incoherence" : "")
+              + (refines > 0 ? "; refining findings are listed under Conflicting evidence: whether they explain when or for whom it holds (not incoherence) or are unexplained variation is the review team's judgement" : "")
               + (refuting.isEmpty()
                   ? "; no finding refutes it"
                   : "; refuting findings from "

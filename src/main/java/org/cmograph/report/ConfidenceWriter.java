@@ -32,7 +32,8 @@ final class ConfidenceWriter {
               List.of(Doc.strong(t.label() + ". "), Doc.text(t.statement())),
               studyLinks.apply(s.studies()),
               List.of(Doc.strong(p.confidence())),
-              explanationCell(p)));
+              Doc.cell(explanation(p)),
+              indicatorList(p)));
     }
     return new Doc.Table(
         List.of(
@@ -40,29 +41,17 @@ final class ConfidenceWriter {
             "Summary of review finding",
             "Studies contributing",
             "GRADE-CERQual confidence (review team)",
-            "Explanation of the assessment"),
+            "Explanation of the assessment (review team)",
+            INDICATORS_LABEL),
         rows,
         null);
   }
 
-  /** The team's explanation, or "not yet assessed" with the computed indicators. */
-  static List<Inline> explanationCell(Cerqual.Profile p) {
-    if (p.assessed()) {
-      return List.of(Doc.text(orNotRecorded(p.judgement().get().explanation())));
-    }
-    List<Inline> out = new ArrayList<>();
-    out.add(Doc.text("The review team has not yet assessed this finding. "));
-    out.add(Doc.em(INDICATORS_LABEL));
-    out.add(Doc.text(": "));
-    out.addAll(indicatorList(p));
-    return out;
-  }
-
-  /** The explanation as plain text, for the CSV export. */
+  /** The team's explanation, or that they have not assessed the finding: never computed text. */
   static String explanation(Cerqual.Profile p) {
     return p.assessed()
         ? orNotRecorded(p.judgement().get().explanation())
-        : "The review team has not yet assessed this finding. " + INDICATORS_LABEL + ": " + indicatorText(p);
+        : "The review team has not yet assessed this finding.";
   }
 
   static String indicatorText(Cerqual.Profile p) {
@@ -190,10 +179,20 @@ final class ConfidenceWriter {
               ": "
                   + t.assessment()
                       .map(a -> Stances.confidenceLabel(a.overall()) + " confidence (review team)")
-                      .orElse("not yet assessed")));
+                      .orElse("not yet assessed")
+                  + (namesMechanism(t, s.id())
+                      ? ""
+                      : " — no study configuration linked to it names this mechanism, so that judgement does not rest on this mechanism's evidence")));
     }
     out.add(Doc.text(". The computed indicators below describe this mechanism's own evidence and are not a judgement."));
     return out;
+  }
+
+  /** Whether a study configuration linked to {@code t} names {@code concept} or a narrower one. */
+  private boolean namesMechanism(EvidenceBase.TheoryCmoc t, String concept) {
+    java.util.Set<String> concepts = base.selfAndNarrower(concept);
+    return base.cmocs().stream()
+        .anyMatch(c -> c.theoryLinks().containsKey(t.id()) && c.concept() != null && concepts.contains(c.concept()));
   }
 
   /** The theory configurations whose mechanism is this section's concept or a narrower one. */

@@ -64,7 +64,7 @@ final class Doc {
   }
 
   /** A paragraph-level element. */
-  sealed interface Block permits Heading, Para, Table, Bullets, Quote, Diagram {}
+  sealed interface Block permits Heading, Para, Table, Bullets, Quote, Diagram, Flow {}
 
   record Heading(int level, String text, String anchor) implements Block {}
 
@@ -79,6 +79,9 @@ final class Doc {
   record Quote(String quote, List<Inline> citation) implements Block {}
 
   record Diagram(TheoryDiagram diagram) implements Block {}
+
+  /** The search and selection flow diagram: SVG in HTML, its one-sentence form in Markdown. */
+  record Flow(FlowDiagram diagram) implements Block {}
 
   /** Builds a list of blocks. */
   static final class Builder {

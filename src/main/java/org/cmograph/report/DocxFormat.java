@@ -196,6 +196,12 @@ final class DocxFormat {
       XWPFParagraph c = doc.createParagraph();
       c.setStyle("QuoteCitation");
       inlines(c, q.citation());
+    } else if (b instanceof Doc.Flow f) {
+      XWPFParagraph p = doc.createParagraph();
+      p.createRun().setText(oneLine(f.diagram().summary()));
+      XWPFRun r = doc.createParagraph().createRun();
+      r.setItalic(true);
+      r.setText("The flow diagram is drawn in the HTML summaries.");
     } else if (b instanceof Doc.Diagram) {
       XWPFParagraph p = doc.createParagraph();
       XWPFRun r = p.createRun();
@@ -360,7 +366,7 @@ final class DocxFormat {
 
   private static boolean known(Doc.Block b) {
     return b instanceof Doc.Para || b instanceof Doc.Table || b instanceof Doc.Bullets
-        || b instanceof Doc.Quote || b instanceof Doc.Diagram;
+        || b instanceof Doc.Quote || b instanceof Doc.Diagram || b instanceof Doc.Flow;
   }
 
   /**

@@ -153,12 +153,16 @@ public final class EvidenceBase {
 
   /** {@code conceptId} and every concept narrower than it (skos:broader, transitively), sorted. */
   public Set<String> selfAndNarrower(String conceptId) {
-    Set<String> out = new TreeSet<>();
-    out.add(conceptId);
-    boolean grew = true;
+    return selfAndNarrower(List.of(conceptId), concepts);
+  }
+
+  /** {@code conceptIds} and every concept of {@code catalogue} narrower than one of them, sorted. */
+  static Set<String> selfAndNarrower(java.util.Collection<String> conceptIds, List<Concept> catalogue) {
+    Set<String> out = new TreeSet<>(conceptIds);
+    boolean grew = !out.isEmpty();
     while (grew) {
       grew = false;
-      for (Concept c : concepts) {
+      for (Concept c : catalogue) {
         if (c.broader() != null && out.contains(c.broader()) && out.add(c.id())) {
           grew = true;
         }
@@ -190,6 +194,30 @@ public final class EvidenceBase {
     List<Evidence> out = new ArrayList<>(once.values());
     out.sort(java.util.Comparator.comparing(Evidence::study).thenComparing(Evidence::id));
     return out;
+  }
+
+  /**
+   * The mechanism concepts the summaries give a page and a matrix row: those a study
+   * configuration names, every broader concept of them (their evidence rolls up), and those the
+   * programme theory names; only concepts of the catalogue, sorted.
+   */
+  public List<String> summarisedConcepts() {
+    Set<String> out = new TreeSet<>(conceptsInUse);
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Concept c : concepts) {
+        if (out.contains(c.id()) && c.broader() != null && out.add(c.broader())) {
+          grew = true;
+        }
+      }
+    }
+    theory.ifPresent(t -> t.cmocs().forEach(c -> {
+      if (c.concept() != null) {
+        out.add(c.concept());
+      }
+    }));
+    return out.stream().filter(id -> conceptById.containsKey(id)).toList();
   }
 
   /** A study and the facts a reader of a summary needs to weigh it. */

@@ -46,13 +46,11 @@ public record EvidenceMatrix(List<EvidenceBase.Concept> concepts, List<EvidenceB
     if (!base.complete()) {
       throw new IllegalStateException("the evidence matrix needs the whole evidence base");
     }
-    Set<String> used = new TreeSet<>();
+    // The concepts that have a page (the same list), by studies with a configuration that has a
+    // mechanism (outcome patterns have none: the matrix is mechanisms by studies).
+    Set<String> used = new TreeSet<>(base.summarisedConcepts());
     Set<String> studyIds = new TreeSet<>();
-    // Outcome patterns have no mechanism: the matrix is mechanisms by studies.
-    base.cmocs().stream().filter(c -> c.concept() != null).forEach(c -> {
-      used.add(c.concept());
-      studyIds.add(c.study());
-    });
+    base.cmocs().stream().filter(c -> c.concept() != null).forEach(c -> studyIds.add(c.study()));
     // Each cell counts the findings the one counting rule gives the concept, by study.
     Map<List<String>, int[]> counts = new HashMap<>();
     Map<List<String>, List<String>> ids = new HashMap<>();

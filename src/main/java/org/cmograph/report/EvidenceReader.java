@@ -97,17 +97,8 @@ public final class EvidenceReader {
         dataset,
         () -> {
           // A mechanism's section draws on its narrower concepts too (the one counting rule).
-          Set<String> withNarrower = new java.util.TreeSet<>(mechanisms);
-          List<EvidenceBase.Concept> catalogue = concepts();
-          boolean grew = !withNarrower.isEmpty();
-          while (grew) {
-            grew = false;
-            for (EvidenceBase.Concept c : catalogue) {
-              if (c.broader() != null && withNarrower.contains(c.broader()) && withNarrower.add(c.id())) {
-                grew = true;
-              }
-            }
-          }
+          Set<String> withNarrower =
+              mechanisms.isEmpty() ? Set.of() : EvidenceBase.selfAndNarrower(mechanisms, concepts());
           return readInTxn(new Restriction(Set.copyOf(withNarrower), Set.copyOf(theoryCmocs)));
         });
   }

@@ -31,6 +31,9 @@ final class HtmlFormat {
       blockquote.quote p { margin: 0.2rem 0; }
       blockquote.quote footer { font-size: 0.85rem; color: #455a64; }
       figure.diagram { overflow-x: auto; margin: 1rem 0; border: 1px solid #cfd8dc; background: #fff; }
+      figure.flow { margin: 1rem 0; }
+      figure.flow svg { display: block; max-width: 100%; height: auto; }
+      figure.flow figcaption { font-size: 0.85rem; color: #455a64; margin-top: 0.3rem; }
       """;
 
   /** A whole page around {@code blocks}, with a navigation bar of (label, href) pairs. */
@@ -91,6 +94,9 @@ final class HtmlFormat {
           .append("</footer></blockquote>\n");
     } else if (b instanceof Doc.Diagram d) {
       out.append("<figure class=\"diagram\">\n").append(d.diagram().svg()).append("\n</figure>\n");
+    } else if (b instanceof Doc.Flow f) {
+      out.append("<figure class=\"flow\">\n").append(f.diagram().svg()).append("\n<figcaption>")
+          .append(Text.html(f.diagram().summary())).append("</figcaption>\n</figure>\n");
     }
   }
 

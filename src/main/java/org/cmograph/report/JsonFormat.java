@@ -125,6 +125,9 @@ final class JsonFormat {
     } else if (b instanceof Doc.Diagram d) {
       o.put("type", "diagram");
       diagram(d.diagram(), o);
+    } else if (b instanceof Doc.Flow f) {
+      o.put("type", "flow");
+      flow(f.diagram(), o);
     } else if (b instanceof Doc.Heading h) {
       // Only inside a block this class does not know; top-level headings open sections.
       o.put("type", "heading");
@@ -195,6 +198,30 @@ final class JsonFormat {
   }
 
   /**
+   * The search and selection flow as data: its one-sentence summary (the caption), the boxes with
+   * their phase and text (as drawn; no layout) and the arrows between box keys.
+   */
+  private static void flow(FlowDiagram d, ObjectNode o) {
+    o.put("summary", d.summary());
+    ArrayNode boxes = o.putArray("boxes");
+    for (FlowDiagram.Box b : d.boxes()) {
+      ObjectNode j = boxes.addObject();
+      j.put("id", b.key());
+      j.put("phase", b.phase());
+      j.put("title", b.title());
+      ArrayNode lines = j.putArray("lines");
+      b.lines().forEach(lines::add);
+      j.put("side", b.side());
+    }
+    ArrayNode arrows = o.putArray("arrows");
+    for (FlowDiagram.Arrow a : d.arrows()) {
+      ObjectNode j = arrows.addObject();
+      j.put("from", a.from().key());
+      j.put("to", a.to().key());
+    }
+  }
+
+  /**
    * A block (or value inside one) this class has no case for: a record becomes an object of its
    * components in declaration order, led by its type name; collections become arrays.
    */
@@ -259,7 +286,14 @@ final class JsonFormat {
       }
       return o;
     }
-    return NODES.textNode(value.toString());
+    // An object of a type this class does not know: its own text where it defines one, else its
+    // type's name (never Object.toString's hash, which would change the bytes from run to run).
+    try {
+      boolean ownText = value.getClass().getMethod("toString").getDeclaringClass() != Object.class;
+      return NODES.textNode(ownText ? value.toString() : value.getClass().getSimpleName());
+    } catch (NoSuchMethodException e) {
+      return NODES.textNode(value.getClass().getSimpleName());
+    }
   }
 
   private static boolean isGenericBlock(Doc.Block b) {
@@ -268,6 +302,7 @@ final class JsonFormat {
         || b instanceof Doc.Bullets
         || b instanceof Doc.Quote
         || b instanceof Doc.Diagram
+        || b instanceof Doc.Flow
         || b instanceof Doc.Heading);
   }
 

@@ -47,6 +47,8 @@ final class MarkdownFormat {
       out.append("> ").append(Text.md(q.quote())).append("\n>\n> ").append(inline(q.citation())).append("\n\n");
     } else if (b instanceof Doc.Diagram d) {
       out.append("```mermaid\n").append(d.diagram().mermaid()).append("```\n\n");
+    } else if (b instanceof Doc.Flow f) {
+      out.append(Text.md(f.diagram().summary())).append("\n\n");
     }
   }
 

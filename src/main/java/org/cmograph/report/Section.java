@@ -204,6 +204,76 @@ public final class Section {
     return out;
   }
 
+  /**
+   * For whom: one actor (by type, or id where no type is given) in one role — whose reasoning the
+   * mechanism describes, or whose outcome an outcome is — with the contributing configurations,
+   * the findings of those configurations (each once) and the outcomes for that actor.
+   */
+  public record ActorRow(
+      String actor,
+      String role,
+      List<EvidenceBase.StudyCmoc> configurations,
+      List<Cerqual.Weighted> findings,
+      List<String> outcomes) {}
+
+  /** Whose reasoning and whose outcomes the contributing configurations are about, by actor. */
+  public List<ActorRow> actors() {
+    Map<String, List<Cerqual.Weighted>> byCmoc = new LinkedHashMap<>();
+    items.forEach(w -> byCmoc.computeIfAbsent(w.item().cmocKey(), k -> new ArrayList<>()).add(w));
+    Map<List<String>, ActorRow> rowsOf = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+    for (Row r : rows) {
+      EvidenceBase.StudyCmoc c = r.cmoc();
+      if (c.actor() != null) {
+        add(rowsOf, name(c.actor()), "reasoning", c, byCmoc, null, Section::onReasoning);
+      }
+      for (EvidenceBase.Outcome o : c.outcomes()) {
+        if (o.actor() != null) {
+          add(rowsOf, name(o.actor()), "outcome", c, byCmoc, o.description(), Section::onOutcome);
+        }
+      }
+    }
+    return List.copyOf(rowsOf.values());
+  }
+
+  /** A finding bears on the mechanism's reasoning: the whole configuration, or a mechanism part or link. */
+  static boolean onReasoning(EvidenceBase.Evidence e) {
+    return e.about().isEmpty()
+        || e.about().stream().anyMatch(a -> List.of("mechanism", "resource", "response", "context-mechanism", "mechanism-outcome").contains(a));
+  }
+
+  /** A finding bears on the outcomes: the whole configuration, an outcome, or a link to one. */
+  static boolean onOutcome(EvidenceBase.Evidence e) {
+    return e.about().isEmpty()
+        || e.about().stream().anyMatch(a -> List.of("outcome", "mechanism-outcome", "context-outcome").contains(a));
+  }
+
+  private static String name(EvidenceBase.Actor a) {
+    return a.type() != null ? a.type() : a.id();
+  }
+
+  private static void add(
+      Map<List<String>, ActorRow> rowsOf,
+      String actor,
+      String role,
+      EvidenceBase.StudyCmoc c,
+      Map<String, List<Cerqual.Weighted>> byCmoc,
+      String outcome,
+      java.util.function.Predicate<EvidenceBase.Evidence> bears) {
+    ActorRow row =
+        rowsOf.computeIfAbsent(List.of(actor, role), k -> new ActorRow(actor, role, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+    if (!row.configurations().contains(c)) {
+      row.configurations().add(c);
+      for (Cerqual.Weighted w : byCmoc.getOrDefault(c.key(), List.of())) {
+        if (bears.test(w.item()) && row.findings().stream().noneMatch(x -> x.item().key().equals(w.item().key()))) {
+          row.findings().add(w);
+        }
+      }
+    }
+    if (outcome != null && !row.outcomes().contains(outcome)) {
+      row.outcomes().add(outcome);
+    }
+  }
+
   public List<PerspectiveCount> perspectives() {
     Map<String, List<Cerqual.Weighted>> by = new TreeMap<>();
     items.forEach(w -> by.computeIfAbsent(Cerqual.perspective(w.item()), k -> new ArrayList<>()).add(w));
@@ -289,8 +359,12 @@ public final class Section {
       out.add("The contributing CMOCs have no evidence items.");
       return out;
     }
-    if (studies.size() == 1) {
-      out.add("Single study: all evidence comes from " + studies.get(0).citation() + ".");
+    List<String> findingStudies = items.stream().map(w -> w.item().study()).distinct().sorted().toList();
+    if (findingStudies.size() == 1) {
+      out.add(
+          "Single study: every finding comes from "
+              + base.study(findingStudies.get(0)).map(EvidenceBase.Study::citation).orElse(findingStudies.get(0))
+              + ".");
     }
     Set<String> perspectives = new LinkedHashSet<>();
     items.forEach(w -> perspectives.add(Cerqual.perspective(w.item())));
@@ -315,6 +389,9 @@ public final class Section {
       out.add("No outcomes: the contributing CMOCs name no outcome.");
     } else if (outcomes.stream().allMatch(o -> o.part().direction() == null)) {
       out.add("No outcome direction: none of the " + Cerqual.plural(outcomes.size(), "outcome reports", "outcomes report") + " a direction of change.");
+    }
+    if (rows.stream().allMatch(r -> r.cmoc().resource() == null)) {
+      out.add("Resource not reported: no contributing CMOC reports the resource the programme offers.");
     }
     if (rows.stream().allMatch(r -> r.cmoc().response() == null)) {
       out.add("Reasoning not reported: no contributing CMOC reports the reasoning the resource triggers in people.");

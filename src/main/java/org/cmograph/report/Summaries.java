@@ -59,24 +59,31 @@ public final class Summaries {
   public static final String MATRIX_CSV = "evidence-matrix.csv";
 
   private final EvidenceBase base;
+  private final Optional<SelectionFlow> selection;
   private final SummaryWriter writer;
   private final List<String> theoryIds;
   private final List<String> mechanismIds;
   private final Map<String, Section> built = new java.util.HashMap<>();
 
   public Summaries(EvidenceBase base) {
+    this(base, Optional.empty());
+  }
+
+  /** @param selection the search and selection log, drawn in the overview when present */
+  public Summaries(EvidenceBase base, Optional<SelectionFlow> selection) {
     this.base = base;
-    this.writer = new SummaryWriter(base);
+    this.selection = selection;
+    this.writer =
+        new SummaryWriter(base, selection.map(f -> SelectionSection.blocks(f, base)).orElse(List.of()));
     this.theoryIds =
         base.theory().map(t -> t.cmocs().stream().map(EvidenceBase.TheoryCmoc::id).toList()).orElse(List.of());
-    Set<String> used = new TreeSet<>(base.conceptsInUse());
-    base.theory().ifPresent(t -> t.cmocs().forEach(c -> used.add(c.concept())));
-    this.mechanismIds = used.stream().filter(id -> base.concept(id).isPresent()).toList();
+    this.mechanismIds = base.summarisedConcepts();
   }
 
   /** Reads the whole evidence base from the store (SPARQL over the union of its graphs). */
   public static Summaries read(CmoStore store) {
-    return new Summaries(new EvidenceReader(store.dataset()).read());
+    return new Summaries(
+        new EvidenceReader(store.dataset()).read(), new SelectionReader(store.dataset()).read());
   }
 
   /**
@@ -95,6 +102,11 @@ public final class Summaries {
 
   public EvidenceBase base() {
     return base;
+  }
+
+  /** The search and selection log the overview draws, if the store holds one. */
+  public Optional<SelectionFlow> selection() {
+    return selection;
   }
 
   public List<Section> theorySections() {
@@ -289,6 +301,9 @@ public final class Summaries {
         if (pages.containsKey("index" + ext)) {
           String idx = name.equals("index" + ext) ? "" : "index" + ext;
           nav.add(new String[] {"Programme theory", idx.isEmpty() ? "#top" : idx});
+          if (selection.isPresent()) {
+            nav.add(new String[] {"Search and selection", idx + "#" + SelectionSection.ANCHOR});
+          }
           nav.add(new String[] {"Diagram", idx + "#diagram"});
           nav.add(new String[] {"Summary of Qualitative Findings", idx + "#summary-of-qualitative-findings"});
           nav.add(new String[] {"Evidence Profile", idx + "#evidence-profile"});
@@ -363,7 +378,7 @@ public final class Summaries {
   /** The GRADE-CERQual Summary of Qualitative Findings table. */
   public String soqfCsv() {
     StringBuilder out = new StringBuilder();
-    out.append(Text.csvLine(List.of("finding_id", "finding", "statement", "studies", "confidence", "explanation")));
+    out.append(Text.csvLine(List.of("finding_id", "finding", "statement", "studies", "confidence", "explanation", "computed_indicators")));
     for (Section s : theorySections()) {
       EvidenceBase.TheoryCmoc t = s.theoryCmoc().orElseThrow();
       Cerqual.Profile p = s.profile();
@@ -375,7 +390,8 @@ public final class Summaries {
                   t.statement(),
                   String.join("; ", s.studies().stream().map(EvidenceBase.Study::id).toList()),
                   p.judgement().map(EvidenceBase.Assessment::overall).orElse("not-yet-assessed"),
-                  ConfidenceWriter.explanation(p))));
+                  ConfidenceWriter.explanation(p),
+                  ConfidenceWriter.indicatorText(p))));
     }
     return out.toString();
   }

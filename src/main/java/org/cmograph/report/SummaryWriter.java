@@ -18,9 +18,17 @@ final class SummaryWriter {
   private EvidenceMatrix matrix;
 
   SummaryWriter(EvidenceBase base) {
+    this(base, List.of());
+  }
+
+  /** @param selection the "Search and selection" blocks of the overview (none without a log) */
+  SummaryWriter(EvidenceBase base, List<Doc.Block> selection) {
     this.base = base;
     this.confidence = new ConfidenceWriter(base);
+    this.selection = List.copyOf(selection);
   }
+
+  private final List<Doc.Block> selection;
 
   /** The evidence matrix of the (complete) base, computed once. */
   synchronized EvidenceMatrix matrix() {
@@ -60,6 +68,7 @@ final class SummaryWriter {
     b.p(dataAsOf());
     if (t.isEmpty()) {
       b.p(Doc.text("The store holds no programme theory (load data/programme-theory.yaml with the studies); the mechanism summaries follow."));
+      selection.forEach(b::add);
     } else {
       EvidenceBase.Theory theoryData = t.get();
       if (theoryData.description() != null) {
@@ -76,10 +85,11 @@ final class SummaryWriter {
                   + "."
                   + (theoryData.note() == null ? "" : " " + theoryData.note())));
       b.p(version);
+      selection.forEach(b::add);
       b.h(2, "Diagram", "diagram");
       b.p(
           Doc.text(
-              "Contexts (left) switch mechanisms (middle: the resource the programme offers → the reasoning it triggers) on or off; mechanisms lead to outcomes (right). Each edge carries the number of studies whose findings bear on that link and support (+), refine (~) or refute (−) it: findings about the whole configuration or the context → mechanism link on the edges into a mechanism, about the whole configuration or the mechanism → outcome link on the edges out of it (support for one link is not support for the other). \"No finding\": no finding bears on the link."));
+              "Contexts (left) switch mechanisms (middle: the resource the programme offers → the reasoning it triggers) on or off; mechanisms lead to outcomes (right). Each edge carries the number of studies whose findings bear on that link and support (+), refine (~) or refute (−) it: findings about the whole configuration or the context → mechanism link on the edges into a mechanism, about the whole configuration or the mechanism → outcome link on the edges out of it (support for one link is not support for the other). \"No finding\": no finding bears on the link. Each mechanism box also counts the studies whose findings support, refine or refute its whole configuration, refutations by outcome patterns included."));
       b.add(new Doc.Diagram(TheoryDiagram.of(theory)));
       b.h(2, "Theory CMOCs", "theory-cmocs");
       b.add(theoryTable(theory));
@@ -224,7 +234,9 @@ final class SummaryWriter {
       b.add(new Doc.Bullets(facts));
     } else {
       b.h(level, "Mechanism: " + c.label(), s.slug());
-      b.p(confidence.verdict(s));
+      // A mechanism page opens with the confidence: the judgement and the indicators.
+      b.h(level + 1, "Confidence (GRADE-CERQual)", s.slug() + "-confidence");
+      confidence.section(s, b);
       b.p(Doc.strong("Definition: "), Doc.text(c.definition() == null ? "(no definition in the catalogue)" : c.definition()));
       List<Inline> facts = new ArrayList<>();
       facts.add(Doc.strong("Catalogue id: "));
@@ -271,6 +283,8 @@ final class SummaryWriter {
     b.add(contextBlocks(s));
     b.h(h, "Outcomes", prefix + "outcomes");
     b.add(outcomeTable(s));
+    b.h(h, "For whom", prefix + "for-whom");
+    b.add(forWhomTable(s));
     b.h(h, "Evidence by perspective", prefix + "perspectives");
     b.add(perspectiveTable(s));
     b.h(h, "Key quotes", prefix + "quotes");
@@ -284,8 +298,10 @@ final class SummaryWriter {
     } else {
       b.add(new Doc.Bullets(gaps.stream().map(Doc::cell).toList()));
     }
-    b.h(h, "Confidence (GRADE-CERQual)", prefix + "confidence");
-    confidence.section(s, b);
+    if (s.kind() == Section.Kind.THEORY_CMOC) {
+      b.h(h, "Confidence (GRADE-CERQual)", prefix + "confidence");
+      confidence.section(s, b);
+    }
     return b.build();
   }
 
@@ -413,6 +429,34 @@ final class SummaryWriter {
       return new Doc.Para(Doc.cell("The contributing CMOCs name no outcome."));
     }
     return new Doc.Table(List.of("Outcome", "Direction", "Level", "Study (CMOC)"), rows, null);
+  }
+
+  /** Whose reasoning and whose outcomes, by actor, with the findings behind each. */
+  private Doc.Block forWhomTable(Section s) {
+    List<List<List<Inline>>> rows = new ArrayList<>();
+    for (Section.ActorRow a : s.actors()) {
+      List<Cerqual.Weighted> f = a.findings();
+      rows.add(
+          List.of(
+              List.of(Doc.strong(a.actor())),
+              Doc.cell(a.role().equals("reasoning") ? "whose reasoning the mechanism describes" : "whose outcome"),
+              Doc.cell(a.configurations().stream().map(this::citation).collect(Collectors.joining("; "))),
+              List.of(Doc.count(Cerqual.plural(f.size(), "finding", "findings"), keys(f))),
+              Doc.cell(
+                  f.stream().filter(w -> w.stance().equals("supports")).count()
+                      + " / "
+                      + f.stream().filter(w -> w.stance().equals("refines")).count()
+                      + " / "
+                      + f.stream().filter(w -> w.stance().equals("refutes")).count()),
+              Doc.cell(a.outcomes().isEmpty() ? "—" : String.join("; ", a.outcomes()))));
+    }
+    if (rows.isEmpty()) {
+      return new Doc.Para(Doc.cell("The contributing configurations name no actor: for whom is not reported."));
+    }
+    return new Doc.Table(
+        List.of("Actor", "Role", "Configurations", "Findings", "Supporting / refining / refuting", "Outcomes for them"),
+        rows,
+        null);
   }
 
   private Doc.Block perspectiveTable(Section s) {

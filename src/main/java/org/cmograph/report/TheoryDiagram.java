@@ -134,10 +134,14 @@ public final class TheoryDiagram {
       String name = sections.get(m).concept().label();
       List<String> title = wrap(name, MECHANISM_W);
       String detail = mechanismText(t);
-      List<String> lines = wrap(abbreviate(detail, 150), MECHANISM_W);
+      List<String> lines = new ArrayList<>(wrap(abbreviate(detail, 150), MECHANISM_W));
+      // The whole configuration's findings, refutations included: an outcome pattern's findings
+      // bear on no drawn link but do bear on the configuration.
+      Counts all = counts(sections.get(m), e -> true);
+      lines.add("Configuration: " + (all.evidence().isEmpty() ? "no finding" : all.label() + " studies"));
       mechanismNodes.add(
           new Node("m-" + t.id(), "mechanism", String.join("\n", title), lines, false,
-              t.label() + " (" + t.id() + "). Mechanism: " + name + ". " + detail,
+              t.label() + " (" + t.id() + "). Mechanism: " + name + ". " + detail + ". Whole configuration: " + all.words(),
               xm, 0, MECHANISM_W, boxHeight(title.size(), lines.size())));
     }
     List<Node> outcomeNodes = new ArrayList<>();

@@ -99,6 +99,17 @@ public final class BrowserPage implements AutoCloseable {
     return devTools.send(session, method, params, HeadlessChromium.TIMEOUT);
   }
 
+  /** Sets the window size the page is laid out for (a phone is 390 wide). */
+  public void viewport(int width, int height) throws IOException {
+    command(
+        "Emulation.setDeviceMetricsOverride",
+        DevToolsConnection.params()
+            .put("width", width)
+            .put("height", height)
+            .put("deviceScaleFactor", 1)
+            .put("mobile", width < 600));
+  }
+
   /** Opens {@code url} and waits for its load event. */
   public void navigate(String url) throws IOException {
     CompletableFuture<Void> done = new CompletableFuture<>();

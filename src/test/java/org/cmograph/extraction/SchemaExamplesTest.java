@@ -23,14 +23,24 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SchemaExamplesTest {
   @ParameterizedTest
-  @ValueSource(strings = {"schema/extraction.schema.json", "schema/code-mapping.schema.json"})
+  @ValueSource(
+      strings = {
+        "schema/extraction.schema.json",
+        "schema/code-mapping.schema.json",
+        "schema/selection.schema.json"
+      })
   void everyFieldHasADescriptionAndValidExamples(String file) throws IOException {
     JsonNode root = new ObjectMapper().readTree(Repo.root().resolve(file).toFile());
     List<String> missing = new ArrayList<>();
     List<String> invalid = new ArrayList<>();
     int[] examples = {0};
-    walk(root, root, "", missing, invalid, examples, file.contains("extraction"));
+    boolean strict = file.contains("extraction") || file.contains("selection");
+    walk(root, root, "", missing, invalid, examples, strict);
     assertEquals(List.of(), invalid, "examples that their own field rejects");
+    if (file.contains("selection")) {
+      assertEquals(List.of(), missing, "fields without description or examples");
+      assertTrue(examples[0] > 25, "examples checked: " + examples[0]);
+    }
     if (file.contains("extraction")) {
       assertEquals(List.of(), missing, "fields without description or examples");
       assertTrue(examples[0] > 60, "examples checked: " + examples[0]);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cmograph.extraction.Extraction;
 import org.cmograph.rdf.ReferenceData;
+import org.cmograph.rdf.SelectionPipeline;
 import org.cmograph.rdf.StudyPipeline;
 import org.cmograph.rdf.TheoryPipeline;
 import org.cmograph.store.CmoStore;
@@ -17,6 +18,7 @@ final class BundledSummaries {
   private static StudyPipeline pipeline;
   private static List<Extraction> studies;
   private static TheoryPipeline.Result theory;
+  private static SelectionPipeline.Result selection;
   private static Summaries summaries;
 
   private BundledSummaries() {}
@@ -27,7 +29,10 @@ final class BundledSummaries {
     }
     pipeline = new StudyPipeline(ReferenceData.load(Repo.root().resolve("ontology")), null, Repo.root());
     List<java.nio.file.Path> paths =
-        List.of(Repo.data().resolve("studies"), Repo.data().resolve("programme-theory.yaml"));
+        List.of(
+            Repo.data().resolve("studies"),
+            Repo.data().resolve("programme-theory.yaml"),
+            Repo.data().resolve("selection.yaml"));
     StudyPipeline.Result result = pipeline.validate(paths);
     if (result.hasErrors()) {
       throw new IllegalStateException("the bundled studies do not validate: " + result.problems());
@@ -36,6 +41,10 @@ final class BundledSummaries {
     theory = new TheoryPipeline(pipeline.reference(), Repo.root().resolve("ontology")).validate(paths, studies);
     if (theory.hasErrors() || theory.graph().isEmpty()) {
       throw new IllegalStateException("the bundled theory does not validate: " + theory.problems());
+    }
+    selection = new SelectionPipeline(Repo.root().resolve("ontology"), null).validate(paths, studies);
+    if (!selection.problems().isEmpty() || selection.graph().isEmpty()) {
+      throw new IllegalStateException("the bundled selection log does not validate: " + selection.problems());
     }
   }
 
@@ -49,7 +58,13 @@ final class BundledSummaries {
     CmoStore store = CmoStore.inMemory();
     ReferenceData ref = pipeline.reference();
     var g = theory.graph().orElseThrow();
-    store.replace(ref.ontology(), ref.catalogue(), java.util.Map.of(g.graphName(), g.graph()), order, pipeline::convert);
+    var s = selection.graph().orElseThrow();
+    store.replace(
+        ref.ontology(),
+        ref.catalogue(),
+        java.util.Map.of(g.graphName(), g.graph(), s.graphName(), s.graph()),
+        order,
+        pipeline::convert);
     return store;
   }
 

@@ -86,6 +86,12 @@ class JsonSummaryTest {
       }
       assertEquals(count(page, "<table"), all(doc, Pattern.compile("table")).size(), name + ": tables");
       assertEquals(count(page, "<figure class=\"diagram\">"), all(doc, Pattern.compile("diagram")).size(), name + ": diagrams");
+      List<JsonNode> flows = all(doc, Pattern.compile("flow"));
+      assertEquals(count(page, "<figure class=\"flow\">"), flows.size(), name + ": flow diagrams");
+      for (JsonNode f : flows) {
+        assertTrue(page.contains("<figcaption>" + Text.html(f.get("summary").asText()) + "</figcaption>"), name + ": " + f.get("summary"));
+        assertTrue(f.get("boxes").size() > 3 && f.get("arrows").size() > 2, name + ": the flow as data");
+      }
       List<JsonNode> quotes = all(doc, Pattern.compile("quote"));
       assertEquals(count(page, "<blockquote"), quotes.size(), name + ": quotes");
       for (JsonNode q : quotes) {
