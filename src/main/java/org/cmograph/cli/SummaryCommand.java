@@ -30,8 +30,11 @@ import picocli.CommandLine.Spec;
       "Write evidence summaries from the store: per mechanism and per theory CMOC (studies, CMO"
           + " table, enabling and blocking contexts, outcomes, perspectives, quotes, conflicts, gaps,"
           + " GRADE-CERQual profile), the theory diagram and the evidence matrix.",
-      "With --out, writes index (the whole theory), one page per mechanism and the CSV tables;"
-          + " without, prints one document."
+      "With --out, writes index (the whole theory), one page per mechanism, the evidence appendix"
+          + " and the CSV tables; without, prints one document. --format json gives the same content"
+          + " as data, with the evidence ids behind every count; --format docx (with --out) writes"
+          + " summary.docx: the Summary of Qualitative Findings, the Evidence Profile and the evidence"
+          + " appendix as one Word document."
     })
 final class SummaryCommand implements Callable<Integer> {
   @Option(names = "--mechanism", paramLabel = "ID", description = "Mechanism concept id (repeatable)")
@@ -40,7 +43,7 @@ final class SummaryCommand implements Callable<Integer> {
   @Option(names = "--theory-cmoc", paramLabel = "ID", description = "Theory CMOC id (repeatable)")
   List<String> theoryCmocs;
 
-  @Option(names = "--format", defaultValue = "md", description = "md or html; default ${DEFAULT-VALUE}")
+  @Option(names = "--format", defaultValue = "md", description = "md, html, json or docx; default ${DEFAULT-VALUE}")
   String format;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Folder to write pages and CSV tables into (default: print one document)")
@@ -52,15 +55,24 @@ final class SummaryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Summaries.Format f;
-    try {
-      f = Summaries.Format.valueOf(format.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "unknown format '" + format + "'; use md or html");
+    boolean docx = format.equalsIgnoreCase("docx");
+    Summaries.Format f = null;
+    if (!docx) {
+      try {
+        f = Summaries.Format.valueOf(format.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "unknown format '" + format + "'; use md, html, json or docx");
+      }
     }
     Summaries.Selection selection =
         new Summaries.Selection(
             mechanisms == null ? List.of() : mechanisms, theoryCmocs == null ? List.of() : theoryCmocs);
+    if (docx && out == null) {
+      throw new ParameterException(spec.commandLine(), "--format docx writes a Word file; give the folder to write it into with --out DIR");
+    }
+    if (docx && !selection.all()) {
+      throw new ParameterException(spec.commandLine(), "--format docx covers the whole theory (Summary of Qualitative Findings, Evidence Profile, evidence appendix); leave out --mechanism and --theory-cmoc");
+    }
     PrintWriter err = spec.commandLine().getErr();
     Workspace ws = Workspace.current();
     Summaries summaries;
@@ -80,6 +92,10 @@ final class SummaryCommand implements Callable<Integer> {
       PrintWriter stdout = spec.commandLine().getOut();
       stdout.print(summaries.document(f, selection));
       stdout.flush();
+    } else if (docx) {
+      Path written = summaries.writeDocx(out);
+      spec.commandLine().getOut().println("wrote " + Workspace.shown(written));
+      spec.commandLine().getOut().flush();
     } else {
       List<Path> written = summaries.write(out, f, selection);
       spec.commandLine().getOut().println("wrote " + written.size() + " file(s) to " + Workspace.shown(out));

@@ -34,7 +34,9 @@ public final class Summaries {
   /** Output formats. */
   public enum Format {
     MD("md"),
-    HTML("html");
+    HTML("html"),
+    /** The same content as data, with the evidence ids behind every count ({@link JsonFormat}). */
+    JSON("json");
 
     public final String extension;
 
@@ -180,33 +182,63 @@ public final class Summaries {
   /** Everything (or the selection) as one document. */
   public String document(Format format, Selection sel) {
     List<Doc.Block> blocks = new ArrayList<>();
-    Set<String> present = new TreeSet<>();
     if (sel.all()) {
       List<Section> theory = theorySections();
       List<Section> mechanisms = mechanismSections();
       blocks.addAll(writer.overview(theory, mechanisms));
+      blocks.addAll(EvidenceAppendix.overviewLink(2));
       for (Section s : theory) {
         blocks.addAll(writer.section(s, 2));
-        present.add(s.slug());
       }
       for (Section s : mechanisms) {
         blocks.addAll(writer.section(s, 2));
-        present.add(s.slug());
       }
-      present.add("top");
+      blocks.addAll(new EvidenceAppendix(base).blocks(2));
     } else {
       blocks.add(new Doc.Heading(1, "Evidence summaries", "top"));
       blocks.add(new Doc.Para(writer.dataAsOf()));
       for (Section s : selected(sel)) {
         blocks.addAll(writer.section(s, 2));
-        present.add(s.slug());
       }
     }
+    Set<String> present = anchors(blocks);
     Function<String, String> href = slug -> present.contains(slug) ? "#" + slug : null;
     String title = base.theory().map(EvidenceBase.Theory::title).orElse("Evidence summaries");
-    return format == Format.MD
-        ? new MarkdownFormat(href).write(blocks)
-        : new HtmlFormat(href).page(title, List.of(), blocks);
+    return switch (format) {
+      case MD -> new MarkdownFormat(href).write(blocks);
+      case HTML -> new HtmlFormat(href).page(title, List.of(), blocks);
+      case JSON -> new JsonFormat(href).write(title, null, blocks);
+    };
+  }
+
+  private static Set<String> anchors(List<Doc.Block> blocks) {
+    Set<String> out = new TreeSet<>();
+    for (Doc.Block b : blocks) {
+      if (b instanceof Doc.Heading h && h.anchor() != null) {
+        out.add(h.anchor());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The Summary of Qualitative Findings and the Evidence Profile (on landscape pages) and the
+   * evidence appendix, as one Word document: what review teams co-edit. Needs the whole base.
+   */
+  public byte[] docx() {
+    requireComplete("the Word document (the tables of the whole theory)");
+    List<Doc.Block> overview = writer.overview(theorySections(), mechanismSections());
+    List<Doc.Block> tables = new ArrayList<>();
+    tables.add(new Doc.Para(writer.dataAsOf()));
+    for (String anchor : List.of("summary-of-qualitative-findings", "evidence-profile")) {
+      tables.addAll(DocxFormat.shift(DocxFormat.slice(overview, anchor), -1));
+    }
+    String title = base.theory().map(EvidenceBase.Theory::title).orElse("Evidence summaries");
+    return new DocxFormat(title, base.dataAsOf())
+        .write(
+            List.of(
+                new DocxFormat.Part(tables, true),
+                new DocxFormat.Part(new EvidenceAppendix(base).blocks(1), false)));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -228,9 +260,15 @@ public final class Summaries {
       List<Section> theory = theorySections();
       List<Section> mechanisms = mechanismSections();
       List<Doc.Block> index = new ArrayList<>(writer.overview(theory, mechanisms));
+      index.addAll(EvidenceAppendix.overviewLink(2));
       theory.forEach(s -> index.addAll(writer.section(s, 2)));
       pages.put("index" + ext, index);
       titles.put("index" + ext, title);
+      List<Doc.Block> appendix = new ArrayList<>();
+      appendix.add(new Doc.Para(writer.dataAsOf()));
+      appendix.addAll(new EvidenceAppendix(base).blocks(1));
+      pages.put(EvidenceAppendix.SLUG + ext, appendix);
+      titles.put(EvidenceAppendix.SLUG + ext, "Evidence appendix — " + title);
       for (Section s : mechanisms) {
         List<Doc.Block> page = new ArrayList<>();
         page.add(new Doc.Para(writer.dataAsOf()));
@@ -247,12 +285,17 @@ public final class Summaries {
         titles.put(s.slug() + ext, s.title() + " — " + title);
       }
     }
+    // Where each anchor is: a link to a section goes to its page, or to its heading on a page.
+    Map<String, String> anchorPage = new java.util.HashMap<>();
+    pages.forEach((name, blocks) -> anchors(blocks).forEach(a -> anchorPage.putIfAbsent(a, name)));
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<String, List<Doc.Block>> page : pages.entrySet()) {
       String name = page.getKey();
-      Function<String, String> href = slug -> link(slug, name, pages.keySet(), ext);
+      Function<String, String> href = slug -> link(slug, name, pages.keySet(), ext, anchorPage);
       if (format == Format.MD) {
         out.put(name, new MarkdownFormat(href).write(page.getValue()));
+      } else if (format == Format.JSON) {
+        out.put(name, new JsonFormat(href).write(titles.get(name), name.substring(0, name.length() - ext.length()), page.getValue()));
       } else {
         List<String[]> nav = new ArrayList<>();
         if (pages.containsKey("index" + ext)) {
@@ -267,6 +310,7 @@ public final class Summaries {
           nav.add(new String[] {"Evidence Profile", idx + "#evidence-profile"});
           nav.add(new String[] {"Evidence matrix", idx + "#evidence-matrix"});
           nav.add(new String[] {"Mechanisms", idx + "#mechanisms"});
+          nav.add(new String[] {"Evidence appendix", EvidenceAppendix.SLUG + ext});
         }
         out.put(name, new HtmlFormat(href).page(titles.get(name), nav, page.getValue()));
       }
@@ -277,13 +321,14 @@ public final class Summaries {
     return out;
   }
 
-  private static String link(String slug, String page, Set<String> pages, String ext) {
+  private static String link(String slug, String page, Set<String> pages, String ext, Map<String, String> anchorPage) {
     String own = slug + ext;
     if (pages.contains(own)) {
       return own.equals(page) ? "#" + slug : own;
     }
-    if (slug.startsWith("theory-") && pages.contains("index" + ext)) {
-      return page.equals("index" + ext) ? "#" + slug : "index" + ext + "#" + slug;
+    String on = anchorPage.get(slug);
+    if (on != null) {
+      return on.equals(page) ? "#" + slug : on + "#" + slug;
     }
     return null;
   }
@@ -293,17 +338,30 @@ public final class Summaries {
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
     for (Map.Entry<String, String> page : pages(format, sel).entrySet()) {
-      Path target = dir.resolve(page.getKey());
-      Path tmp = Files.createTempFile(dir, ".summary-", ".tmp");
-      try {
-        Files.writeString(tmp, page.getValue(), StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-      written.add(target);
+      written.add(replace(dir.resolve(page.getKey()), page.getValue().getBytes(StandardCharsets.UTF_8)));
     }
     return written;
+  }
+
+  /** The file name {@link #writeDocx} writes. */
+  public static final String DOCX = "summary.docx";
+
+  /** Writes {@link #docx()} into {@code dir} as {@value #DOCX}, replacing it whole. */
+  public Path writeDocx(Path dir) throws IOException {
+    byte[] bytes = docx();
+    Files.createDirectories(dir);
+    return replace(dir.resolve(DOCX), bytes);
+  }
+
+  private static Path replace(Path target, byte[] bytes) throws IOException {
+    Path tmp = Files.createTempFile(target.getParent(), ".summary-", ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    return target;
   }
 
   /**

@@ -3,9 +3,14 @@ package org.cmograph.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.cmograph.testing.Repo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +58,52 @@ class SummaryCommandIT {
     assertEquals(2, typo.exit());
     assertTrue(typo.err().contains("no mechanism 'trusting-relationshp' with evidence or in the theory; did you mean 'trusting-relationship'?"), typo.err());
     assertEquals(2, CliIT.run("summary", "--theory-cmoc", "trust", "--store", store).exit());
-    assertEquals(2, CliIT.run("summary", "--format", "pdf", "--store", store).exit());
+    CliIT.Run pdf = CliIT.run("summary", "--format", "pdf", "--store", store);
+    assertEquals(2, pdf.exit());
+    assertTrue(pdf.err().contains("unknown format 'pdf'; use md, html, json or docx"), pdf.err());
+    CliIT.Run docx = CliIT.run("summary", "--format", "docx", "--store", store);
+    assertEquals(2, docx.exit());
+    assertTrue(docx.err().contains("--format docx writes a Word file; give the folder to write it into with --out DIR"), docx.err());
+    CliIT.Run docxOne =
+        CliIT.run("summary", "--format", "docx", "--mechanism", "hope", "--out", tmp.resolve("w").toString(), "--store", store);
+    assertEquals(2, docxOne.exit());
+    assertTrue(docxOne.err().contains("--format docx covers the whole theory"), docxOne.err());
+    assertTrue(!Files.exists(tmp.resolve("w")), "nothing written on a usage error");
+  }
+
+  @Test
+  void jsonAndWordFromALoadedStore(@TempDir Path tmp) throws IOException {
+    String store = tmp.resolve("store").toString();
+    assertEquals(0, load(store).exit());
+
+    CliIT.Run json = CliIT.run("summary", "--format", "json", "--store", store);
+    assertEquals(0, json.exit(), json.err());
+    JsonNode doc = new ObjectMapper().readTree(json.out());
+    assertEquals("cmograph-summary/1", doc.get("schema").asText());
+    JsonNode top = doc.get("sections").get(0);
+    assertEquals("Programme theory of peer support in mental health services", top.get("heading").asText());
+    List<String> headings = new ArrayList<>();
+    top.get("sections").forEach(s -> headings.add(s.get("heading").asText()));
+    assertTrue(headings.containsAll(List.of("Summary of Qualitative Findings", "Evidence Profile", "Evidence appendix")), headings.toString());
+    assertTrue(json.out().contains("\"type\": \"count\""), "counts with their evidence ids");
+
+    Path out = tmp.resolve("json");
+    CliIT.Run pages = CliIT.run("summary", "--format", "json", "--out", out.toString(), "--store", store);
+    assertEquals(0, pages.exit(), pages.err());
+    for (String f : new String[] {"index.json", "evidence-appendix.json", "mechanism-hope.json", "evidence-profile.csv"}) {
+      assertTrue(Files.isRegularFile(out.resolve(f)), f);
+    }
+    assertEquals("evidence-appendix", new ObjectMapper().readTree(out.resolve("evidence-appendix.json").toFile()).get("page").asText());
+
+    Path word = tmp.resolve("word");
+    CliIT.Run docx = CliIT.run("summary", "--format", "docx", "--out", word.toString(), "--store", store);
+    assertEquals(0, docx.exit(), docx.err());
+    assertTrue(docx.out().startsWith("wrote ") && docx.out().contains("summary.docx"), docx.out());
+    try (XWPFDocument d = new XWPFDocument(Files.newInputStream(word.resolve("summary.docx")))) {
+      assertEquals(
+          List.of("Summary of Qualitative Findings", "Evidence Profile", "Evidence appendix"),
+          d.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle())).map(p -> p.getText()).toList());
+      assertEquals(10, d.getTables().get(0).getNumberOfRows(), "a header and nine theory configurations");
+    }
   }
 }

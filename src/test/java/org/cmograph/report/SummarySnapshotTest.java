@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The summaries of the bundled data, as golden files under src/test/resources/summary/: the whole
- * theory (index) and three mechanisms, in Markdown and HTML, and the three CSV tables. After an
+ * theory (index) and three mechanisms, in Markdown and HTML, the evidence appendix in Markdown, and
+ * the three CSV tables. After an
  * intended change, rerun with {@code -Dsnapshots.update=true} and review the diff.
  */
 class SummarySnapshotTest {
@@ -33,6 +34,7 @@ class SummarySnapshotTest {
         "mechanism-peer-support-principles.html",
         "mechanism-bridging-to-services.md",
         "mechanism-bridging-to-services.html",
+        "evidence-appendix.md",
         Summaries.SOQF_CSV,
         Summaries.EVIDENCE_PROFILE_CSV,
         Summaries.MATRIX_CSV);
