@@ -52,8 +52,6 @@ final class DocxFormat {
   /** A run of blocks laid out on pages of one orientation (wide tables go on landscape pages). */
   record Part(List<Doc.Block> blocks, boolean landscape) {}
 
-  static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
   private final String title;
   private final String date;
   private XWPFDocument doc;
