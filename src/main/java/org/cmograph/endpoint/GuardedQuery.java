@@ -46,10 +46,12 @@ import org.apache.jena.sparql.exec.RowSetStream;
  */
 final class GuardedQuery extends SPARQL_QueryDataset {
   private final int maxRows;
+  private final long maxWorkBytes;
   private final QueryGate gate;
 
-  GuardedQuery(int maxRows, QueryGate gate) {
+  GuardedQuery(int maxRows, long maxWorkBytes, QueryGate gate) {
     this.maxRows = maxRows;
+    this.maxWorkBytes = maxWorkBytes;
     this.gate = gate;
   }
 
@@ -168,6 +170,7 @@ final class GuardedQuery extends SPARQL_QueryDataset {
     }
     QueryExec exec = super.createQueryExec(action, capped, dataset);
     BoundedEvaluation.startClock(exec.getContext());
+    BoundedWork.startBudget(exec.getContext(), maxWorkBytes);
     return exec;
   }
 
