@@ -1,5 +1,6 @@
 package org.cmograph.endpoint;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -9,6 +10,8 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.atlas.RuntimeIOException;
+import org.apache.jena.atlas.io.IO;
 import org.apache.jena.atlas.lib.Pair;
 import org.apache.jena.fuseki.Fuseki;
 import org.apache.jena.fuseki.server.CounterName;
@@ -53,6 +56,28 @@ final class GuardedQuery extends SPARQL_QueryDataset {
     this.maxRows = maxRows;
     this.maxWorkBytes = maxWorkBytes;
     this.gate = gate;
+  }
+
+  /**
+   * Fuseki's reading of a query sent as the request body, with a failure to read it answered as
+   * the client's doing: a body over the size limit (RequestGuard makes the status 413) or a
+   * connection closed mid-body is one log line, not a 500 with a stack trace.
+   */
+  @Override
+  protected void executeBody(HttpAction action) {
+    String queryString;
+    try {
+      queryString = IO.readWholeFileAsUTF8(action.getRequestInputStream());
+    } catch (IOException | RuntimeIOException e) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      action.log.warn(String.format("[%d] request body not read: %s", action.id, root.getMessage()));
+      ServletOps.errorBadRequest("the request body could not be read");
+      return;
+    }
+    execute(queryString, action);
   }
 
   /** At most this many characters of a query go into the log line. */
