@@ -93,7 +93,7 @@ final class RequestGuard extends HttpFilter {
     }
     Limits limits = new Limits();
     HttpServletRequest limited = new LimitedRequest(req, limits);
-    HttpServletResponse response = new LimitedResponse(res, limits);
+    LimitedResponse response = new LimitedResponse(res, limits);
     try {
       // Parsed here, where a bad encoding can be answered 400: Fuseki's servlets report a failure
       // to read parameters as a 500.
@@ -109,11 +109,10 @@ final class RequestGuard extends HttpFilter {
     }
     try {
       chain.doFilter(limited, response);
-      if (limits.clientGone != null) {
+      IOException gone = response.clientGone();
+      if (gone != null) {
         // Not the server's failure: one line, no stack trace (Fuseki logged two per broken write).
-        LOG.info(
-            "client {} stopped reading {} {}: {}",
-            req.getRemoteAddr(), req.getMethod(), path, limits.clientGone.getClass().getSimpleName());
+        LOG.info("client {} stopped reading {} {}: {}", req.getRemoteAddr(), req.getMethod(), path, gone.getClass().getSimpleName());
       }
     } catch (Throwable e) {
       int clientError = clientError(e, limits);
@@ -212,10 +211,9 @@ final class RequestGuard extends HttpFilter {
     res.getOutputStream().write(body);
   }
 
-  /** Whether this request's body went over the limit, and whether its client went away. */
+  /** Whether this request's body went over the limit. */
   private static final class Limits {
     volatile boolean exceeded;
-    volatile IOException clientGone;
   }
 
   /** A request whose body stream fails once it passes the limit. */
@@ -343,87 +341,19 @@ final class RequestGuard extends HttpFilter {
       super.sendError(limits.exceeded ? 413 : sc);
     }
 
-    private ServletOutputStream out;
+    private ClientStream out;
 
     @Override
     public ServletOutputStream getOutputStream() throws IOException {
       if (out == null) {
-        out = new ClientStream(super.getOutputStream(), limits);
+        out = new ClientStream(super.getOutputStream());
       }
       return out;
     }
-  }
 
-  /**
-   * The response body. Once a write fails (the client closed the connection, or read nothing for
-   * the write time-out) the rest of the response is dropped instead of failing every later write:
-   * the handler finishes, frees its thread and memory, and the failure is one line in the log.
-   */
-  private static final class ClientStream extends ServletOutputStream {
-    private final ServletOutputStream out;
-    private final Limits limits;
-
-    ClientStream(ServletOutputStream out, Limits limits) {
-      this.out = out;
-      this.limits = limits;
-    }
-
-    private void gone(IOException e) {
-      if (limits.clientGone == null) {
-        limits.clientGone = e;
-      }
-    }
-
-    @Override
-    public void write(int b) {
-      if (limits.clientGone == null) {
-        try {
-          out.write(b);
-        } catch (IOException e) {
-          gone(e);
-        }
-      }
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      if (limits.clientGone == null) {
-        try {
-          out.write(b, off, len);
-        } catch (IOException e) {
-          gone(e);
-        }
-      }
-    }
-
-    @Override
-    public void flush() {
-      if (limits.clientGone == null) {
-        try {
-          out.flush();
-        } catch (IOException e) {
-          gone(e);
-        }
-      }
-    }
-
-    @Override
-    public void close() {
-      try {
-        out.close();
-      } catch (IOException e) {
-        gone(e);
-      }
-    }
-
-    @Override
-    public boolean isReady() {
-      return out.isReady();
-    }
-
-    @Override
-    public void setWriteListener(jakarta.servlet.WriteListener listener) {
-      out.setWriteListener(listener);
+    /** The failure that showed the client had gone, or null. */
+    IOException clientGone() {
+      return out == null ? null : out.failure();
     }
   }
 }
