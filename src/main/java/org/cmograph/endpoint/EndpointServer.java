@@ -74,6 +74,10 @@ public final class EndpointServer implements AutoCloseable {
    * @param updateUser null keeps the endpoint read-only
    * @param concurrentQueries most queries running at once; the others wait their turn
    * @param queueWait longest a query waits for its turn before the endpoint answers 503
+   * @param maxWorkBytes most intermediate results one query may keep (estimated bytes: sorted and
+   *     distinct solutions, groups, aggregated values, the kept side of a join)
+   * @param writeTimeout longest a response may wait for its client to read before the connection
+   *     is closed
    */
   public record Settings(
       String bind,
@@ -83,8 +87,17 @@ public final class EndpointServer implements AutoCloseable {
       long maxRequestBytes,
       Credentials updateUser,
       int concurrentQueries,
-      Duration queueWait) {
+      Duration queueWait,
+      long maxWorkBytes,
+      Duration writeTimeout) {
     public Settings {
+      Objects.requireNonNull(writeTimeout, "writeTimeout");
+      if (maxWorkBytes < 1024 * 1024) {
+        throw new IllegalArgumentException("a query needs at least 1 MiB for intermediate results");
+      }
+      if (writeTimeout.isNegative() || writeTimeout.isZero()) {
+        throw new IllegalArgumentException("write timeout must be positive");
+      }
       Objects.requireNonNull(queueWait, "queueWait");
       if (concurrentQueries < 1) {
         throw new IllegalArgumentException("at least one query must be able to run at once");
@@ -114,7 +127,18 @@ public final class EndpointServer implements AutoCloseable {
           10L * 1024 * 1024,
           null,
           defaultConcurrentQueries(),
+          Duration.ofSeconds(30),
+          defaultMaxWorkBytes(defaultConcurrentQueries()),
           Duration.ofSeconds(30));
+    }
+
+    /**
+     * A quarter of the heap shared by the queries that may run at once, each between 16 and 256
+     * MiB: the running queries' intermediate results together stay well inside the heap.
+     */
+    public static long defaultMaxWorkBytes(int concurrentQueries) {
+      long share = Runtime.getRuntime().maxMemory() / 4 / Math.max(1, concurrentQueries);
+      return Math.max(16L << 20, Math.min(256L << 20, share));
     }
 
     /** Twice the cores: enough to overlap waiting on disk, few enough that each runs at speed. */
@@ -123,31 +147,39 @@ public final class EndpointServer implements AutoCloseable {
     }
 
     public Settings withPort(int port) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait);
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait, maxWorkBytes, writeTimeout);
     }
 
     public Settings withBind(String bind) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait);
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait, maxWorkBytes, writeTimeout);
     }
 
     public Settings withTimeout(Duration timeout) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait);
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait, maxWorkBytes, writeTimeout);
     }
 
     public Settings withMaxRows(int maxRows) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait);
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait, maxWorkBytes, writeTimeout);
     }
 
     public Settings withMaxRequestBytes(long maxRequestBytes) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait);
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait, maxWorkBytes, writeTimeout);
     }
 
     public Settings withUpdateUser(Credentials updateUser) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait);
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait, maxWorkBytes, writeTimeout);
     }
 
     public Settings withConcurrentQueries(int concurrentQueries, Duration queueWait) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait);
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait, maxWorkBytes, writeTimeout);
+    }
+
+    public Settings withMaxWorkBytes(long maxWorkBytes) {
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait, maxWorkBytes, writeTimeout);
+    }
+
+    public Settings withWriteTimeout(Duration writeTimeout) {
+      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait, maxWorkBytes, writeTimeout);
     }
 
     public boolean writable() {
@@ -165,6 +197,15 @@ public final class EndpointServer implements AutoCloseable {
     this.settings = settings;
     this.host = host;
     this.gate = gate;
+  }
+
+  /** Open client connections. */
+  int openConnections() {
+    int open = 0;
+    for (Connector c : server.getJettyServer().getConnectors()) {
+      open += c.getConnectedEndPoints().size();
+    }
+    return open;
   }
 
   /** Queries running now (those waiting their turn not counted). */
@@ -237,6 +278,9 @@ public final class EndpointServer implements AutoCloseable {
     for (Connector c : server.getJettyServer().getConnectors()) {
       if (c instanceof ServerConnector connector) {
         connector.setHost(address.getHostAddress());
+        // A response whose client stops reading fails once no byte has moved for this long: its
+        // thread, its result in memory and its read transaction are freed, its connection closed.
+        connector.setIdleTimeout(settings.writeTimeout().toMillis());
       }
     }
     if (server.getJettyServer().getErrorHandler() instanceof ErrorHandler handler) {
@@ -270,6 +314,7 @@ public final class EndpointServer implements AutoCloseable {
     context.set(TDB2.symUnionDefaultGraph, true);
     QueryPolicy.restrict(context);
     BoundedEvaluation.install(context);
+    BoundedWork.install(context);
     return context;
   }
 
@@ -281,7 +326,7 @@ public final class EndpointServer implements AutoCloseable {
           Endpoint.create()
               .operation(Operation.Query)
               .endpointName(name)
-              .processor(new GuardedQuery(settings.maxRows(), gate))
+              .processor(new GuardedQuery(settings.maxRows(), settings.maxWorkBytes(), gate))
               .context(context)
               .build());
     }

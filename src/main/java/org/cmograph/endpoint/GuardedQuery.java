@@ -1,5 +1,6 @@
 package org.cmograph.endpoint;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -9,6 +10,8 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.atlas.RuntimeIOException;
+import org.apache.jena.atlas.io.IO;
 import org.apache.jena.atlas.lib.Pair;
 import org.apache.jena.fuseki.Fuseki;
 import org.apache.jena.fuseki.server.CounterName;
@@ -46,11 +49,35 @@ import org.apache.jena.sparql.exec.RowSetStream;
  */
 final class GuardedQuery extends SPARQL_QueryDataset {
   private final int maxRows;
+  private final long maxWorkBytes;
   private final QueryGate gate;
 
-  GuardedQuery(int maxRows, QueryGate gate) {
+  GuardedQuery(int maxRows, long maxWorkBytes, QueryGate gate) {
     this.maxRows = maxRows;
+    this.maxWorkBytes = maxWorkBytes;
     this.gate = gate;
+  }
+
+  /**
+   * Fuseki's reading of a query sent as the request body, with a failure to read it answered as
+   * the client's doing: a body over the size limit (RequestGuard makes the status 413) or a
+   * connection closed mid-body is one log line, not a 500 with a stack trace.
+   */
+  @Override
+  protected void executeBody(HttpAction action) {
+    String queryString;
+    try {
+      queryString = IO.readWholeFileAsUTF8(action.getRequestInputStream());
+    } catch (IOException | RuntimeIOException e) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      action.log.warn(String.format("[%d] request body not read: %s", action.id, root.getMessage()));
+      ServletOps.errorBadRequest("the request body could not be read");
+      return;
+    }
+    execute(queryString, action);
   }
 
   /** At most this many characters of a query go into the log line. */
@@ -168,6 +195,7 @@ final class GuardedQuery extends SPARQL_QueryDataset {
     }
     QueryExec exec = super.createQueryExec(action, capped, dataset);
     BoundedEvaluation.startClock(exec.getContext());
+    BoundedWork.startBudget(exec.getContext(), maxWorkBytes);
     return exec;
   }
 

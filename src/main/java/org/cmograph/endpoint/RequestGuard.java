@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.net.URI;
@@ -92,7 +93,7 @@ final class RequestGuard extends HttpFilter {
     }
     Limits limits = new Limits();
     HttpServletRequest limited = new LimitedRequest(req, limits);
-    HttpServletResponse response = new LimitedResponse(res, limits);
+    LimitedResponse response = new LimitedResponse(res, limits);
     try {
       // Parsed here, where a bad encoding can be answered 400: Fuseki's servlets report a failure
       // to read parameters as a 500.
@@ -108,6 +109,11 @@ final class RequestGuard extends HttpFilter {
     }
     try {
       chain.doFilter(limited, response);
+      IOException gone = response.clientGone();
+      if (gone != null) {
+        // Not the server's failure: one line, no stack trace (Fuseki logged two per broken write).
+        LOG.info("client {} stopped reading {} {}: {}", req.getRemoteAddr(), req.getMethod(), path, gone.getClass().getSimpleName());
+      }
     } catch (Throwable e) {
       int clientError = clientError(e, limits);
       if (clientError > 0) {
@@ -333,6 +339,21 @@ final class RequestGuard extends HttpFilter {
     @Override
     public void sendError(int sc) throws IOException {
       super.sendError(limits.exceeded ? 413 : sc);
+    }
+
+    private ClientStream out;
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+      if (out == null) {
+        out = new ClientStream(super.getOutputStream());
+      }
+      return out;
+    }
+
+    /** The failure that showed the client had gone, or null. */
+    IOException clientGone() {
+      return out == null ? null : out.failure();
     }
   }
 }

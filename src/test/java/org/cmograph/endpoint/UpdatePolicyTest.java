@@ -69,4 +69,19 @@ class UpdatePolicyTest {
   void ordinaryUpdatesPass(String text) {
     assertEquals(Optional.empty(), refusal(text), text);
   }
+
+  @org.junit.jupiter.api.Test
+  void oneAllowListGivesUpdatesOnlySparql11sOwnCasts() {
+    var forUpdates =
+        SparqlPolicy.ALLOWED_FUNCTIONS.entrySet().stream()
+            .filter(e -> e.getValue().contains(SparqlPolicy.Path.UPDATE))
+            .map(e -> e.getKey().replace("http://www.w3.org/2001/XMLSchema#", "xsd:"))
+            .collect(java.util.stream.Collectors.toSet());
+    assertEquals(
+        java.util.Set.of("xsd:boolean", "xsd:double", "xsd:float", "xsd:decimal", "xsd:integer", "xsd:dateTime", "xsd:string"),
+        forUpdates);
+    String upper = "<http://www.w3.org/2005/xpath-functions#upper-case>";
+    assertTrue(refusal("INSERT { ?s <http://e/p> ?u } WHERE { ?s ?p ?o BIND(" + upper + "(STR(?o)) AS ?u) }").isPresent());
+    assertEquals(Optional.empty(), QueryPolicyTest.query("SELECT (" + upper + "('a') AS ?u) {}"));
+  }
 }
