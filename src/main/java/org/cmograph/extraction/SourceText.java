@@ -83,6 +83,19 @@ public final class SourceText {
     return matcher().find(quote).map(s -> new Passage(s.start(), s.end()));
   }
 
+  /** Where a quote stands, with its page and section where the map gives them. */
+  public Optional<QuoteAnchor> anchor(String quote) {
+    return locate(quote)
+        .map(
+            p ->
+                QuoteAnchor.of(
+                    text,
+                    p.start(),
+                    p.end(),
+                    map == null ? null : map.pageAt(p.start()).orElse(null),
+                    map == null ? null : map.sectionPathAt(p.start()).orElse(null)));
+  }
+
   private QuoteMatcher matcher() {
     QuoteMatcher m = matcher;
     if (m == null) {
