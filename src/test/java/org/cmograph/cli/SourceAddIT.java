@@ -47,7 +47,7 @@ class SourceAddIT {
   void jatsFrontMatterIsOfferedForTheStudyFields(@TempDir Path tmp) {
     SpreadsheetImportIT.Run r =
         SpreadsheetImportIT.run("source", "add",
-            Repo.testResources().resolve("source-files/gillard-2014-change-model.nxml").toString(),
+            Repo.root().resolve("examples/gillard-2014-change-model.nxml").toString(),
             "--id", "gillard-2014", "--sources", tmp.toString());
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("    authors: Gillard S\n"), r.out());

@@ -68,7 +68,7 @@ class QuotePlaceTest {
     Path reg = tmp.resolve("reg");
     SourceRegistry.Registered r =
         new SourceRegistry(reg).register(
-            Repo.testResources().resolve("source-files/gillard-2014-change-model.nxml"), "g", false);
+            Repo.root().resolve("examples/gillard-2014-change-model.nxml"), "g", false);
     String study =
         bundledStudy()
             .replaceFirst(

@@ -72,11 +72,11 @@ public final class SourceRegistry {
     Path tmpMap = Files.createTempFile(folder, "." + id + ".", ".map.tmp");
     Path oldText = null;
     Path oldMap = null;
+    String body = source.text().endsWith("\n") ? source.text() : source.text() + "\n";
+    ExtractedSource written = new ExtractedSource(body, source.map().withCharacters(body.length()));
     try {
-      String body = source.text().endsWith("\n") ? source.text() : source.text() + "\n";
-      Files.writeString(tmpText, body, StandardCharsets.UTF_8);
-      Files.writeString(
-          tmpMap, source.map().withCharacters(body.length()).toJson(), StandardCharsets.UTF_8);
+      Files.writeString(tmpText, written.text(), StandardCharsets.UTF_8);
+      Files.writeString(tmpMap, written.map().toJson(), StandardCharsets.UTF_8);
       // Old files step aside first, so a failure between the two moves can put them back.
       if (Files.exists(text)) {
         oldText = move(text, Files.createTempFile(folder, "." + id + ".", ".txt.old"));
@@ -110,7 +110,7 @@ public final class SourceRegistry {
         Files.deleteIfExists(oldMap);
       }
     }
-    return new Registered(text, map, formatOf(file), source);
+    return new Registered(text, map, formatOf(file), written);
   }
 
   private static Path move(Path from, Path to) throws IOException {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * machine.
  */
 class MarkupSourceReaderTest {
-  static final Path JATS = Repo.testResources().resolve("source-files/gillard-2014-change-model.nxml");
+  static final Path JATS = Repo.root().resolve("examples/gillard-2014-change-model.nxml");
 
   @Test
   void jatsGivesFrontMatterSectionsAndEveryBundledQuoteInItsSection() throws Exception {
