@@ -62,7 +62,7 @@ final class SourceAddCommand implements Callable<Integer> {
     } catch (UnreadableSourceException e) {
       throw new CliException(e.getMessage() + "; nothing was written", 1);
     } catch (FileAlreadyExistsException e) {
-      throw new CliException(Workspace.shown(Path.of(e.getFile().replaceFirst(" \\(.*", "")))
+      throw new CliException(Workspace.shown(Path.of(e.getFile()))
           + " already exists (source '" + id + "' is registered; use --force to replace it)", 1);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new CliException(e.getFile() + ": no such file", 1);

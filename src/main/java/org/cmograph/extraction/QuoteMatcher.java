@@ -1,6 +1,7 @@
 package org.cmograph.extraction;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -58,7 +59,7 @@ final class QuoteMatcher {
           .map(f -> FoldedText.of(f, false).chars).filter(f -> !f.isEmpty()).toList();
       // The page turns at a space, or inside a joined word: allow the step on either side of it.
       for (int k = Math.max(0, at - 1); k <= Math.min(source.length(), at + 1); k++) {
-        furnitureNear.computeIfAbsent(k, x -> new java.util.ArrayList<>()).addAll(folded);
+        furnitureNear.computeIfAbsent(k, x -> new ArrayList<>()).addAll(folded);
       }
     }
   }
@@ -127,7 +128,7 @@ final class QuoteMatcher {
     int n = s.length();
     char qc = q.at(j);
     char sc = i < n ? s.charAt(i) : '\0';
-    java.util.List<int[]> out = new java.util.ArrayList<>(2);
+    List<int[]> out = new ArrayList<>(2);
     if (i < n && sc == qc) {
       out.add(new int[] {i + 1, j + 1});
     }
@@ -174,13 +175,13 @@ final class QuoteMatcher {
     }
     // Citation numbers on one side only.
     if (Character.isDigit(qc) && !(i < n && Character.isDigit(sc)) && citation(q, j)) {
-      int end = citationEnd(q.chars, j, q.superscript);
+      int end = citationEnd(q.chars, j);
       if (end > j) {
         out.add(new int[] {i, end});
       }
     }
     if (i < n && Character.isDigit(sc) && !Character.isDigit(qc) && citation(source, i)) {
-      int end = citationEnd(s, i, source.superscript);
+      int end = citationEnd(s, i);
       if (end > i) {
         out.add(new int[] {end, j});
       }
@@ -208,7 +209,7 @@ final class QuoteMatcher {
    * The end of a citation run from {@code at}: digits, with commas and hyphens between them;
    * -1 unless it ends where a word may end.
    */
-  private static int citationEnd(String t, int at, boolean[] superscript) {
+  private static int citationEnd(String t, int at) {
     int k = at;
     int lastDigit = -1;
     while (k < t.length()) {

@@ -21,7 +21,8 @@ public final class SourceText {
   private final String text;
   private final SourceMap map;
   private final String mapProblem;
-  private volatile QuoteMatcher matcher;
+  /** Built on first need; softly held, as it costs about twelve bytes per character of the text. */
+  private volatile java.lang.ref.SoftReference<QuoteMatcher> matcher;
 
   public SourceText(String name, String text) {
     this(name, text, null);
@@ -97,7 +98,8 @@ public final class SourceText {
   }
 
   private QuoteMatcher matcher() {
-    QuoteMatcher m = matcher;
+    java.lang.ref.SoftReference<QuoteMatcher> held = matcher;
+    QuoteMatcher m = held == null ? null : held.get();
     if (m == null) {
       List<Integer> joins = new ArrayList<>();
       Map<Integer, List<String>> furniture = new HashMap<>();
@@ -108,7 +110,7 @@ public final class SourceText {
         }
       }
       m = new QuoteMatcher(text, joins, furniture);
-      matcher = m;
+      matcher = new java.lang.ref.SoftReference<>(m);
     }
     return m;
   }

@@ -91,7 +91,6 @@ final class PdfSourceReader {
     String title = null;
     PdfLine previous = null;
     int previousColumn = -1;
-    float previousGap = 0;
     for (int i = 0; i < pages.size(); i++) {
       PdfPageLayout page = pages.get(i);
       int number = i + 1;
@@ -139,8 +138,7 @@ final class PdfSourceReader {
         }
         if (previous == null) {
           asm.endParagraph();
-        } else if (startsParagraph(previous, previousColumn, line, placed.column(), gap,
-            previousGap)) {
+        } else if (startsParagraph(previous, previousColumn, line, placed.column(), gap)) {
           asm.endParagraph();
         } else if (previous.size() >= 1.3f * body && line.size() < 1.3f * body) {
           asm.endParagraph(); // after the title
@@ -149,7 +147,6 @@ final class PdfSourceReader {
         previous = line;
         previousColumn = placed.column();
       }
-      previousGap = gap;
       previousColumn = -1; // a new page: compare only by how the last line ended
       if (dropBottom) {
         asm.furniture(number, kind(bottom, "footer"), bottom.text(), asm.length());
@@ -198,7 +195,7 @@ final class PdfSourceReader {
    * column's edge.
    */
   private static boolean startsParagraph(
-      PdfLine previous, int previousColumn, PdfLine line, int column, float gap, float pageGap) {
+      PdfLine previous, int previousColumn, PdfLine line, int column, float gap) {
     boolean sameColumn = previousColumn == column && line.y() > previous.y();
     if (sameColumn) {
       float space = line.y() - previous.y();

@@ -61,7 +61,7 @@ public final class SourceRegistry {
     Path map = SourceMap.fileFor(text);
     if (!force && (Files.exists(text) || Files.exists(map))) {
       throw new FileAlreadyExistsException(
-          text + " (source '" + id + "' is already registered; give --force to replace it)");
+          text.toString(), null, "source '" + id + "' is already registered");
     }
     ExtractedSource source = read(file);
     if (source.text().isBlank()) {
