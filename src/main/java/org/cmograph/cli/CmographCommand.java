@@ -40,6 +40,7 @@ import picocli.CommandLine.Option;
       DiffCommand.class,
       MigrateCommand.class,
       CatalogueCommand.class,
+      SourceCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cmograph.extraction.sources.SourceMap;
 
 /**
  * Finds and caches registered source texts. A study names a file; the library looks for it in an
@@ -91,13 +92,30 @@ public final class SourceLibrary {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .decode(java.nio.ByteBuffer.wrap(bytes))
                 .toString();
-        cached = new Entry(new SourceText(source.getFileName().toString(), text), Hashes.sha256(bytes));
+        cached =
+            new Entry(
+                SourceText.withMap(source.getFileName().toString(), text, mapBeside(key)),
+                Hashes.sha256(bytes));
       } catch (CharacterCodingException e) {
         throw new IOException("source text " + source + " is not valid UTF-8", e);
       }
       cache.put(key, cached);
     }
     return cached;
+  }
+
+  /** The page/section map written beside a registered text ({@code x.map.json}), if any. */
+  private static SourceMap mapBeside(Path text) throws IOException {
+    Path file = SourceMap.fileFor(text);
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    try {
+      return SourceMap.parse(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IOException("the map of source text " + text.getFileName() + " ("
+          + file.getFileName() + ") cannot be read: " + e.getMessage(), e);
+    }
   }
 
   /** SHA-256 of a source file's bytes. */

@@ -1,26 +1,118 @@
 package org.cmograph.extraction;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.cmograph.extraction.sources.SourceMap;
 
 /**
  * A registered source text against which quotes are proved verbatim. Matching forgives only
- * differences a copy-paste introduces: runs of whitespace and typographic versus straight quotes
- * (and apostrophes). Anything else, one changed word included, is a misquote.
+ * differences that copying a passage (from a PDF viewer above all) introduces, as {@link
+ * QuoteMatcher} lists them; anything else, one changed word included, is a misquote. When the
+ * text was registered with a map ({@code cmograph source add}), a quote's place gives its page and
+ * section.
  */
 public final class SourceText {
   private final String name;
   private final String normalised;
   private final String text;
+  private final SourceMap map;
+  private final String mapProblem;
+  /** Built on first need; softly held, as it costs about twelve bytes per character of the text. */
+  private volatile java.lang.ref.SoftReference<QuoteMatcher> matcher;
 
   public SourceText(String name, String text) {
+    this(name, text, null);
+  }
+
+  /** A text with its map, or null if it has none (or the map no longer fits the text). */
+  public SourceText(String name, String text, SourceMap map) {
+    this(name, text, map, null);
+  }
+
+  private SourceText(String name, String text, SourceMap map, String mapProblem) {
     this.name = name;
     this.text = text;
     this.normalised = normalise(text);
+    this.map = map;
+    this.mapProblem = mapProblem;
+  }
+
+  /**
+   * A text and the map read beside it: a map written for another text (the text was edited after
+   * registering) is set aside, and {@link #mapProblem} says so.
+   */
+  public static SourceText withMap(String name, String text, SourceMap map) {
+    if (map == null || map.characters() == text.length()) {
+      return new SourceText(name, text, map, null);
+    }
+    return new SourceText(name, text, null,
+        "its map was written for a text of " + map.characters() + " characters, and the text"
+            + " now has " + text.length() + " (edited since it was registered?); pages and"
+            + " sections are not computed until it is registered again (cmograph source add"
+            + " ... --force)");
+  }
+
+  /** Why the map beside the text was set aside, if it was. */
+  public Optional<String> mapProblem() {
+    return Optional.ofNullable(mapProblem);
   }
 
   public String name() {
     return name;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public Optional<SourceMap> map() {
+    return Optional.ofNullable(map);
+  }
+
+  /** Where a quote stands in the text (offsets of the original, end exclusive). */
+  public record Passage(int start, int end) {}
+
+  /** Where the quote stands in the text, if it is there (as {@link #contains} decides). */
+  public Optional<Passage> locate(String quote) {
+    if (quote == null) {
+      return Optional.empty();
+    }
+    return matcher().find(quote).map(s -> new Passage(s.start(), s.end()));
+  }
+
+  /** Where a quote stands, with its page and section where the map gives them. */
+  public Optional<QuoteAnchor> anchor(String quote) {
+    return locate(quote)
+        .map(
+            p ->
+                QuoteAnchor.of(
+                    text,
+                    p.start(),
+                    p.end(),
+                    map == null ? null : map.pageAt(p.start()).orElse(null),
+                    map == null ? null : map.sectionPathAt(p.start()).orElse(null)));
+  }
+
+  private QuoteMatcher matcher() {
+    java.lang.ref.SoftReference<QuoteMatcher> held = matcher;
+    QuoteMatcher m = held == null ? null : held.get();
+    if (m == null) {
+      List<Integer> joins = new ArrayList<>();
+      Map<Integer, List<String>> furniture = new HashMap<>();
+      if (map != null) {
+        map.joins().forEach(j -> joins.add(j.at()));
+        for (SourceMap.Furniture f : map.furniture()) {
+          furniture.computeIfAbsent(f.at(), k -> new ArrayList<>()).add(f.text());
+        }
+      }
+      m = new QuoteMatcher(text, joins, furniture);
+      matcher = new java.lang.ref.SoftReference<>(m);
+    }
+    return m;
   }
 
   /** Whitespace runs become one space; curly quotes become straight ones. */
@@ -48,7 +140,7 @@ public final class SourceText {
 
   public boolean contains(String quote) {
     String q = normalise(quote);
-    return !q.isEmpty() && normalised.contains(q);
+    return !q.isEmpty() && (normalised.contains(q) || locate(quote).isPresent());
   }
 
   /**
@@ -74,20 +166,28 @@ public final class SourceText {
    * dropped or changed word is located exactly).
    */
   public Mismatch closest(String quote) {
-    String normalisedQuote = normalise(quote);
-    String[] q = normalisedQuote.isEmpty() ? new String[0] : normalisedQuote.split(" ");
+    String[] q = comparableQuote(quote);
     // Split only here: a misquote is rare, and a cached text need not carry its word array.
-    String[] words = normalised.isEmpty() ? new String[0] : normalised.split(" ");
+    String folded = FoldedText.of(text, true).chars;
+    String[] words = folded.isEmpty() ? new String[0] : folded.split(" ");
     int m = q.length;
     int n = words.length;
     if (m == 0 || n == 0 || (long) (m + 1) * (n + 1) > MAX_ALIGNMENT_CELLS) {
       return new Mismatch(null, null);
     }
+    String[] qKeys = new String[m];
+    for (int i = 0; i < m; i++) {
+      qKeys[i] = wordKey(q[i]);
+    }
+    String[] keys = new String[n];
+    for (int j = 0; j < n; j++) {
+      keys[j] = wordKey(words[j]);
+    }
     int[][] d = new int[m + 1][n + 1];
     for (int i = 1; i <= m; i++) {
       d[i][0] = i;
       for (int j = 1; j <= n; j++) {
-        int sub = d[i - 1][j - 1] + (q[i - 1].equals(words[j - 1]) ? 0 : 1);
+        int sub = d[i - 1][j - 1] + (qKeys[i - 1].equals(keys[j - 1]) ? 0 : 1);
         d[i][j] = Math.min(sub, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
       }
     }
@@ -105,8 +205,8 @@ public final class SourceText {
     int j = end;
     String difference = null;
     while (i > 0) {
-      if (j > 0 && d[i][j] == d[i - 1][j - 1] + (q[i - 1].equals(words[j - 1]) ? 0 : 1)) {
-        if (!q[i - 1].equals(words[j - 1])) {
+      if (j > 0 && d[i][j] == d[i - 1][j - 1] + (qKeys[i - 1].equals(keys[j - 1]) ? 0 : 1)) {
+        if (!qKeys[i - 1].equals(keys[j - 1])) {
           difference =
               "word " + i + " of the quote is '" + q[i - 1] + "' where the source has '"
                   + words[j - 1] + "'";
@@ -125,11 +225,6 @@ public final class SourceText {
     return new Mismatch(passage, difference);
   }
 
-  /** Finds the character offset of a verbatim quote in the normalised text, if present. */
-  public Optional<Integer> offsetOf(String quote) {
-    int at = normalised.indexOf(normalise(quote));
-    return at >= 0 ? Optional.of(at) : Optional.empty();
-  }
 
   /**
    * Whether a verbatim quote stands in quotation marks in the source ({@link QuotedSpeech}): a
@@ -138,8 +233,41 @@ public final class SourceText {
    * warns and never refuses.
    */
   public boolean isQuotedSpeech(String quote) {
-    return QuotedSpeech.isQuoted(text, quote).orElse(false);
+    Optional<Boolean> asTyped = QuotedSpeech.isQuoted(text, quote);
+    if (asTyped.isPresent()) {
+      return asTyped.get();
+    }
+    // Matched through what a copy changed: ask about the source's own wording of the passage.
+    return locate(quote)
+        .flatMap(p -> QuotedSpeech.isQuoted(text, text.substring(p.start(), p.end())))
+        .orElse(false);
   }
+
+  /**
+   * The quote's words as the source would have them after what a copy adds is taken out: running
+   * headers and page numbers the map records, and line-end hyphens ("inter- vention").
+   */
+  private String[] comparableQuote(String quote) {
+    String folded = " " + FoldedText.of(quote, false).chars + " ";
+    if (map != null) {
+      for (SourceMap.Furniture f : map.furniture()) {
+        String piece = FoldedText.of(f.text(), false).chars;
+        if (!piece.isEmpty()) {
+          folded = folded.replace(" " + piece + " ", " ");
+        }
+      }
+    }
+    folded = folded.replaceAll("(?<=\\p{L})- (?=\\p{Ll})", "").strip();
+    return folded.isEmpty() ? new String[0] : folded.split(" ");
+  }
+
+  /** A word compared without the citation number glued to its end ("services.12"). */
+  private static String wordKey(String word) {
+    return CITATION_AT_END.matcher(word).replaceFirst("");
+  }
+
+  private static final java.util.regex.Pattern CITATION_AT_END =
+      java.util.regex.Pattern.compile("(?<=\\p{L}{2}|[.,;:)])\\d+(?:[,-]\\d+)*(?=[^\\p{L}\\d]*$)");
 
   private static String abbreviate(String s) {
     return s.length() <= 200 ? s : s.substring(0, 200) + "...";

@@ -111,7 +111,7 @@ final class StudyChecks {
       checkEvidenceTargets(doc, e, cmocs, settings(x), out);
     }
     checkTheoryLinks(doc, x, out);
-    checkQuotes(doc, x, out);
+    new QuoteChecks(sources).check(doc, x, out);
     return out;
   }
 
@@ -399,13 +399,6 @@ final class StudyChecks {
     }
   }
 
-  /** A sources folder as seen from the extraction file, e.g. {@code ../sources}. */
-  private static String shownFolder(Path extractionFile, Path folder) {
-    Path from = extractionFile.toAbsolutePath().normalize().getParent();
-    Path to = folder.toAbsolutePath().normalize();
-    return from == null ? to.toString() : from.relativize(to).toString().replace('\\', '/') + "/";
-  }
-
   private void checkStudyId(PositionedDocument doc, Extraction x, List<Problem> out) {
     String id = x.study().id();
     if (id == null || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
@@ -508,81 +501,4 @@ final class StudyChecks {
     }
   }
 
-  private void checkQuotes(PositionedDocument doc, Extraction x, List<Problem> out) {
-    String name = x.source().file();
-    if (name == null) {
-      if (x.source().unavailableReason() != null && !x.evidence().isEmpty()) {
-        out.add(
-            Problem.warning(
-                doc.file(),
-                doc.valueAt("/source"),
-                "UNVERIFIED-QUOTES",
-                "no source text is registered ("
-                    + x.source().unavailableReason()
-                    + "); its "
-                    + x.evidence().size()
-                    + " quote(s) are marked unverified in the graph"));
-      }
-      return;
-    }
-    Optional<Path> located = sources.locate(doc.file(), name);
-    if (located.isEmpty()) {
-      out.add(
-          Problem.error(
-              doc.file(),
-              doc.valueAt("/source/file"),
-              "SOURCE-NOT-FOUND",
-              "source text '"
-                  + name
-                  + "' not found in "
-                  + shownFolder(doc.file(), sources.foldersFor(doc.file()).get(0))
-                  + " (copy the text there, or give source.unavailable_reason)"));
-      return;
-    }
-    SourceText text;
-    try {
-      text = sources.text(located.get());
-    } catch (IOException e) {
-      out.add(
-          Problem.error(
-              doc.file(), doc.valueAt("/source/file"), "SOURCE-UNREADABLE", e.getMessage()));
-      return;
-    }
-    for (Extraction.EvidenceItem e : x.evidence()) {
-      if (e.quote() == null
-          || e.quote().isBlank()
-          || DocumentReader.unfitCharacter(e.quote()).isPresent() // reported as BAD-CHARACTER
-          || text.contains(e.quote())) {
-        if ("participant".equals(e.speaker())
-            && e.quote() != null
-            && text.contains(e.quote())
-            && !text.isQuotedSpeech(e.quote())) {
-          out.add(
-              Problem.warning(
-                  doc.file(),
-                  doc.valueAt(e.pointer() + "/speaker"),
-                  "PARTICIPANT-NOT-QUOTED",
-                  "evidence '"
-                      + e.id()
-                      + "' gives a participant as speaker, but its quote is not in quotation marks"
-                      + " in "
-                      + name
-                      + "; participants' words are quoted speech, so this is probably the"
-                      + " authors speaking (speaker: authors, with the perspective it reports)"));
-        }
-        continue;
-      }
-      out.add(
-          Problem.error(
-              doc.file(),
-              doc.valueAt(e.pointer() + "/quote"),
-              "QUOTE-NOT-VERBATIM",
-              "quote of evidence '"
-                  + e.id()
-                  + "' is not verbatim in "
-                  + name
-                  + ": "
-                  + text.closest(e.quote()).describe()));
-    }
-  }
 }

@@ -9,6 +9,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.cmograph.extraction.Extraction;
+import org.cmograph.extraction.QuoteAnchor;
 
 /**
  * Converts one validated {@link Extraction} into the triples of its study graph, as
@@ -29,8 +30,21 @@ public final class StudyGraphBuilder {
    * @param extractionPath the file's path as recorded in provenance (stable, '/'-separated)
    * @param sourceSha256 SHA-256 of the registered source text, or null if none
    * @param quotesVerified whether the quotes were proved verbatim against that text
+   * @param anchors where each evidence item's quote stands in that text, by evidence id
    */
-  public record FileFacts(String extractionPath, String sourceSha256, boolean quotesVerified) {}
+  public record FileFacts(
+      String extractionPath,
+      String sourceSha256,
+      boolean quotesVerified,
+      Map<String, QuoteAnchor> anchors) {
+    public FileFacts {
+      anchors = anchors == null ? Map.of() : Map.copyOf(anchors);
+    }
+
+    public FileFacts(String extractionPath, String sourceSha256, boolean quotesVerified) {
+      this(extractionPath, sourceSha256, quotesVerified, Map.of());
+    }
+  }
 
   /** The study graph, and which file place each subject came from (for positioned SHACL errors). */
   public record StudyGraph(String studyId, Node graphName, Graph graph, Map<Node, String> pointers) {}
@@ -246,8 +260,12 @@ public final class StudyGraphBuilder {
       out.string(item, Vocab.identifier, e.id());
       out.value(item, Vocab.evidenceKind, "evidence-kind", e.kind());
       out.string(item, Vocab.quote, e.quote());
-      out.string(item, Vocab.location, e.location());
-      out.integer(item, Vocab.page, e.page());
+      QuoteAnchor anchor = facts.anchors().get(e.id());
+      String section = anchor == null ? null : anchor.section();
+      // Typed values win; the source's map fills what was left out.
+      out.string(item, Vocab.location, e.location() != null ? e.location() : section);
+      out.string(item, Vocab.section, section);
+      out.integer(item, Vocab.page, e.page() != null ? e.page() : anchor == null ? null : anchor.page());
       out.value(item, Vocab.speaker, "speaker", e.speaker());
       // No perspective is invented: an item that names none has none ("not stated" in summaries).
       out.value(item, Vocab.perspective, "perspective", e.perspective());

@@ -25,7 +25,9 @@ import org.cmograph.extraction.Futures;
 import org.cmograph.extraction.Position;
 import org.cmograph.extraction.PositionedDocument;
 import org.cmograph.extraction.Problem;
+import org.cmograph.extraction.QuoteAnchor;
 import org.cmograph.extraction.SourceLibrary;
+import org.cmograph.extraction.SourceText;
 
 /**
  * The whole check of extraction files, from bytes to conforming RDF: the extraction checks, then
@@ -229,8 +231,16 @@ public final class StudyPipeline {
     }
     Optional<Path> source = sources.locate(x.file(), x.source().file());
     try {
-      String sha = source.isPresent() ? sources.digest(source.get()) : null;
-      return new StudyGraphBuilder.FileFacts(recorded, sha, source.isPresent());
+      if (source.isEmpty()) {
+        return new StudyGraphBuilder.FileFacts(recorded, null, false);
+      }
+      String sha = sources.digest(source.get());
+      SourceText text = sources.text(source.get());
+      Map<String, QuoteAnchor> anchors = new HashMap<>();
+      for (Extraction.EvidenceItem e : x.evidence()) {
+        text.anchor(e.quote()).ifPresent(a -> anchors.put(e.id(), a));
+      }
+      return new StudyGraphBuilder.FileFacts(recorded, sha, true, anchors);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -133,6 +133,7 @@ public final class Vocab {
   public static final Node evidenceKind = cmo("evidenceKind");
   public static final Node aboutLink = cmo("aboutLink");
   public static final Node page = cmo("page");
+  public static final Node section = cmo("section");
 
   // provenance
   public static final Node extractionDate = cmo("extractionDate");
