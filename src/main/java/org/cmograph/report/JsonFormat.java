@@ -194,6 +194,8 @@ final class JsonFormat {
       j.put("label", e.label());
       j.put("description", e.tooltip());
       j.put("blocking", e.blocking());
+      ArrayNode ids = j.putArray("evidence");
+      e.evidence().forEach(ids::add);
     }
   }
 

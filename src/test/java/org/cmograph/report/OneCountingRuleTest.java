@@ -125,4 +125,54 @@ class OneCountingRuleTest {
       }
     }
   }
+
+  @Test
+  void theJsonNamesTheSameFindingsAsThePages() throws Exception {
+    EvidenceBase base = SUMMARIES.base();
+    String json = SUMMARIES.pages(Summaries.Format.JSON, Summaries.Selection.ALL).get("index.json");
+    com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    // the mechanism list: each bullet names a mechanism section and counts its findings
+    java.util.Map<String, Set<String>> listed = new java.util.TreeMap<>();
+    // the diagram: each edge's findings
+    java.util.Map<String, Set<String>> edges = new java.util.TreeMap<>();
+    java.util.ArrayDeque<com.fasterxml.jackson.databind.JsonNode> todo = new java.util.ArrayDeque<>(List.of(root));
+    while (!todo.isEmpty()) {
+      com.fasterxml.jackson.databind.JsonNode n = todo.pop();
+      if (n.isObject() && "bullets".equals(n.path("type").asText())) {
+        for (com.fasterxml.jackson.databind.JsonNode item : n.path("items")) {
+          String slug = null;
+          Set<String> ids = null;
+          for (com.fasterxml.jackson.databind.JsonNode run : item) {
+            if ("section".equals(run.path("type").asText()) && run.path("section").asText().startsWith("mechanism-")) {
+              slug = run.path("section").asText();
+            }
+            if ("count".equals(run.path("type").asText()) && run.path("text").asText().matches("\\d+ findings?")) {
+              ids = new TreeSet<>();
+              for (com.fasterxml.jackson.databind.JsonNode id : run.path("evidence")) {
+                ids.add(id.asText());
+              }
+            }
+          }
+          if (slug != null && ids != null) {
+            listed.put(slug.substring("mechanism-".length()), ids);
+          }
+        }
+      }
+      if (n.isObject() && "diagram".equals(n.path("type").asText())) {
+        for (com.fasterxml.jackson.databind.JsonNode e : n.path("edges")) {
+          String mechanism = e.path("to").asText().startsWith("m-") ? e.path("to").asText() : e.path("from").asText();
+          Set<String> ids = edges.computeIfAbsent(mechanism.substring(2), k -> new TreeSet<>());
+          e.path("evidence").forEach(id -> ids.add(id.asText()));
+        }
+      }
+      n.forEach(todo::push);
+    }
+    assertEquals(new TreeSet<>(base.summarisedConcepts()), listed.keySet(), "the JSON lists every mechanism page");
+    listed.forEach((concept, ids) -> assertEquals(keys(Section.mechanism(base, concept).items()), ids, concept + " in the JSON"));
+    assertFalse(edges.isEmpty(), "the JSON has the diagram's edges");
+    for (EvidenceBase.TheoryCmoc t : base.theory().orElseThrow().cmocs()) {
+      Set<String> inSection = keys(Section.theory(base, t).items());
+      assertTrue(inSection.containsAll(edges.getOrDefault(t.id(), Set.of())), t.id() + ": the JSON diagram counts a finding the section does not");
+    }
+  }
 }
