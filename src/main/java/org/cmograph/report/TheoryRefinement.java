@@ -82,7 +82,7 @@ final class TheoryRefinement {
                   name(c.id()),
                   Doc.cell(e.change()),
                   revises.isEmpty() ? Doc.cell("—") : revises,
-                  prompts(e),
+                  prompts(e, true),
                   Doc.cell(e.rationale())));
         }
       }
@@ -106,7 +106,7 @@ final class TheoryRefinement {
       }
       if (!e.promptedBy().isEmpty()) {
         item.add(Doc.text("; prompted by "));
-        item.addAll(prompts(e));
+        item.addAll(prompts(e, false));
       }
       item.add(Doc.text(". Rationale: " + e.rationale()));
       history.add(item);
@@ -173,8 +173,12 @@ final class TheoryRefinement {
     return List.of(Doc.em(label), Doc.text(" (" + id + ", not in the current version)"));
   }
 
-  /** What prompted a change: each item's study, id, and its quote where the base holds it. */
-  private List<Inline> prompts(EvidenceBase.Change e) {
+  /**
+   * What prompted a change: each item's study and id, and with {@code quotes} the item's quote where
+   * the base holds it (a complete base: the overview; a section read alone holds only its own
+   * evidence, so sections name the item without its quote and read the same either way).
+   */
+  private List<Inline> prompts(EvidenceBase.Change e, boolean quotes) {
     List<Inline> out = new ArrayList<>();
     for (int i = 0; i < e.promptedBy().size(); i++) {
       EvidenceBase.Prompt p = e.promptedBy().get(i);
@@ -184,7 +188,7 @@ final class TheoryRefinement {
       String study = base.study(p.study()).map(EvidenceBase.Study::citation).orElse(p.study());
       if (p.evidence() != null) {
         String quote =
-            base.evidence().stream()
+            !quotes ? "" : base.evidence().stream()
                 .filter(x -> x.study().equals(p.study()) && x.id().equals(p.evidence()))
                 .map(EvidenceBase.Evidence::quote)
                 .findFirst()

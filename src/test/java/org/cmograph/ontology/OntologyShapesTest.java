@@ -573,6 +573,7 @@ class OntologyShapesTest {
             "Context",
             "ContextLink",
             "Actor",
+            "TheoryLink",
             "Outcome",
             "EvidenceItem",
             "Extraction",
