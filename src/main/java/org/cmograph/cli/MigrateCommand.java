@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "migrate",
     description =
-        "Convert first-format extraction files to format 2 in place, marking each decision to"
-            + " check with a '# CHECK' comment.")
+        "Convert first-format extraction files and programme theories to format 2 in place,"
+            + " marking each decision to check with a '# CHECK' comment.")
 final class MigrateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders (.yaml, .yml, .json)")
   List<Path> paths;
@@ -44,7 +44,9 @@ final class MigrateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     List<Problem> problems = new ArrayList<>();
-    List<Path> files = ExtractionValidator.expand(paths, problems);
+    List<Path> files = new ArrayList<>(ExtractionValidator.expand(paths, problems));
+    // The programme theory is migrated too (ExtractionValidator leaves it to the theory checks).
+    files.addAll(org.cmograph.rdf.TheoryPipeline.theoryFiles(paths));
     java.util.Set<String> mechanisms =
         org.cmograph.rdf.ReferenceData.load(Workspace.current().ontologyDir())
             .concepts()

@@ -405,7 +405,8 @@ public final class EvidenceBase {
   /**
    * A theory-level CMOC with its history, rivals, the theories it draws on and the review team's
    * assessment, if they recorded one. {@code version} is the version it entered the theory in;
-   * {@code derivedFrom} the studies its history's prompts come from; {@code concepts} maps its
+   * {@code derivedFrom} the studies it cites (its history's prompts, and those naming the theories
+   * it draws on: a section read alone reads them); {@code concepts} maps its
    * context and outcome ids to their catalogue concepts.
    */
   public record TheoryCmoc(

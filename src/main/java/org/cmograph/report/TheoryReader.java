@@ -97,6 +97,11 @@ final class TheoryReader {
           List<EvidenceBase.Change> events = history.getOrDefault(id, List.of());
           TreeSet<String> studies = new TreeSet<>();
           events.forEach(e -> e.promptedBy().forEach(p -> studies.add(p.study())));
+          // The studies naming the theories it draws on are cited too (a section read alone needs them).
+          drawsOn.getOrDefault(id, List.of()).stream()
+              .map(EvidenceBase.TheorySource::namedIn)
+              .filter(java.util.Objects::nonNull)
+              .forEach(studies::add);
           cmocs.putIfAbsent(
               id,
               new EvidenceBase.TheoryCmoc(

@@ -82,7 +82,7 @@ final class TheoryRefinement {
                   name(c.id()),
                   Doc.cell(e.change()),
                   revises.isEmpty() ? Doc.cell("—") : revises,
-                  prompts(e),
+                  prompts(e, true),
                   Doc.cell(e.rationale())));
         }
       }
@@ -106,7 +106,7 @@ final class TheoryRefinement {
       }
       if (!e.promptedBy().isEmpty()) {
         item.add(Doc.text("; prompted by "));
-        item.addAll(prompts(e));
+        item.addAll(prompts(e, false));
       }
       item.add(Doc.text(". Rationale: " + e.rationale()));
       history.add(item);
@@ -174,22 +174,30 @@ final class TheoryRefinement {
   }
 
   /**
-   * What prompted a change: each evidence item or study configuration by its id ("study/item"),
-   * which the evidence appendix lists with its quote. Ids, not quotes: a summary read for a
-   * selection of sections holds only their evidence, and must say the same as one read whole.
+   * What prompted a change: each item's study and id, and with {@code quotes} the item's quote where
+   * the base holds it (a complete base: the overview; a section read alone holds only its own
+   * evidence, so sections name the item without its quote and read the same either way).
    */
-  private List<Inline> prompts(EvidenceBase.Change e) {
+  private List<Inline> prompts(EvidenceBase.Change e, boolean quotes) {
     List<Inline> out = new ArrayList<>();
     for (int i = 0; i < e.promptedBy().size(); i++) {
       EvidenceBase.Prompt p = e.promptedBy().get(i);
       if (i > 0) {
         out.add(Doc.text("; "));
       }
-      out.add(
-          Doc.text(
-              p.evidence() != null
-                  ? "evidence " + p.study() + "/" + p.evidence()
-                  : "configuration " + p.study() + "/" + p.cmoc()));
+      String study = base.study(p.study()).map(EvidenceBase.Study::citation).orElse(p.study());
+      if (p.evidence() != null) {
+        String quote =
+            !quotes ? "" : base.evidence().stream()
+                .filter(x -> x.study().equals(p.study()) && x.id().equals(p.evidence()))
+                .map(EvidenceBase.Evidence::quote)
+                .findFirst()
+                .map(q -> ": “" + q + "”")
+                .orElse("");
+        out.add(Doc.text(study + ", evidence " + p.evidence() + quote));
+      } else {
+        out.add(Doc.text(study + ", configuration " + p.cmoc()));
+      }
     }
     return out.isEmpty() ? Doc.cell("—") : out;
   }

@@ -570,7 +570,6 @@ class OntologyShapesTest {
     assertEquals(
         Set.of(
             "Study",
-            "TheoryLink",
             "SampleGroup",
             "Publication",
             "Programme",
@@ -581,6 +580,7 @@ class OntologyShapesTest {
             "Context",
             "ContextLink",
             "Actor",
+            "TheoryLink",
             "Outcome",
             "EvidenceItem",
             "Extraction",

@@ -18,7 +18,8 @@ import org.cmograph.extraction.Problem;
 import org.yaml.snakeyaml.nodes.MappingNode;
 
 /**
- * Turns the text of a first-format extraction file into the text of a format 2 file, losing
+ * Turns the text of a first-format extraction file (or programme theory, see {@link
+ * TheoryMigration}) into the text of a format 2 file, losing
  * nothing: study-level contexts and outcomes, context links with roles, {@code kind}s, {@code
  * reasoning}, {@code not_reported}, {@code cmocs} lists. Where a person must decide (a role the
  * first format left to its default, a quote that reads like a method statement) it writes a
@@ -127,6 +128,9 @@ public final class Migration {
                   + " files (no format key) to format 2"));
       return failed(file, problems);
     }
+    if (org.cmograph.extraction.TheoryValidator.isFirstFormat(root)) {
+      return theory(doc, json, problems);
+    }
     if (!root.path("study").isObject() && !root.path("evidence").isArray()) {
       // A code mapping for imports (study: ID, evidence: {defaults}) or another YAML file.
       return new Result(file, Outcome.NOT_AN_EXTRACTION, doc.text(), 0, List.of(), json, List.of());
@@ -153,6 +157,28 @@ public final class Migration {
         List.copyOf(tree.checks()),
         true,
         List.of());
+  }
+
+  /** A first-format programme theory, converted as text (block YAML only: JSON has no comments). */
+  private Result theory(PositionedDocument doc, boolean json, List<Problem> problems) {
+    String text = doc.text();
+    boolean bom = text.startsWith("\uFEFF");
+    String body = bom ? text.substring(1) : text;
+    Optional<MappingNode> blockRoot = json ? Optional.empty() : YamlMigration.blockRoot(body);
+    if (blockRoot.isEmpty()) {
+      problems.add(
+          Problem.error(
+              doc.file(),
+              Position.START,
+              "MIGRATE-THEORY-LAYOUT",
+              "a first-format programme theory is converted as block YAML only (its # CHECK marks"
+                  + " need comments); write it as YAML, then migrate it"));
+      return failed(doc.file(), problems);
+    }
+    TheoryMigration theory = new TheoryMigration(body);
+    String out = theory.migrate(blockRoot.get());
+    return new Result(
+        doc.file(), Outcome.MIGRATED, (bom ? "\uFEFF" : "") + out, theory.checks(), List.of(), false, List.of());
   }
 
   private Optional<String> sourceText(Path file, String name) {
