@@ -170,7 +170,16 @@ public final class CmocTableWriter {
         for (Node t : objects(g, cmoc, p.getValue())) {
           String prefix = Vocab.ID + "theory/";
           if (t.isURI() && t.getURI().startsWith(prefix)) {
-            links.add(p.getKey() + " " + t.getURI().substring(prefix.length()));
+            // "supports tc1: rationale", the rationale from the qualified link where there is one
+            String rationale = null;
+            for (Node link : objects(g, cmoc, Vocab.hasTheoryLink)) {
+              if (t.equals(object(g, link, Vocab.linkedTheoryCMOC))) {
+                rationale = literal(g, link, Vocab.rationale);
+              }
+            }
+            links.add(
+                p.getKey() + " " + t.getURI().substring(prefix.length())
+                    + (rationale == null ? "" : ": " + rationale.replace('\n', ' ')));
           }
         }
       }

@@ -372,8 +372,8 @@ public final class BenchmarkHarness {
   // ----------------------------------------------------------------------------------- queries
 
   /**
-   * Findings per concept, broader concepts counting their narrower ones, and one row per
-   * configuration the item is for (as evidence-for-mechanism counts them).
+   * Findings that bear on the mechanism per concept, broader concepts counting their narrower
+   * ones, and one row per configuration the item is for (as evidence-for-mechanism counts them).
    */
   static Map<String, Long> evidencePerConcept(CmoStore store) {
     Query q =
@@ -383,7 +383,8 @@ public final class BenchmarkHarness {
                 + "SELECT ?id (COUNT(?item) AS ?n) WHERE {\n"
                 + "  ?c a cmo:MechanismConcept ; skos:notation ?id .\n"
                 + "  ?narrower skos:broader* ?c .\n"
-                + "  ?item cmo:evidenceFor ?cmoc ; cmo:evidenceKind cmo:evidence-kind-finding .\n"
+                + "  ?item cmo:evidenceFor ?cmoc ; cmo:evidenceKind cmo:evidence-kind-finding ;\n"
+                + "        cmo:aboutMechanism ?narrower .\n"
                 + "  ?cmoc cmo:hasMechanism/cmo:instanceOfConcept ?narrower .\n"
                 + "} GROUP BY ?id");
     QueryResult.Rows rows = (QueryResult.Rows) new QueryRunner(Duration.ofMinutes(5)).run(q, store.dataset());

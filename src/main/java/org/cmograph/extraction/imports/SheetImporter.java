@@ -29,6 +29,10 @@ import org.cmograph.extraction.imports.SheetLayout.Column;
  * </pre>
  */
 public final class SheetImporter {
+  /** A theory link cell line with a rationale: "supports tc1: why" (two tokens, then a colon). */
+  private static final java.util.regex.Pattern WITH_RATIONALE =
+      java.util.regex.Pattern.compile("^\\s*(\\S+\\s+[^\\s:]+)\\s*:\\s+(.+)$");
+
   /** Which studies to take from the sheet (empty: all), and header names mapped to columns. */
   public record Options(Set<String> studies, Map<String, Column> mapping) {}
 
@@ -1086,6 +1090,13 @@ public final class SheetImporter {
         if (line.isEmpty()) {
           continue;
         }
+        // "supports tc1: why" — the rationale follows the first colon after the stance and id.
+        String rationale = null;
+        java.util.regex.Matcher withRationale = WITH_RATIONALE.matcher(line);
+        if (withRationale.matches()) {
+          line = withRationale.group(1);
+          rationale = withRationale.group(2).strip();
+        }
         String stance = null;
         String target = null;
         for (String token : line.split("[\\s:,;]+")) {
@@ -1111,6 +1122,9 @@ public final class SheetImporter {
         Map<String, Object> link = new LinkedHashMap<>();
         link.put("theory_cmoc", target);
         link.put("stance", stance);
+        if (rationale != null && !rationale.isEmpty()) {
+          link.put("rationale", rationale);
+        }
         out.add(link);
       }
       return out;
