@@ -89,7 +89,7 @@ final class SummaryWriter {
       b.h(2, "Diagram", "diagram");
       b.p(
           Doc.text(
-              "Contexts (left) switch mechanisms (middle: the resource the programme offers → the reasoning it triggers) on or off; mechanisms lead to outcomes (right). Each edge carries the number of studies whose findings bear on that link and support (+), refine (~) or refute (−) it: findings about the whole configuration or the context → mechanism link on the edges into a mechanism, about the whole configuration or the mechanism → outcome link on the edges out of it (support for one link is not support for the other). \"No finding\": no finding bears on the link. Each mechanism box also counts the studies whose findings support, refine or refute its whole configuration, refutations by outcome patterns included."));
+              "Contexts (left) switch mechanisms (middle: the resource the programme offers → the reasoning it triggers) on or off; mechanisms lead to outcomes (right). Each edge carries the number of studies whose findings bear on that link and support (+), refine (~) or refute (−) it: findings about the whole configuration or the context → mechanism link on the edges into a mechanism, about the whole configuration or the mechanism → outcome link on the edges out of it, and a finding that names its outcomes only on the edge to those outcomes (support for one link is not support for another). \"No finding\": no finding bears on the link. Each mechanism box also counts the studies whose findings support, refine or refute its whole configuration, refutations by outcome patterns included."));
       b.add(new Doc.Diagram(TheoryDiagram.of(theory)));
       b.h(2, "Theory CMOCs", "theory-cmocs");
       b.add(theoryTable(theory));

@@ -60,6 +60,20 @@ public final class TheoryDiagram {
     return e.about().isEmpty() || e.about().contains("mechanism-outcome");
   }
 
+  /**
+   * A finding bears on the link from the mechanism to this outcome (catalogue concept {@code
+   * concept}, or null): it bears on the mechanism → outcome link and, where it names outcomes by
+   * concept, one of them is this outcome's. Support for personal recovery is not support for
+   * readmission.
+   */
+  static boolean onMechanismOutcome(EvidenceBase.Evidence e, String concept) {
+    if (!onMechanismOutcome(e)) {
+      return false;
+    }
+    List<String> named = e.about().stream().filter(a -> a.startsWith("outcome:")).toList();
+    return named.isEmpty() || (concept != null && named.contains("outcome:" + concept));
+  }
+
   private final List<Node> nodes;
   private final List<Edge> edges;
   private final int width;
@@ -171,7 +185,6 @@ public final class TheoryDiagram {
     for (int m = 0; m < cmocs.size(); m++) {
       EvidenceBase.TheoryCmoc t = cmocs.get(m);
       Counts in = counts(sections.get(m), TheoryDiagram::onContextMechanism);
-      Counts out = counts(sections.get(m), TheoryDiagram::onMechanismOutcome);
       Node mech = byKey.get("m-" + t.id());
       for (EvidenceBase.Context c : t.contexts()) {
         edges.add(new Edge(byKey.get("c-" + c.id()), mech, in.label(),
@@ -183,8 +196,10 @@ public final class TheoryDiagram {
             in.evidence()));
       }
       for (EvidenceBase.Outcome o : t.outcomes()) {
-        edges.add(new Edge(mech, byKey.get("o-" + o.id()), out.label(),
-            t.id() + " leads to " + o.id() + " (mechanism → outcome): " + out.words(), false, out.evidence()));
+        String concept = t.concepts().get(o.id());
+        Counts toThis = counts(sections.get(m), e -> onMechanismOutcome(e, concept));
+        edges.add(new Edge(mech, byKey.get("o-" + o.id()), toThis.label(),
+            t.id() + " leads to " + o.id() + " (mechanism → outcome): " + toThis.words(), false, toThis.evidence()));
       }
     }
     int height = top + tallest + MARGIN + 2 * LINE;
@@ -284,29 +299,37 @@ public final class TheoryDiagram {
       out.append("</g>\n");
     }
     // All edges into a mechanism belong to one theory CMOC and its context → mechanism link, and
-    // carry the same counts; so do all edges out of it (the mechanism → outcome link): one label
-    // where they meet the mechanism, rather than a pile of equal ones.
+    // carry the same counts: one label where they meet the mechanism, rather than a pile of equal
+    // ones. Edges out of it differ by outcome: each is labelled on its own curve, three quarters
+    // of the way along, where curves from different mechanisms into one outcome are apart.
     for (Node n : nodes) {
       if (!n.kind().equals("mechanism")) {
         continue;
       }
       String in = null;
-      String outLabel = null;
       for (Edge e : edges) {
         if (e.to() == n) {
           in = e.label();
         }
-        if (e.from() == n) {
-          outLabel = e.label();
-        }
       }
-      int y = n.y() + n.h() / 2 - 13;
       if (in != null) {
-        label(out, n.x() - 44, y, in, "#2e7d32");
+        label(out, n.x() - 44, n.y() + n.h() / 2 - 13, in, "#2e7d32");
       }
-      if (outLabel != null) {
-        label(out, n.x() + n.w() + 44, y, outLabel, "#1565c0");
+    }
+    for (Edge e : edges) {
+      if (!e.from().kind().equals("mechanism")) {
+        continue;
       }
+      double x1 = e.from().x() + e.from().w();
+      double y1 = e.from().y() + e.from().h() / 2.0;
+      double x2 = e.to().x();
+      double y2 = e.to().y() + e.to().h() / 2.0;
+      double t = 0.75;
+      double u = 1 - t;
+      // the cubic Bezier drawn above: control points (x1 + GAP_X/2, y1) and (x2 - GAP_X/2, y2)
+      double x = u * u * u * x1 + 3 * u * u * t * (x1 + GAP_X / 2.0) + 3 * u * t * t * (x2 - GAP_X / 2.0) + t * t * t * x2;
+      double y = u * u * u * y1 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y2;
+      label(out, (int) Math.round(x), (int) Math.round(y) - 8, e.label(), "#1565c0");
     }
     for (Node n : nodes) {
       String fill;
@@ -348,9 +371,9 @@ public final class TheoryDiagram {
       out.append("</g>\n");
     }
     out.append("<text x=\"").append(MARGIN).append("\" y=\"").append(height - MARGIN / 2)
-        .append("\" font-size=\"11\" fill=\"#444\">Labels where edges meet a mechanism: studies whose findings bear on that link")
-        .append(" (left: context → mechanism; right: mechanism → outcome; or the whole configuration): +n support, ~n refine,")
-        .append(" −n refute. Dashed red: a blocking context.</text>\n");
+        .append("\" font-size=\"11\" fill=\"#444\">Labels: studies whose findings bear on that link (into a mechanism: context → mechanism;")
+        .append(" on each edge out: mechanism → that outcome; or the whole configuration): +n support, ~n refine, −n refute.")
+        .append(" Dashed red: a blocking context.</text>\n");
     out.append("</svg>");
     return out.toString();
   }
