@@ -11,20 +11,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
-import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
-import org.apache.jena.shacl.ValidationReport;
-import org.apache.jena.shacl.validation.ReportEntry;
-import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.cmograph.extraction.DocumentReader;
 import org.cmograph.extraction.Extraction;
 import org.cmograph.extraction.ExtractionValidator;
 import org.cmograph.extraction.Position;
-import org.cmograph.extraction.PositionedDocument;
 import org.cmograph.extraction.Problem;
 import org.cmograph.extraction.SelectionLog;
 import org.cmograph.extraction.SelectionValidator;
@@ -133,24 +127,7 @@ public final class SelectionPipeline {
   }
 
   private List<Problem> conform(Path file, SelectionGraphBuilder.SelectionGraph sg) {
-    ValidationReport report = ShaclValidator.get().validate(shapes, sg.graph());
-    List<Problem> out = new ArrayList<>();
-    if (report.conforms()) {
-      return out;
-    }
-    Optional<PositionedDocument> doc = new DocumentReader().read(file, new ArrayList<>());
-    for (ReportEntry entry : report.getEntries()) {
-      Node focus = entry.focusNode();
-      String pointer = sg.pointers().getOrDefault(focus, "");
-      Position at = doc.map(d -> d.valueAt(pointer)).orElse(Position.START);
-      String path = entry.resultPath() == null ? "" : " " + entry.resultPath() + ":";
-      String message = "SHACL" + path + " " + entry.message() + " (at <" + focus + ">)";
-      out.add(
-          entry.severity() == Severity.Violation
-              ? Problem.error(file, at, "SHAPE-VIOLATION", message)
-              : Problem.warning(file, at, "SHAPE-WARNING", message));
-    }
-    return out;
+    return ShapeProblems.of(file, shapes, sg.graph(), sg.pointers());
   }
 
   /** Logs named directly, or found (as selection.*) in the given folders. */

@@ -13,14 +13,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
-import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
-import org.apache.jena.shacl.ValidationReport;
-import org.apache.jena.shacl.validation.ReportEntry;
-import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.cmograph.extraction.DocumentReader;
 import org.cmograph.extraction.Extraction;
@@ -178,24 +173,7 @@ public final class TheoryPipeline {
   }
 
   private List<Problem> conform(Path file, TheoryGraphBuilder.TheoryGraph tg) {
-    ValidationReport report = ShaclValidator.get().validate(shapes, tg.graph());
-    List<Problem> out = new ArrayList<>();
-    if (report.conforms()) {
-      return out;
-    }
-    Optional<PositionedDocument> doc = new DocumentReader().read(file, new ArrayList<>());
-    for (ReportEntry entry : report.getEntries()) {
-      Node focus = entry.focusNode();
-      String pointer = tg.pointers().getOrDefault(focus, "");
-      Position at = doc.map(d -> d.valueAt(pointer)).orElse(Position.START);
-      String path = entry.resultPath() == null ? "" : " " + entry.resultPath() + ":";
-      String message = "SHACL" + path + " " + entry.message() + " (at <" + focus + ">)";
-      out.add(
-          entry.severity() == Severity.Violation
-              ? Problem.error(file, at, "SHAPE-VIOLATION", message)
-              : Problem.warning(file, at, "SHAPE-WARNING", message));
-    }
-    return out;
+    return ShapeProblems.of(file, shapes, tg.graph(), tg.pointers());
   }
 
   /** Theory files named directly, or found (as programme-theory.*) under the given folders. */
