@@ -151,6 +151,30 @@ public final class ExtractionValidator {
   }
 
   /**
+   * The files of one kind (a programme theory, a selection log) among {@code paths}: files named
+   * directly if {@code kind} accepts them, and extraction-format files {@code kind} accepts found
+   * by {@link #walk} in folders, sorted. Unreadable files and link loops are left to the study walk
+   * over the same folders, which reports them.
+   */
+  public static List<Path> filesOfKind(List<Path> paths, java.util.function.Predicate<Path> kind) {
+    java.util.TreeSet<Path> found = new java.util.TreeSet<>();
+    for (Path path : paths) {
+      if (Files.isRegularFile(path)) {
+        if (kind.test(path)) {
+          found.add(path.normalize());
+        }
+      } else if (Files.isDirectory(path)) {
+        walk(
+            path,
+            (f, attrs) -> attrs.isRegularFile() && kind.test(f) && DocumentReader.isExtractionFile(f),
+            found::add,
+            new ArrayList<>());
+      }
+    }
+    return new ArrayList<>(found);
+  }
+
+  /**
    * Walks a folder for files to read: links followed (32 folders deep) as long as they stay inside
    * the folder, {@code sources/} and hidden folders below the root skipped; each wanted file,
    * normalised, goes to {@code found}; unreadable files, link loops and links that lead out of the

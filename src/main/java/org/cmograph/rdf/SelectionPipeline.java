@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -132,23 +131,6 @@ public final class SelectionPipeline {
 
   /** Logs named directly, or found (as selection.*) in the given folders. */
   public static List<Path> selectionFiles(List<Path> paths) {
-    TreeSet<Path> found = new TreeSet<>();
-    for (Path path : paths) {
-      if (Files.isRegularFile(path)) {
-        if (SelectionValidator.isSelectionFile(path) && DocumentReader.isExtractionFile(path)) {
-          found.add(path.normalize());
-        }
-      } else if (Files.isDirectory(path)) {
-        ExtractionValidator.walk(
-            path,
-            (f, attrs) ->
-                attrs.isRegularFile()
-                    && SelectionValidator.isSelectionFile(f)
-                    && DocumentReader.isExtractionFile(f),
-            found::add,
-            new ArrayList<>());
-      }
-    }
-    return new ArrayList<>(found);
+    return ExtractionValidator.filesOfKind(paths, f -> SelectionValidator.isSelectionFile(f) && DocumentReader.isExtractionFile(f));
   }
 }

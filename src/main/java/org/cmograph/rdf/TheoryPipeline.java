@@ -178,24 +178,6 @@ public final class TheoryPipeline {
 
   /** Theory files named directly, or found (as programme-theory.*) under the given folders. */
   public static List<Path> theoryFiles(List<Path> paths) {
-    TreeSet<Path> found = new TreeSet<>();
-    for (Path path : paths) {
-      if (Files.isRegularFile(path)) {
-        if (ExtractionValidator.isTheoryFile(path)) {
-          found.add(path.normalize());
-        }
-      } else if (Files.isDirectory(path)) {
-        // Unreadable files and link loops are reported by the study walk over the same folders.
-        ExtractionValidator.walk(
-            path,
-            (f, attrs) ->
-                attrs.isRegularFile()
-                    && ExtractionValidator.isTheoryFile(f)
-                    && DocumentReader.isExtractionFile(f),
-            found::add,
-            new ArrayList<>());
-      }
-    }
-    return new ArrayList<>(found);
+    return ExtractionValidator.filesOfKind(paths, ExtractionValidator::isTheoryFile);
   }
 }
