@@ -17,6 +17,7 @@ final class Assets extends HttpServlet {
       Map.of(
           "app.js", "text/javascript;charset=utf-8",
           "style.css", "text/css;charset=utf-8",
+          "site.css", "text/css;charset=utf-8",
           "favicon.svg", "image/svg+xml");
 
   @Override
