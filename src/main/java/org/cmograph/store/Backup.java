@@ -13,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -27,7 +25,6 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.lang.LabelToNode;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.system.StreamRDFLib;
@@ -37,8 +34,8 @@ import org.apache.jena.system.Txn;
 
 /**
  * Backups of the whole store, as a file that a user can check and any RDF tool can read: the
- * canonical N-Quads of every graph (default graph first, then named graphs in name order, lines
- * sorted within each), gzip-compressed, ending with one comment line that seals what is above it:
+ * canonical N-Quads of every graph ({@link CanonicalNQuads}: default graph first, then named
+ * graphs in name order, lines sorted within each, blank nodes labelled by RDFC-1.0), gzip-compressed, ending with one comment line that seals what is above it:
  *
  * <pre>
  * # cmograph-backup v1 quads=64796 sha256=3f9a...
@@ -82,16 +79,9 @@ public final class Backup {
             dataset,
             () -> {
               try {
-                int written = 0;
-                if (!dataset.getDefaultGraph().isEmpty()) {
-                  quads[0] += writeSorted(dataset.getDefaultGraph().find(), null, content);
-                  written++;
-                }
-                for (Node g : graphNames(dataset)) {
-                  quads[0] += writeSorted(dataset.getGraph(g).find(), g, content);
-                  written++;
-                }
-                return written;
+                CanonicalNQuads.Written written = CanonicalNQuads.of(dataset).write(content);
+                quads[0] = written.quads();
+                return written.graphs();
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
@@ -107,33 +97,6 @@ public final class Backup {
   /** Writes a backup of the store. */
   public static Summary write(CmoStore store, OutputStream out) throws IOException {
     return write(store.dataset(), out);
-  }
-
-  private static List<Node> graphNames(DatasetGraph dataset) {
-    List<Node> names = new ArrayList<>();
-    dataset.listGraphNodes().forEachRemaining(names::add);
-    names.sort((a, b) -> NodeFmtLib.strNT(a).compareTo(NodeFmtLib.strNT(b)));
-    return names;
-  }
-
-  private static long writeSorted(
-      java.util.Iterator<Triple> triples, Node graph, OutputStream out) throws IOException {
-    String suffix = graph == null ? " .\n" : " " + NodeFmtLib.strNT(graph) + " .\n";
-    List<String> lines = new ArrayList<>();
-    triples.forEachRemaining(
-        t ->
-            lines.add(
-                NodeFmtLib.strNT(t.getSubject())
-                    + " "
-                    + NodeFmtLib.strNT(t.getPredicate())
-                    + " "
-                    + NodeFmtLib.strNT(t.getObject())
-                    + suffix));
-    lines.sort(null);
-    for (String line : lines) {
-      out.write(line.getBytes(StandardCharsets.UTF_8));
-    }
-    return lines.size();
   }
 
   /**
@@ -249,7 +212,7 @@ public final class Backup {
 
   private static void parse(byte[] compressed, StreamRDF sink) {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed), 1 << 16)) {
-      // Blank node labels are kept as written, so a restored store exports the same bytes.
+      // Blank node labels (canonical ones) are kept as written.
       RDFParser.source(in)
           .lang(Lang.NQUADS)
           .labelToNode(LabelToNode.createUseLabelEncoded())

@@ -1,10 +1,8 @@
 package org.cmograph.store;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +10,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -21,9 +18,10 @@ import org.apache.jena.system.Txn;
 import org.cmograph.rdf.Vocab;
 
 /**
- * Writes the store as RDF. N-Quads output is canonical (graphs in name order, lines sorted within
- * each graph), so the same content gives the same bytes whatever the load history; the other
- * formats are written from a snapshot copied in the same order.
+ * Writes the store as RDF. N-Quads output is canonical (default graph first, then the named graphs
+ * in name order, lines sorted within each graph, blank nodes labelled by RDFC-1.0: see {@link CanonicalNQuads}), so the same content
+ * gives the same bytes from any store, whatever the load history; the other formats are written
+ * from a snapshot copied in the same order.
  */
 public final class Exporter {
   /** The export formats and their usual file extensions. */
@@ -79,29 +77,7 @@ public final class Exporter {
   }
 
   private void writeCanonicalNQuads(OutputStream out) throws IOException {
-    for (Node g : graphNames()) {
-      List<String> lines = new ArrayList<>();
-      String graph = NodeFmtLib.strNT(g);
-      dataset
-          .find(g, Node.ANY, Node.ANY, Node.ANY)
-          .forEachRemaining(
-              q ->
-                  lines.add(
-                      NodeFmtLib.strNT(q.getSubject())
-                          + " "
-                          + NodeFmtLib.strNT(q.getPredicate())
-                          + " "
-                          + NodeFmtLib.strNT(q.getObject())
-                          + " "
-                          + graph
-                          + " .\n"));
-      lines.sort(null);
-      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-      for (String line : lines) {
-        buffer.write(line.getBytes(StandardCharsets.UTF_8));
-      }
-      buffer.writeTo(out);
-    }
+    CanonicalNQuads.of(dataset).write(out);
   }
 
   private DatasetGraph snapshot() {
