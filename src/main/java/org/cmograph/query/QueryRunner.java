@@ -23,7 +23,7 @@ import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
-import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.tdb2.DatabaseMgr;
 
 /**
  * Runs a query against the store or a remote SPARQL endpoint, the same way the endpoint does: the
@@ -60,7 +60,7 @@ public final class QueryRunner {
 
   /** Runs {@code query} over {@code dataset} in a read transaction, default graph = union. */
   public QueryResult run(Query query, DatasetGraph dataset) {
-    boolean tdb2 = TDBInternal.isTDB2(dataset);
+    boolean tdb2 = DatabaseMgr.isTDB2(dataset);
     try {
       return Txn.calculateRead(
           dataset,

@@ -42,7 +42,8 @@ import org.apache.jena.tdb2.TDB2;
 import org.cmograph.extraction.Futures;
 import org.cmograph.rdf.Iris;
 import org.cmograph.rdf.Vocab;
-import org.cmograph.report.StoreIndex.StudyGraphs;
+import org.cmograph.store.StoreIndex;
+import org.cmograph.store.StoreIndex.StudyGraphs;
 
 /**
  * Reads the {@link EvidenceBase} from a store with SPARQL over the union of its named graphs
@@ -277,7 +278,7 @@ public final class EvidenceReader {
         indexes,
         shared,
         selected,
-        () -> totals[0] = indexes.totals(index),
+        () -> totals[0] = totalsOf(indexes.totals(index)),
         () -> {
           // As readInTxn over the union graph: the selected CMOC nodes, the studies they and the
           // selected theory CMOCs cite, then those only.
@@ -696,5 +697,9 @@ public final class EvidenceReader {
   private static Integer i(QuerySolution r, String var) {
     String v = s(r, var);
     return v == null ? null : Integer.valueOf(v);
+  }
+
+  private static EvidenceBase.Totals totalsOf(StoreIndex.Totals t) {
+    return new EvidenceBase.Totals(t.studies(), t.cmocs(), t.evidence(), t.dataAsOf());
   }
 }

@@ -20,9 +20,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.tdb2.store.DatasetGraphTDB;
-import org.apache.jena.tdb2.sys.TDBInternal;
-import org.apache.jena.dboe.base.file.Location;
 import org.cmograph.rdf.Entailment;
 import org.cmograph.rdf.Iris;
 import org.cmograph.rdf.StudyGraphBuilder;
@@ -54,7 +51,7 @@ public final class CmoStore implements AutoCloseable {
     try {
       Files.createDirectories(directory);
       return new CmoStore(
-          DatabaseMgr.connectDatasetGraph(Location.create(directory.toString())), directory);
+          DatabaseMgr.connectDatasetGraph(directory.toString()), directory);
     } catch (org.apache.jena.shared.JenaException e) {
       // TDBException, or dboe's AlreadyLocked when another process holds the store
       throw new StoreException(explain(directory, e), e);
@@ -229,10 +226,8 @@ public final class CmoStore implements AutoCloseable {
    * decoding a node (a stream of quads decodes four per quad: seconds for millions of quads).
    */
   private long countQuads() {
-    if (TDBInternal.isTDB2(dataset)) {
-      DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dataset);
-      return tdb.getQuadTable().getNodeTupleTable().getTupleTable().getIndex(0).size()
-          + tdb.getTripleTable().getNodeTupleTable().getTupleTable().getIndex(0).size();
+    if (TdbInternals.isTdb2(dataset)) {
+      return TdbInternals.indexedQuads(dataset);
     }
     return dataset.stream().count();
   }
@@ -310,14 +305,12 @@ public final class CmoStore implements AutoCloseable {
   public void close() {
     if (directory != null) {
       // Checked first: Jena's expel releases the folder's lock before it finds the transaction.
-      if (org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(dataset).getTxnSystem().getTxnMgr().countActive() > 0) {
+      if (TdbInternals.activeTransactions(dataset) > 0) {
         throw stillInUse(null);
       }
-      try {
-        org.apache.jena.tdb2.sys.TDBInternal.expel(dataset);
-      } catch (org.apache.jena.dboe.transaction.txn.TransactionException e) {
+      if (!TdbInternals.release(dataset)) {
         // A transaction that began after the check.
-        throw stillInUse(e);
+        throw stillInUse(null);
       }
     } else {
       dataset.close();

@@ -19,7 +19,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.nodetable.NodeTable;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TCompactProtocol;
 import org.apache.thrift.transport.TMemoryInputTransport;
@@ -73,10 +72,10 @@ public final class StoredNodes implements AutoCloseable {
    * another node file); null for any other dataset.
    */
   public static StoredNodes open(DatasetGraph dataset) {
-    if (!TDBInternal.isTDB2(dataset)) {
+    if (!TdbInternals.isTdb2(dataset)) {
       return null;
     }
-    DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dataset);
+    DatasetGraphTDB tdb = TdbInternals.storage(dataset);
     NodeTable table = tdb.getQuadTable().getNodeTupleTable().getNodeTable();
     FileChannel file = null;
     if (!tdb.getLocation().isMem()) {

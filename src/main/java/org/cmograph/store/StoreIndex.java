@@ -1,4 +1,4 @@
-package org.cmograph.report;
+package org.cmograph.store;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,22 +21,26 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.cmograph.rdf.Entailment;
 import org.cmograph.rdf.Iris;
 import org.cmograph.rdf.Vocab;
-import org.cmograph.store.StoredNodes;
 
 /**
- * What {@link EvidenceReader} takes from the store's indexes rather than by SPARQL: the studies
+ * What the summaries' reader ({@code report.EvidenceReader}) takes from the store's indexes rather than by SPARQL: the studies
  * and their graphs, the studies naming each concept, the store's totals, and copies of graphs in
  * memory. In a TDB2 store these work on node ids and decode only what they return; any other
  * dataset is read quad by quad. One index serves one read: made inside the read transaction and
  * dropped with it (node ids are only stable while the store is not compacted).
  */
-final class StoreIndex implements AutoCloseable {
+public final class StoreIndex implements AutoCloseable {
   /** A study and the name of its graph. */
-  record StudyGraphs(String id, Node graph) {}
+  public record StudyGraphs(String id, Node graph) {}
+
+  /**
+   * The store's totals: studies, study CMO configurations, findings, and the latest extraction date
+   * ("unknown" when none).
+   */
+  public record Totals(int studies, int cmocs, int evidence, String dataAsOf) {}
 
   private final DatasetGraph dataset;
   /** The quad table of a TDB2 store, or null for any other dataset. */
@@ -50,10 +54,10 @@ final class StoreIndex implements AutoCloseable {
    */
   private final Map<NodeId, String> graphSlugs = new HashMap<>();
 
-  StoreIndex(DatasetGraph dataset) {
+  public StoreIndex(DatasetGraph dataset) {
     this.dataset = dataset;
     this.quads =
-        TDBInternal.isTDB2(dataset) ? TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable() : null;
+        TdbInternals.isTdb2(dataset) ? TdbInternals.quadTable(dataset) : null;
     this.nodes = quads == null ? null : StoredNodes.open(dataset);
   }
 
@@ -101,7 +105,7 @@ final class StoreIndex implements AutoCloseable {
    * inferred graph), with the studies whose graphs say so. In a TDB2 store by node ids: only each
    * distinct graph and concept is decoded, not the ~25,000 quads of 10,000 studies.
    */
-  Map<Node, Set<StudyGraphs>> studiesOfConcept(Map<String, StudyGraphs> bySlug) {
+  public Map<Node, Set<StudyGraphs>> studiesOfConcept(Map<String, StudyGraphs> bySlug) {
     Map<Node, Set<StudyGraphs>> studies = new LinkedHashMap<>();
     if (quads == null) {
       dataset
@@ -131,7 +135,7 @@ final class StoreIndex implements AutoCloseable {
   }
 
   /** The slug of a study graph's or an inferred graph's name, or null. */
-  static String slugOf(Node graph) {
+  public static String slugOf(Node graph) {
     String s = Iris.studyOfGraph(graph);
     return s != null ? s : Entailment.studyOfGraph(graph);
   }
@@ -141,7 +145,7 @@ final class StoreIndex implements AutoCloseable {
    * identifier: found by index, without a join. A study's graph is named by its identifier
    * ({@link Iris#studyGraph}, which takes identifiers that are slugs only), so the name gives it.
    */
-  List<StudyGraphs> studies() {
+  public List<StudyGraphs> studies() {
     Map<String, StudyGraphs> studies = new TreeMap<>();
     Consumer<String> study =
         slug -> {
@@ -162,7 +166,7 @@ final class StoreIndex implements AutoCloseable {
    * The graphs that are neither a study's nor an inferred one (ontology, catalogue, programme
    * theory: the only others the store writes), in memory.
    */
-  Graph sharedGraph() {
+  public Graph sharedGraph() {
     Graph shared = GraphFactory.createGraphMem();
     copyGraphs(List.of(Iris.ONTOLOGY_GRAPH, Iris.CATALOGUE_GRAPH, Iris.THEORY_GRAPH), shared);
     return shared;
@@ -174,7 +178,7 @@ final class StoreIndex implements AutoCloseable {
    * cmo:countsForMechanism, docs/model.md), and no summary query reads them (the tests that
    * compare a batched read with the union-graph read, inferred graphs included, say so).
    */
-  DatasetGraph batch(Graph shared, List<StudyGraphs> studies) {
+  public DatasetGraph batch(Graph shared, List<StudyGraphs> studies) {
     Graph g = GraphFactory.createGraphMem();
     shared.find().forEachRemaining(g::add);
     copyGraphs(studies.stream().map(StudyGraphs::graph).toList(), g);
@@ -231,7 +235,7 @@ final class StoreIndex implements AutoCloseable {
    * identifier and type (ontology/shapes.ttl), so these equal the count queries';
    * SummarySelectiveReadTest and EvidenceReaderBatchTest compare them with a whole read.
    */
-  EvidenceBase.Totals totals(List<StudyGraphs> index) {
+  public Totals totals(List<StudyGraphs> index) {
     // What the summaries count: study CMOCs (configurations and outcome patterns), and findings
     // (the only evidence that counts), as count-cmocs.rq and count-evidence.rq do.
     int cmocs = distinctPairs(Vocab.inStudy, Vocab.type, Vocab.CMOConfiguration);
@@ -267,7 +271,7 @@ final class StoreIndex implements AutoCloseable {
             }
           });
     }
-    return new EvidenceBase.Totals(index.size(), cmocs, evidence, latest[0] == null ? "unknown" : latest[0]);
+    return new Totals(index.size(), cmocs, evidence, latest[0] == null ? "unknown" : latest[0]);
   }
 
   /**

@@ -1,0 +1,71 @@
+package org.cmograph;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Jena's internal classes, which any Jena release may change, are used in as few places as
+ * possible, each guarded by a test that would catch an upgrade breaking it:
+ *
+ * <ul>
+ *   <li>TDB2's storage internals, DBOE and Thrift: only in the store package's {@code
+ *       TdbInternals}, {@code StoredNodes} and {@code StoreIndex} (guarded by TdbInternalsTest,
+ *       StoredNodesTest, EvidenceReaderBatchTest);
+ *   <li>TDB2's query executor: only in the endpoint's {@code BoundedWork}, which extends it to
+ *       charge intermediate results to a query's budget (BoundedWorkTest, HostileQueryIT);
+ *   <li>jena-shacl's engine classes: only in {@code rdf.StudyShapes}, which runs the SPARQL
+ *       constraints of many studies in one pass (StudyShapesTest compares it with the engine's
+ *       own validation).
+ * </ul>
+ *
+ * Public APIs (DatabaseMgr, TDB2's context symbols, ARQ, ShaclValidator's reports) are free to use.
+ */
+@AnalyzeClasses(packages = "org.cmograph", importOptions = ImportOption.DoNotIncludeTests.class)
+class JenaInternalsTest {
+  @ArchTest
+  static final ArchRule storageInternalsOnlyInTheStore =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("org.cmograph.store.TdbInternals")
+          .and()
+          .doNotHaveFullyQualifiedName("org.cmograph.store.StoredNodes")
+          .and()
+          .doNotHaveFullyQualifiedName("org.cmograph.store.StoreIndex")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.apache.jena.tdb2.store..",
+              "org.apache.jena.tdb2.sys..",
+              "org.apache.jena.tdb2.lib..",
+              "org.apache.jena.tdb2.setup..",
+              "org.apache.jena.dboe..",
+              "org.apache.jena.riot.thrift..",
+              "org.apache.thrift..")
+          .because("TDB2's storage classes are internal to Jena: keep them in three small classes");
+
+  @ArchTest
+  static final ArchRule queryExecutorInternalsOnlyInBoundedWork =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("org.cmograph.endpoint.BoundedWork")
+          .and()
+          .doNotHaveFullyQualifiedName("org.cmograph.endpoint.BoundedWork$Executor")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.apache.jena.tdb2.solver..")
+          .because("TDB2's executor is internal to Jena: only the endpoint's work bound extends it");
+
+  @ArchTest
+  static final ArchRule shaclEngineOnlyInStudyShapes =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("org.cmograph.rdf.StudyShapes")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.apache.jena.shacl.engine..", "org.apache.jena.shacl.validation.event..")
+          .because("jena-shacl's engine classes are internal: only the batched validation uses them");
+}
