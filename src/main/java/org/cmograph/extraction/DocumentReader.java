@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.cmograph.util.Hashes;
 
 /**
  * Reads a YAML or JSON file into a tree that remembers the line and column of every node. It is

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cmograph.extraction.sources.SourceMap;
+import org.cmograph.util.Hashes;
 
 /**
  * Finds and caches registered source texts. A study names a file; the library looks for it in an

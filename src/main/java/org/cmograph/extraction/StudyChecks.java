@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.cmograph.util.Suggest;
 
 /**
  * The checks a schema cannot express: ids unique and matching the file name, references that
@@ -21,10 +22,9 @@ import java.util.Set;
  * registered source text.
  */
 final class StudyChecks {
-  /** Words an evidence item's 'about' may use besides ids; no context or outcome may take them. */
-  static final List<String> LINKS = List.of("context-mechanism", "mechanism-outcome", "context-outcome");
+  private static final List<String> LINKS = Extraction.EvidenceItem.ABOUT_LINKS;
 
-  static final List<String> MECHANISM_PARTS = List.of("mechanism", "resource", "reasoning");
+  private static final List<String> MECHANISM_PARTS = Extraction.EvidenceItem.ABOUT_MECHANISM_PARTS;
 
   private final ConceptCatalogue catalogue;
   private final SourceLibrary sources;

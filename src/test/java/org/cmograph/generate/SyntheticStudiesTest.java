@@ -1,4 +1,4 @@
-package org.cmograph.extraction;
+package org.cmograph.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.cmograph.testing.Repo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.cmograph.extraction.SourceText;
 
 /** Synthetic studies: shaped like the bundled ones, quotes verbatim, skewed mechanisms, repeatable. */
 class SyntheticStudiesTest {

@@ -1,4 +1,4 @@
-package org.cmograph.extraction;
+package org.cmograph.generate;
 
 import java.util.ArrayList;
 import java.util.HashMap;

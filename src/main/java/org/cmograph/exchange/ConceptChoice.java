@@ -1,9 +1,9 @@
-package org.cmograph.extraction.imports;
+package org.cmograph.exchange;
 
 import java.util.List;
 import java.util.Set;
 import org.cmograph.extraction.ConceptLabels;
-import org.cmograph.extraction.Suggest;
+import org.cmograph.util.Suggest;
 
 /**
  * Which catalogue concept an imported mechanism gets: the concept it names, else the concept one of

@@ -1,4 +1,4 @@
-package org.cmograph.extraction;
+package org.cmograph.generate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
+import org.cmograph.extraction.SchemaCheck;
 
 /**
  * Synthetic extraction files for benchmarks: studies with the shape of real ones ({@link

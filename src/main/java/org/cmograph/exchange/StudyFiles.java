@@ -1,4 +1,4 @@
-package org.cmograph.extraction.imports;
+package org.cmograph.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;

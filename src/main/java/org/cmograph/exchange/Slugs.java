@@ -1,4 +1,4 @@
-package org.cmograph.extraction.imports;
+package org.cmograph.exchange;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

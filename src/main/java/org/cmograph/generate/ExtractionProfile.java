@@ -1,4 +1,4 @@
-package org.cmograph.extraction;
+package org.cmograph.generate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +13,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.cmograph.extraction.ConceptCatalogue;
+import org.cmograph.extraction.Extraction;
+import org.cmograph.extraction.ExtractionValidator;
+import org.cmograph.extraction.SourceLibrary;
 
 /**
  * What real extractions look like, measured on a set of them (the bundled studies): how many CMOCs,
@@ -211,7 +215,8 @@ public final class ExtractionProfile {
     Set<String> contextIds = new TreeSet<>();
     x.contexts().forEach(ctx -> contextIds.add(ctx.id()));
     for (String about : e.about()) {
-      if (StudyChecks.MECHANISM_PARTS.contains(about) || StudyChecks.LINKS.contains(about)) {
+      if (Extraction.EvidenceItem.ABOUT_MECHANISM_PARTS.contains(about)
+          || Extraction.EvidenceItem.ABOUT_LINKS.contains(about)) {
         kinds.add(about);
       } else if (contextIds.contains(about)) {
         kinds.add("context");

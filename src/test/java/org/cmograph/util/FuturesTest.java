@@ -1,4 +1,4 @@
-package org.cmograph.extraction;
+package org.cmograph.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

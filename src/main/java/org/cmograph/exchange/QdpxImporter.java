@@ -1,4 +1,4 @@
-package org.cmograph.extraction.imports;
+package org.cmograph.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import org.cmograph.extraction.Extraction;
 import org.cmograph.extraction.PositionedDocument;
 import org.cmograph.extraction.Problem;
 import org.cmograph.extraction.SchemaCheck;
-import org.cmograph.extraction.Suggest;
+import org.cmograph.util.Suggest;
 
 /**
  * Turns a coded REFI-QDA project into a study draft, as a mapping file says

@@ -1,4 +1,4 @@
-package org.cmograph.extraction.imports;
+package org.cmograph.exchange;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -14,8 +14,9 @@ import org.cmograph.extraction.ConceptLabels;
 import org.cmograph.extraction.Extraction;
 import org.cmograph.extraction.Position;
 import org.cmograph.extraction.Problem;
-import org.cmograph.extraction.Suggest;
-import org.cmograph.extraction.imports.SheetLayout.Column;
+import org.cmograph.util.Suggest;
+import org.cmograph.extraction.SheetLayout.Column;
+import org.cmograph.extraction.SheetLayout;
 
 /**
  * Reads the one-row-per-CMOC layout ({@link SheetLayout}) into study drafts: rows that name the

@@ -1,4 +1,4 @@
-package org.cmograph.extraction.imports;
+package org.cmograph.exchange;
 
 import java.util.List;
 import java.util.Locale;

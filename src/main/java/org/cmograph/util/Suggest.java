@@ -1,4 +1,4 @@
-package org.cmograph.extraction;
+package org.cmograph.util;
 
 import java.util.Collection;
 

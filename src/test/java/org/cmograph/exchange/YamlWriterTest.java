@@ -1,4 +1,4 @@
-package org.cmograph.extraction.imports;
+package org.cmograph.exchange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

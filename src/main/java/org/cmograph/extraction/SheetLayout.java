@@ -1,4 +1,4 @@
-package org.cmograph.extraction.imports;
+package org.cmograph.extraction;
 
 import java.util.LinkedHashMap;
 import java.util.List;
