@@ -164,7 +164,7 @@ public final class SheetImporter {
                   ": column '"
                       + oneLine(c.text())
                       + "' is not part of the layout and is ignored"
-                      + didYouMean(key, SheetLayout.allNames())
+                      + Suggest.didYouMean(key, SheetLayout.allNames())
                       + " (map it with --map '"
                       + oneLine(c.text())
                       + "=COLUMN')"));
@@ -1365,49 +1365,6 @@ public final class SheetImporter {
     }
     map.clear();
     map.putAll(copy);
-  }
-
-  /**
-   * "; did you mean 'x'?" for a header, by edit distance counting a swap of two letters as one edit
-   * ("Qoute" is one slip from "quote", not two).
-   */
-  static String didYouMean(String word, List<String> candidates) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String c : candidates) {
-      int d = swapDistance(word, c);
-      if (d < bestDistance || (d == bestDistance && c.compareTo(best) < 0)) {
-        best = c;
-        bestDistance = d;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, word.length() / 3)
-        ? "; did you mean '" + best + "'?"
-        : "";
-  }
-
-  /** Optimal string alignment distance: Levenshtein plus transpositions of adjacent letters. */
-  static int swapDistance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
   }
 
   static Position at(int row, int column) {
