@@ -302,12 +302,12 @@ public final class QdpxImporter {
         JsonNode x = c.path("contexts").get(i);
         String p = pointer + "/contexts/" + i;
         Map<String, Object> attributes = new LinkedHashMap<>();
-        SheetImporter.put(attributes, "type", value(x, "type", p, vocab.contextTypes));
+        Drafts.put(attributes, "type", value(x, "type", p, vocab.contextTypes));
         String id = part(x, p, index, "context", attributes);
         Map<String, Object> link = new LinkedHashMap<>();
         link.put("context", id);
         if (x.hasNonNull("role")) {
-          SheetImporter.put(link, "role", value(x, "role", p, vocab.contextRoles));
+          Drafts.put(link, "role", value(x, "role", p, vocab.contextRoles));
         } else {
           // The role is the researcher's reading of the source; the import never guesses it.
           problems.add(
@@ -355,8 +355,8 @@ public final class QdpxImporter {
         JsonNode x = c.path("outcomes").get(i);
         String p = pointer + "/outcomes/" + i;
         Map<String, Object> attributes = new LinkedHashMap<>();
-        SheetImporter.put(attributes, "direction", value(x, "direction", p, vocab.directions));
-        SheetImporter.put(attributes, "level", value(x, "level", p, vocab.levels));
+        Drafts.put(attributes, "direction", value(x, "direction", p, vocab.directions));
+        Drafts.put(attributes, "level", value(x, "level", p, vocab.levels));
         if (x.has("intended")) {
           attributes.put("intended", x.get("intended").asBoolean());
         }
@@ -379,7 +379,7 @@ public final class QdpxImporter {
       Map<String, Object> actor = new LinkedHashMap<>();
       actor.put("id", a.path("id").asText());
       actor.put("description", a.path("description").asText());
-      SheetImporter.put(actor, "type", value(a, "type", pointer, vocab.actorTypes));
+      Drafts.put(actor, "type", value(a, "type", pointer, vocab.actorTypes));
       partIds.add(a.path("id").asText());
       add("actor", actor, pointer);
     }
@@ -490,8 +490,8 @@ public final class QdpxImporter {
       if (id == null) {
         String base = Slugs.brief(description != null ? description : name, 4);
         id =
-            SheetImporter.unique(
-                base.isEmpty() || SheetImporter.RESERVED.contains(base) ? kind : base, partIds);
+            Drafts.unique(
+                base.isEmpty() || Drafts.RESERVED.contains(base) ? kind : base, partIds);
       }
       partCodes.putIfAbsent(id, guid != null ? guid : x.path("code").asText());
       refer(guid, cmoc, id);
@@ -559,9 +559,9 @@ public final class QdpxImporter {
         }
       }
       out.put("concept", choice.id());
-      SheetImporter.put(out, "wording", wording);
-      SheetImporter.put(out, "resource", resource);
-      SheetImporter.put(out, "reasoning", reasoning);
+      Drafts.put(out, "wording", wording);
+      Drafts.put(out, "resource", resource);
+      Drafts.put(out, "reasoning", reasoning);
       // A part the mapping does not give is one the source does not report: said, not filled in.
       List<String> notReported = new ArrayList<>();
       if (resource == null) {
@@ -734,11 +734,11 @@ public final class QdpxImporter {
         item.put("quote", quote);
         item.put("location", location);
         item.put("speaker", speaker);
-        SheetImporter.put(item, "perspective", perspective);
+        Drafts.put(item, "perspective", perspective);
         if (a.stance() != null || Extraction.EvidenceItem.FINDING.equals(kind)) {
           item.put("stance", a.stance() != null ? a.stance() : "supports");
         }
-        SheetImporter.put(item, "strength", a.strength());
+        Drafts.put(item, "strength", a.strength());
         if (sel.description() != null && !sel.description().isEmpty()) {
           item.put("note", sel.description());
         }
