@@ -2,10 +2,6 @@ package org.cmograph.exchange;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +16,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.cmograph.extraction.Position;
 import org.cmograph.extraction.Problem;
+import org.cmograph.util.StrictUtf8;
 
 /**
  * A REFI-QDA project exchange file (.qdpx, as NVivo, ATLAS.ti and MAXQDA export it): a zip with
@@ -215,15 +212,10 @@ public final class QdpxProject {
         return null;
       }
       byte[] bytes = read(e);
-      CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-      ByteBuffer in = ByteBuffer.wrap(bytes);
-      CoderResult r =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(in, out, true);
-      if (r.isError()) {
+      String text;
+      try {
+        text = StrictUtf8.decode(bytes);
+      } catch (StrictUtf8.NotUtf8Exception notUtf8) {
         problems.add(
             Problem.warning(
                 file,
@@ -232,11 +224,10 @@ public final class QdpxProject {
                 "the plain text of source '"
                     + s.name()
                     + "' is not UTF-8 (byte "
-                    + in.position()
+                    + notUtf8.offset()
                     + ")"));
         return null;
       }
-      String text = out.flip().toString();
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
   }

@@ -3,11 +3,6 @@ package org.cmograph.exchange;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +23,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.cmograph.extraction.Position;
 import org.cmograph.extraction.Problem;
+import org.cmograph.util.StrictUtf8;
 
 /**
  * Reads a spreadsheet (CSV, or an Excel workbook's sheet) into text cells with their row and
@@ -188,17 +184,12 @@ public final class SheetReader {
   }
 
   private static String decode(Path file, byte[] bytes, List<Problem> problems) {
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-    CoderResult result =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(in, out, true);
-    if (result.isError()) {
+    String text;
+    try {
+      text = StrictUtf8.decode(bytes);
+    } catch (StrictUtf8.NotUtf8Exception e) {
       int line = 1;
-      for (int i = 0; i < in.position(); i++) {
+      for (int i = 0; i < e.offset(); i++) {
         if (bytes[i] == '\n') {
           line++;
         }
@@ -211,7 +202,6 @@ public final class SheetReader {
               "text line " + line + " is not UTF-8; save the sheet as \"CSV UTF-8\""));
       return null;
     }
-    String text = out.flip().toString();
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 

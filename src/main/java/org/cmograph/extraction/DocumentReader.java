@@ -10,11 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.cmograph.util.Hashes;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.cmograph.util.StrictUtf8;
 
 /**
  * Reads a YAML or JSON file into a tree that remembers the line and column of every node. It is
@@ -223,28 +219,19 @@ public final class DocumentReader {
         return Optional.empty();
       }
     }
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-    CoderResult result = decoder.decode(in, out, true);
-    if (result.isError()) {
+    try {
+      return Optional.of(StrictUtf8.decode(bytes));
+    } catch (StrictUtf8.NotUtf8Exception e) {
       problems.add(
           Problem.error(
               file,
-              positionOfByte(bytes, in.position()),
+              positionOfByte(bytes, e.offset()),
               "INVALID-UTF8",
               String.format(
                   "byte 0x%02X is not valid UTF-8; save the file as UTF-8",
-                  bytes[in.position()] & 0xFF)));
+                  bytes[e.offset()] & 0xFF)));
       return Optional.empty();
     }
-    decoder.flush(out);
-    out.flip();
-    return Optional.of(out.toString());
   }
 
   private static Position positionOfByte(byte[] bytes, int offset) {
