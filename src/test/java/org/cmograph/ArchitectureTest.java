@@ -35,7 +35,7 @@ class ArchitectureTest {
           Map.entry("extraction", List.of("util", "extraction.sources")),
           Map.entry("extraction.migrate", List.of("util", "extraction")),
           Map.entry("exchange", List.of("util", "extraction")),
-          Map.entry("generate", List.of("util", "extraction")),
+          Map.entry("generate", List.of("util", "extraction", "exchange")),
           Map.entry("rdf", List.of("util", "extraction")),
           Map.entry("store", List.of("util", "extraction", "rdf")),
           Map.entry("query", List.of("util", "extraction", "rdf", "store")),

@@ -9,9 +9,14 @@ import java.util.regex.Pattern;
  * Writes plain data (maps, lists, strings, numbers, booleans) as block-style YAML laid out like the
  * hand-written extraction files: short lists of ids in brackets, long texts folded at about 100
  * columns, and a comment after any line whose JSON Pointer has one. Jackson's YAML writer cannot
- * write comments, and an importer's remarks belong beside the lines they are about.
+ * write comments, and an importer's remarks belong beside the lines they are about. The one YAML
+ * writer of cmograph: the importers and the benchmark generator write their files with it.
+ *
+ * <pre>
+ * String text = new YamlWriter(Map.of()).topLevel("study", Map.of("id", "smith-2023"));
+ * </pre>
  */
-final class YamlWriter {
+public final class YamlWriter {
   private static final int WIDTH = 100;
   private static final Pattern PLAIN_SAFE = Pattern.compile("[\\p{L}\\p{N}(][^#:]*");
   private static final Pattern LOOKS_TYPED =
@@ -20,12 +25,16 @@ final class YamlWriter {
 
   private final Map<String, String> comments;
 
-  YamlWriter(Map<String, String> comments) {
+  /**
+   * @param comments by JSON Pointer ({@code /cmocs/0/mechanism/concept}): a comment written after
+   *     the line of that value
+   */
+  public YamlWriter(Map<String, String> comments) {
     this.comments = comments;
   }
 
   /** One top-level key and its value, ending with a newline. */
-  String topLevel(String key, Object value) {
+  public String topLevel(String key, Object value) {
     StringBuilder out = new StringBuilder();
     entry(out, key, value, "/" + key, 0);
     return out.toString();
@@ -111,17 +120,7 @@ final class YamlWriter {
     if (s.length() <= WIDTH - 20 || s.contains("  ") || !s.equals(s.strip())) {
       return false;
     }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isISOControl(c)
-          || c == '\u2028'
-          || c == '\u2029'
-          || c == '\u0085'
-          || c == '\uFEFF') {
-        return false;
-      }
-    }
-    return true;
+    return s.chars().noneMatch(c -> needsEscape((char) c));
   }
 
   private static String fold(String s, int indent) {
@@ -149,17 +148,7 @@ final class YamlWriter {
     if (LOOKS_TYPED.matcher(s).matches()) {
       return false;
     }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isISOControl(c)
-          || c == '\u2028'
-          || c == '\u2029'
-          || c == '\u0085'
-          || c == '\uFEFF') {
-        return false;
-      }
-    }
-    return true;
+    return s.chars().noneMatch(c -> needsEscape((char) c));
   }
 
   /** A YAML double-quoted scalar: the JSON escapes, which YAML shares. */
@@ -174,11 +163,7 @@ final class YamlWriter {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          if (Character.isISOControl(c)
-              || c == '\u2028'
-              || c == '\u2029'
-              || c == '\u0085'
-              || c == '\uFEFF') {
+          if (needsEscape(c)) {
             out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             out.append(c);
@@ -187,5 +172,14 @@ final class YamlWriter {
       }
     }
     return out.append('"').toString();
+  }
+
+  /** Controls, line and paragraph separators and the byte-order mark: written only as escapes. */
+  private static boolean needsEscape(char c) {
+    return Character.isISOControl(c)
+        || c == '\u2028'
+        || c == '\u2029'
+        || c == '\u0085'
+        || c == '\uFEFF';
   }
 }

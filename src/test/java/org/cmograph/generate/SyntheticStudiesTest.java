@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,9 @@ import java.util.stream.Stream;
 import org.cmograph.testing.Repo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.cmograph.extraction.DocumentReader;
+import org.cmograph.extraction.PositionedDocument;
+import org.cmograph.extraction.Problem;
 import org.cmograph.extraction.SourceText;
 
 /** Synthetic studies: shaped like the bundled ones, quotes verbatim, skewed mechanisms, repeatable. */
@@ -61,14 +65,12 @@ class SyntheticStudiesTest {
   @Test
   void everyQuoteStandsVerbatimInItsSourceText() {
     SyntheticStudies gen = new SyntheticStudies(profile, concepts, 7);
-    Pattern quote = Pattern.compile("(?m)^    quote: \"((?:[^\"\\\\]|\\\\.)*)\"$");
     for (int i = 1; i <= 50; i++) {
       SyntheticStudies.Study s = gen.study(i);
       SourceText text = new SourceText(s.sourceFile(), s.sourceText());
-      Matcher m = quote.matcher(s.yaml());
       int quotes = 0;
-      while (m.find()) {
-        String q = m.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
+      for (JsonNode item : read(s).path("evidence")) {
+        String q = item.path("quote").asText();
         assertTrue(text.contains(q), s.id() + ": quote not verbatim: " + q);
         quotes++;
       }
@@ -76,15 +78,22 @@ class SyntheticStudiesTest {
     }
   }
 
+  /** The study's extraction file as the validator reads it, with no problem. */
+  static JsonNode read(SyntheticStudies.Study s) {
+    List<Problem> problems = new ArrayList<>();
+    Optional<PositionedDocument> doc =
+        new DocumentReader().parse(Path.of(s.id() + ".yaml"), s.yaml(), problems);
+    assertEquals(List.of(), problems, s.yaml());
+    return doc.orElseThrow().root();
+  }
+
   @Test
   void popularityOfMechanismsIsSkewed() {
     SyntheticStudies gen = new SyntheticStudies(profile, concepts, 3);
     Map<String, Integer> cmocs = new TreeMap<>();
-    Pattern concept = Pattern.compile("(?m)^      concept: ([a-z0-9-]+)$");
     for (int i = 1; i <= 400; i++) {
-      Matcher m = concept.matcher(gen.study(i).yaml());
-      while (m.find()) {
-        cmocs.merge(m.group(1), 1, Integer::sum);
+      for (JsonNode cmoc : read(gen.study(i)).path("cmocs")) {
+        cmocs.merge(cmoc.path("mechanism").path("concept").asText(), 1, Integer::sum);
       }
     }
     List<Integer> counts = new ArrayList<>(cmocs.values());
