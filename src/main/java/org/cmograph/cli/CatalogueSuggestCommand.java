@@ -67,7 +67,7 @@ final class CatalogueSuggestCommand implements Callable<Integer> {
               "--mechanism "
                   + m
                   + ": not in the catalogue"
-                  + org.cmograph.extraction.Suggest.didYouMean(m, labels.conceptIds()));
+                  + org.cmograph.util.Suggest.didYouMean(m, labels.conceptIds()));
         }
       }
       CatalogueSuggestions suggestions = new CatalogueSuggestions(labels);

@@ -10,9 +10,9 @@ import java.util.Set;
 import org.cmograph.extraction.ConceptLabels;
 import org.cmograph.extraction.Position;
 import org.cmograph.extraction.Problem;
-import org.cmograph.extraction.imports.QdpxImporter;
-import org.cmograph.extraction.imports.QdpxProject;
-import org.cmograph.extraction.imports.StudyDraft;
+import org.cmograph.exchange.QdpxImporter;
+import org.cmograph.exchange.QdpxProject;
+import org.cmograph.exchange.StudyDraft;
 
 /**
  * The .qdpx branch of {@code cmograph import}: project + code mapping → one study draft and its

@@ -3,6 +3,7 @@ package org.cmograph.extraction;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import org.cmograph.util.Suggest;
 
 /**
  * The ids of the catalogue concepts (mechanisms, contexts, outcomes) an extraction may name. The catalogue itself is RDF (SKOS);

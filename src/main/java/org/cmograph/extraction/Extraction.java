@@ -136,6 +136,14 @@ public record Extraction(
       String note) {
     public static final String FINDING = "finding";
 
+    /** The links an {@code about} may name besides ids; no context or outcome may take these ids. */
+    public static final List<String> ABOUT_LINKS =
+        List.of("context-mechanism", "mechanism-outcome", "context-outcome");
+
+    /** The parts of a mechanism an {@code about} may name; no context or outcome may take them. */
+    public static final List<String> ABOUT_MECHANISM_PARTS =
+        List.of("mechanism", "resource", "reasoning");
+
     /** Whether this item is a finding of the study, the only kind that counts as evidence. */
     public boolean isFinding() {
       return FINDING.equals(kind);

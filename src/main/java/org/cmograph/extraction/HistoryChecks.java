@@ -2,6 +2,7 @@ package org.cmograph.extraction;
 
 import java.util.List;
 import java.util.Map;
+import org.cmograph.util.Suggest;
 
 /**
  * The checks on one theory configuration's history: versions the theory lists, in order; a history

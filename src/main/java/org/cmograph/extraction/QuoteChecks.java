@@ -152,7 +152,7 @@ final class QuoteChecks {
       checkPlace(doc, e, text, out);
       if (e.quote() == null
           || e.quote().isBlank()
-          || DocumentReader.unfitCharacter(e.quote()).isPresent() // reported as BAD-CHARACTER
+          || YamlTextProblems.unfitCharacter(e.quote()).isPresent() // reported as BAD-CHARACTER
           || text.contains(e.quote())) {
         if ("participant".equals(e.speaker())
             && e.quote() != null

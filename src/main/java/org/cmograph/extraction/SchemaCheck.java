@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import org.cmograph.util.Suggest;
 
 /**
  * Checks a document against a JSON Schema shipped in the repository (the single source of truth

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.cmograph.util.Suggest;
 
 /**
  * Validates a search and selection log (data/selection.yaml) the way extraction files are

@@ -1,8 +1,6 @@
 package org.cmograph.extraction;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cmograph.extraction.sources.SourceMap;
+import org.cmograph.util.Hashes;
+import org.cmograph.util.StrictUtf8;
 
 /**
  * Finds and caches registered source texts. A study names a file; the library looks for it in an
@@ -86,17 +86,12 @@ public final class SourceLibrary {
     if (cached == null) {
       byte[] bytes = Files.readAllBytes(key);
       try {
-        String text =
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(bytes))
-                .toString();
+        String text = StrictUtf8.decode(bytes);
         cached =
             new Entry(
                 SourceText.withMap(source.getFileName().toString(), text, mapBeside(key)),
                 Hashes.sha256(bytes));
-      } catch (CharacterCodingException e) {
+      } catch (StrictUtf8.NotUtf8Exception e) {
         throw new IOException("source text " + source + " is not valid UTF-8", e);
       }
       cache.put(key, cached);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.cmograph.util.Suggest;
 
 /**
  * Validates a programme-theory file (format 2) the way extraction files are validated: read with

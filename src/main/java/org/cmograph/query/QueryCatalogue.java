@@ -151,7 +151,7 @@ public final class QueryCatalogue {
           "no query named '"
               + name
               + "' in the catalogue"
-              + org.cmograph.extraction.Suggest.didYouMean(name, queries.keySet())
+              + org.cmograph.util.Suggest.didYouMean(name, queries.keySet())
               + " (list them with: cmograph query --list)");
     }
     return q;

@@ -101,7 +101,7 @@ public final class ReferenceData {
     byte[] both = new byte[ontologyBytes.length + catalogueBytes.length];
     System.arraycopy(ontologyBytes, 0, both, 0, ontologyBytes.length);
     System.arraycopy(catalogueBytes, 0, both, ontologyBytes.length, catalogueBytes.length);
-    return org.cmograph.extraction.Hashes.sha256(both);
+    return org.cmograph.util.Hashes.sha256(both);
   }
 
   /** The catalogues' concept ids (the last segment of each concept's IRI). */

@@ -21,7 +21,7 @@ import org.apache.jena.shacl.validation.Severity;
 import org.cmograph.extraction.DocumentReader;
 import org.cmograph.extraction.Extraction;
 import org.cmograph.extraction.ExtractionValidator;
-import org.cmograph.extraction.Futures;
+import org.cmograph.util.Futures;
 import org.cmograph.extraction.Position;
 import org.cmograph.extraction.PositionedDocument;
 import org.cmograph.extraction.Problem;

@@ -24,7 +24,7 @@ import org.cmograph.extraction.Position;
 import org.cmograph.extraction.PositionedDocument;
 import org.cmograph.extraction.Problem;
 import org.cmograph.extraction.ProgrammeTheory;
-import org.cmograph.extraction.Suggest;
+import org.cmograph.util.Suggest;
 import org.cmograph.extraction.TheoryValidator;
 
 /**

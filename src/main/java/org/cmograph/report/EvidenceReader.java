@@ -39,7 +39,7 @@ import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
-import org.cmograph.extraction.Futures;
+import org.cmograph.util.Futures;
 import org.cmograph.rdf.Iris;
 import org.cmograph.rdf.Vocab;
 import org.cmograph.store.StoreIndex;

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.cmograph.extraction.Suggest;
+import org.cmograph.util.Suggest;
 import org.cmograph.store.CmoStore;
 
 /**

@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.cmograph.extraction.Futures;
+import org.cmograph.util.Futures;
 
 /**
  * Maps a list on worker threads, a bounded number of items ahead of the consumer, and yields the

@@ -5,10 +5,8 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -31,6 +29,7 @@ import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.cmograph.util.StrictUtf8;
 
 /**
  * Backups of the whole store, as a file that a user can check and any RDF tool can read: the
@@ -228,13 +227,7 @@ public final class Backup {
 
   private static BufferedReader reader(byte[] compressed) throws IOException {
     InputStream gzip = new GZIPInputStream(new ByteArrayInputStream(compressed), 1 << 16);
-    return new BufferedReader(
-        new InputStreamReader(
-            gzip,
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)));
+    return new BufferedReader(StrictUtf8.reader(gzip));
   }
 
   private static MessageDigest sha256() {

@@ -10,16 +10,16 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.cmograph.extraction.imports.SheetLayout;
-import org.cmograph.extraction.imports.SheetLayout.Column;
+import org.cmograph.extraction.SheetLayout;
+import org.cmograph.extraction.SheetLayout.Column;
 import org.cmograph.rdf.ContextLinks;
 import org.cmograph.rdf.Iris;
 import org.cmograph.rdf.Vocab;
+import org.cmograph.util.Csv;
 
 /**
  * Writes the studies' CMOCs as the one-row-per-CMOC spreadsheet that {@code cmograph import} reads
@@ -42,8 +42,7 @@ public final class CmocTableWriter {
   public void write(OutputStream out) throws IOException {
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     w.write('\uFEFF');
-    CSVFormat format = CSVFormat.RFC4180;
-    try (CSVPrinter printer = new CSVPrinter(w, format)) {
+    try (CSVPrinter printer = Csv.printer(w)) {
       List<String> header = new ArrayList<>();
       for (Column c : Column.values()) {
         header.add(c.header());

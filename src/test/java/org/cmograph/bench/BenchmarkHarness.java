@@ -33,7 +33,7 @@ import org.apache.jena.system.Txn;
 import org.cmograph.cli.CmographCommand;
 import org.cmograph.endpoint.CatalogueEntry;
 import org.cmograph.endpoint.EndpointServer;
-import org.cmograph.extraction.SyntheticStudies;
+import org.cmograph.generate.SyntheticStudies;
 import org.cmograph.query.CatalogueQuery;
 import org.cmograph.query.QueryCatalogue;
 import org.cmograph.query.QueryExample;

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.cmograph.extraction.Hashes;
+import org.cmograph.util.Hashes;
 import org.cmograph.testing.Repo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

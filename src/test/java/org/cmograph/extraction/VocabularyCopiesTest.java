@@ -64,8 +64,8 @@ class VocabularyCopiesTest {
           List<String> quoted = values(pointer).stream().map(v -> "`" + v + "`").toList();
           rows.add("| `" + field + "` | " + String.join(", ", quoted) + " |");
         });
-    List<String> about = new ArrayList<>(StudyChecks.LINKS);
-    about.addAll(StudyChecks.MECHANISM_PARTS);
+    List<String> about = new ArrayList<>(Extraction.EvidenceItem.ABOUT_LINKS);
+    about.addAll(Extraction.EvidenceItem.ABOUT_MECHANISM_PARTS);
     rows.add(
         "| `evidence: about` | "
             + String.join(", ", about.stream().map(v -> "`" + v + "`").toList())
@@ -96,9 +96,9 @@ class VocabularyCopiesTest {
         .listSubjectsWithProperty(
             RDF.type, ontology.createResource("https://w3id.org/cmograph/ontology#CausalLink"))
         .forEachRemaining(r -> links.add(r.getProperty(SKOS.notation).getString()));
-    assertEquals(links, new TreeSet<>(StudyChecks.LINKS));
+    assertEquals(links, new TreeSet<>(Extraction.EvidenceItem.ABOUT_LINKS));
 
-    TreeSet<String> parts = new TreeSet<>(StudyChecks.MECHANISM_PARTS);
+    TreeSet<String> parts = new TreeSet<>(Extraction.EvidenceItem.ABOUT_MECHANISM_PARTS);
     parts.remove("mechanism"); // the whole mechanism, not one of its parts
     assertEquals(
         new TreeSet<>(values("/$defs/cmoc/properties/mechanism/properties/not_reported/items/enum")),

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.cmograph.extraction.Extraction;
-import org.cmograph.extraction.Hashes;
+import org.cmograph.util.Hashes;
 import org.cmograph.rdf.ReferenceData;
 import org.cmograph.rdf.StudyPipeline;
 import org.cmograph.testing.Repo;

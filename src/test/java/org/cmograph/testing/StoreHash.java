@@ -2,7 +2,7 @@ package org.cmograph.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
-import org.cmograph.extraction.Hashes;
+import org.cmograph.util.Hashes;
 import org.cmograph.store.CmoStore;
 import org.cmograph.store.Exporter;
 

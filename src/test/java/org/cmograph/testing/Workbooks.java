@@ -13,7 +13,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cmograph.extraction.Problem;
-import org.cmograph.extraction.imports.SheetReader;
+import org.cmograph.exchange.SheetReader;
 
 /**
  * Builds .xlsx workbooks from CSV files with Apache POI, so the bundled example workbook and the

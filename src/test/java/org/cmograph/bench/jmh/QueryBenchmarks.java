@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.query.Query;
-import org.cmograph.extraction.SyntheticStudies;
+import org.cmograph.generate.SyntheticStudies;
 import org.cmograph.query.QueryCatalogue;
 import org.cmograph.query.QueryRunner;
 import org.cmograph.store.CmoStore;

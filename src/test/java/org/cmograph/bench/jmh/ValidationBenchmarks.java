@@ -8,7 +8,7 @@ import org.cmograph.extraction.Extraction;
 import org.cmograph.extraction.ExtractionValidator;
 import org.cmograph.extraction.Problem;
 import org.cmograph.extraction.SourceLibrary;
-import org.cmograph.extraction.SyntheticStudies;
+import org.cmograph.generate.SyntheticStudies;
 import org.cmograph.rdf.Entailment;
 import org.cmograph.rdf.ReferenceData;
 import org.cmograph.rdf.StudyGraphBuilder;

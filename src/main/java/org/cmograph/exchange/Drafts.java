@@ -1,0 +1,115 @@
+package org.cmograph.exchange;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cmograph.extraction.Position;
+
+/**
+ * Small steps shared by the importers that build study drafts from cells and codes: optional
+ * values, ids made unique, slugs, a cell's lines.
+ */
+final class Drafts {
+  private Drafts() {}
+
+  /** Words of an evidence item's 'about' that no actor, context or outcome id may take. */
+  static final List<String> RESERVED =
+      List.of(
+          "mechanism",
+          "resource",
+          "reasoning",
+          "response",
+          "context-mechanism",
+          "mechanism-outcome",
+          "context-outcome");
+
+
+  /** Puts {@code key} into {@code map} in place, right after {@code after} when it is new. */
+  static void putAfter(Map<String, Object> map, String key, Object value, String after) {
+    if (map.containsKey(key) || !map.containsKey(after)) {
+      map.put(key, value);
+      return;
+    }
+    List<Map.Entry<String, Object>> entries = new ArrayList<>(map.entrySet());
+    Map<String, Object> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : entries) {
+      copy.put(e.getKey(), e.getValue());
+      if (e.getKey().equals(after)) {
+        copy.put(key, value);
+      }
+    }
+    map.clear();
+    map.putAll(copy);
+  }
+
+  static Position at(int row, int column) {
+    return new Position(row, column);
+  }
+
+  static String slug(String s) {
+    return Slugs.isSlug(s) ? s : Slugs.of(s);
+  }
+
+  static String unique(String base, Set<String> used) {
+    String id = base;
+    for (int n = 2; used.contains(id); n++) {
+      id = base + "-" + n;
+    }
+    used.add(id);
+    return id;
+  }
+
+  /** A cell's lines, stripped; an empty cell has none. */
+  static List<String> lines(String cell) {
+    if (cell == null || cell.isBlank()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String line : cell.split("\\r\\n|\\r|\\n", -1)) {
+      out.add(line.strip());
+    }
+    while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+      out.remove(out.size() - 1);
+    }
+    return out;
+  }
+
+  static Boolean bool(String raw) {
+    return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "y", "1" -> Boolean.TRUE;
+      case "false", "no", "n", "0" -> Boolean.FALSE;
+      default -> null;
+    };
+  }
+
+  static void put(Map<String, Object> map, String key, Object value) {
+    if (value != null) {
+      map.put(key, value);
+    }
+  }
+
+  @SafeVarargs
+  static <T> T firstNonNull(T... values) {
+    for (T v : values) {
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  static String abbreviateWords(String s, int max) {
+    String one = oneLine(s);
+    if (one.length() <= max) {
+      return one;
+    }
+    int cut = one.lastIndexOf(' ', max - 3);
+    return one.substring(0, cut > 20 ? cut : max - 3) + "...";
+  }
+
+  static String oneLine(String s) {
+    return s.replaceAll("\\s+", " ").strip();
+  }
+}
