@@ -131,7 +131,7 @@ final class ConfigurationPage {
     b.append(LdHtml.section("Confidence (GRADE-CERQual)", "confidence", conf.toString()));
     StringBuilder hist = new StringBuilder();
     for (Node ch : v.byLabel(v.objects(t, Vocab.hasChange))) {
-      hist.append("<li>").append(all(v, ch, Vocab.changeKind)).append(" in ").append(all(v, ch, Vocab.inVersion))
+      hist.append("<li>").append(all(v, ch, Vocab.changeKind)).append(" in version ").append(all(v, ch, Vocab.inVersion))
           .append(": ").append(esc(v.text(ch, Vocab.rationale)));
       String prompted = all(v, ch, Vocab.promptedBy);
       hist.append(prompted.isEmpty() ? "" : " Prompted by " + prompted).append("</li>\n");

@@ -128,7 +128,7 @@ final class StudyPage {
     StringBuilder b = new StringBuilder("<h1>Studies</h1>\n");
     List<Node> studies = v.byLabel(v.subjects(Vocab.type, Vocab.Study));
     b.append("<p>").append(studies.size()).append(" studies in the evidence base. Findings count only items of kind finding; quotes count every evidence item.</p>\n");
-    b.append("<div class=\"ld-scroll\"><table class=\"ld-table\">\n<thead><tr><th scope=\"col\">Study</th><th scope=\"col\">Year</th>"
+    b.append("<div class=\"ld-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Studies (scrolls sideways on small screens)\"><table class=\"ld-table ld-studies\">\n<thead><tr><th scope=\"col\">Study</th><th scope=\"col\">Year</th>"
         + "<th scope=\"col\">Configurations</th><th scope=\"col\">Quotes</th><th scope=\"col\">Findings</th><th scope=\"col\">Country</th></tr></thead>\n<tbody>\n");
     Node finding = Vocab.value("evidence-kind", "finding");
     for (Node s : studies) {
