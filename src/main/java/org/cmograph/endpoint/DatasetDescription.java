@@ -180,6 +180,8 @@ final class DatasetDescription {
               + "<a href=\"/query\">query page</a>.</p>\n<pre class=\"ld-pre\" tabindex=\"0\">" + LdHtml.esc(new String(body, StandardCharsets.UTF_8)) + "</pre>");
       body = html.getBytes(StandardCharsets.UTF_8);
       res.setHeader("Content-Security-Policy", LandingPage.CONTENT_SECURITY_POLICY);
+    } else {
+      res.setHeader("Access-Control-Allow-Origin", "*");
     }
     res.setContentType(f.contentType());
     res.setContentLength(body.length);

@@ -66,6 +66,8 @@ final class LinkedData extends HttpServlet {
     res.setContentType(answer.type());
     if (answer.type().startsWith("text/html")) {
       res.setHeader("Content-Security-Policy", LandingPage.CONTENT_SECURITY_POLICY);
+    } else {
+      res.setHeader("Access-Control-Allow-Origin", "*"); // public, read-only data for any web client
     }
     res.setContentLength(answer.body().length);
     res.getOutputStream().write(answer.body());
