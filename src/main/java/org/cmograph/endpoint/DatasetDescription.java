@@ -87,8 +87,8 @@ final class DatasetDescription {
       } finally {
         org.apache.jena.atlas.iterator.Iter.close(it);
       }
-      add(g, ds, LdView.uri(VOID + "triples"), NodeFactory.createLiteralByValue(triples));
-      add(g, ds, LdView.uri(VOID + "entities"), NodeFactory.createLiteralByValue(entities.size()));
+      add(g, ds, LdView.uri(VOID + "triples"), LdView.integer(triples));
+      add(g, ds, LdView.uri(VOID + "entities"), LdView.integer(entities.size()));
       List<Node> studies = v.subjects(Vocab.type, Vocab.Study);
       if (!studies.isEmpty()) {
         add(g, ds, LdView.uri(VOID + "exampleResource"), v.byLabel(studies).get(0));
@@ -98,14 +98,14 @@ final class DatasetDescription {
         Node part = NodeFactory.createBlankNode();
         add(g, ds, LdView.uri(VOID + "classPartition"), part);
         add(g, part, LdView.uri(VOID + "class"), c);
-        add(g, part, LdView.uri(VOID + "entities"), NodeFactory.createLiteralByValue(v.find(Node.ANY, Vocab.type, c).size()));
+        add(g, part, LdView.uri(VOID + "entities"), LdView.integer(v.find(Node.ANY, Vocab.type, c).size()));
       }
       Iterator<Node> names = dataset.listGraphNodes();
       while (names.hasNext()) {
         Node name = names.next();
         add(g, ds, LdView.uri(VOID + "subset"), name);
         add(g, name, Vocab.type, LdView.uri(VOID + "Dataset"));
-        add(g, name, LdView.uri(VOID + "triples"), NodeFactory.createLiteralByValue(dataset.getGraph(name).size()));
+        add(g, name, LdView.uri(VOID + "triples"), LdView.integer(dataset.getGraph(name).size()));
         v.check();
       }
     });
@@ -143,7 +143,7 @@ final class DatasetDescription {
         add(g, ng, LdView.uri(SD + "name"), name);
         add(g, ng, LdView.uri(SD + "graph"), gr);
         add(g, gr, Vocab.type, LdView.uri(SD + "Graph"));
-        add(g, gr, LdView.uri(VOID + "triples"), NodeFactory.createLiteralByValue(dataset.getGraph(name).size()));
+        add(g, gr, LdView.uri(VOID + "triples"), LdView.integer(dataset.getGraph(name).size()));
       }
     });
     return g;

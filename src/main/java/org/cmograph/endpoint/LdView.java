@@ -41,6 +41,11 @@ final class LdView {
     }
   }
 
+  /** An xsd:integer literal (Turtle writes it bare). */
+  static Node integer(long n) {
+    return NodeFactory.createLiteralDT(Long.toString(n), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger);
+  }
+
   static Node uri(String iri) {
     return NodeFactory.createURI(iri);
   }

@@ -180,8 +180,13 @@ final class LinkedData extends HttpServlet {
       b.append("<p>The graph of the study ").append(LdHtml.a(Vocab.ID + study, study)).append(".</p>\n");
     }
     StringBuilder items = new StringBuilder();
-    for (Node s : v.byLabel(new java.util.ArrayList<>(subjects)).subList(0, Math.min(subjects.size(), 500))) {
-      items.append("<li>").append(LdHtml.a(v, s)).append("</li>\n");
+    List<Node> sorted = new java.util.ArrayList<>(subjects);
+    sorted.sort(java.util.Comparator.comparing(Node::getURI));
+    for (Node s : sorted.subList(0, Math.min(sorted.size(), 500))) {
+      String label = v.label(s);
+      items.append("<li><a href=\"").append(LdHtml.esc(Links.link(s.getURI()))).append("\"><code>")
+          .append(LdHtml.esc(Links.link(s.getURI()))).append("</code></a>")
+          .append(label.equals(LdView.localName(s)) ? "" : " " + LdHtml.esc(label)).append("</li>\n");
     }
     b.append(LdHtml.section("Resources" + (subjects.size() > 500 ? " (the first 500)" : ""), "resources", "<ul class=\"ld-list\">\n" + items + "</ul>\n"));
     return b.toString();

@@ -51,7 +51,7 @@ final class ResourceDescription {
         org.apache.jena.atlas.iterator.Iter.close(it);
       }
       out.add(Triple.create(iri, Vocab.type, LdView.uri(SD + "Graph")));
-      out.add(Triple.create(iri, LdView.uri(VOID + "triples"), org.apache.jena.graph.NodeFactory.createLiteralByValue(n)));
+      out.add(Triple.create(iri, LdView.uri(VOID + "triples"), LdView.integer(n)));
       return out;
     }
     Deque<Node> todo = new ArrayDeque<>();
