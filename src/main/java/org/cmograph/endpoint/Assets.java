@@ -18,6 +18,7 @@ final class Assets extends HttpServlet {
           "app.js", "text/javascript;charset=utf-8",
           "style.css", "text/css;charset=utf-8",
           "site.css", "text/css;charset=utf-8",
+          "linked-data.css", "text/css;charset=utf-8",
           "favicon.svg", "image/svg+xml");
 
   @Override

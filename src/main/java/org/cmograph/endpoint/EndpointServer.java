@@ -264,6 +264,14 @@ public final class EndpointServer implements AutoCloseable {
     if (summaries != null) {
       builder.addServlet("/summaries/*", new SummaryPages(summaries));
     }
+    // Linked data: every https://w3id.org/cmograph/PATH at /PATH, the studies, VoID, service description.
+    LinkedData linkedData = new LinkedData(dataset, settings.timeout(), summaries != null);
+    for (String path : List.of("/id/*", "/mechanism/*", "/context/*", "/outcome/*", "/graph/*", "/ontology", "/studies")) {
+      builder.addServlet(path, linkedData);
+    }
+    DatasetDescription description = new DatasetDescription(dataset, settings.timeout());
+    builder.addServlet("/.well-known/void", description.voidServlet());
+    builder.addFilter(DATASET + "/sparql", description.serviceDescriptionFilter());
     if (settings.writable()) {
       ConstraintSecurityHandler security =
           JettySecurityLib.makeSecurityHandler(
