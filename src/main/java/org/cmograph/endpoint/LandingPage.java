@@ -259,7 +259,12 @@ final class LandingPage extends HttpServlet {
     h.append("</ul>\n</section>\n");
   }
 
-  List<Binding> select(String query) {
+  private List<Binding> select(String query) {
+    return select(dataset, context, query);
+  }
+
+  /** The rows of a SELECT the pages run themselves, read in one read transaction. */
+  static List<Binding> select(DatasetGraph dataset, Context context, String query) {
     return Txn.calculateRead(
         dataset,
         () -> {
@@ -276,6 +281,7 @@ final class LandingPage extends HttpServlet {
           }
         });
   }
+
 
   private static String value(Binding b, String var) {
     var node = b.get(var);

@@ -6,12 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.util.Context;
-import org.apache.jena.system.Txn;
 import org.cmograph.extraction.Suggest;
 import org.cmograph.query.ParamKind;
 import org.cmograph.query.QueryParam;
@@ -103,21 +100,13 @@ final class ParamValues {
   }
 
   private static List<Value> select(DatasetGraph dataset, Context context, String query) {
-    return Txn.calculateRead(
-        dataset,
-        () -> {
-          List<Value> out = new ArrayList<>();
-          try (QueryExec exec =
-              QueryExec.newBuilder().dataset(dataset).query(QueryFactory.create(query)).context(context).build()) {
-            exec.select()
-                .forEachRemaining(
-                    (Binding b) -> {
-                      String id = b.get("id").getLiteralLexicalForm();
-                      var label = b.get("label");
-                      out.add(new Value(id, label == null ? id : label.getLiteralLexicalForm()));
-                    });
-          }
-          return out;
-        });
+    List<Value> out = new ArrayList<>();
+    for (Binding b : LandingPage.select(dataset, context, query)) {
+      String id = b.get("id").getLiteralLexicalForm();
+      var label = b.get("label");
+      out.add(new Value(id, label == null ? id : label.getLiteralLexicalForm()));
+    }
+    return out;
   }
+
 }

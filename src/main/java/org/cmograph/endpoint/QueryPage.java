@@ -180,8 +180,8 @@ final class QueryPage extends HttpServlet {
     h.append(
             ">\n<label for=\"query\" id=\"query-label\">SPARQL query</label>\n"
                 + "<p class=\"help\" id=\"query-help\">Ctrl+Space completes prefixes and the"
-                + " ontology's terms; Ctrl+Enter runs. Updates are refused: the endpoint is"
-                + " read-only.</p>\n"
+                + " ontology's terms; Ctrl+Enter runs; Esc, then Tab, leaves the editor. Updates are refused:"
+                + " the endpoint is read-only.</p>\n"
                 + "<textarea id=\"query\" name=\"query\" rows=\"16\" spellcheck=\"false\""
                 + " aria-describedby=\"query-help\">")
         .append(esc(text))

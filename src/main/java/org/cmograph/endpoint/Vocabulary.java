@@ -9,11 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.util.Context;
-import org.apache.jena.system.Txn;
 
 /**
  * {@code /query/vocabulary.json}: what the query editor completes, from this server alone (the
@@ -89,20 +86,12 @@ final class Vocabulary extends HttpServlet {
   }
 
   private void terms(String query, ArrayNode into) {
-    Txn.executeRead(
-        dataset,
-        () -> {
-          try (QueryExec exec =
-              QueryExec.newBuilder().dataset(dataset).query(QueryFactory.create(query)).context(context).build()) {
-            exec.select()
-                .forEachRemaining(
-                    b -> {
-                      var t = b.get("t");
-                      if (t != null && t.isURI()) {
-                        into.add(t.getURI());
-                      }
-                    });
-          }
-        });
+    for (var b : LandingPage.select(dataset, context, query)) {
+      var t = b.get("t");
+      if (t != null && t.isURI()) {
+        into.add(t.getURI());
+      }
+    }
   }
+
 }

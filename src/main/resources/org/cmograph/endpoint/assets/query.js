@@ -79,8 +79,9 @@
     pluginOrder: ['table', 'response'],
     defaultPlugin: format.value,
     prefixes: {},
-    // Long text (quotes) wraps instead of being cut to one line.
-    plugins: { table: { dynamicConfig: { isEllipsed: false, pageSize: 50 } } },
+    // Long text (quotes) wraps instead of being cut to one line; values show without their
+    // datatypes ("2" rather than "2"^^xsd:integer), as a reader expects.
+    plugins: { table: { dynamicConfig: { isEllipsed: false, compact: true, pageSize: 50 } } },
     getDownloadFileName: () => 'cmograph-results'
   });
   vocabulary.then((v) => {
