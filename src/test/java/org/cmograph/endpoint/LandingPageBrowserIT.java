@@ -109,6 +109,12 @@ class LandingPageBrowserIT {
           "evidence link");
       page.screenshot(screenshot("query-page-evidence-1280.png"));
       assertEquals(List.of(), page.problems(), "the browser reported problems");
+      assertEquals(
+          "[]",
+          page.text(
+              "JSON.stringify(performance.getEntriesByType('resource').map(e => e.name)"
+                  + ".filter(n => !n.startsWith(location.origin + '/')))"),
+          "everything the page loaded came from this server");
     }
   }
 
@@ -133,6 +139,24 @@ class LandingPageBrowserIT {
       page.waitFor(RESULT_ROW, WAIT);
       assertEquals(query, page.text(EDITOR + ".getValue()"));
       assertEquals(20, column(page, "s").size());
+
+      // A large result is paged: every row arrives, one page is drawn.
+      page.evaluate(EDITOR + ".setValue('SELECT * { ?s ?p ?o }')");
+      page.click("#run");
+      page.waitFor("document.getElementById('status').textContent.startsWith('Running') === false"
+          + " && /^[0-9]{4,} rows/.test(document.getElementById('status').textContent)", WAIT);
+      assertEquals(50, column(page, "s").size(), "one page of 50 rows drawn");
+
+      // A graph downloads as RDF, not as a table.
+      page.evaluate(EDITOR + ".setValue('CONSTRUCT { ?s a ?c } WHERE { ?s a ?c } LIMIT 5')");
+      page.click("#run");
+      page.waitFor("document.querySelector('a.download[data-format=ttl]') !== null", WAIT);
+      assertEquals(
+          "ttl jsonld nt",
+          page.text("Array.from(document.querySelectorAll('a.download')).map(a => a.dataset.format).join(' ')"));
+      assertEquals(
+          "text/turtle",
+          page.text("fetch(document.querySelector('a.download[data-format=ttl]').href).then(r => r.headers.get('Content-Type'))"));
       assertEquals(List.of(), page.problems(), "the browser reported problems");
     }
   }
