@@ -140,6 +140,15 @@ class LandingPageBrowserIT {
       assertEquals(query, page.text(EDITOR + ".getValue()"));
       assertEquals(20, column(page, "s").size());
 
+      // Completion offers the ontology's terms, from this server.
+      page.evaluate(
+          "(() => { const cm = " + EDITOR + "; cm.setValue('PREFIX cmo: <https://w3id.org/cmograph/ontology#>\\n"
+              + "SELECT * { ?s cmo:reportsC'); cm.focus(); cm.setCursor(cm.lineCount() - 1, 100); cm.autocomplete(); })()");
+      page.waitFor("document.querySelector('.CodeMirror-hints') !== null", WAIT);
+      assertTrue(
+          page.text("document.querySelector('.CodeMirror-hints').textContent").contains("cmo:reportsCMOC"),
+          page.text("document.querySelector('.CodeMirror-hints').textContent"));
+
       // A large result is paged: every row arrives, one page is drawn.
       page.evaluate(EDITOR + ".setValue('SELECT * { ?s ?p ?o }')");
       page.click("#run");
