@@ -15,7 +15,8 @@ final class Assets extends HttpServlet {
   private static final String FOLDER = "/org/cmograph/endpoint/assets/";
   private static final Map<String, String> TYPES =
       Map.of(
-          "app.js", "text/javascript;charset=utf-8",
+          "query.js", "text/javascript;charset=utf-8",
+          "yasgui-LICENSE.txt", "text/plain;charset=utf-8",
           "style.css", "text/css;charset=utf-8",
           "site.css", "text/css;charset=utf-8",
           "linked-data.css", "text/css;charset=utf-8",

@@ -259,6 +259,9 @@ public final class EndpointServer implements AutoCloseable {
             .addFilter("/*", new RequestGuard(settings.maxRequestBytes(), DATASET))
             .addServlet("", landing)
             .addServlet("/index.html", landing)
+            .addServlet("/query", new QueryPage(dataset, queryContext(settings), catalogue))
+            .addServlet("/query/vocabulary.json", new Vocabulary(dataset, queryContext(settings)))
+            .addServlet("/webjars/yasgui/*", new WebJarFiles())
             .addServlet("/assets/*", new Assets())
             .addServlet("/queries/*", new CatalogueFiles(catalogue));
     if (summaries != null) {

@@ -27,6 +27,7 @@ import org.apache.jena.query.QueryException;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -80,6 +81,37 @@ final class GuardedQuery extends SPARQL_QueryDataset {
     execute(queryString, action);
   }
 
+  /** The answer to a SPARQL Update sent to the query service. */
+  static final String READ_ONLY =
+      "This endpoint is read-only: it answers queries (SELECT, ASK, CONSTRUCT, DESCRIBE) and"
+          + " refuses updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE ...)";
+
+  /** Whether text that is not a query parses as a SPARQL Update (checked only after a failure). */
+  static boolean isUpdate(String text) {
+    try {
+      UpdateFactory.create(text, Syntax.syntaxARQ);
+      return true;
+    } catch (RuntimeException | StackOverflowError e) {
+      return false;
+    }
+  }
+
+  /**
+   * Fuseki's checks, after one of its own: an update sent the SPARQL Update way (an {@code update=}
+   * parameter or an {@code application/sparql-update} body) is told the endpoint is read-only,
+   * not that a query is missing or the content type unsupported.
+   */
+  @Override
+  public void validate(HttpAction action) {
+    String type = action.getRequestContentType();
+    if (action.getRequestParameter("update") != null
+        || (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/sparql-update"))) {
+      action.log.warn(String.format("[%d] refused: an update sent to the query service", action.id));
+      ServletOps.errorBadRequest(READ_ONLY);
+    }
+    super.validate(action);
+  }
+
   /** At most this many characters of a query go into the log line. */
   static final int LOGGED_CHARS = 160;
 
@@ -105,6 +137,10 @@ final class GuardedQuery extends SPARQL_QueryDataset {
     } catch (ActionErrorException e) {
       throw e;
     } catch (QueryParseException e) {
+      if (isUpdate(queryString)) {
+        action.log.warn(String.format("[%d] refused: an update sent as a query", action.id));
+        ServletOps.errorBadRequest(READ_ONLY);
+      }
       String msg = SPARQLProtocol.messageForParseException(e);
       action.log.warn(String.format("[%d] %s", action.id, msg));
       ServletOps.errorBadRequest(msg);

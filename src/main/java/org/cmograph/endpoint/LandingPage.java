@@ -20,14 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The page at {@code /}: what the dataset holds, the query catalogue with a link that runs each
- * query, and a query editor. Everything it needs is served by this server (see {@link Assets});
- * its Content-Security-Policy forbids loading anything from elsewhere.
+ * The home page at {@code /}: what the dataset holds, the query catalogue with a form per query
+ * that runs it on the query page ({@link QueryPage}), and the endpoint's addresses. Everything it
+ * needs is served by this server (see {@link Assets}); its Content-Security-Policy forbids loading
+ * anything from elsewhere.
  */
 final class LandingPage extends HttpServlet {
   private static final Logger LOG = LoggerFactory.getLogger(LandingPage.class);
 
-  /** Strict: this server only, no inline script or style. */
+  /** Strict: this server only, no inline script or style, no script at all on the home page. */
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
           + " connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -86,35 +87,46 @@ final class LandingPage extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    String page = render();
+    send(res, 200, render(), CONTENT_SECURITY_POLICY);
+  }
+
+  /** Writes an HTML page, never cached (the store may be reloaded under a running server). */
+  static void send(HttpServletResponse res, int status, String page, String csp) throws IOException {
     byte[] body = page.getBytes(StandardCharsets.UTF_8);
-    res.setStatus(200);
+    res.setStatus(status);
     res.setContentType("text/html;charset=utf-8");
-    res.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    res.setHeader("Content-Security-Policy", csp);
     res.setHeader("Cache-Control", "no-store");
     res.setContentLength(body.length);
     res.getOutputStream().write(body);
   }
 
   private String render() {
-    StringBuilder h = new StringBuilder(32_000);
+    StringBuilder h = new StringBuilder(64_000);
     h.append(
         """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>cmograph: realist evaluation evidence</title>
-        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
-        <link rel="stylesheet" href="/assets/style.css">
-        <script src="/assets/app.js" defer></script>
-        </head>
-        <body>
-        <header>
+        <div class="home">
         <h1>cmograph</h1>
         <p class="tagline">What works, for whom, in what circumstances, and how: context–mechanism–outcome
         configurations from realist evaluations, each traced to a verbatim quote.</p>
+        """);
+    holdings(h);
+    catalogueSection(h);
+    service(h);
+    h.append("</div>\n");
+    return SitePage.page(
+        "Home",
+        SitePage.Section.HOME,
+        "<link rel=\"stylesheet\" href=\"/assets/style.css\">\n",
+        h.toString());
+  }
+
+  /** The endpoint's addresses and limits, for people who query it from their own tools. */
+  private void service(StringBuilder h) {
+    h.append(
+        """
+        <section id="service" aria-labelledby="service-h">
+        <h2 id="service-h">Querying from your own tools</h2>
         <dl class="urls">
         <dt>SPARQL endpoint</dt><dd><code id="endpoint-url">/cmo/sparql</code>
         (SPARQL 1.1 Protocol, GET and POST; JSON, XML, CSV, TSV; Turtle, JSON-LD, N-Triples for graphs)</dd>
@@ -132,25 +144,20 @@ final class LandingPage extends HttpServlet {
         .append(seconds(settings.timeout().toMillis()))
         .append(" s per query, at most ")
         .append(settings.maxRows())
-        .append(" rows per result</dd>\n</dl>\n</header>\n<main>\n");
-    holdings(h);
-    catalogueSection(h);
-    editor(h);
-    h.append(
-        """
-        </main>
-        <footer><p>The default graph is the union of all named graphs (each study's graph, its
-        inferred graph, the ontology and the mechanism catalogue), so queries need no
-        <code>GRAPH</code> clauses. <code>SERVICE</code>, <code>LOAD</code> and script functions are
-        refused.</p></footer>
-        </body>
-        </html>
-        """);
-    return h.toString();
+        .append(" rows per result</dd>\n</dl>\n")
+        .append(
+            """
+            <p>The default graph is the union of all named graphs (each study's graph, its
+            inferred graph, the ontology and the mechanism catalogue), so queries need no
+            <code>GRAPH</code> clauses. <code>SERVICE</code>, <code>LOAD</code> and script functions are
+            refused.</p>
+            </section>
+            """);
   }
 
   private void holdings(StringBuilder h) {
-    h.append("<section id=\"holdings\">\n<h2>What the dataset holds</h2>\n");
+    h.append("<section id=\"holdings\" aria-labelledby=\"holdings-h\">\n")
+        .append("<h2 id=\"holdings-h\">What the dataset holds</h2>\n");
     try {
       List<Binding> counts = select(COUNTS);
       List<Binding> studies = select(STUDIES);
@@ -161,13 +168,18 @@ final class LandingPage extends HttpServlet {
       count(h, c, "evidence", "findings (the evidence that counts)");
       count(h, c, "concepts", "mechanism concepts");
       h.append("</ul>\n");
-      h.append("<details id=\"studies\"><summary>Studies</summary>\n<table class=\"studies\">\n")
-          .append("<thead><tr><th>id</th><th>year</th><th>title</th><th>CMOCs</th>")
-          .append("<th>findings</th></tr></thead>\n<tbody>\n");
+      h.append("<details id=\"studies\"><summary>Studies</summary>\n<div class=\"table-box\">")
+          .append("<table class=\"studies\">\n")
+          .append("<thead><tr><th scope=\"col\">id</th><th scope=\"col\">year</th>")
+          .append("<th scope=\"col\">title</th><th scope=\"col\">CMOCs</th>")
+          .append("<th scope=\"col\">findings</th></tr></thead>\n<tbody>\n");
       for (Binding b : studies) {
-        h.append("<tr><td><code>")
-            .append(esc(value(b, "id")))
-            .append("</code></td><td>")
+        String id = value(b, "id");
+        h.append("<tr><td><a href=\"/id/")
+            .append(esc(QueryForms.enc(id)))
+            .append("\"><code>")
+            .append(esc(id))
+            .append("</code></a></td><td>")
             .append(esc(value(b, "year")))
             .append("</td><td>")
             .append(esc(value(b, "title")))
@@ -177,7 +189,7 @@ final class LandingPage extends HttpServlet {
             .append(esc(value(b, "evidence")))
             .append("</td></tr>\n");
       }
-      h.append("</tbody></table>\n");
+      h.append("</tbody></table></div>\n");
       if (studies.size() == STUDIES_LISTED) {
         h.append("<p>The first ").append(STUDIES_LISTED)
             .append(" by id; the <em>Studies overview</em> query lists them all.</p>\n");
@@ -192,7 +204,7 @@ final class LandingPage extends HttpServlet {
     h.append("</section>\n");
   }
 
-  private static String seconds(long millis) {
+  static String seconds(long millis) {
     return millis % 1000 == 0
         ? Long.toString(millis / 1000)
         : java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
@@ -209,10 +221,13 @@ final class LandingPage extends HttpServlet {
   }
 
   private void catalogueSection(StringBuilder h) {
-    h.append("<section id=\"catalogue\">\n<h2>Query catalogue</h2>\n");
+    h.append("<section id=\"catalogue\" aria-labelledby=\"catalogue-h\">\n")
+        .append("<h2 id=\"catalogue-h\">Questions to ask the evidence</h2>\n");
     List<CatalogueEntry> entries;
+    ParamValues valid;
     try {
       entries = catalogue.get();
+      valid = ParamValues.read(dataset, context);
     } catch (RuntimeException e) {
       LOG.warn("landing page: cannot read the query catalogue", e);
       h.append("<p class=\"error\">The query catalogue could not be read; see the server log.</p>\n")
@@ -224,78 +239,32 @@ final class LandingPage extends HttpServlet {
       return;
     }
     h.append(
-        "<p>Ready-made questions of the evidence. <em>Run</em> puts a query in the editor below"
-            + " and runs it (with its example values); the file link gives the query itself.</p>\n");
+        "<p>Ready-made queries of the catalogue. Choose a value for each parameter and press"
+            + " <em>Run</em>: the query page shows the results and the query itself, which you can"
+            + " edit. Its address keeps the query and its values, so you can bookmark or share it."
+            + " Or write your own in the <a href=\"/query\">query editor</a>.</p>\n");
     h.append("<ul class=\"queries\">\n");
     for (CatalogueEntry e : entries) {
       String name = esc(e.name());
       h.append("<li class=\"query\" id=\"query-").append(name).append("\">\n")
           .append("<h3>").append(esc(e.title())).append("</h3>\n")
           .append("<p>").append(esc(e.question())).append("</p>\n");
-      if (!e.parameters().isEmpty()) {
-        h.append("<ul class=\"params\">\n");
-        for (String p : e.parameters()) {
-          h.append("<li>").append(esc(p)).append("</li>\n");
-        }
-        h.append("</ul>\n");
-      }
-      h.append("<p class=\"actions\"><a class=\"run\" data-query=\"")
-          .append(name)
-          .append("\" href=\"/?run=")
-          .append(name)
-          .append("#editor\">Run")
-          .append(e.boundWith().isEmpty() ? "" : " with " + esc(e.boundWith()))
-          .append("</a> <a class=\"file\" href=\"/queries/")
+      QueryForms.form(h, e, valid, e.example());
+      h.append("<p class=\"file\">The query file: <a href=\"/queries/")
           .append(name)
           .append(".rq\">")
           .append(name)
-          .append(".rq</a></p>\n<pre class=\"runnable\" hidden id=\"text-")
-          .append(name)
-          .append("\">")
-          .append(esc(e.runnable()))
-          .append("</pre>\n</li>\n");
+          .append(".rq</a></p>\n</li>\n");
     }
     h.append("</ul>\n</section>\n");
   }
 
-  private static void editor(StringBuilder h) {
-    h.append(
-        """
-        <section id="editor">
-        <h2>Query editor</h2>
-        <form id="query-form" method="post" action="/cmo/sparql">
-        <label for="query">SPARQL query</label>
-        <textarea id="query" name="query" rows="14" spellcheck="false">PREFIX cmo:     &lt;https://w3id.org/cmograph/ontology#&gt;
-        PREFIX dcterms: &lt;http://purl.org/dc/terms/&gt;
-        PREFIX rdfs:    &lt;http://www.w3.org/2000/01/rdf-schema#&gt;
-
-        SELECT ?study ?title WHERE {
-          ?s a cmo:Study ; dcterms:identifier ?study ; rdfs:label ?title .
-        }
-        ORDER BY ?study</textarea>
-        <div class="controls">
-        <label for="format">Show as</label>
-        <select id="format" name="format">
-        <option value="table" selected>table</option>
-        <option value="json">JSON</option>
-        <option value="xml">XML</option>
-        <option value="csv">CSV</option>
-        <option value="tsv">TSV</option>
-        <option value="turtle">Turtle (CONSTRUCT/DESCRIBE)</option>
-        <option value="jsonld">JSON-LD (CONSTRUCT/DESCRIBE)</option>
-        <option value="ntriples">N-Triples (CONSTRUCT/DESCRIBE)</option>
-        </select>
-        <button type="submit" id="run">Run query</button>
-        <span class="hint">Ctrl+Enter runs</span>
-        </div>
-        </form>
-        <p id="status" role="status" aria-live="polite"></p>
-        <div id="results"></div>
-        </section>
-        """);
+  private List<Binding> select(String query) {
+    return select(dataset, context, query);
   }
 
-  private List<Binding> select(String query) {
+  /** The rows of a SELECT the pages run themselves, read in one read transaction. */
+  static List<Binding> select(DatasetGraph dataset, Context context, String query) {
     return Txn.calculateRead(
         dataset,
         () -> {
@@ -313,6 +282,7 @@ final class LandingPage extends HttpServlet {
         });
   }
 
+
   private static String value(Binding b, String var) {
     var node = b.get(var);
     if (node == null) {
@@ -321,20 +291,8 @@ final class LandingPage extends HttpServlet {
     return node.isLiteral() ? node.getLiteralLexicalForm() : node.toString();
   }
 
-  /** Escapes text for HTML element content and double-quoted attributes. */
+  /** Escapes text for HTML; kept for pages written against it, see {@link SitePage#esc}. */
   static String esc(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      switch (ch) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(ch);
-      }
-    }
-    return out.toString();
+    return SitePage.esc(s);
   }
 }

@@ -65,7 +65,7 @@ public final class SitePage {
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         + "<title>"
-        + LandingPage.esc(title)
+        + esc(title)
         + " · cmograph</title>\n"
         + "<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">\n"
         + "<link rel=\"stylesheet\" href=\"/assets/site.css\">\n"
@@ -78,6 +78,23 @@ public final class SitePage {
         + "</main>\n"
         + footer()
         + "</body>\n</html>\n";
+  }
+
+  /** Escapes text for HTML element content and double-quoted or single-quoted attributes. */
+  public static String esc(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      switch (ch) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(ch);
+      }
+    }
+    return out.toString();
   }
 
   /** The skip link and the site header with its navigation. */

@@ -276,7 +276,7 @@ class EndpointIT {
   }
 
   @Test
-  void theLandingPageShowsTheHoldingsTheCatalogueAndAnEditor() {
+  void theHomePageShowsTheHoldingsAndAFormPerCatalogueQuery() {
     HttpResponse<String> page = Http.get(server.baseUrl());
     assertEquals(200, page.statusCode());
     assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
@@ -285,24 +285,112 @@ class EndpointIT {
     assertTrue(html.contains("id=\"count-studies\">20<"), "study count");
     assertTrue(html.contains("id=\"count-cmocs\">52<"), "CMOC count (configurations and outcome patterns)");
     assertTrue(html.contains("id=\"count-evidence\">57<"), "findings count");
-    assertTrue(html.contains("<textarea id=\"query\""), "an editor");
+    assertTrue(html.contains("<a href=\"/id/gillard-2014\"><code>gillard-2014</code></a>"), "studies link to their pages");
     for (CatalogueQuery q : QueryCatalogue.load(Repo.root().resolve("queries")).queries()) {
       assertTrue(html.contains("id=\"query-" + q.name() + "\""), q.name() + " listed");
-      assertTrue(html.contains("href=\"/?run=" + q.name() + "#editor\""), q.name() + " has a run link");
-      assertTrue(html.contains(LandingPage.esc(q.title())), q.name() + " title");
+      assertTrue(
+          html.contains("<input type=\"hidden\" name=\"name\" value=\"" + q.name() + "\">"),
+          q.name() + " has a form that runs it on the query page");
+      assertTrue(html.contains(SitePage.esc(q.title())), q.name() + " title");
       HttpResponse<String> file = Http.get(server.baseUrl() + "queries/" + q.name() + ".rq");
       assertEquals(200, file.statusCode());
       assertEquals(q.text(), file.body());
     }
-    assertTrue(html.contains("Run with mechanism=trusting-relationship"), "a parameterised query runs with its example");
+    // The mechanism field offers the catalogue's concepts by label, the example preselected.
+    assertTrue(
+        html.contains(
+            "<option value=\"trusting-relationship\" selected>Trusting relationship based on shared"
+                + " lived experience (trusting-relationship)</option>"),
+        "the mechanism field offers labelled concepts");
+    assertTrue(html.contains("<option value=\"gillard-2024\""), "the study field offers the studies");
+    assertFalse(html.contains("<script"), "the home page needs no script");
     // Nothing is loaded from another server.
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:src|href)=\"([^\"]*)\"").matcher(html);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:src|href|action)=\"([^\"]*)\"").matcher(html);
     while (m.find()) {
-      assertTrue(m.group(1).startsWith("/"), "page loads " + m.group(1));
+      assertTrue(m.group(1).startsWith("/") || m.group(1).startsWith("#"), "page loads " + m.group(1));
     }
-    for (String asset : List.of("app.js", "style.css", "favicon.svg")) {
+    for (String asset : List.of("query.js", "style.css", "favicon.svg", "yasgui-LICENSE.txt")) {
       assertEquals(200, Http.get(server.baseUrl() + "assets/" + asset).statusCode(), asset);
     }
     assertEquals(200, Http.get(server.baseUrl() + "index.html").statusCode());
+  }
+
+  @Test
+  void theQueryPageServesYasguiFromThisServerWithItsLicence() {
+    HttpResponse<String> page = Http.get(server.baseUrl() + "query");
+    assertEquals(200, page.statusCode());
+    String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+    assertEquals(QueryPage.CONTENT_SECURITY_POLICY, csp);
+    assertTrue(csp.contains("script-src 'self';") && csp.contains("connect-src 'self';"), csp);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:src|href|action)=\"([^\"]*)\"").matcher(page.body());
+    while (m.find()) {
+      assertTrue(m.group(1).startsWith("/") || m.group(1).startsWith("#"), "page loads " + m.group(1));
+    }
+    HttpResponse<String> js = Http.get(server.baseUrl() + "webjars/yasgui/yasgui.min.js");
+    assertEquals(200, js.statusCode());
+    assertTrue(js.body().length() > 500_000, "the YASGUI bundle");
+    assertEquals(200, Http.get(server.baseUrl() + "webjars/yasgui/yasgui.min.css").statusCode());
+    assertTrue(Http.get(server.baseUrl() + "webjars/yasgui/package.json").body().contains("\"license\": \"MIT\""));
+    assertTrue(Http.get(server.baseUrl() + "webjars/yasgui/THIRD-PARTY-LICENSES.txt").body().contains("DataTables"));
+    assertTrue(Http.get(server.baseUrl() + "assets/yasgui-LICENSE.txt").body().contains("MIT"));
+    assertTrue(page.body().contains("href=\"/assets/yasgui-LICENSE.txt\""), "the page links the licence");
+    assertEquals(404, Http.get(server.baseUrl() + "webjars/yasgui/build/yasgui.min.js.map").statusCode());
+    String vocabulary = Http.get(server.baseUrl() + "query/vocabulary.json").body();
+    assertTrue(vocabulary.contains("\"cmo\":\"https://w3id.org/cmograph/ontology#\""), vocabulary);
+    assertTrue(vocabulary.contains("\"https://w3id.org/cmograph/ontology#Study\""), "classes from the store");
+    assertTrue(vocabulary.contains("\"https://w3id.org/cmograph/ontology#reportsCMOC\""), "properties from the store");
+  }
+
+  @Test
+  void aCatalogueQueryRunsFromItsAddressAndAnUnknownIdIsNamed() {
+    String ok = Http.get(server.baseUrl() + "query?name=evidence-for-mechanism&mechanism=trusting-relationship&format=table").body();
+    assertTrue(ok.contains("data-autorun=\"true\""), "runs");
+    assertTrue(ok.contains("mechanism/trusting-relationship&gt;"), "the value is bound in the editor's text");
+    assertTrue(
+        ok.contains("# mechanism: set by the &quot;mechanism&quot; field of this query&#39;s form"),
+        "the comment speaks of the form, not the command line");
+    assertFalse(ok.contains("--param"), "no command-line syntax");
+
+    HttpResponse<String> typo =
+        Http.get(server.baseUrl() + "query?name=evidence-for-mechanism&mechanism=trusting-relationshp&format=table");
+    assertEquals(200, typo.statusCode());
+    assertTrue(typo.body().contains("data-autorun=\"false\""), "nothing runs with an unknown id");
+    assertTrue(
+        typo.body().contains(
+            "Unknown id for the parameter &quot;mechanism&quot;: &quot;trusting-relationshp&quot; is not a"
+                + " mechanism in the catalogue. Nearest valid ids: trusting-relationship,"),
+        typo.body());
+    String study = Http.get(server.baseUrl() + "query?name=study-cmo-table&study=gillard-2025").body();
+    assertTrue(study.contains("is not a study in this dataset. Nearest valid ids: gillard-202"), "studies too");
+    assertTrue(Http.get(server.baseUrl() + "query?name=study-cmo-table").body().contains("Choose a value for the parameter &quot;study&quot;"));
+    assertEquals(404, Http.get(server.baseUrl() + "query?name=no-such-query").statusCode());
+  }
+
+  @Test
+  void anUpdateSentToTheQueryServiceIsToldTheEndpointIsReadOnly() throws Exception {
+    String update = "INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }";
+    var client = java.net.http.HttpClient.newHttpClient();
+    List<java.net.http.HttpRequest> requests =
+        List.of(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(
+                        server.baseUrl() + "cmo/sparql?query=" + java.net.URLEncoder.encode(update, java.nio.charset.StandardCharsets.UTF_8)))
+                .build(),
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "cmo/sparql"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                    "update=" + java.net.URLEncoder.encode(update, java.nio.charset.StandardCharsets.UTF_8)))
+                .build(),
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "cmo/sparql"))
+                .header("Content-Type", "application/sparql-update")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(update))
+                .build());
+    for (var request : requests) {
+      var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, response.statusCode(), request.toString());
+      assertTrue(response.body().startsWith("This endpoint is read-only"), request + ": " + response.body());
+    }
+    // A query that does not parse is still a parse error.
+    assertTrue(Http.get(server.baseUrl() + "cmo/sparql?query=SELECT%20*%20%7B%20%3Fs").body().contains("line 1, column"));
   }
 }
