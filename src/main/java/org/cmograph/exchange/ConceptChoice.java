@@ -55,6 +55,25 @@ record ConceptChoice(String id, boolean guessed, String basis, List<ConceptLabel
     return !closest.isEmpty() && closest.get(0).id().equals(id) && closest.get(0).score() < WEAK;
   }
 
+  /**
+   * The warning for a guessed concept, before the importer's own advice: what was wrong, what was
+   * written, and the closest concepts by label.
+   *
+   * @param typed the concept id the source named, or null
+   * @param named how the message names the mechanism when no concept was typed
+   */
+  String guessWarning(String typed, String named) {
+    return (typed != null
+            ? "concept '" + typed + "' is not in the catalogue"
+            : "mechanism '" + named + "' names no catalogue concept")
+        + "; wrote '"
+        + id
+        + "'"
+        + (weak() ? " (a weak match)" : "")
+        + "; closest by label: "
+        + described();
+  }
+
   /** The comment written beside the concept in the file. */
   String comment(String typed) {
     return "CHECK: "

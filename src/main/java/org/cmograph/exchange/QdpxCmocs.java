@@ -298,15 +298,7 @@ final class QdpxCmocs {
                 run.doc.file(),
                 run.doc.valueAt(at),
                 "IMPORT-UNMATCHED-MECHANISM",
-                (concept != null
-                        ? "concept '" + concept + "' is not in the catalogue"
-                        : "mechanism '" + choice.basis() + "' names no catalogue concept")
-                    + "; wrote '"
-                    + choice.id()
-                    + "'"
-                    + (choice.weak() ? " (a weak match)" : "")
-                    + "; closest by label: "
-                    + choice.described()
+                choice.guessWarning(concept, choice.basis())
                     + ". Check it, or set 'concept' in the mapping"));
         run.comments.put(pointer + "/concept", choice.comment(concept));
       }

@@ -233,21 +233,11 @@ final class SheetCmoc {
                   + "'"));
       return null;
     }
-    String what =
-        concept != null
-            ? "concept '" + concept + "' is not in the catalogue"
-            : "mechanism '" + named + "' names no catalogue concept";
     run.problems.add(
         run.cellWarning(
             "IMPORT-UNMATCHED-MECHANISM", row, run.col(where),
             ": "
-                + what
-                + "; wrote '"
-                + choice.id()
-                + "'"
-                + (choice.weak() ? " (a weak match)" : "")
-                + "; closest by label: "
-                + choice.described()
+                + choice.guessWarning(concept, named)
                 + ". Check it, or add a concept to ontology/mechanism-catalogue.ttl"));
     study.comments.put(pointer, choice.comment(concept));
     return choice.id();
