@@ -62,13 +62,13 @@ final class EndpointQuery {
 
   private final String endpoint;
   private final Duration timeout;
-  private final HttpAuth auth;
+  private final RemoteGraphStore.Credentials credentials;
   private final HttpClient http;
 
   EndpointQuery(String endpoint, RemoteGraphStore.Credentials credentials, Duration timeout) {
     this.endpoint = endpoint;
     this.timeout = timeout;
-    this.auth = new HttpAuth(credentials);
+    this.credentials = credentials;
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(timeout.compareTo(Duration.ofSeconds(20)) < 0 ? timeout : Duration.ofSeconds(20))
@@ -87,9 +87,13 @@ final class EndpointQuery {
       throw new QueryFailure(
           "cannot query the endpoint " + endpoint + ": it must be an http:// or https:// URL", null);
     }
+    HttpAuth auth =
+        new HttpAuth(credentials != null ? credentials : HttpAuth.fromUserInfo(base));
+    String service = HttpAuth.withoutUserInfo(endpoint);
     String form = "query=" + URLEncoder.encode(query.serialize(), StandardCharsets.UTF_8);
-    boolean get = endpoint.length() + 1 + form.length() <= GET_LIMIT;
-    URI uri = get ? URI.create(endpoint + (endpoint.contains("?") ? "&" : "?") + form) : base;
+    boolean get = service.length() + 1 + form.length() <= GET_LIMIT;
+    URI uri =
+        URI.create(get ? service + (service.contains("?") ? "&" : "?") + form : service);
     String accept = query.isSelectType() || query.isAskType() ? RESULTS : RDF;
     Supplier<HttpRequest.Builder> request =
         () -> {

@@ -50,6 +50,30 @@ public final class HttpAuth {
     this.credentials = credentials;
   }
 
+  /**
+   * The credentials written into {@code uri} ({@code http://user:password@host/...}, percent-
+   * decoded), or null when it has none. The commands warn against such URLs but honour them.
+   */
+  public static RemoteGraphStore.Credentials fromUserInfo(URI uri) {
+    String info = uri.getUserInfo();
+    if (info == null || info.isEmpty()) {
+      return null;
+    }
+    int colon = info.indexOf(':');
+    return colon < 0
+        ? new RemoteGraphStore.Credentials(info, "")
+        : new RemoteGraphStore.Credentials(info.substring(0, colon), info.substring(colon + 1));
+  }
+
+  /** {@code url} without its user-info: credentials travel in headers, never in the URL. */
+  public static String withoutUserInfo(String url) {
+    URI uri = URI.create(url);
+    if (uri.getRawUserInfo() == null) {
+      return url;
+    }
+    return url.replaceFirst(java.util.regex.Pattern.quote(uri.getRawUserInfo() + "@"), "");
+  }
+
   /** One challenge of a {@code WWW-Authenticate} header: its scheme and its parameters. */
   record Challenge(String scheme, Map<String, String> params) {
     boolean digest() {
@@ -67,8 +91,20 @@ public final class HttpAuth {
     if (credentials == null) {
       return http.send(request.get().build(), body);
     }
+    if (challenge == null) {
+      learnScheme(http, request.get().build());
+    }
     boolean sent = challenge != null;
-    HttpResponse<T> response = http.send(authorised(request.get()), body);
+    HttpResponse<T> response;
+    try {
+      response = http.send(authorised(request.get()), body);
+    } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+      throw e;
+    } catch (IOException e) {
+      // A server may answer 401 before reading a request's body and close the connection, so the
+      // answer can be lost (Virtuoso does); the request is sent again, as any would be after a 401.
+      response = http.send(authorised(request.get()), body);
+    }
     if (response.statusCode() != 401) {
       return response;
     }
@@ -80,6 +116,26 @@ public final class HttpAuth {
     challenge = asked;
     nonceCount = 0;
     return http.send(authorised(request.get()), body);
+  }
+
+  /**
+   * Before the first request with a body, a {@code HEAD} to the same URL learns the scheme the
+   * server wants, so the body goes once, with credentials. (Sent without them, it can be lost: a
+   * server may answer 401 and close the connection before reading it, as Virtuoso does.)
+   */
+  private void learnScheme(HttpClient http, HttpRequest request)
+      throws IOException, InterruptedException {
+    if (request.bodyPublisher().map(b -> b.contentLength() == 0).orElse(true)) {
+      return;
+    }
+    HttpRequest.Builder head =
+        HttpRequest.newBuilder(request.uri()).method("HEAD", HttpRequest.BodyPublishers.noBody());
+    request.timeout().ifPresent(head::timeout);
+    HttpResponse<Void> probe = http.send(head.build(), HttpResponse.BodyHandlers.discarding());
+    if (probe.statusCode() == 401) {
+      challenge = preferred(probe.headers().allValues("WWW-Authenticate"));
+      nonceCount = 0;
+    }
   }
 
   private HttpRequest authorised(HttpRequest.Builder builder) {

@@ -51,6 +51,8 @@ public final class RemoteGraphStore {
   public record PushStats(int studies, int graphs, long triples) {}
 
   private final String url;
+  /** {@link #url} without user-info, which goes as credentials instead. */
+  private final String target;
   private final Credentials credentials;
   private final HttpClient http;
   private final HttpAuth auth;
@@ -71,13 +73,14 @@ public final class RemoteGraphStore {
           "the endpoint must be an http:// or https:// URL, not " + EndpointUrl.redacted(url), null);
     }
     this.url = url;
-    this.credentials = credentials;
+    this.target = HttpAuth.withoutUserInfo(url);
+    this.credentials = credentials != null ? credentials : HttpAuth.fromUserInfo(uri);
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(20))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    this.auth = new HttpAuth(credentials);
+    this.auth = new HttpAuth(this.credentials);
   }
 
   /**
@@ -118,10 +121,10 @@ public final class RemoteGraphStore {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     RDFDataMgr.write(body, graph, RDFFormat.NTRIPLES);
     byte[] bytes = body.toByteArray();
-    URI target =
+    URI put =
         URI.create(
-            url
-                + (url.contains("?") ? "&" : "?")
+            target
+                + (target.contains("?") ? "&" : "?")
                 + "graph="
                 + URLEncoder.encode(graphName.getURI(), StandardCharsets.UTF_8));
     HttpResponse<String> response;
@@ -130,7 +133,7 @@ public final class RemoteGraphStore {
           auth.send(
               http,
               () ->
-                  HttpRequest.newBuilder(target)
+                  HttpRequest.newBuilder(put)
                       .timeout(Duration.ofMinutes(5))
                       .header("Content-Type", "application/n-triples")
                       .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)),
