@@ -71,7 +71,8 @@ final class EndpointQuery {
     this.credentials = credentials;
     this.http =
         HttpClient.newBuilder()
-            .connectTimeout(timeout.compareTo(Duration.ofSeconds(20)) < 0 ? timeout : Duration.ofSeconds(20))
+            .connectTimeout(
+                timeout.compareTo(Duration.ofSeconds(20)) < 0 ? timeout : Duration.ofSeconds(20))
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
   }
@@ -85,7 +86,8 @@ final class EndpointQuery {
     }
     if (!"http".equals(base.getScheme()) && !"https".equals(base.getScheme())) {
       throw new QueryFailure(
-          "cannot query the endpoint " + endpoint + ": it must be an http:// or https:// URL", null);
+          "cannot query the endpoint " + endpoint + ": it must be an http:// or https:// URL",
+          null);
     }
     HttpAuth auth =
         new HttpAuth(credentials != null ? credentials : HttpAuth.fromUserInfo(base));
@@ -97,7 +99,8 @@ final class EndpointQuery {
     String accept = query.isSelectType() || query.isAskType() ? RESULTS : RDF;
     Supplier<HttpRequest.Builder> request =
         () -> {
-          HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept);
+          HttpRequest.Builder b =
+              HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept);
           return get
               ? b.GET()
               : b.header("Content-Type", "application/x-www-form-urlencoded")
@@ -141,7 +144,10 @@ final class EndpointQuery {
       result = read(query, type, response.body());
     } catch (RiotException | org.apache.jena.query.QueryException e) {
       throw new QueryFailure(
-          "the endpoint " + endpoint + " sent an answer that does not parse: " + firstLine(e.getMessage()),
+          "the endpoint "
+              + endpoint
+              + " sent an answer that does not parse: "
+              + firstLine(e.getMessage()),
           e);
     }
     checkRowLimit(response, result);
@@ -167,7 +173,8 @@ final class EndpointQuery {
         return new QueryResult.Answer(answer.booleanResult());
       }
       if (!answer.isRowSet()) {
-        throw new QueryFailure("the endpoint " + endpoint + " answered a SELECT with no rows", null);
+        throw new QueryFailure(
+            "the endpoint " + endpoint + " answered a SELECT with no rows", null);
       }
       RowSet rows = answer.rowSet();
       List<Binding> all = new ArrayList<>();
@@ -226,7 +233,8 @@ final class EndpointQuery {
     if (n.isLiteral() && XSDDatatype.XSDboolean.equals(n.getLiteralDatatype())) {
       String lex = n.getLiteralLexicalForm().strip();
       if (lex.equals("1") || lex.equals("0")) {
-        return NodeFactory.createLiteralDT(lex.equals("1") ? "true" : "false", XSDDatatype.XSDboolean);
+        return NodeFactory.createLiteralDT(
+            lex.equals("1") ? "true" : "false", XSDDatatype.XSDboolean);
       }
     }
     return n;

@@ -139,7 +139,8 @@ public final class RemoteGraphStore {
                       .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)),
               HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new StoreException(EndpointUrl.redacted(explain(graphName, -1, e.getMessage() == null ? e.toString() : e.getMessage())), e);
+      String why = e.getMessage() == null ? e.toString() : e.getMessage();
+      throw new StoreException(EndpointUrl.redacted(explain(graphName, -1, why)), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreException("PUT <" + graphName.getURI() + "> interrupted", e);
