@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
@@ -15,15 +14,14 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.cmograph.store.RemoteGraphStore;
 
 /**
  * Runs a query against the store or a remote SPARQL endpoint, the same way the endpoint does: the
@@ -85,60 +83,18 @@ public final class QueryRunner {
     }
   }
 
-  /** Runs {@code query} at a SPARQL 1.1 Protocol endpoint. */
+  /** Runs {@code query} at a SPARQL 1.1 Protocol endpoint ({@link EndpointQuery}). */
   public QueryResult run(Query query, String endpoint) {
-    try (QueryExec exec =
-        QueryExecHTTP.service(endpoint)
-            .query(query)
-            .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-            .build()) {
-      return collect(exec, query);
-    } catch (QueryCancelledException e) {
-      throw timedOut(e);
-    } catch (QueryExceptionHTTP e) {
-      if (e.getStatusCode() > 0) {
-        String detail =
-            e.getResponse() != null && !e.getResponse().isBlank()
-                ? e.getResponse().strip()
-                : e.getMessage();
-        throw new QueryFailure(
-            "the endpoint "
-                + endpoint
-                + " answered "
-                + e.getStatusCode()
-                + ": "
-                + firstLine(detail),
-            e);
-      }
-      throw unreachable(endpoint, e);
-    } catch (HttpException | QueryException e) {
-      throw unreachable(endpoint, e);
-    }
+    return run(query, endpoint, null);
   }
 
-  /** No answer at all: say why in a user's words, from the cause the HTTP client gives. */
-  private QueryFailure unreachable(String endpoint, RuntimeException e) {
-    String why = null;
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.net.ConnectException) {
-        why = "the connection was refused (is the server running, and is the URL right?)";
-        break;
-      }
-      if (t instanceof java.net.UnknownHostException) {
-        why = "unknown host " + t.getMessage();
-        break;
-      }
-      if (t instanceof java.net.http.HttpTimeoutException) {
-        why = "no answer within the time limit of " + timeout.toSeconds() + " s";
-        break;
-      }
-      if (t.getMessage() != null && !t.getMessage().isBlank()) {
-        why = t.getMessage();
-      }
-    }
-    return new QueryFailure(
-        "cannot query the endpoint " + endpoint + ": " + firstLine(why == null ? "no answer" : why),
-        e);
+  /**
+   * Runs {@code query} at a SPARQL 1.1 Protocol endpoint that may want credentials.
+   *
+   * @param credentials null to send none
+   */
+  public QueryResult run(Query query, String endpoint, RemoteGraphStore.Credentials credentials) {
+    return new EndpointQuery(endpoint, credentials, timeout).run(query);
   }
 
   private QueryFailure timedOut(QueryCancelledException e) {
@@ -147,11 +103,6 @@ public final class QueryRunner {
             + timeout.toSeconds()
             + " s; narrow it, or allow more with --timeout",
         e);
-  }
-
-  private static String firstLine(String s) {
-    String line = s == null ? "" : s.lines().findFirst().orElse("");
-    return line.length() > 300 ? line.substring(0, 300) + "..." : line;
   }
 
   private static QueryResult collect(QueryExec exec, Query query) {

@@ -1,19 +1,22 @@
 package org.cmograph.store;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.sparql.exec.http.GSP;
 import org.cmograph.rdf.Entailment;
 import org.cmograph.rdf.Iris;
 import org.cmograph.rdf.StudyGraphBuilder;
@@ -23,7 +26,7 @@ import org.cmograph.rdf.StudyGraphBuilder;
  * the place a load goes: each graph is sent with one {@code PUT ?graph=IRI}, which replaces it
  * whole, so pushing the same files twice gives the same remote graphs. Graphs go one by one; the
  * caller validates everything first, so a failure can only be the server's, and a rerun repairs
- * it.
+ * it. Credentials go as the server asks for them (HTTP Basic or Digest, see {@link HttpAuth}).
  *
  * <pre>
  * RemoteGraphStore remote = new RemoteGraphStore("http://host:3030/cmo/data", null);
@@ -31,7 +34,7 @@ import org.cmograph.rdf.StudyGraphBuilder;
  * </pre>
  */
 public final class RemoteGraphStore {
-  /** HTTP Basic credentials, sent with every request. */
+  /** A user and password, sent as the server asks: HTTP Basic or Digest ({@link HttpAuth}). */
   public record Credentials(String user, String password) {
     public Credentials {
       Objects.requireNonNull(user, "user");
@@ -48,8 +51,11 @@ public final class RemoteGraphStore {
   public record PushStats(int studies, int graphs, long triples) {}
 
   private final String url;
+  /** {@link #url} without user-info, which goes as credentials instead. */
+  private final String target;
   private final Credentials credentials;
   private final HttpClient http;
+  private final HttpAuth auth;
 
   /**
    * @param url the Graph Store Protocol service, e.g. {@code http://host:3030/cmo/data}
@@ -67,12 +73,14 @@ public final class RemoteGraphStore {
           "the endpoint must be an http:// or https:// URL, not " + EndpointUrl.redacted(url), null);
     }
     this.url = url;
-    this.credentials = credentials;
+    this.target = HttpAuth.withoutUserInfo(url);
+    this.credentials = credentials != null ? credentials : HttpAuth.fromUserInfo(uri);
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(20))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    this.auth = new HttpAuth(this.credentials);
   }
 
   /**
@@ -110,24 +118,41 @@ public final class RemoteGraphStore {
 
   /** Replaces one graph on the server. */
   public void put(Node graphName, Graph graph) {
-    GSP request =
-        GSP.service(url).httpClient(http).graphName(graphName).contentType(RDFFormat.NTRIPLES);
-    if (credentials != null) {
-      String token = credentials.user() + ":" + credentials.password();
-      request.httpHeader(
-          "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
-    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    RDFDataMgr.write(body, graph, RDFFormat.NTRIPLES);
+    byte[] bytes = body.toByteArray();
+    URI put =
+        URI.create(
+            target
+                + (target.contains("?") ? "&" : "?")
+                + "graph="
+                + URLEncoder.encode(graphName.getURI(), StandardCharsets.UTF_8));
+    HttpResponse<String> response;
     try {
-      request.PUT(graph);
-    } catch (HttpException e) {
+      response =
+          auth.send(
+              http,
+              () ->
+                  HttpRequest.newBuilder(put)
+                      .timeout(Duration.ofMinutes(5))
+                      .header("Content-Type", "application/n-triples")
+                      .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      String why = e.getMessage() == null ? e.toString() : e.getMessage();
+      throw new StoreException(EndpointUrl.redacted(explain(graphName, -1, why)), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("PUT <" + graphName.getURI() + "> interrupted", e);
+    }
+    if (response.statusCode() / 100 != 2) {
       // Credentials in the URL (user:password@host) must not reach the message.
-      throw new StoreException(EndpointUrl.redacted(explain(graphName, e)), e);
+      throw new StoreException(
+          EndpointUrl.redacted(explain(graphName, response.statusCode(), response.body())), null);
     }
   }
 
-  private String explain(Node graphName, HttpException e) {
-    int status = e.getStatusCode();
+  private String explain(Node graphName, int status, String detail) {
     String what = "PUT <" + graphName.getURI() + "> to " + url + " failed: ";
     if (status == 401 || status == 403) {
       return what
@@ -143,11 +168,23 @@ public final class RemoteGraphStore {
           + "HTTP "
           + status
           + " (is this the server's Graph Store Protocol URL, with writes enabled?"
-          + " For cmograph serve it is http://HOST:PORT/cmo/data)";
+          + " For cmograph serve it is http://HOST:PORT/cmo/data, for Virtuoso"
+          + " http://HOST:8890/sparql-graph-crud-auth)";
     }
     if (status <= 0) {
-      return what + "no connection (" + e.getMessage() + ")";
+      return what + "no connection (" + detail + ")";
     }
-    return what + "HTTP " + status + (e.getMessage() == null ? "" : " " + e.getMessage());
+    String text = plainText(detail);
+    return what + "HTTP " + status + (text.isEmpty() ? "" : " " + text);
+  }
+
+  /** A server's error page as one short line: tags dropped (Virtuoso answers in HTML). */
+  static String plainText(String body) {
+    if (body == null) {
+      return "";
+    }
+    String text = body.replaceAll("(?s)<head>.*?</head>", " ").replaceAll("<[^>]*>", " ");
+    text = text.replaceAll("\\s+", " ").strip();
+    return text.length() > 300 ? text.substring(0, 300) + "..." : text;
   }
 }
