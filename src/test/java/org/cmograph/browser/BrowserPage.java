@@ -176,10 +176,19 @@ public final class BrowserPage implements AutoCloseable {
 
   /** Saves a PNG of the whole page. */
   public void screenshot(Path file) throws IOException {
+    capture(file, true);
+  }
+
+  /** Saves a PNG of what the window shows now (a long page's scrolled-to part). */
+  public void screenshotViewport(Path file) throws IOException {
+    capture(file, false);
+  }
+
+  private void capture(Path file, boolean wholePage) throws IOException {
     JsonNode shot =
         command(
             "Page.captureScreenshot",
-            DevToolsConnection.params().put("format", "png").put("captureBeyondViewport", true));
+            DevToolsConnection.params().put("format", "png").put("captureBeyondViewport", wholePage));
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
   }
