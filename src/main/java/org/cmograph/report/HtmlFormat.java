@@ -15,7 +15,8 @@ final class HtmlFormat {
   /**
    * The pages' style. The summaries' menu ({@code nav.summary-nav}) stays at the top of the window
    * as the page scrolls (on a phone, one line that scrolls sideways within itself); wide tables
-   * and the theory diagram scroll inside their own box, so the page never scrolls sideways.
+   * and the theory diagram scroll inside their own box, so the page never scrolls sideways (on a
+   * phone a table of four or more columns keeps a readable width and scrolls).
    */
   static final String STYLE =
       """
@@ -53,6 +54,7 @@ final class HtmlFormat {
       @media (max-width: 40rem) {
         main.summary { padding: 0.5rem 0.75rem 2rem; }
         nav.summary-nav ul { flex-wrap: nowrap; overflow-x: auto; white-space: nowrap; padding: 0.45rem 0.75rem; }
+        .scroll > table:has(th:nth-child(4)) { min-width: 40rem; }
         h1 { font-size: 1.4rem; }
       }
       """;

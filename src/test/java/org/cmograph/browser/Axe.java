@@ -33,14 +33,12 @@ public final class Axe {
 
   /**
    * As {@link #seriousViolations(BrowserPage)}, for a page too long to check within one call's
-   * time limit (a summary page tens of thousands of pixels tall): the rules run in the
-   * background and the page is asked for the result until {@code timeout}.
+   * usual time limit (a summary page tens of thousands of pixels tall): waits up to {@code
+   * timeout} for the rules to finish.
    */
   public static List<String> seriousViolations(BrowserPage page, java.time.Duration timeout) throws IOException {
     page.evaluate(script() + "\n;true");
-    page.evaluate("window.__axeFound = undefined; " + RUN + ".then(f => { window.__axeFound = f; }); true");
-    page.waitFor("window.__axeFound !== undefined", timeout);
-    return lines(page.evaluate("window.__axeFound"));
+    return lines(page.evaluate(RUN, timeout));
   }
 
   /** Runs the rules; a promise of the serious and critical violations, one line each. */

@@ -96,7 +96,11 @@ public final class BrowserPage implements AutoCloseable {
   }
 
   private JsonNode command(String method, ObjectNode params) throws IOException {
-    return devTools.send(session, method, params, HeadlessChromium.TIMEOUT);
+    return command(method, params, HeadlessChromium.TIMEOUT);
+  }
+
+  private JsonNode command(String method, ObjectNode params, Duration timeout) throws IOException {
+    return devTools.send(session, method, params, timeout);
   }
 
   /** Sets the window size the page is laid out for (a phone is 390 wide). */
@@ -127,13 +131,19 @@ public final class BrowserPage implements AutoCloseable {
 
   /** Evaluates a JavaScript expression in the page (promises awaited) and returns its value. */
   public JsonNode evaluate(String expression) throws IOException {
+    return evaluate(expression, HeadlessChromium.TIMEOUT);
+  }
+
+  /** As {@link #evaluate(String)}, waiting up to {@code timeout} for the answer. */
+  public JsonNode evaluate(String expression, Duration timeout) throws IOException {
     JsonNode result =
         command(
             "Runtime.evaluate",
             DevToolsConnection.params()
                 .put("expression", expression)
                 .put("returnByValue", true)
-                .put("awaitPromise", true));
+                .put("awaitPromise", true),
+            timeout);
     if (result.has("exceptionDetails")) {
       throw new IOException(
           "script failed: " + expression + ": " + result.path("exceptionDetails").toString());
