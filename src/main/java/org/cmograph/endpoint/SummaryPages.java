@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -15,7 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves the HTML evidence summaries under {@code /summaries/}. The site is written on the first
  * request, not at start-up, so serving a large store stays quick to start; it reflects the store
- * as it was then. Only files inside the generated folder are served.
+ * as it was then. Only files inside the generated folder are served. An HTML page gets the site's
+ * header ({@link SitePage#inject}), and its links to the graph's IRIs ({@code
+ * https://w3id.org/cmograph/PATH}, as the files carry them for offline reading) point at this
+ * server ({@code /PATH}), where the linked-data pages answer them.
  */
 final class SummaryPages extends HttpServlet {
   private static final Logger LOG = LoggerFactory.getLogger(SummaryPages.class);
@@ -59,10 +63,35 @@ final class SummaryPages extends HttpServlet {
     }
     response.setContentType(contentType(file));
     response.setHeader("X-Content-Type-Options", "nosniff");
+    if (file.getFileName().toString().endsWith(".html")) {
+      byte[] page = served(Files.readString(file, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+      response.setContentLength(page.length);
+      try (OutputStream out = response.getOutputStream()) {
+        out.write(page);
+      }
+      return;
+    }
     response.setContentLengthLong(Files.size(file));
     try (OutputStream out = response.getOutputStream()) {
       Files.copy(file, out);
     }
+  }
+
+  private static final String IRI_HREF = "href=\"https://w3id.org/cmograph/";
+
+  private static final String ICON = "<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">\n";
+
+  /**
+   * A summary page as this server shows it: with the site's icon and header, its links to the
+   * graph's IRIs pointed at this server.
+   */
+  static String served(String html) {
+    String local = html.replace(IRI_HREF, "href=\"/");
+    int head = local.indexOf("</head>");
+    if (head >= 0) {
+      local = local.substring(0, head) + ICON + local.substring(head);
+    }
+    return SitePage.inject(local, SitePage.Section.SUMMARIES);
   }
 
   private static String contentType(Path file) {
@@ -72,6 +101,12 @@ final class SummaryPages extends HttpServlet {
     }
     if (name.endsWith(".csv")) {
       return "text/csv; charset=utf-8";
+    }
+    if (name.endsWith(".json")) {
+      return "application/json";
+    }
+    if (name.endsWith(".docx")) {
+      return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     }
     if (name.endsWith(".svg")) {
       return "image/svg+xml";

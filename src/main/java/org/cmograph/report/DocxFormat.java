@@ -100,32 +100,12 @@ final class DocxFormat {
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       doc.write(out);
-      return fixedTimes(out.toByteArray());
+      return ZipTimes.fixed(out.toByteArray(), date);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       doc = null;
     }
-  }
-
-  /**
-   * The package with every zip entry dated at the data-as-of date: POI dates entries with the
-   * time of writing, which would make two runs on the same graph differ.
-   */
-  private byte[] fixedTimes(byte[] docx) throws IOException {
-    java.time.LocalDateTime when = java.time.LocalDate.parse(date).atStartOfDay();
-    ByteArrayOutputStream out = new ByteArrayOutputStream(docx.length);
-    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx));
-        java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
-      for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-        java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
-        copy.setTimeLocal(when);
-        zip.putNextEntry(copy);
-        in.transferTo(zip);
-        zip.closeEntry();
-      }
-    }
-    return out.toByteArray();
   }
 
   private void setUp() {
@@ -294,7 +274,7 @@ final class DocxFormat {
   private void inlines(XWPFParagraph p, List<Doc.Inline> content) {
     for (Doc.Inline i : content) {
       switch (i.kind()) {
-        case TEXT, COUNT -> p.createRun().setText(oneLine(i.text()));
+        case TEXT, COUNT, FILE -> p.createRun().setText(oneLine(i.text()));
         case STRONG -> {
           XWPFRun r = p.createRun();
           r.setBold(true);
@@ -385,32 +365,6 @@ final class DocxFormat {
 
   private static String oneLine(String s) {
     return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ');
-  }
-
-  /** The blocks of the section whose heading has {@code anchor}: it and everything below it. */
-  static List<Doc.Block> slice(List<Doc.Block> blocks, String anchor) {
-    List<Doc.Block> out = new ArrayList<>();
-    int level = -1;
-    for (Doc.Block b : blocks) {
-      if (b instanceof Doc.Heading h) {
-        if (level < 0 && anchor.equals(h.anchor())) {
-          level = h.level();
-        } else if (level >= 0 && h.level() <= level) {
-          break;
-        }
-      }
-      if (level >= 0) {
-        out.add(b);
-      }
-    }
-    return out;
-  }
-
-  /** The blocks with every heading moved by {@code by} levels (at least level 1). */
-  static List<Doc.Block> shift(List<Doc.Block> blocks, int by) {
-    return blocks.stream()
-        .map(b -> b instanceof Doc.Heading h ? new Doc.Heading(Math.max(1, h.level() + by), h.text(), h.anchor()) : b)
-        .toList();
   }
 
   private static final String BULLETS =

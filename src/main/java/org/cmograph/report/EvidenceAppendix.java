@@ -203,7 +203,9 @@ final class EvidenceAppendix {
     List<Inline> c = new ArrayList<>();
     c.add(Doc.text("— "));
     c.add(Doc.strong(st.map(EvidenceBase.Study::citation).orElse(e.study())));
-    c.add(Doc.text(", " + e.location() + (e.page() == null ? "" : ", p. " + e.page()) + ". Evidence " + x.id() + "; "));
+    c.add(Doc.text(", " + e.location() + (e.page() == null ? "" : ", p. " + e.page()) + ". Evidence "));
+    c.add(Doc.evidence(e.study(), e.id()));
+    c.add(Doc.text("; "));
     String who =
         switch (e.speaker()) {
           case "participant" -> "participant's words";

@@ -41,7 +41,10 @@ public record EvidenceMatrix(List<EvidenceBase.Concept> concepts, List<EvidenceB
     }
   }
 
-  /** Rows: concepts named by at least one study CMOC; columns: studies with any CMOC; both by id. */
+  /**
+   * Rows: concepts named by at least one study CMOC, by label; columns: studies with any CMOC, by
+   * id.
+   */
   public static EvidenceMatrix of(EvidenceBase base) {
     if (!base.complete()) {
       throw new IllegalStateException("the evidence matrix needs the whole evidence base");
@@ -64,8 +67,14 @@ public record EvidenceMatrix(List<EvidenceBase.Concept> concepts, List<EvidenceB
         }
       }
     }
+    // Rows by the names readers see, not by id.
     List<EvidenceBase.Concept> concepts =
-        base.concepts().stream().filter(c -> used.contains(c.id())).toList();
+        base.concepts().stream()
+            .filter(c -> used.contains(c.id()))
+            .sorted(
+                java.util.Comparator.comparing((EvidenceBase.Concept c) -> c.label().toLowerCase(java.util.Locale.ROOT))
+                    .thenComparing(EvidenceBase.Concept::id))
+            .toList();
     List<EvidenceBase.Study> studies =
         base.studies().stream().filter(s -> studyIds.contains(s.id())).toList();
     Cell[][] cells = new Cell[concepts.size()][studies.size()];

@@ -161,6 +161,13 @@ final class JsonFormat {
           o.put("href", to);
         }
       }
+      case FILE -> {
+        o.put("file", i.target());
+        String to = href == null ? null : href.apply(i.target());
+        if (to != null) {
+          o.put("href", to);
+        }
+      }
       case COUNT -> {
         ArrayNode ids = o.putArray("evidence");
         i.evidence().forEach(ids::add);

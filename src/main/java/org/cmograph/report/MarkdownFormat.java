@@ -63,7 +63,7 @@ final class MarkdownFormat {
             .append(i.text().endsWith(" ") ? " " : "");
         case EMPHASIS -> out.append('*').append(Text.md(i.text())).append('*');
         case LINK -> out.append('[').append(Text.md(i.text())).append("](").append(i.target()).append(')');
-        case SECTION -> {
+        case SECTION, FILE -> {
           String to = href.apply(i.target());
           if (to == null) {
             out.append(Text.md(i.text()));

@@ -3,7 +3,6 @@ package org.cmograph.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -218,60 +217,7 @@ public final class Section {
 
   /** Whose reasoning and whose outcomes the contributing configurations are about, by actor. */
   public List<ActorRow> actors() {
-    Map<String, List<Cerqual.Weighted>> byCmoc = new LinkedHashMap<>();
-    items.forEach(w -> byCmoc.computeIfAbsent(w.item().cmocKey(), k -> new ArrayList<>()).add(w));
-    Map<List<String>, ActorRow> rowsOf = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
-    for (Row r : rows) {
-      EvidenceBase.StudyCmoc c = r.cmoc();
-      if (c.actor() != null) {
-        add(rowsOf, name(c.actor()), "reasoning", c, byCmoc, null, Section::onReasoning);
-      }
-      for (EvidenceBase.Outcome o : c.outcomes()) {
-        if (o.actor() != null) {
-          add(rowsOf, name(o.actor()), "outcome", c, byCmoc, o.description(), Section::onOutcome);
-        }
-      }
-    }
-    return List.copyOf(rowsOf.values());
-  }
-
-  /** A finding bears on the mechanism's reasoning: the whole configuration, or a mechanism part or link. */
-  static boolean onReasoning(EvidenceBase.Evidence e) {
-    return e.about().isEmpty()
-        || e.about().stream().anyMatch(a -> List.of("mechanism", "resource", "response", "context-mechanism", "mechanism-outcome").contains(a));
-  }
-
-  /** A finding bears on the outcomes: the whole configuration, an outcome, or a link to one. */
-  static boolean onOutcome(EvidenceBase.Evidence e) {
-    return e.about().isEmpty()
-        || e.about().stream().anyMatch(a -> List.of("outcome", "mechanism-outcome", "context-outcome").contains(a));
-  }
-
-  private static String name(EvidenceBase.Actor a) {
-    return a.type() != null ? a.type() : a.id();
-  }
-
-  private static void add(
-      Map<List<String>, ActorRow> rowsOf,
-      String actor,
-      String role,
-      EvidenceBase.StudyCmoc c,
-      Map<String, List<Cerqual.Weighted>> byCmoc,
-      String outcome,
-      java.util.function.Predicate<EvidenceBase.Evidence> bears) {
-    ActorRow row =
-        rowsOf.computeIfAbsent(List.of(actor, role), k -> new ActorRow(actor, role, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
-    if (!row.configurations().contains(c)) {
-      row.configurations().add(c);
-      for (Cerqual.Weighted w : byCmoc.getOrDefault(c.key(), List.of())) {
-        if (bears.test(w.item()) && row.findings().stream().noneMatch(x -> x.item().key().equals(w.item().key()))) {
-          row.findings().add(w);
-        }
-      }
-    }
-    if (outcome != null && !row.outcomes().contains(outcome)) {
-      row.outcomes().add(outcome);
-    }
+    return ForWhom.rows(rows, items);
   }
 
   public List<PerspectiveCount> perspectives() {
@@ -346,69 +292,7 @@ public final class Section {
 
   /** What is missing, stated plainly; empty when nothing the rules look for is missing. */
   public List<String> gaps() {
-    List<String> out = new ArrayList<>();
-    List<EvidenceBase.Study> studies = studies();
-    if (rows.isEmpty()) {
-      out.add(
-          kind == Kind.THEORY_CMOC
-              ? "No study CMOC links to this theory CMOC: it has no evidence in the graph."
-              : "No study CMOC names this mechanism.");
-      return out;
-    }
-    if (items.isEmpty()) {
-      out.add("The contributing CMOCs have no evidence items.");
-      return out;
-    }
-    List<String> findingStudies = items.stream().map(w -> w.item().study()).distinct().sorted().toList();
-    if (findingStudies.size() == 1) {
-      out.add(
-          "Single study: every finding comes from "
-              + base.study(findingStudies.get(0)).map(EvidenceBase.Study::citation).orElse(findingStudies.get(0))
-              + ".");
-    }
-    Set<String> perspectives = new LinkedHashSet<>();
-    items.forEach(w -> perspectives.add(Cerqual.perspective(w.item())));
-    if (perspectives.size() == 1) {
-      out.add(
-          "Single perspective: all "
-              + Cerqual.plural(items.size(), "evidence item speaks", "evidence items speak")
-              + " from one perspective ("
-              + perspectives.iterator().next()
-              + ").");
-    }
-    if (items.stream().noneMatch(w -> "participant".equals(w.item().speaker()))) {
-      out.add(
-          "No participant voice: every evidence item is an authors' statement or an extractor's"
-              + " inference, none a participant's own words.");
-    }
-    if (items.stream().noneMatch(w -> w.item().concernsOutcome())) {
-      out.add("No outcome evidence: no evidence item speaks to an outcome of these CMOCs.");
-    }
-    List<Part<EvidenceBase.Outcome>> outcomes = outcomes();
-    if (outcomes.isEmpty()) {
-      out.add("No outcomes: the contributing CMOCs name no outcome.");
-    } else if (outcomes.stream().allMatch(o -> o.part().direction() == null)) {
-      out.add("No outcome direction: none of the " + Cerqual.plural(outcomes.size(), "outcome reports", "outcomes report") + " a direction of change.");
-    }
-    if (rows.stream().allMatch(r -> r.cmoc().resource() == null)) {
-      out.add("Resource not reported: no contributing CMOC reports the resource the programme offers.");
-    }
-    if (rows.stream().allMatch(r -> r.cmoc().response() == null)) {
-      out.add("Reasoning not reported: no contributing CMOC reports the reasoning the resource triggers in people.");
-    }
-    if (rows.stream().allMatch(r -> r.cmoc().contexts().isEmpty())) {
-      out.add("No contexts: the contributing CMOCs name no context.");
-    } else if (contexts("blocking").isEmpty()) {
-      out.add("No blocking contexts: no contributing CMOC names a context that blocks it.");
-    }
-    long unverified = items.stream().filter(w -> !w.item().verified()).count();
-    if (unverified > 0) {
-      out.add(
-          "Unverified quotes: "
-              + Cerqual.plural((int) unverified, "quote has", "quotes have")
-              + " no registered source text to be checked against.");
-    }
-    return out;
+    return Gaps.of(this);
   }
 
   public Cerqual.Profile profile() {

@@ -160,7 +160,8 @@ public final class Summaries {
     return problems;
   }
 
-  private List<Section> selected(Selection sel) {
+  /** The selected sections, theory CMOCs first, in the order given. */
+  List<Section> selected(Selection sel) {
     List<Section> out = new ArrayList<>();
     for (String t : sel.theoryCmocs()) {
       if (theoryIds.contains(t)) {
@@ -211,7 +212,8 @@ public final class Summaries {
     };
   }
 
-  private static Set<String> anchors(List<Doc.Block> blocks) {
+  /** The anchors of the headings among {@code blocks}. */
+  static Set<String> anchors(List<Doc.Block> blocks) {
     Set<String> out = new TreeSet<>();
     for (Doc.Block b : blocks) {
       if (b instanceof Doc.Heading h && h.anchor() != null) {
@@ -231,7 +233,7 @@ public final class Summaries {
     List<Doc.Block> tables = new ArrayList<>();
     tables.add(new Doc.Para(writer.dataAsOf()));
     for (String anchor : List.of("summary-of-qualitative-findings", "evidence-profile")) {
-      tables.addAll(DocxFormat.shift(DocxFormat.slice(overview, anchor), -1));
+      tables.addAll(Doc.shift(Doc.slice(overview, anchor), -1));
     }
     String title = base.theory().map(EvidenceBase.Theory::title).orElse("Evidence summaries");
     return new DocxFormat(title, base.dataAsOf())
@@ -251,93 +253,28 @@ public final class Summaries {
    * selected section. The CERQual tables and the evidence matrix come as CSV in both cases.
    */
   public Map<String, String> pages(Format format, Selection sel) {
-    String ext = "." + format.extension;
-    Map<String, List<Doc.Block>> pages = new LinkedHashMap<>();
-    Map<String, String> titles = new LinkedHashMap<>();
-    String title = base.theory().map(EvidenceBase.Theory::title).orElse("Evidence summaries");
-    requireComplete("a folder of pages (with the CSV tables of the whole theory)");
-    if (sel.all()) {
-      List<Section> theory = theorySections();
-      List<Section> mechanisms = mechanismSections();
-      List<Doc.Block> index = new ArrayList<>(writer.overview(theory, mechanisms));
-      index.addAll(EvidenceAppendix.overviewLink(2));
-      theory.forEach(s -> index.addAll(writer.section(s, 2)));
-      pages.put("index" + ext, index);
-      titles.put("index" + ext, title);
-      List<Doc.Block> appendix = new ArrayList<>();
-      appendix.add(new Doc.Para(writer.dataAsOf()));
-      appendix.addAll(new EvidenceAppendix(base).blocks(1));
-      pages.put(EvidenceAppendix.SLUG + ext, appendix);
-      titles.put(EvidenceAppendix.SLUG + ext, "Evidence appendix — " + title);
-      for (Section s : mechanisms) {
-        List<Doc.Block> page = new ArrayList<>();
-        page.add(new Doc.Para(writer.dataAsOf()));
-        page.addAll(writer.section(s, 1));
-        pages.put(s.slug() + ext, page);
-        titles.put(s.slug() + ext, s.title() + " — " + title);
-      }
-    } else {
-      for (Section s : selected(sel)) {
-        List<Doc.Block> page = new ArrayList<>();
-        page.add(new Doc.Para(writer.dataAsOf()));
-        page.addAll(writer.section(s, 1));
-        pages.put(s.slug() + ext, page);
-        titles.put(s.slug() + ext, s.title() + " — " + title);
-      }
-    }
-    // Where each anchor is: a link to a section goes to its page, or to its heading on a page.
-    Map<String, String> anchorPage = new java.util.HashMap<>();
-    pages.forEach((name, blocks) -> anchors(blocks).forEach(a -> anchorPage.putIfAbsent(a, name)));
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Map.Entry<String, List<Doc.Block>> page : pages.entrySet()) {
-      String name = page.getKey();
-      Function<String, String> href = slug -> link(slug, name, pages.keySet(), ext, anchorPage);
-      if (format == Format.MD) {
-        out.put(name, new MarkdownFormat(href).write(page.getValue()));
-      } else if (format == Format.JSON) {
-        out.put(name, new JsonFormat(href).write(titles.get(name), name.substring(0, name.length() - ext.length()), page.getValue()));
-      } else {
-        List<String[]> nav = new ArrayList<>();
-        if (pages.containsKey("index" + ext)) {
-          String idx = name.equals("index" + ext) ? "" : "index" + ext;
-          nav.add(new String[] {"Programme theory", idx.isEmpty() ? "#top" : idx});
-          if (selection.isPresent()) {
-            nav.add(new String[] {"Search and selection", idx + "#" + SelectionSection.ANCHOR});
-          }
-          nav.add(new String[] {"Diagram", idx + "#diagram"});
-          nav.add(new String[] {"Refinement", idx + "#refinement"});
-          nav.add(new String[] {"Summary of Qualitative Findings", idx + "#summary-of-qualitative-findings"});
-          nav.add(new String[] {"Evidence Profile", idx + "#evidence-profile"});
-          nav.add(new String[] {"Evidence matrix", idx + "#evidence-matrix"});
-          nav.add(new String[] {"Mechanisms", idx + "#mechanisms"});
-          nav.add(new String[] {"Evidence appendix", EvidenceAppendix.SLUG + ext});
-        }
-        out.put(name, new HtmlFormat(href).page(titles.get(name), nav, page.getValue()));
-      }
-    }
-    out.put(SOQF_CSV, soqfCsv());
-    out.put(EVIDENCE_PROFILE_CSV, evidenceProfileCsv());
-    out.put(MATRIX_CSV, matrixCsv());
-    return out;
+    return pages(format, sel, List.of());
   }
 
-  private static String link(String slug, String page, Set<String> pages, String ext, Map<String, String> anchorPage) {
-    String own = slug + ext;
-    if (pages.contains(own)) {
-      return own.equals(page) ? "#" + slug : own;
-    }
-    String on = anchorPage.get(slug);
-    if (on != null) {
-      return on.equals(page) ? "#" + slug : on + "#" + slug;
-    }
-    return null;
+  /**
+   * {@link #pages}, in a folder that also holds {@code beside} (files written there by other
+   * means: the Word document, the pages in another format), which the index lists under
+   * "Downloads" with the CSV tables, and which the pages link to where they name them.
+   */
+  Map<String, String> pages(Format format, Selection sel, List<String> beside) {
+    requireComplete("a folder of pages (with the CSV tables of the whole theory)");
+    return new SummaryFolder(this, writer).pages(format, sel, beside);
   }
 
   /** Writes {@link #pages} into {@code dir}; each file is written beside and moved into place. */
   public List<Path> write(Path dir, Format format, Selection sel) throws IOException {
+    return write(dir, pages(format, sel));
+  }
+
+  private static List<Path> write(Path dir, Map<String, String> pages) throws IOException {
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
-    for (Map.Entry<String, String> page : pages(format, sel).entrySet()) {
+    for (Map.Entry<String, String> page : pages.entrySet()) {
       written.add(replace(dir.resolve(page.getKey()), page.getValue().getBytes(StandardCharsets.UTF_8)));
     }
     return written;
@@ -365,11 +302,21 @@ public final class Summaries {
   }
 
   /**
-   * Writes every HTML summary (index.html, one page per mechanism) and the CSV tables into
-   * {@code dir}: what the endpoint serves under /summaries/.
+   * Writes every HTML summary (index.html, one page per mechanism, the evidence appendix), the
+   * same pages as JSON, the CSV tables and the Word document into {@code dir}, the index listing
+   * them all: what the endpoint serves under /summaries/.
    */
   public static List<Path> writeHtmlSite(CmoStore store, Path dir) throws IOException {
-    return read(store).write(dir, Format.HTML, Selection.ALL);
+    Summaries s = read(store);
+    List<String> beside = new ArrayList<>(List.of("index.json", EvidenceAppendix.SLUG + ".json"));
+    s.mechanismSections().forEach(m -> beside.add(m.slug() + ".json"));
+    beside.add(DOCX);
+    List<Path> written = new ArrayList<>(write(dir, s.pages(Format.HTML, Selection.ALL, beside)));
+    Map<String, String> json = new LinkedHashMap<>(s.pages(Format.JSON, Selection.ALL, beside));
+    json.keySet().removeIf(name -> !name.endsWith(".json"));
+    written.addAll(write(dir, json));
+    written.add(s.writeDocx(dir));
+    return written;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -378,72 +325,17 @@ public final class Summaries {
 
   /** The GRADE-CERQual Summary of Qualitative Findings table. */
   public String soqfCsv() {
-    StringBuilder out = new StringBuilder();
-    out.append(Text.csvLine(List.of("finding_id", "finding", "statement", "studies", "confidence", "explanation", "computed_indicators")));
-    for (Section s : theorySections()) {
-      EvidenceBase.TheoryCmoc t = s.theoryCmoc().orElseThrow();
-      Cerqual.Profile p = s.profile();
-      out.append(
-          Text.csvLine(
-              List.of(
-                  t.id(),
-                  t.label(),
-                  t.statement(),
-                  String.join("; ", s.studies().stream().map(EvidenceBase.Study::id).toList()),
-                  p.judgement().map(EvidenceBase.Assessment::overall).orElse("not-yet-assessed"),
-                  ConfidenceWriter.explanation(p),
-                  ConfidenceWriter.indicatorText(p))));
-    }
-    return out.toString();
+    return SummaryCsv.soqf(theorySections());
   }
 
   /** The GRADE-CERQual Evidence Profile table, component by component. */
   public String evidenceProfileCsv() {
-    StringBuilder out = new StringBuilder();
-    List<String> header = new ArrayList<>(List.of("finding_id", "finding", "studies"));
-    for (String c : List.of("limitations", "coherence", "adequacy", "relevance")) {
-      header.add(c);
-      header.add(c + "_explanation");
-      header.add(c + "_computed_indicator");
-    }
-    header.addAll(List.of("overall", "overall_explanation"));
-    out.append(Text.csvLine(header));
-    for (Section s : theorySections()) {
-      EvidenceBase.TheoryCmoc t = s.theoryCmoc().orElseThrow();
-      Cerqual.Profile p = s.profile();
-      List<String> row = new ArrayList<>(List.of(t.id(), t.label(), String.join("; ", s.studies().stream().map(EvidenceBase.Study::id).toList())));
-      for (int i = 0; i < Cerqual.COMPONENTS.size(); i++) {
-        EvidenceBase.Judgement j = p.judgementOf(i);
-        row.add(j == null || j.concern() == null ? "not-yet-assessed" : j.concern());
-        row.add(j == null || j.explanation() == null ? "" : j.explanation());
-        row.add(p.indicators().get(i).text());
-      }
-      row.add(p.judgement().map(EvidenceBase.Assessment::overall).orElse("not-yet-assessed"));
-      row.add(p.judgement().map(EvidenceBase.Assessment::explanation).orElse(""));
-      out.append(Text.csvLine(row));
-    }
-    return out.toString();
+    return SummaryCsv.evidenceProfile(theorySections());
   }
 
   /** The evidence matrix, one row per mechanism concept, one column per study. */
   public String matrixCsv() {
-    EvidenceMatrix m = writer.matrix();
-    StringBuilder out = new StringBuilder();
-    List<String> header = new ArrayList<>(List.of("mechanism_id", "mechanism"));
-    m.studies().forEach(s -> header.add(s.id()));
-    header.addAll(List.of("links", "inconclusive", "non_links", "no_evidence"));
-    out.append(Text.csvLine(header));
-    for (int i = 0; i < m.concepts().size(); i++) {
-      List<String> row = new ArrayList<>(List.of(m.concepts().get(i).id(), m.concepts().get(i).label()));
-      for (EvidenceMatrix.Cell c : m.cells()[i]) {
-        row.add(c.verdict().label + (c.counts().isEmpty() ? "" : " (" + c.counts() + ")"));
-      }
-      for (int n : m.rowCounts(i)) {
-        row.add(String.valueOf(n));
-      }
-      out.append(Text.csvLine(row));
-    }
-    return out.toString();
+    return SummaryCsv.matrix(writer.matrix());
   }
 
   /** The section with this slug, for tests and tools. */

@@ -79,6 +79,9 @@ public final class TheoryDiagram {
   private final int width;
   private final int height;
   private final List<Section> sections;
+  /** The catalogue concept of each context and outcome box (by theory id), where named. */
+  private final Map<String, String> contextConcepts = new LinkedHashMap<>();
+  private final Map<String, String> outcomeConcepts = new LinkedHashMap<>();
 
   private TheoryDiagram(List<Node> nodes, List<Edge> edges, int width, int height, List<Section> sections) {
     this.nodes = nodes;
@@ -203,7 +206,20 @@ public final class TheoryDiagram {
       }
     }
     int height = top + tallest + MARGIN + 2 * LINE;
-    return new TheoryDiagram(placed, edges, width, height, sections);
+    TheoryDiagram d = new TheoryDiagram(placed, edges, width, height, sections);
+    for (EvidenceBase.TheoryCmoc t : cmocs) {
+      t.contexts().forEach(c -> {
+        if (c.concept() != null) {
+          d.contextConcepts.putIfAbsent(c.id(), c.concept());
+        }
+      });
+      t.outcomes().forEach(o -> {
+        if (t.concepts().get(o.id()) != null) {
+          d.outcomeConcepts.putIfAbsent(o.id(), t.concepts().get(o.id()));
+        }
+      });
+    }
+    return d;
   }
 
   static String mechanismText(EvidenceBase.TheoryCmoc t) {
@@ -264,133 +280,43 @@ public final class TheoryDiagram {
     return s.substring(0, cut > 0 ? cut : max - 1) + " …";
   }
 
-  /** The picture as an SVG element, for inlining in HTML. */
+  /**
+   * Where a box leads: a mechanism box to its theory CMOC's section ({@code theory-ID}, a slug
+   * resolved by the page), a context or an outcome box to its catalogue concept's IRI where the
+   * theory names one; null for none.
+   */
+  String target(Node n) {
+    String id = n.key().substring(2);
+    return switch (n.kind()) {
+      case "mechanism" -> "theory-" + id;
+      case "context" -> conceptIri("context/", contextConcepts.get(id));
+      default -> conceptIri("outcome/", outcomeConcepts.get(id));
+    };
+  }
+
+  private static String conceptIri(String kind, String concept) {
+    return concept == null ? null : Doc.IRI_BASE + kind + concept;
+  }
+
+  /** The picture as an SVG element, without links. */
   public String svg() {
-    StringBuilder out = new StringBuilder();
-    out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"theory-diagram\" role=\"img\"")
-        .append(" width=\"").append(width).append("\" height=\"").append(height).append("\"")
-        .append(" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\"")
-        .append(" aria-labelledby=\"theory-diagram-title\" font-family=\"sans-serif\">\n");
-    out.append("<title id=\"theory-diagram-title\">Programme theory: contexts, mechanisms and outcomes,")
-        .append(" with the number of studies whose findings support (+), refine (~) or refute (−) each link</title>\n");
-    out.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\"")
-        .append(" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\"")
-        .append(" fill=\"#555\"/></marker></defs>\n");
-    int xc = MARGIN;
-    int xm = xc + CONTEXT_W + GAP_X;
-    int xo = xm + MECHANISM_W + GAP_X;
-    header(out, xc, "Contexts");
-    header(out, xm, "Mechanisms (resource → reasoning)");
-    header(out, xo, "Outcomes");
-    for (Edge e : edges) {
-      int x1 = e.from().x() + e.from().w();
-      int y1 = e.from().y() + e.from().h() / 2;
-      int x2 = e.to().x();
-      int y2 = e.to().y() + e.to().h() / 2;
-      int c1 = x1 + GAP_X / 2;
-      int c2 = x2 - GAP_X / 2;
-      String colour = e.blocking() ? "#c62828" : (e.from().kind().equals("mechanism") ? "#1565c0" : "#2e7d32");
-      out.append("<g class=\"edge").append(e.blocking() ? " blocking" : "").append("\"><title>")
-          .append(Text.html(e.tooltip())).append("</title>");
-      out.append("<path d=\"M ").append(x1).append(' ').append(y1).append(" C ").append(c1).append(' ')
-          .append(y1).append(", ").append(c2).append(' ').append(y2).append(", ").append(x2).append(' ')
-          .append(y2).append("\" fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"1.5\"")
-          .append(e.blocking() ? " stroke-dasharray=\"6 4\"" : "").append(" marker-end=\"url(#arrow)\"/>");
-      out.append("</g>\n");
-    }
-    // All edges into a mechanism belong to one theory CMOC and its context → mechanism link, and
-    // carry the same counts: one label where they meet the mechanism, rather than a pile of equal
-    // ones. Edges out of it differ by outcome: each is labelled on its own curve, three quarters
-    // of the way along, where curves from different mechanisms into one outcome are apart.
-    for (Node n : nodes) {
-      if (!n.kind().equals("mechanism")) {
-        continue;
-      }
-      String in = null;
-      for (Edge e : edges) {
-        if (e.to() == n) {
-          in = e.label();
-        }
-      }
-      if (in != null) {
-        label(out, n.x() - 44, n.y() + n.h() / 2 - 13, in, "#2e7d32");
-      }
-    }
-    for (Edge e : edges) {
-      if (!e.from().kind().equals("mechanism")) {
-        continue;
-      }
-      double x1 = e.from().x() + e.from().w();
-      double y1 = e.from().y() + e.from().h() / 2.0;
-      double x2 = e.to().x();
-      double y2 = e.to().y() + e.to().h() / 2.0;
-      double t = 0.75;
-      double u = 1 - t;
-      // the cubic Bezier drawn above: control points (x1 + GAP_X/2, y1) and (x2 - GAP_X/2, y2)
-      double x = u * u * u * x1 + 3 * u * u * t * (x1 + GAP_X / 2.0) + 3 * u * t * t * (x2 - GAP_X / 2.0) + t * t * t * x2;
-      double y = u * u * u * y1 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y2;
-      label(out, (int) Math.round(x), (int) Math.round(y) - 8, e.label(), "#1565c0");
-    }
-    for (Node n : nodes) {
-      String fill;
-      String stroke;
-      switch (n.kind()) {
-        case "context" -> {
-          fill = n.blocking() ? "#ffebee" : "#f1f8e9";
-          stroke = n.blocking() ? "#c62828" : "#2e7d32";
-        }
-        case "mechanism" -> {
-          fill = "#e3f2fd";
-          stroke = "#1565c0";
-        }
-        default -> {
-          fill = "#fff8e1";
-          stroke = "#b26a00";
-        }
-      }
-      out.append("<g class=\"node ").append(n.kind()).append("\" id=\"").append(n.key()).append("\"><title>")
-          .append(Text.html(n.tooltip())).append("</title>");
-      out.append("<rect x=\"").append(n.x()).append("\" y=\"").append(n.y()).append("\" width=\"").append(n.w())
-          .append("\" height=\"").append(n.h()).append("\" rx=\"6\" fill=\"").append(fill)
-          .append("\" stroke=\"").append(stroke).append("\"")
-          .append(n.blocking() ? " stroke-dasharray=\"6 4\"" : "").append("/>");
-      int y = n.y() + PAD + 11;
-      if (n.title() != null) {
-        for (String l : n.title().split("\n")) {
-          out.append("<text x=\"").append(n.x() + PAD).append("\" y=\"").append(y)
-              .append("\" font-size=\"12\" font-weight=\"bold\" fill=\"#0d47a1\">").append(Text.html(l)).append("</text>");
-          y += LINE;
-        }
-        y += 4;
-      }
-      for (String l : n.lines()) {
-        out.append("<text x=\"").append(n.x() + PAD).append("\" y=\"").append(y)
-            .append("\" font-size=\"11\" fill=\"#222\">").append(Text.html(l)).append("</text>");
-        y += LINE;
-      }
-      out.append("</g>\n");
-    }
-    out.append("<text x=\"").append(MARGIN).append("\" y=\"").append(height - MARGIN / 2)
-        .append("\" font-size=\"11\" fill=\"#444\">Labels: studies whose findings bear on that link (into a mechanism: context → mechanism;")
-        .append(" on each edge out: mechanism → that outcome; or the whole configuration): +n support, ~n refine, −n refute.")
-        .append(" Dashed red: a blocking context.</text>\n");
-    out.append("</svg>");
-    return out.toString();
+    return svg(slug -> null);
   }
 
-  /** A count label centred on (cx, top + 8), on a white ground so it reads over the edges. */
-  private static void label(StringBuilder out, int cx, int top, String text, String colour) {
-    int w = (int) Math.round(text.length() * 6.5 + 8);
-    out.append("<g class=\"label\"><rect x=\"").append(cx - w / 2).append("\" y=\"").append(top)
-        .append("\" width=\"").append(w).append("\" height=\"16\" rx=\"3\" fill=\"#fff\" stroke=\"")
-        .append(colour).append("\" stroke-width=\"0.5\"/><text x=\"").append(cx).append("\" y=\"")
-        .append(top + 12).append("\" font-size=\"11\" text-anchor=\"middle\" fill=\"#222\">")
-        .append(Text.html(text)).append("</text></g>\n");
+  /**
+   * The picture as an SVG element, for inlining in HTML; each box is a link to what it stands
+   * for (see {@link #target}), {@code href} resolving section slugs (null: not on these pages).
+   */
+  public String svg(java.util.function.Function<String, String> href) {
+    return TheoryDiagramSvg.svg(this, href);
   }
 
-  private static void header(StringBuilder out, int x, String text) {
-    out.append("<text x=\"").append(x).append("\" y=\"").append(MARGIN + 14)
-        .append("\" font-size=\"13\" font-weight=\"bold\" fill=\"#333\">").append(Text.html(text)).append("</text>\n");
+  int width() {
+    return width;
+  }
+
+  int height() {
+    return height;
   }
 
   /** The picture as a Mermaid flowchart, for Markdown. */

@@ -28,14 +28,28 @@ public final class Axe {
   /** Serious and critical violations of the page as it is now ("" for none). */
   public static List<String> seriousViolations(BrowserPage page) throws IOException {
     page.evaluate(script() + "\n;true");
-    JsonNode found =
-        page.evaluate(
-            """
-            axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations
-              .filter(v => v.impact === 'serious' || v.impact === 'critical')
-              .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at '
-                + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')))
-            """);
+    return lines(page.evaluate(RUN));
+  }
+
+  /**
+   * As {@link #seriousViolations(BrowserPage)}, for a page too long to check within one call's
+   * usual time limit (a summary page tens of thousands of pixels tall): waits up to {@code
+   * timeout} for the rules to finish.
+   */
+  public static List<String> seriousViolations(BrowserPage page, java.time.Duration timeout) throws IOException {
+    page.evaluate(script() + "\n;true");
+    return lines(page.evaluate(RUN, timeout));
+  }
+
+  /** Runs the rules; a promise of the serious and critical violations, one line each. */
+  private static final String RUN =
+      """
+      axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations
+        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at '
+          + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')))""";
+
+  private static List<String> lines(JsonNode found) {
     List<String> out = new ArrayList<>();
     found.forEach(v -> out.add(v.asText()));
     return out;

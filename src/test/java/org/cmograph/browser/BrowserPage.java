@@ -96,7 +96,11 @@ public final class BrowserPage implements AutoCloseable {
   }
 
   private JsonNode command(String method, ObjectNode params) throws IOException {
-    return devTools.send(session, method, params, HeadlessChromium.TIMEOUT);
+    return command(method, params, HeadlessChromium.TIMEOUT);
+  }
+
+  private JsonNode command(String method, ObjectNode params, Duration timeout) throws IOException {
+    return devTools.send(session, method, params, timeout);
   }
 
   /** Sets the window size the page is laid out for (a phone is 390 wide). */
@@ -127,13 +131,19 @@ public final class BrowserPage implements AutoCloseable {
 
   /** Evaluates a JavaScript expression in the page (promises awaited) and returns its value. */
   public JsonNode evaluate(String expression) throws IOException {
+    return evaluate(expression, HeadlessChromium.TIMEOUT);
+  }
+
+  /** As {@link #evaluate(String)}, waiting up to {@code timeout} for the answer. */
+  public JsonNode evaluate(String expression, Duration timeout) throws IOException {
     JsonNode result =
         command(
             "Runtime.evaluate",
             DevToolsConnection.params()
                 .put("expression", expression)
                 .put("returnByValue", true)
-                .put("awaitPromise", true));
+                .put("awaitPromise", true),
+            timeout);
     if (result.has("exceptionDetails")) {
       throw new IOException(
           "script failed: " + expression + ": " + result.path("exceptionDetails").toString());
@@ -176,10 +186,19 @@ public final class BrowserPage implements AutoCloseable {
 
   /** Saves a PNG of the whole page. */
   public void screenshot(Path file) throws IOException {
+    capture(file, true);
+  }
+
+  /** Saves a PNG of what the window shows now (a long page's scrolled-to part). */
+  public void screenshotViewport(Path file) throws IOException {
+    capture(file, false);
+  }
+
+  private void capture(Path file, boolean wholePage) throws IOException {
     JsonNode shot =
         command(
             "Page.captureScreenshot",
-            DevToolsConnection.params().put("format", "png").put("captureBeyondViewport", true));
+            DevToolsConnection.params().put("format", "png").put("captureBeyondViewport", wholePage));
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
   }

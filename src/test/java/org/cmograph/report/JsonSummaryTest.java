@@ -85,7 +85,7 @@ class JsonSummaryTest {
         assertTrue(page.contains(tag), name + ": no " + tag);
       }
       assertEquals(count(page, "<table"), all(doc, Pattern.compile("table")).size(), name + ": tables");
-      assertEquals(count(page, "<figure class=\"diagram\">"), all(doc, Pattern.compile("diagram")).size(), name + ": diagrams");
+      assertEquals(count(page, "<figure class=\"diagram\" tabindex=\"0\">"), all(doc, Pattern.compile("diagram")).size(), name + ": diagrams");
       List<JsonNode> flows = all(doc, Pattern.compile("flow"));
       assertEquals(count(page, "<figure class=\"flow\">"), flows.size(), name + ": flow diagrams");
       for (JsonNode f : flows) {

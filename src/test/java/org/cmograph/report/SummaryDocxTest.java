@@ -63,7 +63,7 @@ class SummaryDocxTest {
     int i = 0;
     for (String anchor : List.of("summary-of-qualitative-findings", "evidence-profile")) {
       Doc.Table expected =
-          DocxFormat.slice(overview, anchor).stream().filter(b -> b instanceof Doc.Table).map(b -> (Doc.Table) b).findFirst().orElseThrow();
+          Doc.slice(overview, anchor).stream().filter(b -> b instanceof Doc.Table).map(b -> (Doc.Table) b).findFirst().orElseThrow();
       XWPFTable t = tables.get(i++);
       assertEquals(findings + 1, t.getNumberOfRows(), anchor + ": a header row and one per theory configuration");
       assertEquals(expected.headers(), t.getRow(0).getTableCells().stream().map(XWPFTableCell::getText).toList(), anchor);

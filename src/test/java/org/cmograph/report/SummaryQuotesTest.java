@@ -37,7 +37,9 @@ class SummaryQuotesTest {
     String[] lines = md.split("\n");
     for (int i = 0; i + 2 < lines.length; i++) {
       if (lines[i].startsWith("> ") && lines[i + 1].equals(">") && lines[i + 2].startsWith("> — ")) {
-        out.add(new Printed(page, unescapeMarkdown(lines[i].substring(2)), unescapeMarkdown(lines[i + 2].substring(2).replace("**", ""))));
+        // the evidence ids link to their IRIs: read the link's text
+        String citation = lines[i + 2].substring(2).replace("**", "").replaceAll("\\[([^\\]]*)\\]\\(https://w3id\\.org/[^)]*\\)", "$1");
+        out.add(new Printed(page, unescapeMarkdown(lines[i].substring(2)), unescapeMarkdown(citation)));
       }
     }
     return out;
