@@ -1,5 +1,7 @@
 package org.cmograph.report;
 
+import org.cmograph.util.Csv;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,12 +15,12 @@ final class SummaryCsv {
   /** The GRADE-CERQual Summary of Qualitative Findings table. */
   static String soqf(List<Section> theory) {
     StringBuilder out = new StringBuilder();
-    out.append(Text.csvLine(List.of("finding_id", "finding", "statement", "studies", "confidence", "explanation", "computed_indicators")));
+    out.append(Csv.line(List.of("finding_id", "finding", "statement", "studies", "confidence", "explanation", "computed_indicators")));
     for (Section s : theory) {
       EvidenceBase.TheoryCmoc t = s.theoryCmoc().orElseThrow();
       Cerqual.Profile p = s.profile();
       out.append(
-          Text.csvLine(
+          Csv.line(
               List.of(
                   t.id(),
                   t.label(),
@@ -41,7 +43,7 @@ final class SummaryCsv {
       header.add(c + "_computed_indicator");
     }
     header.addAll(List.of("overall", "overall_explanation"));
-    out.append(Text.csvLine(header));
+    out.append(Csv.line(header));
     for (Section s : theory) {
       EvidenceBase.TheoryCmoc t = s.theoryCmoc().orElseThrow();
       Cerqual.Profile p = s.profile();
@@ -54,7 +56,7 @@ final class SummaryCsv {
       }
       row.add(p.judgement().map(EvidenceBase.Assessment::overall).orElse("not-yet-assessed"));
       row.add(p.judgement().map(EvidenceBase.Assessment::explanation).orElse(""));
-      out.append(Text.csvLine(row));
+      out.append(Csv.line(row));
     }
     return out.toString();
   }
@@ -65,7 +67,7 @@ final class SummaryCsv {
     List<String> header = new ArrayList<>(List.of("mechanism_id", "mechanism"));
     m.studies().forEach(s -> header.add(s.id()));
     header.addAll(List.of("links", "inconclusive", "non_links", "no_evidence"));
-    out.append(Text.csvLine(header));
+    out.append(Csv.line(header));
     for (int i = 0; i < m.concepts().size(); i++) {
       List<String> row = new ArrayList<>(List.of(m.concepts().get(i).id(), m.concepts().get(i).label()));
       for (EvidenceMatrix.Cell c : m.cells()[i]) {
@@ -74,7 +76,7 @@ final class SummaryCsv {
       for (int n : m.rowCounts(i)) {
         row.add(String.valueOf(n));
       }
-      out.append(Text.csvLine(row));
+      out.append(Csv.line(row));
     }
     return out.toString();
   }

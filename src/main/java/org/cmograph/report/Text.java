@@ -46,23 +46,6 @@ final class Text {
     return out.toString();
   }
 
-  /** One RFC 4180 CSV line (CRLF-terminated), every field quoted when it needs to be. */
-  static String csvLine(List<String> fields) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        out.append(',');
-      }
-      String f = fields.get(i) == null ? "" : fields.get(i);
-      if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
-        out.append('"').append(f.replace("\"", "\"\"")).append('"');
-      } else {
-        out.append(f);
-      }
-    }
-    return out.append("\r\n").toString();
-  }
-
   /** "a, b and c". */
   static String list(List<String> items) {
     if (items.isEmpty()) {
