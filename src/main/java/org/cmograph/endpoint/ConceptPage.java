@@ -28,6 +28,9 @@ final class ConceptPage {
   static final Node SCOPE_NOTE = LdView.uri(Vocab.SKOS + "scopeNote");
   private static final Node FINDING = Vocab.value("evidence-kind", "finding");
 
+  /** Most quotes a concept page shows (a broad mechanism may have thousands). */
+  static final int QUOTES_SHOWN = 100;
+
   private ConceptPage() {}
 
   static boolean isConcept(LdView v, Node n) {
@@ -135,8 +138,13 @@ final class ConceptPage {
     }
     if (!findings.isEmpty()) {
       StringBuilder quotes = new StringBuilder();
-      for (Node e : v.byLabel(findings)) {
+      List<Node> shown = v.byLabel(findings);
+      for (Node e : shown.subList(0, Math.min(shown.size(), QUOTES_SHOWN))) {
         quotes.append(StudyPage.quote(v, e, true));
+      }
+      if (shown.size() > QUOTES_SHOWN) {
+        quotes.append("<p>The first ").append(QUOTES_SHOWN).append(" of ").append(shown.size())
+            .append("; the query page's evidence-for-mechanism query lists them all.</p>\n");
       }
       b.append("<details class=\"ld-all\"><summary>The findings' quotes</summary>\n").append(quotes).append("</details>\n");
     }

@@ -41,8 +41,13 @@ final class DatasetDescription {
   private static final List<Conneg.Format> OFFERED =
       List.of(Conneg.Format.TURTLE, Conneg.Format.HTML, Conneg.Format.RDFXML, Conneg.Format.JSONLD, Conneg.Format.NTRIPLES);
 
+  /** How long the VoID counts are reused before they are read again: ten minutes. */
+  static final long STATS_TTL_NANOS = 10L * 60 * 1_000_000_000L;
+
   private final DatasetGraph dataset;
   private final long timeLimitMillis;
+  private Graph stats;
+  private long statsAt;
 
   DatasetDescription(DatasetGraph dataset, Duration timeLimit) {
     this.dataset = dataset;
@@ -68,47 +73,74 @@ final class DatasetDescription {
     for (String vocab : List.of(Vocab.NS, Vocab.PROV, Vocab.DCT, Vocab.BIBO, Vocab.SKOS, Vocab.RDFS)) {
       add(g, ds, LdView.uri(VOID + "vocabulary"), LdView.uri(vocab));
     }
-    Txn.executeRead(dataset, () -> {
-      LdView v = new LdView(dataset.getUnionGraph(), timeLimitMillis);
-      long triples = 0;
-      java.util.Set<Node> entities = new java.util.HashSet<>();
-      Iterator<Triple> it = v.graph.find();
-      try {
-        while (it.hasNext()) {
-          Triple t = it.next();
-          triples++;
-          if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(Links.BASE)) {
-            entities.add(t.getSubject());
+    stats().find().forEachRemaining(g::add);
+    return g;
+  }
+
+  /**
+   * The counts of the VoID description, read at most every {@link #STATS_TTL_NANOS} (one pass
+   * over every quad: seconds on a large store). When the pass outlasts the time limit the
+   * description goes without counts, and says so.
+   */
+  private synchronized Graph stats() {
+    if (stats != null && System.nanoTime() - statsAt < STATS_TTL_NANOS) {
+      return stats;
+    }
+    Graph g = GraphFactory.createDefaultGraph();
+    Node ds = LdView.uri(DATASET);
+    try {
+      Txn.executeRead(dataset, () -> {
+        LdView v = new LdView(dataset.getUnionGraph(), timeLimitMillis);
+        // One pass over the quads (not the union graph, whose distinct view costs far more): the
+        // statements in each named graph, and the IRIs under the URI space that are subjects.
+        long quads = 0;
+        java.util.Map<Node, Long> perGraph = new java.util.HashMap<>();
+        java.util.Set<Node> entities = new java.util.HashSet<>();
+        Iterator<org.apache.jena.sparql.core.Quad> it = dataset.find();
+        try {
+          while (it.hasNext()) {
+            org.apache.jena.sparql.core.Quad q = it.next();
+            perGraph.merge(q.getGraph(), 1L, Long::sum);
+            if (q.getSubject().isURI() && q.getSubject().getURI().startsWith(Links.BASE)) {
+              entities.add(q.getSubject());
+            }
+            if ((++quads & 4095) == 0) {
+              v.check();
+            }
           }
-          if ((triples & 4095) == 0) {
-            v.check();
-          }
+        } finally {
+          org.apache.jena.atlas.iterator.Iter.close(it);
         }
-      } finally {
-        org.apache.jena.atlas.iterator.Iter.close(it);
-      }
-      add(g, ds, LdView.uri(VOID + "triples"), LdView.integer(triples));
-      add(g, ds, LdView.uri(VOID + "entities"), LdView.integer(entities.size()));
-      List<Node> studies = v.subjects(Vocab.type, Vocab.Study);
-      if (!studies.isEmpty()) {
-        add(g, ds, LdView.uri(VOID + "exampleResource"), v.byLabel(studies).get(0));
-      }
-      for (Node c : List.of(Vocab.Study, Vocab.CMOConfiguration, Vocab.EvidenceItem, Vocab.TheoryCMOC,
-          Vocab.MechanismConcept, Vocab.ContextConcept, Vocab.OutcomeConcept)) {
-        Node part = NodeFactory.createBlankNode();
-        add(g, ds, LdView.uri(VOID + "classPartition"), part);
-        add(g, part, LdView.uri(VOID + "class"), c);
-        add(g, part, LdView.uri(VOID + "entities"), LdView.integer(v.find(Node.ANY, Vocab.type, c).size()));
-      }
-      Iterator<Node> names = dataset.listGraphNodes();
-      while (names.hasNext()) {
-        Node name = names.next();
-        add(g, ds, LdView.uri(VOID + "subset"), name);
-        add(g, name, Vocab.type, LdView.uri(VOID + "Dataset"));
-        add(g, name, LdView.uri(VOID + "triples"), LdView.integer(dataset.getGraph(name).size()));
-        v.check();
-      }
-    });
+        add(g, ds, LdView.uri(VOID + "triples"), LdView.integer(quads));
+        add(g, ds, LdView.uri(VOID + "entities"), LdView.integer(entities.size()));
+        List<Node> studies = v.subjects(Vocab.type, Vocab.Study);
+        if (!studies.isEmpty()) {
+          add(g, ds, LdView.uri(VOID + "exampleResource"), v.byLabel(studies).get(0));
+        }
+        for (Node c : List.of(Vocab.Study, Vocab.CMOConfiguration, Vocab.EvidenceItem, Vocab.TheoryCMOC,
+            Vocab.MechanismConcept, Vocab.ContextConcept, Vocab.OutcomeConcept)) {
+          Node part = NodeFactory.createBlankNode();
+          add(g, ds, LdView.uri(VOID + "classPartition"), part);
+          add(g, part, LdView.uri(VOID + "class"), c);
+          add(g, part, LdView.uri(VOID + "entities"), LdView.integer(v.subjects(Vocab.type, c).size()));
+        }
+        List<Node> names = new java.util.ArrayList<>(perGraph.keySet());
+        names.sort(java.util.Comparator.comparing(Node::getURI));
+        names.forEach(name -> {
+          long n = perGraph.get(name);
+          add(g, ds, LdView.uri(VOID + "subset"), name);
+          add(g, name, Vocab.type, LdView.uri(VOID + "Dataset"));
+          add(g, name, LdView.uri(VOID + "triples"), LdView.integer(n));
+        });
+      });
+    } catch (LdView.TooSlow e) {
+      Graph note = GraphFactory.createDefaultGraph();
+      add(note, ds, LdView.uri(Vocab.SKOS + "note"), NodeFactory.createLiteralString(
+          "Counts left out: counting took longer than the endpoint's time limit."));
+      return note;
+    }
+    stats = g;
+    statsAt = System.nanoTime();
     return g;
   }
 
@@ -143,7 +175,6 @@ final class DatasetDescription {
         add(g, ng, LdView.uri(SD + "name"), name);
         add(g, ng, LdView.uri(SD + "graph"), gr);
         add(g, gr, Vocab.type, LdView.uri(SD + "Graph"));
-        add(g, gr, LdView.uri(VOID + "triples"), LdView.integer(dataset.getGraph(name).size()));
       }
     });
     return g;
@@ -170,8 +201,15 @@ final class DatasetDescription {
       res.getWriter().println("Not acceptable. Available: text/turtle, text/html, application/rdf+xml, application/ld+json, application/n-triples");
       return;
     }
+    Graph graph;
+    try {
+      graph = g.get();
+    } catch (LdView.TooSlow e) {
+      res.sendError(503, e.getMessage());
+      return;
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    RDFDataMgr.write(out, g.get(), f == Conneg.Format.HTML ? Lang.TURTLE : f.lang);
+    RDFDataMgr.write(out, graph, f == Conneg.Format.HTML ? Lang.TURTLE : f.lang);
     byte[] body = out.toByteArray();
     if (f == Conneg.Format.HTML) {
       String html = SitePage.page(title, SitePage.Section.NONE, "<link rel=\"stylesheet\" href=\"/assets/linked-data.css\">\n",

@@ -21,8 +21,9 @@ final class LdHtml {
     return LandingPage.esc(s);
   }
 
+  /** A query-parameter value, its slashes kept (legal there, and easier to read). */
   static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%2F", "/");
   }
 
   /** A link to {@code n} showing its label; a literal as text; a blank node as "(unnamed)". */

@@ -125,8 +125,12 @@ final class LdView {
 
   /** The nodes sorted by their labels (then IRIs), for stable pages. */
   List<Node> byLabel(List<Node> nodes) {
+    java.util.Map<Node, String> keys = new java.util.HashMap<>();
+    for (Node n : nodes) {
+      keys.put(n, label(n).toLowerCase(java.util.Locale.ROOT)); // once each, not per comparison
+    }
     List<Node> out = new ArrayList<>(nodes);
-    out.sort(Comparator.comparing((Node n) -> label(n).toLowerCase(java.util.Locale.ROOT)).thenComparing((Node n) -> n.toString()));
+    out.sort(Comparator.comparing((Node n) -> keys.get(n)).thenComparing((Node n) -> n.toString()));
     return out;
   }
 }

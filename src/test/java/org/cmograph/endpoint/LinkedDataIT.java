@@ -109,7 +109,7 @@ class LinkedDataIT {
     assertEquals("Accept", r.headers().firstValue("Vary").orElse(""));
     if (k.path().contains("/evidence/")) {
       assertEquals(303, r.statusCode());
-      assertEquals("/sources/peer-2024-recipients?quote=peer-2024%2Ftheme-2-hope", r.headers().firstValue("Location").orElseThrow());
+      assertEquals("/sources/peer-2024-recipients?quote=peer-2024/theme-2-hope", r.headers().firstValue("Location").orElseThrow());
     } else if (k.path().endsWith("/source")) {
       assertEquals(303, r.statusCode());
       assertEquals("/sources/peer-2024-recipients?study=peer-2024", r.headers().firstValue("Location").orElseThrow());
