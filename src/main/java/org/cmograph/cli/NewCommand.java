@@ -79,7 +79,7 @@ final class NewCommand implements Callable<Integer> {
     if (source != null) {
       Path sourceFolder = sources != null ? sources : ws.dataDir().resolve("sources");
       SourceRegistry.Registered r = SourceAddCommand.register(source, id, sourceFolder, false);
-      SourceAddCommand.print(r, spec.commandLine().getOut());
+      SourceAddCommand.print(r, spec.commandLine().getOut(), false);
       template = StudyFields.fill(template, r.text().getFileName().toString(), r.source().map(), filled);
     }
     Files.writeString(file, template, StandardCharsets.UTF_8);

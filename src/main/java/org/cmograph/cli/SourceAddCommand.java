@@ -56,7 +56,7 @@ final class SourceAddCommand implements Callable<Integer> {
               + " hyphens (e.g. smith-2023)");
     }
     Path folder = sources != null ? sources : Workspace.current().dataDir().resolve("sources");
-    print(register(file, id, folder, force), spec.commandLine().getOut());
+    print(register(file, id, folder, force), spec.commandLine().getOut(), true);
     return 0;
   }
 
@@ -75,7 +75,8 @@ final class SourceAddCommand implements Callable<Integer> {
     }
   }
 
-  static void print(SourceRegistry.Registered r, PrintWriter out) {
+  /** What was registered; with {@code next}, the hint to name it in an extraction file. */
+  static void print(SourceRegistry.Registered r, PrintWriter out, boolean next) {
     SourceMap map = r.source().map();
     out.printf("registered %s from %s (%s)%n", Workspace.shown(r.text()),
         r.source().map().original(), r.format().name().toLowerCase(java.util.Locale.ROOT));
@@ -109,7 +110,9 @@ final class SourceAddCommand implements Callable<Integer> {
       out.println("  could not read: " + u);
     }
     out.printf("  map: %s%n", Workspace.shown(r.map()));
-    out.printf("next: name it in the extraction file (source: {file: %s})%n", r.text().getFileName());
+    if (next) {
+      out.printf("next: name it in the extraction file (source: {file: %s})%n", r.text().getFileName());
+    }
     out.flush();
   }
 

@@ -1,6 +1,7 @@
 package org.cmograph.cli;
 
 import java.util.List;
+import org.cmograph.extraction.SyntheticStudies;
 import org.cmograph.extraction.sources.SourceMap;
 
 /**
@@ -56,24 +57,7 @@ final class StudyFields {
     return template.replace(line + "\n", with + "\n");
   }
 
-  /** A YAML double-quoted scalar (JSON escaping, which YAML accepts), on one line. */
-  static String quoted(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n', '\r', '\t' -> out.append(' ');
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+  private static String quoted(String s) {
+    return SyntheticStudies.quoted(s.replaceAll("\\s+", " ").strip());
   }
 }

@@ -422,8 +422,8 @@ public final class SyntheticStudies {
     out.append('\n');
   }
 
-  /** A YAML double-quoted scalar: safe for any text. */
-  static String quoted(String s) {
+  /** A YAML double-quoted scalar: safe for any text (also for the study fields of cli/new). */
+  public static String quoted(String s) {
     StringBuilder b = new StringBuilder(s.length() + 2).append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
