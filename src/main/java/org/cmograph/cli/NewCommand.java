@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.cmograph.extraction.sources.SourceRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,7 +17,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code cmograph new STUDY-ID}: a commented extraction template to fill in. */
+/**
+ * {@code cmograph new STUDY-ID [--source FILE]}: a commented extraction template to fill in; with
+ * {@code --source}, the source is registered too and the study's fields it gives are filled.
+ */
 @Command(name = "new", description = "Start an extraction file from a commented template.")
 final class NewCommand implements Callable<Integer> {
   @Parameters(paramLabel = "STUDY-ID", description = "Short slug, e.g. smith-2023")
@@ -25,6 +31,18 @@ final class NewCommand implements Callable<Integer> {
 
   @Option(names = "--force", description = "Overwrite an existing file")
   boolean force;
+
+  @Option(
+      names = "--source",
+      paramLabel = "FILE",
+      description =
+          "The study's source (PDF, JATS XML, HTML or text): registered as data/sources/STUDY-ID.txt"
+              + " (as 'source add' does) and the study's title, authors, journal, year and DOI filled"
+              + " from what it gives")
+  Path source;
+
+  @Option(names = "--sources", paramLabel = "DIR", description = "Sources folder for --source (default: data/sources)")
+  Path sources;
 
   @Spec CommandSpec spec;
 
@@ -57,8 +75,23 @@ final class NewCommand implements Callable<Integer> {
             .replace("{{schema}}", schemaRef)
             .replace("{{id}}", id)
             .replace("{{date}}", LocalDate.now().toString());
+    List<String> filled = new ArrayList<>();
+    if (source != null) {
+      Path sourceFolder = sources != null ? sources : ws.dataDir().resolve("sources");
+      SourceRegistry.Registered r = SourceAddCommand.register(source, id, sourceFolder, false);
+      SourceAddCommand.print(r, spec.commandLine().getOut(), false);
+      template = StudyFields.fill(template, r.text().getFileName().toString(), r.source().map(), filled);
+    }
     Files.writeString(file, template, StandardCharsets.UTF_8);
     spec.commandLine().getOut().println("wrote " + Workspace.shown(file));
+    if (source != null) {
+      spec.commandLine()
+          .getOut()
+          .println(
+              filled.isEmpty()
+                  ? "  the source gives none of the study's fields: fill them in by hand"
+                  : "  filled from the source: " + String.join(", ", filled) + " (check them)");
+    }
     spec.commandLine()
         .getOut()
         .println("next: fill it in, then run: cmograph validate " + Workspace.shown(file));

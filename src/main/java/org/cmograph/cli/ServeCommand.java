@@ -56,6 +56,12 @@ final class ServeCommand implements Callable<Integer> {
       description = "Longest time any query may run; default ${DEFAULT-VALUE}")
   double timeoutSeconds;
 
+  @Option(
+      names = "--sources",
+      paramLabel = "DIR",
+      description = "Folder of registered source texts shown at /sources/; default data/sources")
+  Path sources;
+
   @Option(names = "--max-rows", defaultValue = "10000", description = "Most rows a result returns; default ${DEFAULT-VALUE}")
   int maxRows;
 
@@ -119,7 +125,8 @@ final class ServeCommand implements Callable<Integer> {
               store.dataset(),
               settings,
               () -> CatalogueEntry.of(QueryCatalogue.load(ws.queriesDir())),
-              () -> writeSummaries(store));
+              () -> writeSummaries(store),
+              sources != null ? sources : ws.dataDir().resolve("sources"));
     } catch (RuntimeException e) {
       store.close();
       throw startFailure(e);
@@ -149,6 +156,7 @@ final class ServeCommand implements Callable<Integer> {
     out.printf("  landing page   %s%n", server.baseUrl());
     out.printf("  SPARQL query   %s%n", server.queryUrl());
     out.printf("  summaries      %ssummaries/%n", server.baseUrl());
+    out.printf("  source texts   %ssources/%n", server.baseUrl());
     out.printf("  graph store    %s?graph=IRI  (read-only)%n", server.graphStoreReadUrl());
     if (settings.writable()) {
       out.printf("  SPARQL update  %s  (user %s)%n", server.updateUrl(), settings.updateUser().user());

@@ -56,9 +56,15 @@ final class SourceAddCommand implements Callable<Integer> {
               + " hyphens (e.g. smith-2023)");
     }
     Path folder = sources != null ? sources : Workspace.current().dataDir().resolve("sources");
-    SourceRegistry.Registered r;
+    print(register(file, id, folder, force), spec.commandLine().getOut(), true);
+    return 0;
+  }
+
+  /** Registers {@code file} as {@code folder/ID.txt}; every failure is a CliException (exit 1). */
+  static SourceRegistry.Registered register(Path file, String id, Path folder, boolean force)
+      throws IOException {
     try {
-      r = new SourceRegistry(folder).register(file, id, force);
+      return new SourceRegistry(folder).register(file, id, force);
     } catch (UnreadableSourceException e) {
       throw new CliException(e.getMessage() + "; nothing was written", 1);
     } catch (FileAlreadyExistsException e) {
@@ -67,11 +73,10 @@ final class SourceAddCommand implements Callable<Integer> {
     } catch (java.nio.file.NoSuchFileException e) {
       throw new CliException(e.getFile() + ": no such file", 1);
     }
-    print(r, spec.commandLine().getOut());
-    return 0;
   }
 
-  private static void print(SourceRegistry.Registered r, PrintWriter out) {
+  /** What was registered; with {@code next}, the hint to name it in an extraction file. */
+  static void print(SourceRegistry.Registered r, PrintWriter out, boolean next) {
     SourceMap map = r.source().map();
     out.printf("registered %s from %s (%s)%n", Workspace.shown(r.text()),
         r.source().map().original(), r.format().name().toLowerCase(java.util.Locale.ROOT));
@@ -105,7 +110,9 @@ final class SourceAddCommand implements Callable<Integer> {
       out.println("  could not read: " + u);
     }
     out.printf("  map: %s%n", Workspace.shown(r.map()));
-    out.printf("next: name it in the extraction file (source: {file: %s})%n", r.text().getFileName());
+    if (next) {
+      out.printf("next: name it in the extraction file (source: {file: %s})%n", r.text().getFileName());
+    }
     out.flush();
   }
 

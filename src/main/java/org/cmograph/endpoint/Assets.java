@@ -20,7 +20,9 @@ final class Assets extends HttpServlet {
           "style.css", "text/css;charset=utf-8",
           "site.css", "text/css;charset=utf-8",
           "linked-data.css", "text/css;charset=utf-8",
-          "favicon.svg", "image/svg+xml");
+          "favicon.svg", "image/svg+xml",
+          "sources.css", "text/css;charset=utf-8",
+          "sources.js", "text/javascript;charset=utf-8");
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {

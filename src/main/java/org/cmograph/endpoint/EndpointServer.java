@@ -236,6 +236,21 @@ public final class EndpointServer implements AutoCloseable {
       Settings settings,
       Supplier<List<CatalogueEntry>> catalogue,
       Supplier<java.nio.file.Path> summaries) {
+    return start(dataset, settings, catalogue, summaries, null);
+  }
+
+  /**
+   * As {@link #start(DatasetGraph, Settings, Supplier, Supplier)}, also serving the registered
+   * source texts of {@code sources} (data/sources) under {@code /sources/}, quotes highlighted.
+   *
+   * @param sources the sources folder, or null (the list then says the server has none)
+   */
+  public static EndpointServer start(
+      DatasetGraph dataset,
+      Settings settings,
+      Supplier<List<CatalogueEntry>> catalogue,
+      Supplier<java.nio.file.Path> summaries,
+      java.nio.file.Path sources) {
     if ("true".equals(System.getProperty(ARQ.systemPropertyScripting))) {
       // Script functions run code chosen by whoever sends the query; a public endpoint refuses to.
       throw new IllegalStateException(
@@ -275,6 +290,8 @@ public final class EndpointServer implements AutoCloseable {
     DatasetDescription description = new DatasetDescription(dataset, settings.timeout());
     builder.addServlet("/.well-known/void", description.voidServlet());
     builder.addFilter(DATASET + "/sparql", description.serviceDescriptionFilter());
+    builder.addServlet(
+        "/sources/*", new SourcePages(sources, new SourceQuotes(dataset, queryContext(settings))));
     if (settings.writable()) {
       ConstraintSecurityHandler security =
           JettySecurityLib.makeSecurityHandler(

@@ -152,7 +152,7 @@ public final class YamlWriter {
   }
 
   /** A YAML double-quoted scalar: the JSON escapes, which YAML shares. */
-  static String quoted(String s) {
+  public static String quoted(String s) {
     StringBuilder out = new StringBuilder("\"");
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

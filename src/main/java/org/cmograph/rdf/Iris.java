@@ -84,6 +84,19 @@ public final class Iris {
     return node(slug(study) + "/evidence/" + slug(evidence));
   }
 
+  /** An evidence item's Web Annotation target: its quote's place in the study's source text. */
+  public Node quoteTarget(String study, String evidence) {
+    return node(slug(study) + "/evidence/" + slug(evidence) + "/target");
+  }
+
+  public Node quoteSelector(String study, String evidence) {
+    return node(slug(study) + "/evidence/" + slug(evidence) + "/quote-selector");
+  }
+
+  public Node positionSelector(String study, String evidence) {
+    return node(slug(study) + "/evidence/" + slug(evidence) + "/position-selector");
+  }
+
   public Node sampleGroup(String study, int position) {
     return node(slug(study) + "/sample/" + position);
   }

@@ -311,6 +311,9 @@ public final class StudyGraphBuilder {
               String.valueOf(facts.quotesVerified()), XSDDatatype.XSDboolean));
       if (source != null) {
         out.add(item, Vocab.wasDerivedFrom, source);
+        if (anchor != null) {
+          QuoteSelectors.add(g, iris, sid, e.id(), source, anchor);
+        }
       }
     }
 

@@ -26,6 +26,8 @@ public final class Vocab {
   public static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
   public static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
   public static final String XSD = "http://www.w3.org/2001/XMLSchema#";
+  /** The W3C Web Annotation Vocabulary. */
+  public static final String OA = "http://www.w3.org/ns/oa#";
 
   static Node cmo(String local) {
     return NodeFactory.createURI(NS + local);
@@ -198,6 +200,19 @@ public final class Vocab {
   public static final Node skosInScheme = uri(SKOS + "inScheme");
   public static final Node skosNote = uri(SKOS + "note");
   public static final Node date = uri(DCT + "date");
+
+  // W3C Web Annotation: where an evidence item's quote stands in its source text
+  public static final Node hasTarget = uri(OA + "hasTarget");
+  public static final Node hasSource = uri(OA + "hasSource");
+  public static final Node hasSelector = uri(OA + "hasSelector");
+  public static final Node SpecificResource = uri(OA + "SpecificResource");
+  public static final Node TextQuoteSelector = uri(OA + "TextQuoteSelector");
+  public static final Node TextPositionSelector = uri(OA + "TextPositionSelector");
+  public static final Node exact = uri(OA + "exact");
+  public static final Node prefix = uri(OA + "prefix");
+  public static final Node suffix = uri(OA + "suffix");
+  public static final Node start = uri(OA + "start");
+  public static final Node end = uri(OA + "end");
 
   /** A controlled value, e.g. {@code value("stance", "supports")} is cmo:stance-supports. */
   public static Node value(String scheme, String value) {

@@ -110,6 +110,7 @@ public final class Exporter {
     p.setNsPrefix("dcterms", Vocab.DCT);
     p.setNsPrefix("bibo", Vocab.BIBO);
     p.setNsPrefix("skos", Vocab.SKOS);
+    p.setNsPrefix("oa", Vocab.OA);
     p.setNsPrefix("rdfs", Vocab.RDFS);
     p.setNsPrefix("rdf", Vocab.RDF);
     p.setNsPrefix("xsd", Vocab.XSD);

@@ -126,6 +126,17 @@ class ServeCommandIT {
                   HttpResponse.BodyHandlers.ofString());
       assertEquals(200, summaries.statusCode());
       assertEquals(1, summaryFolders(javaTmp).size(), "the summaries are written on first request");
+      // serve finds the workspace's data/sources: a bundled quote is highlighted in its source.
+      HttpResponse<String> source =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(queryUrl.replace("/cmo/sparql",
+                          "/sources/gillard-2014-change-model?quote=gillard-2014/mechanism-i")))
+                      .timeout(Duration.ofSeconds(30))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, source.statusCode(), source.body());
+      assertTrue(source.body().contains("<mark class=\"quote-highlight\" id=\"quote\""), source.body());
 
       process.destroy(); // SIGTERM
       assertTrue(process.waitFor(30, TimeUnit.SECONDS), "serve stopped on SIGTERM");

@@ -92,7 +92,7 @@ class OntologyShapesTest {
           + RDFS.getURI()
           + "> PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX dcterms:"
           + " <http://purl.org/dc/terms/> PREFIX bibo: <http://purl.org/ontology/bibo/> PREFIX"
-          + " xsd: <http://www.w3.org/2001/XMLSchema#>\n";
+          + " xsd: <http://www.w3.org/2001/XMLSchema#> PREFIX oa: <http://www.w3.org/ns/oa#>\n";
 
   static String iri(String path) {
     return "<" + STUDY + path + ">";
@@ -123,6 +123,8 @@ class OntologyShapesTest {
     String file = iri("/extraction-file");
     String publication = iri("/publication");
     String agent = "<https://w3id.org/cmograph/id/agent/a-reviewer>";
+    String target = iri("/evidence/q1/target");
+    String position = iri("/evidence/q1/position-selector");
     return Stream.of(
         // study
         args(delete(study, "dcterms:identifier"), study, "exactly one dcterms:identifier"),
@@ -224,6 +226,28 @@ class OntologyShapesTest {
             q1,
             "is not a part (context, mechanism, resource, reasoning, outcome) of any"),
         args(insert(q1 + " cmo:concerns " + study), q1, "cmo:concerns points to a context"),
+        // Web Annotation selectors of a verified quote
+        args(delete(q1, "oa:hasTarget"), q1, "needs an oa:hasTarget with the quote's selectors"),
+        args(
+            replace(target, "oa:hasSource", iri("/other-source") + " . " + iri("/other-source") + " a cmo:SourceText"),
+            q1,
+            "is not the source text it is derived from"),
+        args(delete(target, "oa:hasSource"), target, "exactly one oa:hasSource"),
+        args(
+            "DELETE DATA { " + target + " oa:hasSelector " + iri("/evidence/q1/quote-selector") + " }",
+            target,
+            "exactly one oa:TextQuoteSelector"),
+        args(
+            insert(target + " oa:hasSelector <urn:x:p> . <urn:x:p> a oa:TextPositionSelector ;"
+                + " oa:start \"1\"^^xsd:nonNegativeInteger ; oa:end \"2\"^^xsd:nonNegativeInteger"),
+            target,
+            "exactly one oa:TextPositionSelector"),
+        args(delete(iri("/evidence/q1/quote-selector"), "oa:exact"), iri("/evidence/q1/quote-selector"), "exactly one oa:exact"),
+        args(
+            replace(position, "oa:end", "\"812\"^^xsd:nonNegativeInteger"),
+            position,
+            "less than its oa:end"),
+        args(replace(position, "oa:start", "\"-1\"^^xsd:integer"), position, "exactly one oa:start"),
         // provenance
         args(
             replace(extraction, "cmo:extractionDate", "\"2026-11-22T10:00:00Z\"^^xsd:dateTime"),
@@ -554,7 +578,7 @@ class OntologyShapesTest {
   }
 
   @Test
-  void everyTargetClassIsAClassOfTheOntologyOrProv() {
+  void everyTargetClassIsAClassOfTheOntologyOrProvOrOa() {
     Set<String> targets =
         shapesModel
             .listObjectsOfProperty(shapesModel.createProperty(SH + "targetClass"))
@@ -571,6 +595,8 @@ class OntologyShapesTest {
         Set.of(
             "Study",
             "SampleGroup",
+            "TextQuoteSelector",
+            "TextPositionSelector",
             "Publication",
             "Programme",
             "CMOConfiguration",

@@ -169,9 +169,10 @@ class OntologyTermsTest {
             "prov", "http://www.w3.org/ns/prov#",
             "dcterms", "http://purl.org/dc/terms/",
             "bibo", "http://purl.org/ontology/bibo/",
-            "skos", "http://www.w3.org/2004/02/skos/core#");
+            "skos", "http://www.w3.org/2004/02/skos/core#",
+            "oa", "http://www.w3.org/ns/oa#");
     Matcher m =
-        Pattern.compile("`(cmo|prov|dcterms|bibo|skos):([A-Za-z][A-Za-z0-9-]*)`").matcher(doc);
+        Pattern.compile("`(cmo|prov|dcterms|bibo|skos|oa):([A-Za-z][A-Za-z0-9-]*)`").matcher(doc);
     Set<Resource> declared = declared();
     Set<String> found = new TreeSet<>();
     Set<String> missing = new TreeSet<>();
@@ -196,7 +197,8 @@ class OntologyTermsTest {
             "http://www.w3.org/ns/prov#",
             "http://purl.org/dc/terms/",
             "http://purl.org/ontology/bibo/",
-            "http://www.w3.org/2004/02/skos/core#");
+            "http://www.w3.org/2004/02/skos/core#",
+            "http://www.w3.org/ns/oa#");
     Set<Resource> declared = declared();
     Set<String> seen = new TreeSet<>();
     Set<String> missing = new TreeSet<>();

@@ -10,6 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.cmograph.extraction.Extraction;
 import org.cmograph.extraction.SourceText;
 import org.cmograph.testing.Repo;
@@ -57,6 +61,68 @@ class BundledDataTest {
       }
     }
     assertTrue(quotes >= 50, "bundled evidence items: " + quotes);
+  }
+
+  /**
+   * Every evidence item carries W3C Web Annotation selectors on its registered source text: one
+   * TextQuoteSelector whose exact is the quote as the source words it, and one TextPositionSelector whose start and end
+   * (code points of the text) cut exactly that passage out of the file in data/sources.
+   */
+  @Test
+  void everyEvidenceItemCarriesWebAnnotationSelectorsOnItsSource() throws IOException {
+    int items = 0;
+    for (Extraction x : result.valid()) {
+      Graph g = pipeline.convert(x).graph();
+      String text = Files.readString(Repo.data().resolve("sources").resolve(x.source().file()));
+      Node source = NodeFactory.createURI(Vocab.ID + x.study().id() + "/source");
+      for (Extraction.EvidenceItem e : x.evidence()) {
+        String where = x.study().id() + "/" + e.id();
+        Node item = NodeFactory.createURI(Vocab.ID + x.study().id() + "/evidence/" + e.id());
+        List<Node> targets = objects(g, item, Vocab.hasTarget);
+        assertEquals(1, targets.size(), where + " has one oa:hasTarget");
+        Node target = targets.get(0);
+        assertEquals(List.of(source), objects(g, target, Vocab.hasSource), where);
+        Node quote = null;
+        Node position = null;
+        for (Node selector : objects(g, target, Vocab.hasSelector)) {
+          if (g.contains(selector, Vocab.type, Vocab.TextQuoteSelector)) {
+            assertEquals(null, quote, where + " has one TextQuoteSelector");
+            quote = selector;
+          } else if (g.contains(selector, Vocab.type, Vocab.TextPositionSelector)) {
+            assertEquals(null, position, where + " has one TextPositionSelector");
+            position = selector;
+          }
+        }
+        assertTrue(quote != null && position != null, where + " has both selectors");
+        String exact = literal(g, quote, Vocab.exact);
+        // The source's own wording of the quote: the same text up to spacing and quote marks.
+        assertEquals(
+            SourceText.normalise(e.quote()), SourceText.normalise(exact), where + ": oa:exact is the quote");
+        int start = Integer.parseInt(literal(g, position, Vocab.start));
+        int end = Integer.parseInt(literal(g, position, Vocab.end));
+        assertTrue(0 <= start && start < end, where + ": 0 <= start < end");
+        int from = text.offsetByCodePoints(0, start);
+        int to = text.offsetByCodePoints(0, end);
+        assertEquals(exact, text.substring(from, to), where + ": the position selects exact");
+        String prefix = objects(g, quote, Vocab.prefix).isEmpty() ? "" : literal(g, quote, Vocab.prefix);
+        String suffix = objects(g, quote, Vocab.suffix).isEmpty() ? "" : literal(g, quote, Vocab.suffix);
+        assertTrue(text.substring(0, from).endsWith(prefix), where + ": prefix precedes exact");
+        assertTrue(text.substring(to).startsWith(suffix), where + ": suffix follows exact");
+        assertTrue(from == 0 || !prefix.isEmpty(), where + ": a prefix unless at the start");
+        items++;
+      }
+    }
+    assertTrue(items >= 50, "bundled evidence items: " + items);
+  }
+
+  private static List<Node> objects(Graph g, Node s, Node p) {
+    return g.find(s, p, Node.ANY).mapWith(Triple::getObject).toList();
+  }
+
+  private static String literal(Graph g, Node s, Node p) {
+    List<Node> values = objects(g, s, p);
+    assertEquals(1, values.size(), s + " has one " + p);
+    return values.get(0).getLiteralLexicalForm();
   }
 
   @Test
