@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
       "While 'cmograph serve' runs on the store, back up through it: --endpoint URL/cmo/get."
     })
 final class BackupCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Backup file, e.g. cmograph-2026-11-22.nq.gz")
   Path out;
 

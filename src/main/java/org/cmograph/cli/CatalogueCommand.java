@@ -2,18 +2,20 @@ package org.cmograph.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code cmograph catalogue}: the shared catalogues, for researchers and their curators. */
 @Command(
     name = "catalogue",
-    mixinStandardHelpOptions = true,
     description =
         "List the shared catalogues (ontology/mechanism-, context- and outcome-catalogue.ttl), or"
             + " find where the mechanism catalogue should grow.",
     subcommands = {CatalogueListCommand.class, CatalogueSuggestCommand.class})
 final class CatalogueCommand implements Runnable {
+  @Mixin HelpOption help;
+
   @Spec CommandSpec spec;
 
   @Override

@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
         "Show what loading extraction files would add, change or remove in the store (CMOCs,"
             + " evidence items, catalogue links); writes nothing.")
 final class DiffCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Extraction files or folders")
   List<Path> paths;
 

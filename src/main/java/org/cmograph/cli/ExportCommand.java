@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code cmograph export}: the store as TriG, N-Quads, Turtle or JSON-LD, or its CMOCs as CSV. */
 @Command(name = "export", description = "Write the whole store as RDF.")
 final class ExportCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Option(
       names = "--format",
       defaultValue = "trig",

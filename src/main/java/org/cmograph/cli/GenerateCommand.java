@@ -10,6 +10,7 @@ import org.cmograph.extraction.ExtractionProfile;
 import org.cmograph.extraction.SyntheticStudies;
 import org.cmograph.rdf.ReferenceData;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Spec;
         "Write synthetic extraction files and their source texts (for benchmarks): DIR/studies/"
             + " and DIR/sources/. The same seed gives the same files.")
 final class GenerateCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Option(names = "--studies", required = true, paramLabel = "N", description = "How many studies")
   int studies;
 

@@ -29,6 +29,7 @@ import org.cmograph.extraction.imports.StudyFiles;
 import org.cmograph.rdf.CatalogueLabels;
 import org.cmograph.rdf.StudyPipeline;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -56,6 +57,8 @@ import picocli.CommandLine.Spec;
           + " docs/extraction-guide.md. Files are written in format 2."
     })
 final class ImportCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Parameters(paramLabel = "FILE", description = "A .csv, .xlsx or .qdpx file")
   Path file;
 

@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
     name = "load",
     description = "Validate, then load studies into the store in one transaction (all or nothing).")
 final class LoadCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders (default: data/studies, data/programme-theory.yaml and data/selection.yaml)")
   List<Path> paths;
 

@@ -14,6 +14,7 @@ import org.cmograph.extraction.ExtractionValidator;
 import org.cmograph.extraction.Problem;
 import org.cmograph.extraction.migrate.Migration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Spec;
         "Convert first-format extraction files and programme theories to format 2 in place,"
             + " marking each decision to check with a '# CHECK' comment.")
 final class MigrateCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders (.yaml, .yml, .json)")
   List<Path> paths;
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,6 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code cmograph new STUDY-ID}: a commented extraction template to fill in. */
 @Command(name = "new", description = "Start an extraction file from a commented template.")
 final class NewCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Parameters(paramLabel = "STUDY-ID", description = "Short slug, e.g. smith-2023")
   String id;
 

@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
     description =
         "Run a catalogue query (see --list) or a SPARQL file against the store or an endpoint.")
 final class QueryCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Parameters(
       arity = "0..1",
       paramLabel = "NAME|FILE.rq",

@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
       "The file is checked first (gzip, N-Quads syntax, count, SHA-256); a damaged one changes nothing."
     })
 final class RestoreCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Parameters(paramLabel = "FILE", description = "A backup written by 'cmograph backup'")
   Path file;
 

@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
       "Read-only unless --update-user and --password-file are given."
     })
 final class ServeCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Option(names = "--port", defaultValue = "3030", description = "TCP port (0 picks a free one); default ${DEFAULT-VALUE}")
   int port;
 

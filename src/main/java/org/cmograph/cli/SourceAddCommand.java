@@ -10,6 +10,7 @@ import org.cmograph.extraction.sources.SourceMap;
 import org.cmograph.extraction.sources.SourceRegistry;
 import org.cmograph.extraction.sources.UnreadableSourceException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,11 +28,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "add",
-    mixinStandardHelpOptions = true,
     description =
         "Register FILE (PDF, JATS XML, HTML or plain text) as data/sources/ID.txt with its"
             + " page/section map ID.map.json; prints the pages, sections and characters found.")
 final class SourceAddCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Parameters(index = "0", paramLabel = "FILE", description = "A .pdf, .xml/.nxml (JATS), .html or .txt file")
   Path file;
 

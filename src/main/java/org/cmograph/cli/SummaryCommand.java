@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
           + " appendix as one Word document."
     })
 final class SummaryCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Option(names = "--mechanism", paramLabel = "ID", description = "Mechanism concept id (repeatable)")
   List<String> mechanisms;
 

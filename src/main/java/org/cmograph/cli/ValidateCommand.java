@@ -10,6 +10,7 @@ import org.cmograph.rdf.SelectionPipeline;
 import org.cmograph.rdf.StudyPipeline;
 import org.cmograph.rdf.TheoryPipeline;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -20,6 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "validate",
     description = "Check extraction files (schema, references, catalogue, verbatim quotes, SHACL).")
 final class ValidateCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders")
   List<Path> paths;
 
