@@ -40,21 +40,13 @@ final class BackupCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Backup file, e.g. cmograph-2026-11-22.nq.gz")
   Path out;
 
-  @Option(
-      names = "--endpoint",
-      paramLabel = "URL",
-      description = "Read the dataset from a running server's Graph Store Protocol URL (e.g. http://localhost:3030/cmo/get) instead of a store folder")
-  String endpoint;
-
-  @Mixin StoreOptions storeOptions;
+  @Mixin TargetOptions target;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    if (endpoint != null && !storeOptions.isDefault()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "give --store or --endpoint, not both");
-    }
+    target.checkForReading();
     PrintWriter err = spec.commandLine().getErr();
     Path parent = out.toAbsolutePath().getParent();
     Files.createDirectories(parent);
@@ -63,13 +55,13 @@ final class BackupCommand implements Callable<Integer> {
     Backup.Summary summary;
     String from;
     try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-      if (endpoint != null) {
-        DatasetGraph remote = download(endpoint);
+      if (target.remote()) {
+        DatasetGraph remote = download(target.endpoint);
         summary = Backup.write(remote, o);
-        from = EndpointUrl.redacted(endpoint);
+        from = EndpointUrl.redacted(target.endpoint);
       } else {
         Workspace ws = Workspace.current();
-        try (CmoStore store = Studies.open(ws, storeOptions, err)) {
+        try (CmoStore store = Studies.open(ws, target.storeOptions, err)) {
           summary = Backup.write(store, o);
           from = Workspace.shown(store.directory()).toString();
         }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "cmograph",
+    resourceBundle = "org.cmograph.cli.Options",
     mixinStandardHelpOptions = true,
     versionProvider = CmographCommand.VersionProvider.class,
     description = "A realist-evaluation knowledge graph: CMO configurations traced to verbatim quotes.",

@@ -36,8 +36,7 @@ final class DiffCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Extraction files or folders")
   List<Path> paths;
 
-  @Option(names = "--sources", paramLabel = "DIR", description = "Folder of source texts")
-  Path sources;
+  @Mixin SourcesOption sourcesOption;
 
   @Mixin StoreOptions storeOptions;
 
@@ -48,7 +47,7 @@ final class DiffCommand implements Callable<Integer> {
     Workspace ws = Workspace.current();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    StudyPipeline pipeline = Studies.pipeline(ws, sources);
+    StudyPipeline pipeline = Studies.pipeline(ws, sourcesOption.sources);
     StudyPipeline.Result result = pipeline.validate(paths);
     Studies.printProblems(result.problems(), err);
     if (result.hasErrors()) {

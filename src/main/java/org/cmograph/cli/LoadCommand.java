@@ -43,67 +43,35 @@ final class LoadCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders (default: data/studies, data/programme-theory.yaml and data/selection.yaml)")
   List<Path> paths;
 
-  @Option(names = "--sources", paramLabel = "DIR", description = "Folder of source texts")
-  Path sources;
+  @Mixin SourcesOption sourcesOption;
 
-  @Mixin StoreOptions storeOptions;
+  @Mixin TargetOptions target;
 
-  @Option(
-      names = "--endpoint",
-      paramLabel = "URL",
-      description = "Push to a SPARQL 1.1 Graph Store Protocol server instead of the local store (one PUT per graph), e.g. http://host:3030/cmo/data")
-  String endpoint;
-
-  @Option(names = "--user", paramLabel = "USER", description = "HTTP Basic user for --endpoint")
-  String user;
-
-  @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is --user's password")
-  Path passwordFile;
-
-  @Option(names = {"-q", "--quiet"}, description = "Print problems only: no progress bar, no summary")
-  boolean quiet;
-
-  @Option(names = "--json", description = "Print one JSON object (counts, problems) for scripts, nothing else")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    if (endpoint != null && !storeOptions.isDefault()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "give --store or --endpoint, not both");
-    }
-    if ((user == null) != (passwordFile == null)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--user and --password-file go together");
-    }
-    if (user != null && endpoint == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--user is for --endpoint");
-    }
     // Read first: a wrong password file is reported before minutes of validation, not after.
-    String password = passwordFile == null ? null : PasswordFile.read(passwordFile);
+    RemoteGraphStore.Credentials credentials = target.check();
     Workspace ws = Workspace.current();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (EndpointUrl.hasUserInfo(endpoint) && !json) {
-      err.println(
-          "warning: the --endpoint URL holds credentials (shown as "
-              + EndpointUrl.redacted(endpoint)
-              + "); other users of this machine can read a command line: prefer --user and"
-              + " --password-file");
-    }
+    target.warnOfCredentialsInUrl(err, output.json);
     List<Path> targets = paths == null || paths.isEmpty() ? Studies.defaultTargets(ws) : paths;
-    var pipeline = Studies.pipeline(ws, sources);
-    if (endpoint == null) {
+    var pipeline = Studies.pipeline(ws, sourcesOption.sources);
+    if (target.endpoint == null) {
       return loadIntoStore(ws, pipeline, targets, out, err);
     }
-    boolean bar = !quiet && !json && Progress.onTerminal();
+    boolean bar = output.chatty() && Progress.onTerminal();
     if (bar) {
       err.print("validating ...");
       err.flush();
     }
     var result = pipeline.validate(targets);
     var theory = Studies.theoryPipeline(pipeline).validate(targets, result.valid());
-    var selection = Studies.selectionPipeline(sources).validate(targets, result.valid());
+    var selection = Studies.selectionPipeline(sourcesOption.sources).validate(targets, result.valid());
     if (bar) {
       err.print("\r              \r");
       err.flush();
@@ -114,12 +82,12 @@ final class LoadCommand implements Callable<Integer> {
     if (result.hasErrors() || theory.hasErrors() || selection.hasErrors()) {
       return refuse(result, theory, selection, out, err);
     }
-    if (!json) {
+    if (!output.json) {
       Studies.printProblems(result.problems(), err);
       Studies.printProblems(theory.problems(), err);
       Studies.printProblems(selection.problems(), err);
     }
-    Progress progress = Progress.start(err, "loading", result.valid().size(), !quiet && !json);
+    Progress progress = Progress.start(err, "loading", result.valid().size(), output.chatty());
     Function<Extraction, StudyGraphBuilder.StudyGraph> convert =
         x -> {
           var sg = pipeline.convert(x);
@@ -128,7 +96,7 @@ final class LoadCommand implements Callable<Integer> {
         };
     try (progress) {
       return push(
-          pipeline, result, Studies.graphs(theory, selection), password, out, convert, problems);
+          pipeline, result, Studies.graphs(theory, selection), credentials, out, convert, problems);
     }
   }
 
@@ -139,7 +107,7 @@ final class LoadCommand implements Callable<Integer> {
    */
   private int loadIntoStore(
       Workspace ws, StudyPipeline pipeline, List<Path> targets, PrintWriter out, PrintWriter err) {
-    Path dir = storeOptions.resolve(ws);
+    Path dir = target.storeOptions.resolve(ws);
     boolean fresh = !CmoStore.exists(dir);
     boolean dirExisted = Files.isDirectory(dir);
     List<Path> before = fresh ? entries(dir) : List.of();
@@ -148,7 +116,7 @@ final class LoadCommand implements Callable<Integer> {
       // (A fresh store is checked and written in one pass, and removed again if a file fails.)
       var result = pipeline.validate(targets);
       var theoryCheck = Studies.theoryPipeline(pipeline).validate(targets, result.valid());
-      var selectionCheck = Studies.selectionPipeline(sources).validate(targets, result.valid());
+      var selectionCheck = Studies.selectionPipeline(sourcesOption.sources).validate(targets, result.valid());
       if (result.hasErrors() || theoryCheck.hasErrors() || selectionCheck.hasErrors()) {
         return refuse(result, theoryCheck, selectionCheck, out, err);
       }
@@ -161,7 +129,7 @@ final class LoadCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Optional<CmoStore.LoadStats> stats;
     try (CmoStore store = CmoStore.open(dir);
-        Progress progress = Progress.start(err, "loading", files, !quiet && !json)) {
+        Progress progress = Progress.start(err, "loading", files, output.chatty())) {
       var ref = pipeline.reference();
       stats =
           store.load(
@@ -185,7 +153,7 @@ final class LoadCommand implements Callable<Integer> {
                           }
                         });
                 theory[0] = Studies.theoryPipeline(pipeline).validate(targets, valid);
-                selection[0] = Studies.selectionPipeline(sources).validate(targets, valid);
+                selection[0] = Studies.selectionPipeline(sourcesOption.sources).validate(targets, valid);
                 return checked[0].hasErrors() || theory[0].hasErrors() || selection[0].hasErrors()
                     ? Optional.empty()
                     : Optional.of(Studies.graphs(theory[0], selection[0]));
@@ -201,7 +169,7 @@ final class LoadCommand implements Callable<Integer> {
     problems.sort(Problem.BY_PLACE);
     long errors = checked[0].errorCount() + theory[0].errorCount() + selection[0].errorCount();
     int filesRead = checked[0].filesRead() + theory[0].filesRead() + selection[0].filesRead();
-    if (json) {
+    if (output.json) {
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("ok", stats.isPresent());
       if (stats.isPresent()) {
@@ -225,7 +193,7 @@ final class LoadCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    if (!quiet) {
+    if (!output.quiet) {
       out.printf(
           "loaded %d stud%s (%d triples) into %s in %d ms; the store holds %d quads%n",
           stats.get().studies(),
@@ -252,7 +220,7 @@ final class LoadCommand implements Callable<Integer> {
     problems.addAll(selection.problems());
     long errors = result.errorCount() + theory.errorCount() + selection.errorCount();
     int filesRead = result.filesRead() + theory.filesRead() + selection.filesRead();
-    if (json) {
+    if (output.json) {
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("ok", false);
       o.put("filesRead", filesRead);
@@ -300,30 +268,28 @@ final class LoadCommand implements Callable<Integer> {
       StudyPipeline pipeline,
       StudyPipeline.Result result,
       Map<Node, Graph> theoryGraphs,
-      String password,
+      RemoteGraphStore.Credentials credentials,
       PrintWriter out,
       Function<Extraction, StudyGraphBuilder.StudyGraph> convert,
       List<Problem> problems) {
-    RemoteGraphStore.Credentials credentials =
-        user == null ? null : new RemoteGraphStore.Credentials(user, password);
     long start = System.nanoTime();
     var ref = pipeline.reference();
     RemoteGraphStore.PushStats stats =
-        new RemoteGraphStore(endpoint, credentials)
+        new RemoteGraphStore(target.endpoint, credentials)
             .push(ref.ontology(), ref.catalogue(), theoryGraphs, result.valid(), convert);
-    if (json) {
+    if (output.json) {
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("ok", true);
       o.put("studies", stats.studies());
       o.put("graphs", stats.graphs());
       o.put("triples", stats.triples());
-      o.put("endpoint", EndpointUrl.redacted(endpoint));
+      o.put("endpoint", EndpointUrl.redacted(target.endpoint));
       o.put("ms", (System.nanoTime() - start) / 1_000_000);
       o.put("problems", JsonOutput.problems(problems));
       JsonOutput.print(out, o);
       return 0;
     }
-    if (quiet) {
+    if (output.quiet) {
       return 0;
     }
     out.printf(
@@ -332,7 +298,7 @@ final class LoadCommand implements Callable<Integer> {
         stats.studies() == 1 ? "y" : "ies",
         stats.graphs(),
         stats.triples(),
-        EndpointUrl.redacted(endpoint),
+        EndpointUrl.redacted(target.endpoint),
         (System.nanoTime() - start) / 1_000_000);
     out.flush();
     return 0;

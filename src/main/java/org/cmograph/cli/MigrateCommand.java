@@ -35,11 +35,7 @@ final class MigrateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders (.yaml, .yml, .json)")
   List<Path> paths;
 
-  @Option(
-      names = "--sources",
-      paramLabel = "DIR",
-      description = "Folder of source texts (default: the sources/ folder beside the studies)")
-  Path sources;
+  @Mixin SourcesOption sourcesOption;
 
   @Spec CommandSpec spec;
 
@@ -54,7 +50,7 @@ final class MigrateCommand implements Callable<Integer> {
         org.cmograph.rdf.ReferenceData.load(Workspace.current().ontologyDir())
             .concepts()
             .conceptIds();
-    Migration migration = new Migration(sources, mechanisms::contains);
+    Migration migration = new Migration(sourcesOption.sources, mechanisms::contains);
     List<Migration.Result> results = new ArrayList<>();
     for (Path file : files) {
       Migration.Result r = migration.migrate(file);

@@ -67,14 +67,7 @@ final class QueryCommand implements Callable<Integer> {
       description = "Stop the query after this many seconds; default ${DEFAULT-VALUE}")
   long timeoutSeconds;
 
-  @Option(
-      names = "--endpoint",
-      paramLabel = "URL",
-      description =
-          "A SPARQL endpoint to query instead of the store, e.g. http://localhost:3030/cmo/sparql")
-  String endpoint;
-
-  @Mixin StoreOptions storeOptions;
+  @Mixin TargetOptions target;
 
   @Spec CommandSpec spec;
 
@@ -93,9 +86,7 @@ final class QueryCommand implements Callable<Integer> {
     if (query == null) {
       throw usage("name a query (see: cmograph query --list) or a .rq file");
     }
-    if (endpoint != null && !storeOptions.isDefault()) {
-      throw usage("give --store or --endpoint, not both");
-    }
+    target.checkForReading();
     if (timeoutSeconds <= 0) {
       throw usage("--timeout must be a positive number of seconds");
     }
@@ -110,7 +101,7 @@ final class QueryCommand implements Callable<Integer> {
       }
       QueryRunner runner = new QueryRunner(Duration.ofSeconds(timeoutSeconds));
       QueryResult result =
-          endpoint != null ? runner.run(bound, endpoint) : runLocally(ws, runner, bound);
+          target.remote() ? runner.run(bound, target.endpoint) : runLocally(ws, runner, bound);
       ByteArrayOutputStream buffer = new ByteArrayOutputStream();
       result.write(resultFormat, buffer);
       out.print(buffer.toString(StandardCharsets.UTF_8));
@@ -151,15 +142,15 @@ final class QueryCommand implements Callable<Integer> {
   }
 
   private QueryResult runLocally(Workspace ws, QueryRunner runner, Query bound) {
-    if (!storeOptions.isDefault() && !CmoStore.exists(storeOptions.resolve(ws))) {
+    if (!target.storeOptions.isDefault() && !CmoStore.exists(target.storeOptions.resolve(ws))) {
       throw new CliException(
           "no store at "
-              + Workspace.shown(storeOptions.resolve(ws))
+              + Workspace.shown(target.storeOptions.resolve(ws))
               + "; load one with: cmograph load --store "
-              + Workspace.shown(storeOptions.resolve(ws)),
+              + Workspace.shown(target.storeOptions.resolve(ws)),
           1);
     }
-    try (CmoStore store = Studies.open(ws, storeOptions, spec.commandLine().getErr())) {
+    try (CmoStore store = Studies.open(ws, target.storeOptions, spec.commandLine().getErr())) {
       return runner.run(bound, store.dataset());
     }
   }

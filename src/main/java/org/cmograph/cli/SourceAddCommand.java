@@ -41,8 +41,7 @@ final class SourceAddCommand implements Callable<Integer> {
       description = "The source's id, e.g. smith-2023: it becomes ID.txt, named by source.file")
   String id;
 
-  @Option(names = "--sources", paramLabel = "DIR", description = "Sources folder (default: data/sources)")
-  Path sources;
+  @Mixin SourcesOption sourcesOption;
 
   @Option(names = "--force", description = "Replace a source already registered under ID")
   boolean force;
@@ -57,7 +56,7 @@ final class SourceAddCommand implements Callable<Integer> {
           "'" + id + "' is not a valid source id; use lower-case letters, digits and single"
               + " hyphens (e.g. smith-2023)");
     }
-    Path folder = sources != null ? sources : Workspace.current().dataDir().resolve("sources");
+    Path folder = sourcesOption.orElse(Workspace.current().dataDir().resolve("sources"));
     SourceRegistry.Registered r;
     try {
       r = new SourceRegistry(folder).register(file, id, force);
