@@ -100,7 +100,7 @@ final class BackupCommand implements Callable<Integer> {
           .parse(dataset);
       return dataset;
     } catch (RuntimeException e) {
-      throw new CliException("cannot read the dataset from " + url + ": " + e.getMessage(), 1);
+      throw new CliException(ErrorCode.ENDPOINT_FAILED, "cannot read the dataset from " + url + ": " + e.getMessage());
     }
   }
 }

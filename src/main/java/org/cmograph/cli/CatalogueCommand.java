@@ -21,6 +21,6 @@ final class CatalogueCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a catalogue command (see --help)");
+        spec.commandLine(), "name a catalogue command: list or suggest");
   }
 }

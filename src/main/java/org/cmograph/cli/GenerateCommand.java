@@ -54,8 +54,8 @@ final class GenerateCommand implements Callable<Integer> {
     if (Files.isDirectory(studiesDir)) {
       try (Stream<Path> s = Files.list(studiesDir)) {
         if (s.findAny().isPresent()) {
-          throw new CliException(
-              Workspace.shown(studiesDir) + " is not empty; choose another --out", 1);
+          throw new CliException(ErrorCode.ALREADY_EXISTS,
+              Workspace.shown(studiesDir) + " is not empty; choose another --out");
         }
       }
     }
@@ -66,7 +66,7 @@ final class GenerateCommand implements Callable<Integer> {
     try {
       profile = ExtractionProfile.of(model, reference.concepts());
     } catch (IllegalArgumentException e) {
-      throw new CliException(e.getMessage(), 1);
+      throw new CliException(ErrorCode.DATA_INVALID, e.getMessage());
     }
     long start = System.nanoTime();
     SyntheticStudies.Written w =

@@ -43,7 +43,7 @@ final class NewCommand implements Callable<Integer> {
     Path folder = dir != null ? dir : ws.studiesDir();
     Path file = folder.resolve(id + ".yaml");
     if (Files.exists(file) && !force) {
-      throw new CliException(Workspace.shown(file) + " already exists (use --force to overwrite)", 1);
+      throw new CliException(ErrorCode.ALREADY_EXISTS, Workspace.shown(file) + " already exists (use --force to overwrite)");
     }
     Files.createDirectories(folder);
     Path schema = ws.home().resolve("schema").resolve("extraction.schema.json");

@@ -110,7 +110,7 @@ final class QueryCommand implements Callable<Integer> {
     } catch (QueryUsageException e) {
       throw usage(e.getMessage());
     } catch (QueryFailure e) {
-      throw new CliException(e.getMessage(), 1);
+      throw new CliException(ErrorCode.QUERY_FAILED, e.getMessage());
     }
   }
 
@@ -143,12 +143,11 @@ final class QueryCommand implements Callable<Integer> {
 
   private QueryResult runLocally(Workspace ws, QueryRunner runner, Query bound) {
     if (!target.storeOptions.isDefault() && !CmoStore.exists(target.storeOptions.resolve(ws))) {
-      throw new CliException(
+      throw new CliException(ErrorCode.NO_STORE,
           "no store at "
               + Workspace.shown(target.storeOptions.resolve(ws))
               + "; load one with: cmograph load --store "
-              + Workspace.shown(target.storeOptions.resolve(ws)),
-          1);
+              + Workspace.shown(target.storeOptions.resolve(ws)));
     }
     try (CmoStore store = Studies.open(ws, target.storeOptions, spec.commandLine().getErr())) {
       return runner.run(bound, store.dataset());

@@ -202,7 +202,7 @@ final class ServeCommand implements Callable<Integer> {
         c.disconnect();
       }
     } catch (IOException e) {
-      throw new CliException("warm-up request " + url + " failed: " + e.getMessage(), 1);
+      throw new CliException(ErrorCode.SERVE_FAILED, "warm-up request " + url + " failed: " + e.getMessage());
     }
   }
 
@@ -292,13 +292,12 @@ final class ServeCommand implements Callable<Integer> {
   private RuntimeException startFailure(RuntimeException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof BindException) {
-        return new CliException(
+        return new CliException(ErrorCode.SERVE_FAILED,
             "cannot listen on " + bind + ":" + port + " (" + t.getMessage() + "); is another"
-                + " server running there? Choose another port with --port",
-            1);
+                + " server running there? Choose another port with --port");
       }
     }
-    return new CliException("cannot start the endpoint: " + e.getMessage(), 1);
+    return new CliException(ErrorCode.SERVE_FAILED, "cannot start the endpoint: " + e.getMessage());
   }
 
   private static boolean isLoopback(String address) {

@@ -61,12 +61,12 @@ final class SourceAddCommand implements Callable<Integer> {
     try {
       r = new SourceRegistry(folder).register(file, id, force);
     } catch (UnreadableSourceException e) {
-      throw new CliException(e.getMessage() + "; nothing was written", 1);
+      throw new CliException(ErrorCode.SOURCE_REFUSED, e.getMessage() + "; nothing was written");
     } catch (FileAlreadyExistsException e) {
-      throw new CliException(Workspace.shown(Path.of(e.getFile()))
-          + " already exists (source '" + id + "' is registered; use --force to replace it)", 1);
+      throw new CliException(ErrorCode.ALREADY_EXISTS, Workspace.shown(Path.of(e.getFile()))
+          + " already exists (source '" + id + "' is registered; use --force to replace it)");
     } catch (java.nio.file.NoSuchFileException e) {
-      throw new CliException(e.getFile() + ": no such file", 1);
+      throw new CliException(ErrorCode.NOT_FOUND, e.getFile() + ": no such file");
     }
     print(r, spec.commandLine().getOut());
     return 0;

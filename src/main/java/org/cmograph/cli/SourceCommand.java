@@ -19,6 +19,6 @@ final class SourceCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a source command (see --help)");
+        spec.commandLine(), "name a source command: add");
   }
 }

@@ -112,7 +112,7 @@ final class Studies {
           validateAndLoad(pipeline(ws, null), defaultTargets(ws), store, err);
       if (stats == null) {
         store.close();
-        throw new CliException("the bundled data does not validate; see above", 1);
+        throw new CliException(ErrorCode.DATA_INVALID, "the bundled data does not validate; see above");
       }
     }
     return store;
