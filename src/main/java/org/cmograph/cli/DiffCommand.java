@@ -9,6 +9,7 @@ import org.cmograph.extraction.Extraction;
 import org.cmograph.rdf.StudyDiff;
 import org.cmograph.rdf.StudyPipeline;
 import org.cmograph.store.CmoStore;
+import org.cmograph.store.EndpointUrl;
 import org.cmograph.store.StudyGraphs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,12 +39,13 @@ final class DiffCommand implements Callable<Integer> {
 
   @Mixin SourcesOption sourcesOption;
 
-  @Mixin StoreOptions storeOptions;
+  @Mixin TargetOptions target;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
+    target.checkForReading();
     Workspace ws = Workspace.current();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -58,8 +60,11 @@ final class DiffCommand implements Callable<Integer> {
       return 1;
     }
     err.flush();
-    try (CmoStore store = Studies.open(ws, storeOptions, err)) {
-      String storeName = Workspace.shown(storeOptions.resolve(ws)).toString();
+    try (CmoStore store = StoreReader.open(ws, target, err)) {
+      String storeName =
+          target.remote()
+              ? EndpointUrl.redacted(target.endpoint)
+              : Workspace.shown(target.resolve(ws)).toString();
       for (Extraction x : result.valid()) {
         String id = x.study().id();
         Graph after = pipeline.convert(x).graph();

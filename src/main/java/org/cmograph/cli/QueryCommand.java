@@ -20,6 +20,8 @@ import org.cmograph.query.QueryRunner;
 import org.cmograph.query.QueryUsageException;
 import org.cmograph.query.ResultFormat;
 import org.cmograph.store.CmoStore;
+import org.cmograph.store.ServedStore;
+import org.cmograph.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -142,14 +144,31 @@ final class QueryCommand implements Callable<Integer> {
   }
 
   private QueryResult runLocally(Workspace ws, QueryRunner runner, Query bound) {
-    if (!target.storeOptions.isDefault() && !CmoStore.exists(target.storeOptions.resolve(ws))) {
-      throw new CliException(ErrorCode.NO_STORE,
+    if (!target.storeOptions.isDefault() && !CmoStore.exists(target.resolve(ws))) {
+      throw new CliException(
+          ErrorCode.NO_STORE,
           "no store at "
-              + Workspace.shown(target.storeOptions.resolve(ws))
+              + Workspace.shown(target.resolve(ws))
               + "; load one with: cmograph load --store "
-              + Workspace.shown(target.storeOptions.resolve(ws)));
+              + Workspace.shown(target.resolve(ws)));
     }
-    try (CmoStore store = Studies.open(ws, target.storeOptions, spec.commandLine().getErr())) {
+    PrintWriter err = spec.commandLine().getErr();
+    CmoStore store;
+    try {
+      store = Studies.open(ws, target.storeOptions, err);
+    } catch (StoreException.Locked locked) {
+      // A running 'cmograph serve' holds the store: ask it.
+      ServedStore.Server server = StoreReader.server(target.resolve(ws), locked, err);
+      QueryResult result = runner.run(bound, server.queryUrl());
+      if (result instanceof QueryResult.Rows rows && rows.rows().size() >= server.maxRows()) {
+        err.printf(
+            "warning: the server returns at most %d rows (serve --max-rows); there may be more%n",
+            server.maxRows());
+        err.flush();
+      }
+      return result;
+    }
+    try (store) {
       return runner.run(bound, store.dataset());
     }
   }

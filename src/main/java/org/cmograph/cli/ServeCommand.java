@@ -20,6 +20,7 @@ import org.cmograph.endpoint.EndpointServer;
 import org.cmograph.query.QueryCatalogue;
 import org.cmograph.report.Summaries;
 import org.cmograph.store.CmoStore;
+import org.cmograph.store.ServedStore;
 import org.cmograph.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -126,10 +127,24 @@ final class ServeCommand implements Callable<Integer> {
       store.close();
       throw startFailure(e);
     }
+    Path dir = store.directory();
+    if (dir != null) {
+      // Readers that find the store locked read through this server (StoreReader).
+      ServedStore.record(
+          dir,
+          new ServedStore.Server(
+              ProcessHandle.current().pid(),
+              localUrl(server.queryUrl()),
+              localUrl(server.graphStoreReadUrl()),
+              settings.maxRows()));
+    }
     AtomicBoolean stopped = new AtomicBoolean();
     Runnable stop =
         () -> {
           if (stopped.compareAndSet(false, true)) {
+            if (dir != null) {
+              ServedStore.remove(dir);
+            }
             server.close();
             try {
               store.close();
@@ -298,6 +313,20 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return new CliException(ErrorCode.SERVE_FAILED, "cannot start the endpoint: " + e.getMessage());
+  }
+
+  /** {@code url} as this machine reaches it: a server bound to every address answers on loopback. */
+  private String localUrl(String url) {
+    try {
+      if (java.net.InetAddress.getByName(bind).isAnyLocalAddress()) {
+        java.net.URI u = java.net.URI.create(url);
+        return new java.net.URI(u.getScheme(), null, "127.0.0.1", u.getPort(), u.getPath(), null, null)
+            .toString();
+      }
+    } catch (java.net.UnknownHostException | java.net.URISyntaxException e) {
+      // as printed
+    }
+    return url;
   }
 
   private static boolean isLoopback(String address) {

@@ -40,6 +40,9 @@ final class TargetOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
+  /** The credentials read by {@link #check}, or null. */
+  RemoteGraphStore.Credentials credentials;
+
   /** True when the command goes to a server. */
   boolean remote() {
     return endpoint != null;
@@ -60,12 +63,14 @@ final class TargetOptions {
     if (user != null && endpoint == null) {
       throw new ParameterException(mixee.commandLine(), "--user is for --endpoint");
     }
-    return user == null ? null : new RemoteGraphStore.Credentials(user, PasswordFile.read(passwordFile));
+    credentials =
+        user == null ? null : new RemoteGraphStore.Credentials(user, PasswordFile.read(passwordFile));
+    return credentials;
   }
 
   /**
    * As {@link #check}, and registers the credentials for the endpoint's address with Jena's HTTP
-   * client, which every read (SPARQL query, Graph Store GET) then sends.
+   * client, which SPARQL queries then send.
    */
   void checkForReading() {
     RemoteGraphStore.Credentials credentials = check();
