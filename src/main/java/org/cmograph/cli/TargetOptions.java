@@ -1,7 +1,6 @@
 package org.cmograph.cli;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import org.apache.jena.http.auth.AuthEnv;
 import org.cmograph.store.EndpointUrl;
@@ -69,18 +68,13 @@ final class TargetOptions {
   }
 
   /**
-   * As {@link #check}, and registers the credentials for the endpoint's address with Jena's HTTP
-   * client, which SPARQL queries then send.
+   * As {@link #check}, and has Jena's HTTP client send the credentials (HTTP Basic) with every
+   * request to the endpoint's URL and below it, as SPARQL queries are sent.
    */
   void checkForReading() {
     RemoteGraphStore.Credentials credentials = check();
     if (credentials != null) {
-      URI uri = URI.create(endpoint);
-      AuthEnv.get()
-          .registerUsernamePassword(
-              URI.create(uri.getScheme() + "://" + uri.getAuthority() + "/"),
-              credentials.user(),
-              credentials.password());
+      AuthEnv.get().registerBasicAuthModifier(endpoint, credentials.user(), credentials.password());
     }
   }
 
