@@ -8,15 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.lang.LabelToNode;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.cmograph.store.Backup;
 import org.cmograph.store.CmoStore;
 import org.cmograph.store.EndpointUrl;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +20,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cmograph backup --out FILE}: the whole store as sealed, gzip-compressed canonical N-Quads
  * (see {@link Backup}), taken in one read transaction. While {@code cmograph serve} holds the store
- * (TDB2 lets one process open it), take the backup through the server with {@code --endpoint}.
+ * (TDB2 lets one process open it), the backup is read through the server ({@link StoreReader}), as
+ * with {@code --endpoint}.
  */
 @Command(
     name = "backup",
@@ -35,24 +30,18 @@ import picocli.CommandLine.Spec;
       "While 'cmograph serve' runs on the store, back up through it: --endpoint URL/cmo/get."
     })
 final class BackupCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Backup file, e.g. cmograph-2026-11-22.nq.gz")
   Path out;
 
-  @Option(
-      names = "--endpoint",
-      paramLabel = "URL",
-      description = "Read the dataset from a running server's Graph Store Protocol URL (e.g. http://localhost:3030/cmo/get) instead of a store folder")
-  String endpoint;
-
-  @Mixin StoreOptions storeOptions;
+  @Mixin TargetOptions target;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    if (endpoint != null && !storeOptions.isDefault()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "give --store or --endpoint, not both");
-    }
+    target.checkForReading();
     PrintWriter err = spec.commandLine().getErr();
     Path parent = out.toAbsolutePath().getParent();
     Files.createDirectories(parent);
@@ -61,16 +50,13 @@ final class BackupCommand implements Callable<Integer> {
     Backup.Summary summary;
     String from;
     try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-      if (endpoint != null) {
-        DatasetGraph remote = download(endpoint);
-        summary = Backup.write(remote, o);
-        from = EndpointUrl.redacted(endpoint);
-      } else {
-        Workspace ws = Workspace.current();
-        try (CmoStore store = Studies.open(ws, storeOptions, err)) {
-          summary = Backup.write(store, o);
-          from = Workspace.shown(store.directory()).toString();
-        }
+      Workspace ws = Workspace.current();
+      try (CmoStore store = StoreReader.open(ws, target, err)) {
+        summary = Backup.write(store, o);
+        from =
+            target.remote()
+                ? EndpointUrl.redacted(target.endpoint)
+                : Workspace.shown(target.resolve(ws)).toString();
       }
     } catch (RuntimeException | IOException e) {
       Files.deleteIfExists(tmp);
@@ -89,24 +75,5 @@ final class BackupCommand implements Callable<Integer> {
             summary.sha256());
     spec.commandLine().getOut().flush();
     return 0;
-  }
-
-  /**
-   * The whole dataset from a Graph Store Protocol server, read in one request (one snapshot). Blank
-   * node labels are kept as the server wrote them, which are the store's own.
-   */
-  private static DatasetGraph download(String url) {
-    try {
-      DatasetGraph dataset = DatasetGraphFactory.createTxnMem();
-      RDFParser.source(url)
-          .acceptHeader("application/n-quads")
-          .lang(Lang.NQUADS)
-          .forceLang(Lang.NQUADS)
-          .labelToNode(LabelToNode.createUseLabelEncoded())
-          .parse(dataset);
-      return dataset;
-    } catch (RuntimeException e) {
-      throw new CliException("cannot read the dataset from " + url + ": " + e.getMessage(), 1);
-    }
   }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.cmograph.rdf.CatalogueEntries;
 import org.cmograph.rdf.ReferenceData;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,11 +24,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "list",
-    mixinStandardHelpOptions = true,
     description =
         "Print a shared catalogue (mechanisms, contexts or outcomes): each concept's id, label,"
             + " definition, broader concept and the studies' wordings.")
 final class CatalogueListCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Parameters(
       index = "0",
       arity = "0..1",

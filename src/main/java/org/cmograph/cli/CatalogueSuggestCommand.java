@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
         "List study mechanisms that map to no catalogue concept or to a concept only one study"
             + " uses, with the closest concepts by label similarity.")
 final class CatalogueSuggestCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Option(
       names = "--mechanism",
       paramLabel = "ID",

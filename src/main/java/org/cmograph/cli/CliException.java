@@ -1,11 +1,20 @@
 package org.cmograph.cli;
 
-/** A failure with a message for the user and the exit status it stands for. */
+/** A failure with a message for the user and its {@link ErrorCode} (which sets the exit status). */
 final class CliException extends RuntimeException {
-  final int exitCode;
+  final ErrorCode code;
 
-  CliException(String message, int exitCode) {
+  CliException(ErrorCode code, String message) {
     super(message);
-    this.exitCode = exitCode;
+    this.code = code;
+  }
+
+  CliException(ErrorCode code, String message, Throwable cause) {
+    super(message, cause);
+    this.code = code;
+  }
+
+  int exitCode() {
+    return code.exitCode;
   }
 }

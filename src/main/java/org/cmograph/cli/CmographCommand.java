@@ -1,10 +1,6 @@
 package org.cmograph.cli;
 
-import java.io.PrintWriter;
-import org.cmograph.extraction.Problem;
 import org.cmograph.rdf.Version;
-import org.cmograph.store.EndpointUrl;
-import org.cmograph.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -12,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code cmograph} command: lists the subcommands and maps failures to exit codes (0 success,
- * 1 invalid input, 2 usage error). Each subcommand is its own class.
+ * 1 invalid input, 2 usage error) and error codes ({@link ErrorReporter}). Each subcommand is its own class.
  *
  * <pre>
  * cmograph validate data/
@@ -22,6 +18,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "cmograph",
+    resourceBundle = "org.cmograph.cli.Options",
     mixinStandardHelpOptions = true,
     versionProvider = CmographCommand.VersionProvider.class,
     description = "A realist-evaluation knowledge graph: CMO configurations traced to verbatim quotes.",
@@ -55,7 +52,7 @@ public final class CmographCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command; cmograph --help lists them");
   }
 
   public static void main(String[] args) {
@@ -71,37 +68,9 @@ public final class CmographCommand implements Runnable {
     CommandLine cli = new CommandLine(new CmographCommand());
     // 'catalogue list contexts' names an enum constant CONTEXTS.
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          PrintWriter err = commandLine.getErr();
-          boolean verbose = parseResult.hasMatchedOption("--verbose")
-              || (parseResult.subcommand() != null
-                  && parseResult.subcommand().hasMatchedOption("--verbose"));
-          int code = 1;
-          // Every message passes through EndpointUrl.redacted: an exception may quote a URL with
-          // a password in it (http://user:password@host/...), and that must not be printed. Our
-          // own messages are one line, whatever a file name they quote holds (Problem.escaped).
-          if (e instanceof CliException ce) {
-            err.println("error: " + Problem.escaped(EndpointUrl.redacted(ce.getMessage())));
-            code = ce.exitCode;
-          } else if (e instanceof StoreException) {
-            err.println("error: " + Problem.escaped(EndpointUrl.redacted(e.getMessage())));
-          } else {
-            err.println(
-                "error: "
-                    + EndpointUrl.redacted(e.getMessage() == null ? e.toString() : e.getMessage()));
-            if (!verbose) {
-              err.println("(run with --verbose for the stack trace)");
-            }
-          }
-          if (verbose) {
-            java.io.StringWriter trace = new java.io.StringWriter();
-            e.printStackTrace(new PrintWriter(trace));
-            err.print(EndpointUrl.redacted(trace.toString()));
-          }
-          err.flush();
-          return code;
-        });
+    ErrorReporter errors = new ErrorReporter();
+    cli.setExecutionExceptionHandler(errors);
+    cli.setParameterExceptionHandler(errors);
     return cli;
   }
 

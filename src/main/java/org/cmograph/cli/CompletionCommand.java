@@ -3,6 +3,7 @@ package org.cmograph.cli;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -24,6 +25,8 @@ import picocli.CommandLine.Spec;
           + " source <(cmograph completion)"
     })
 final class CompletionCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Spec CommandSpec spec;
 
   @Override

@@ -9,6 +9,7 @@ import org.cmograph.extraction.Extraction;
 import org.cmograph.rdf.StudyDiff;
 import org.cmograph.rdf.StudyPipeline;
 import org.cmograph.store.CmoStore;
+import org.cmograph.store.EndpointUrl;
 import org.cmograph.store.StudyGraphs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,22 +32,24 @@ import picocli.CommandLine.Spec;
         "Show what loading extraction files would add, change or remove in the store (CMOCs,"
             + " evidence items, catalogue links); writes nothing.")
 final class DiffCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Extraction files or folders")
   List<Path> paths;
 
-  @Option(names = "--sources", paramLabel = "DIR", description = "Folder of source texts")
-  Path sources;
+  @Mixin SourcesOption sourcesOption;
 
-  @Mixin StoreOptions storeOptions;
+  @Mixin TargetOptions target;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
+    target.checkForReading();
     Workspace ws = Workspace.current();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    StudyPipeline pipeline = Studies.pipeline(ws, sources);
+    StudyPipeline pipeline = Studies.pipeline(ws, sourcesOption.sources);
     StudyPipeline.Result result = pipeline.validate(paths);
     Studies.printProblems(result.problems(), err);
     if (result.hasErrors()) {
@@ -57,8 +60,11 @@ final class DiffCommand implements Callable<Integer> {
       return 1;
     }
     err.flush();
-    try (CmoStore store = Studies.open(ws, storeOptions, err)) {
-      String storeName = Workspace.shown(storeOptions.resolve(ws)).toString();
+    try (CmoStore store = StoreReader.open(ws, target, err)) {
+      String storeName =
+          target.remote()
+              ? EndpointUrl.redacted(target.endpoint)
+              : Workspace.shown(target.resolve(ws)).toString();
       for (Extraction x : result.valid()) {
         String id = x.study().id();
         Graph after = pipeline.convert(x).graph();

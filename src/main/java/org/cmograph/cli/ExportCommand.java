@@ -16,8 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code cmograph export}: the store as TriG, N-Quads, Turtle or JSON-LD, or its CMOCs as CSV. */
-@Command(name = "export", description = "Write the whole store as RDF.")
+@Command(name = "export", description = "Write the whole store (or, with --endpoint, a server's dataset) as RDF.")
 final class ExportCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Option(
       names = "--format",
       defaultValue = "trig",
@@ -29,7 +31,7 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output)")
   Path out;
 
-  @Mixin StoreOptions storeOptions;
+  @Mixin TargetOptions target;
 
   @Spec CommandSpec spec;
 
@@ -42,8 +44,9 @@ final class ExportCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "unknown format '" + format + "'; use trig, nq, ttl, jsonld or csv");
     }
+    target.checkForReading();
     Workspace ws = Workspace.current();
-    try (CmoStore store = Studies.open(ws, storeOptions, spec.commandLine().getErr())) {
+    try (CmoStore store = StoreReader.open(ws, target, spec.commandLine().getErr())) {
       Exporter exporter = new Exporter(store);
       if (out == null) {
         OutputStream stdout = new BufferedOutputStream(System.out);

@@ -10,6 +10,7 @@ import org.cmograph.generate.ExtractionProfile;
 import org.cmograph.generate.SyntheticStudies;
 import org.cmograph.rdf.ReferenceData;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Spec;
         "Write synthetic extraction files and their source texts (for benchmarks): DIR/studies/"
             + " and DIR/sources/. The same seed gives the same files.")
 final class GenerateCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Option(names = "--studies", required = true, paramLabel = "N", description = "How many studies")
   int studies;
 
@@ -51,8 +54,8 @@ final class GenerateCommand implements Callable<Integer> {
     if (Files.isDirectory(studiesDir)) {
       try (Stream<Path> s = Files.list(studiesDir)) {
         if (s.findAny().isPresent()) {
-          throw new CliException(
-              Workspace.shown(studiesDir) + " is not empty; choose another --out", 1);
+          throw new CliException(ErrorCode.ALREADY_EXISTS,
+              Workspace.shown(studiesDir) + " is not empty; choose another --out");
         }
       }
     }
@@ -63,7 +66,7 @@ final class GenerateCommand implements Callable<Integer> {
     try {
       profile = ExtractionProfile.of(model, reference.concepts());
     } catch (IllegalArgumentException e) {
-      throw new CliException(e.getMessage(), 1);
+      throw new CliException(ErrorCode.DATA_INVALID, e.getMessage());
     }
     long start = System.nanoTime();
     SyntheticStudies.Written w =

@@ -29,6 +29,7 @@ import org.cmograph.exchange.StudyFiles;
 import org.cmograph.rdf.CatalogueLabels;
 import org.cmograph.rdf.StudyPipeline;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -56,6 +57,8 @@ import picocli.CommandLine.Spec;
           + " docs/extraction-guide.md. Files are written in format 2."
     })
 final class ImportCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Parameters(paramLabel = "FILE", description = "A .csv, .xlsx or .qdpx file")
   Path file;
 
@@ -125,26 +128,14 @@ final class ImportCommand implements Callable<Integer> {
       description = "Extraction date, YYYY-MM-DD (default: today)")
   String date;
 
-  @Option(
-      names = "--sources",
-      paramLabel = "DIR",
-      description = "Folder of source texts (default: data/sources)")
-  Path sources;
+  @Mixin SourcesOption sourcesOption;
 
   @Option(
       names = "--force",
       description = "Replace the contexts, outcomes, CMOCs and evidence of existing files")
   boolean force;
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "Print problems only, no summary")
-  boolean quiet;
-
-  @Option(
-      names = "--json",
-      description = "Print one JSON object (files written, problems) for scripts")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Spec CommandSpec spec;
 
@@ -166,7 +157,7 @@ final class ImportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "give --out or --out-dir, not both");
     }
     List<Problem> problems = new ArrayList<>();
-    Path sourcesDir = sources != null ? sources : ws.dataDir().resolve("sources");
+    Path sourcesDir = sourcesOption.orElse(ws.dataDir().resolve("sources"));
     // Imported files are checked against the folder the import registers sources in.
     StudyPipeline pipeline = Studies.pipeline(ws, sourcesDir);
     ConceptLabels labels = CatalogueLabels.of(pipeline.reference());
@@ -214,7 +205,7 @@ final class ImportCommand implements Callable<Integer> {
     }
     if (problems.stream().anyMatch(Problem::isError)) {
       report(stdout, err, problems, List.of(), null);
-      if (!json) {
+      if (!output.json) {
         err.printf(
             "import refused: %d error(s); nothing was written%n",
             problems.stream().filter(Problem::isError).count());
@@ -227,13 +218,13 @@ final class ImportCommand implements Callable<Integer> {
       if (!Files.exists(s.target())
           || !Files.readString(s.target(), StandardCharsets.UTF_8).equals(s.text())) {
         writeAtomically(s.target(), s.text());
-        if (!quiet && !json) {
+        if (output.chatty()) {
           stdout.println("registered source text " + Workspace.shown(s.target()));
         }
       }
     }
     List<Path> written = new ArrayList<>();
-    try (Progress progress = Progress.start(err, "importing", plan.size(), !quiet && !json)) {
+    try (Progress progress = Progress.start(err, "importing", plan.size(), output.chatty())) {
       for (StudyFiles.Planned p : plan) {
         writeAtomically(p.file(), p.text());
         written.add(p.file());
@@ -295,7 +286,7 @@ final class ImportCommand implements Callable<Integer> {
       List<StudyFiles.Planned> plan,
       StudyPipeline.Result check) {
     problems.sort(Problem.BY_PLACE);
-    if (json) {
+    if (output.json) {
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("ok", problems.stream().noneMatch(Problem::isError));
       List<Map<String, Object>> files = new ArrayList<>();
@@ -319,7 +310,7 @@ final class ImportCommand implements Callable<Integer> {
     }
     Studies.printProblems(problems, err);
     err.flush();
-    if (quiet || check == null) {
+    if (output.quiet || check == null) {
       return;
     }
     for (StudyFiles.Planned p : plan) {

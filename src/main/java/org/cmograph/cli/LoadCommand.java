@@ -1,338 +1,164 @@
 package org.cmograph.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.stream.Stream;
-import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.cmograph.extraction.Extraction;
-import org.cmograph.extraction.ExtractionValidator;
-import org.cmograph.extraction.Problem;
-import org.cmograph.rdf.SelectionPipeline;
-import org.cmograph.rdf.StudyGraphBuilder;
 import org.cmograph.rdf.StudyPipeline;
-import org.cmograph.rdf.TheoryPipeline;
-import org.cmograph.store.CmoStore;
 import org.cmograph.store.EndpointUrl;
+import org.cmograph.store.LoadReport;
+import org.cmograph.store.LoadService;
 import org.cmograph.store.RemoteGraphStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cmograph load [PATH...]}: validate everything, then write it all in one transaction. */
+/**
+ * {@code cmograph load [PATH...]}: validate everything, then write it all in one transaction. The
+ * work is {@link LoadService}'s; this prints its report as text or JSON.
+ */
 @Command(
     name = "load",
     description = "Validate, then load studies into the store in one transaction (all or nothing).")
 final class LoadCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders (default: data/studies, data/programme-theory.yaml and data/selection.yaml)")
   List<Path> paths;
 
-  @Option(names = "--sources", paramLabel = "DIR", description = "Folder of source texts")
-  Path sources;
+  @Mixin SourcesOption sourcesOption;
 
-  @Mixin StoreOptions storeOptions;
+  @Mixin TargetOptions target;
 
-  @Option(
-      names = "--endpoint",
-      paramLabel = "URL",
-      description = "Push to a SPARQL 1.1 Graph Store Protocol server instead of the local store (one PUT per graph), e.g. http://host:3030/cmo/data")
-  String endpoint;
-
-  @Option(names = "--user", paramLabel = "USER", description = "HTTP Basic user for --endpoint")
-  String user;
-
-  @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is --user's password")
-  Path passwordFile;
-
-  @Option(names = {"-q", "--quiet"}, description = "Print problems only: no progress bar, no summary")
-  boolean quiet;
-
-  @Option(names = "--json", description = "Print one JSON object (counts, problems) for scripts, nothing else")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    if (endpoint != null && !storeOptions.isDefault()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "give --store or --endpoint, not both");
-    }
-    if ((user == null) != (passwordFile == null)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--user and --password-file go together");
-    }
-    if (user != null && endpoint == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--user is for --endpoint");
-    }
     // Read first: a wrong password file is reported before minutes of validation, not after.
-    String password = passwordFile == null ? null : PasswordFile.read(passwordFile);
+    RemoteGraphStore.Credentials credentials = target.check();
     Workspace ws = Workspace.current();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (EndpointUrl.hasUserInfo(endpoint) && !json) {
-      err.println(
-          "warning: the --endpoint URL holds credentials (shown as "
-              + EndpointUrl.redacted(endpoint)
-              + "); other users of this machine can read a command line: prefer --user and"
-              + " --password-file");
-    }
+    target.warnOfCredentialsInUrl(err, output.json);
     List<Path> targets = paths == null || paths.isEmpty() ? Studies.defaultTargets(ws) : paths;
-    var pipeline = Studies.pipeline(ws, sources);
-    if (endpoint == null) {
-      return loadIntoStore(ws, pipeline, targets, out, err);
+    StudyPipeline pipeline = Studies.pipeline(ws, sourcesOption.sources);
+    LoadService service =
+        new LoadService(
+            pipeline,
+            Studies.theoryPipeline(pipeline),
+            Studies.selectionPipeline(sourcesOption.sources));
+    Path dir = target.resolve(ws);
+    LoadReport report;
+    try (Bar bar = new Bar(err, output.chatty())) {
+      report =
+          target.remote()
+              ? service.toEndpoint(targets, target.endpoint, credentials, bar)
+              : service.intoStore(targets, dir, bar);
     }
-    boolean bar = !quiet && !json && Progress.onTerminal();
-    if (bar) {
-      err.print("validating ...");
-      err.flush();
+    if (output.json) {
+      JsonOutput.print(out, json(report, dir));
+    } else {
+      print(report, dir, out, err);
     }
-    var result = pipeline.validate(targets);
-    var theory = Studies.theoryPipeline(pipeline).validate(targets, result.valid());
-    var selection = Studies.selectionPipeline(sources).validate(targets, result.valid());
-    if (bar) {
-      err.print("\r              \r");
-      err.flush();
-    }
-    List<Problem> problems = new ArrayList<>(result.problems());
-    problems.addAll(theory.problems());
-    problems.addAll(selection.problems());
-    if (result.hasErrors() || theory.hasErrors() || selection.hasErrors()) {
-      return refuse(result, theory, selection, out, err);
-    }
-    if (!json) {
-      Studies.printProblems(result.problems(), err);
-      Studies.printProblems(theory.problems(), err);
-      Studies.printProblems(selection.problems(), err);
-    }
-    Progress progress = Progress.start(err, "loading", result.valid().size(), !quiet && !json);
-    Function<Extraction, StudyGraphBuilder.StudyGraph> convert =
-        x -> {
-          var sg = pipeline.convert(x);
-          progress.advance(sg.graph().size());
-          return sg;
-        };
-    try (progress) {
-      return push(
-          pipeline, result, Studies.graphs(theory, selection), password, out, convert, problems);
-    }
+    return report.loaded() ? 0 : 1;
   }
 
-  /**
-   * The local store: checks and writes in one pass. Each file is checked on the other cores while
-   * the studies before it are written, all in one write transaction that is abandoned if any file
-   * has an error, so the store changes whole or not at all, as when everything was validated first.
-   */
-  private int loadIntoStore(
-      Workspace ws, StudyPipeline pipeline, List<Path> targets, PrintWriter out, PrintWriter err) {
-    Path dir = storeOptions.resolve(ws);
-    boolean fresh = !CmoStore.exists(dir);
-    boolean dirExisted = Files.isDirectory(dir);
-    List<Path> before = fresh ? entries(dir) : List.of();
-    if (!fresh) {
-      // An existing store is kept byte for byte: nothing opens it until every file has passed.
-      // (A fresh store is checked and written in one pass, and removed again if a file fails.)
-      var result = pipeline.validate(targets);
-      var theoryCheck = Studies.theoryPipeline(pipeline).validate(targets, result.valid());
-      var selectionCheck = Studies.selectionPipeline(sources).validate(targets, result.valid());
-      if (result.hasErrors() || theoryCheck.hasErrors() || selectionCheck.hasErrors()) {
-        return refuse(result, theoryCheck, selectionCheck, out, err);
-      }
-    }
-    int files = ExtractionValidator.expand(targets, new ArrayList<>()).size();
-    List<Extraction> valid = new ArrayList<>();
-    StudyPipeline.Summary[] checked = new StudyPipeline.Summary[1];
-    TheoryPipeline.Result[] theory = new TheoryPipeline.Result[1];
-    SelectionPipeline.Result[] selection = {SelectionPipeline.Result.NONE};
-    long start = System.nanoTime();
-    Optional<CmoStore.LoadStats> stats;
-    try (CmoStore store = CmoStore.open(dir);
-        Progress progress = Progress.start(err, "loading", files, !quiet && !json)) {
-      var ref = pipeline.reference();
-      stats =
-          store.load(
-              ref.ontology(),
-              ref.catalogue(),
-              sink -> {
-                boolean[] failed = {false};
-                checked[0] =
-                    pipeline.stream(
-                        targets,
-                        true,
-                        c -> {
-                          progress.advance(c.valid() ? c.graph().graph().size() : 0);
-                          if (!c.valid()) {
-                            failed[0] = true; // no graph: the file has an error
-                            return;
-                          }
-                          valid.add(c.extraction());
-                          if (!failed[0]) {
-                            sink.accept(c.graph(), c.inferred());
-                          }
-                        });
-                theory[0] = Studies.theoryPipeline(pipeline).validate(targets, valid);
-                selection[0] = Studies.selectionPipeline(sources).validate(targets, valid);
-                return checked[0].hasErrors() || theory[0].hasErrors() || selection[0].hasErrors()
-                    ? Optional.empty()
-                    : Optional.of(Studies.graphs(theory[0], selection[0]));
-              });
-    }
-    long ms = (System.nanoTime() - start) / 1_000_000;
-    if (stats.isEmpty() && fresh) {
-      removeNew(dir, dirExisted, before); // there was no store: leave no empty one behind
-    }
-    List<Problem> problems = new ArrayList<>(checked[0].problems());
-    problems.addAll(theory[0].problems());
-    problems.addAll(selection[0].problems());
-    problems.sort(Problem.BY_PLACE);
-    long errors = checked[0].errorCount() + theory[0].errorCount() + selection[0].errorCount();
-    int filesRead = checked[0].filesRead() + theory[0].filesRead() + selection[0].filesRead();
-    if (json) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("ok", stats.isPresent());
-      if (stats.isPresent()) {
-        o.put("studies", stats.get().studies());
-        o.put("triples", stats.get().studyTriples());
-        o.put("store", Workspace.shown(dir).toString());
-        o.put("quads", stats.get().quadsAfter());
-        o.put("ms", ms);
-      } else {
-        o.put("filesRead", filesRead);
-        o.put("errors", errors);
-      }
-      o.put("problems", JsonOutput.problems(problems));
-      JsonOutput.print(out, o);
-      return stats.isPresent() ? 0 : 1;
-    }
-    Studies.printProblems(problems, err);
-    if (stats.isEmpty()) {
+  private void print(LoadReport r, Path dir, PrintWriter out, PrintWriter err) {
+    Studies.printProblems(r.problems(), err);
+    if (!r.loaded()) {
       err.printf(
-          "load refused: %d error(s) in %d file(s); the store was not changed%n", errors, filesRead);
-      err.flush();
-      return 1;
-    }
-    if (!quiet) {
+          "load refused: %d error(s) in %d file(s); the store was not changed%n",
+          r.errors(), r.filesRead());
+    } else if (output.quiet) {
+      // problems only
+    } else if (target.remote()) {
+      out.printf(
+          "pushed %d stud%s (%d graphs, %d triples) to %s in %d ms%n",
+          r.studies(), r.studies() == 1 ? "y" : "ies", r.graphs(), r.triples(),
+          EndpointUrl.redacted(target.endpoint), r.ms());
+    } else {
       out.printf(
           "loaded %d stud%s (%d triples) into %s in %d ms; the store holds %d quads%n",
-          stats.get().studies(),
-          stats.get().studies() == 1 ? "y" : "ies",
-          stats.get().studyTriples(),
-          Workspace.shown(dir),
-          ms,
-          stats.get().quadsAfter());
+          r.studies(), r.studies() == 1 ? "y" : "ies", r.triples(), Workspace.shown(dir), r.ms(),
+          r.quads());
     }
     err.flush();
     out.flush();
-    return 0;
   }
 
-  /** Reports why a load was refused, in the chosen output form; the store was not touched. */
-  private int refuse(
-      StudyPipeline.Result result,
-      TheoryPipeline.Result theory,
-      SelectionPipeline.Result selection,
-      PrintWriter out,
-      PrintWriter err) {
-    List<Problem> problems = new ArrayList<>(result.problems());
-    problems.addAll(theory.problems());
-    problems.addAll(selection.problems());
-    long errors = result.errorCount() + theory.errorCount() + selection.errorCount();
-    int filesRead = result.filesRead() + theory.filesRead() + selection.filesRead();
-    if (json) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("ok", false);
-      o.put("filesRead", filesRead);
-      o.put("errors", errors);
-      o.put("problems", JsonOutput.problems(problems));
-      JsonOutput.print(out, o);
-      return 1;
+  private Map<String, Object> json(LoadReport r, Path dir) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("ok", r.loaded());
+    if (!r.loaded()) {
+      o.put("filesRead", r.filesRead());
+      o.put("errors", r.errors());
+    } else if (target.remote()) {
+      o.put("studies", r.studies());
+      o.put("graphs", r.graphs());
+      o.put("triples", r.triples());
+      o.put("endpoint", EndpointUrl.redacted(target.endpoint));
+      o.put("ms", r.ms());
+    } else {
+      o.put("studies", r.studies());
+      o.put("triples", r.triples());
+      o.put("store", Workspace.shown(dir).toString());
+      o.put("quads", r.quads());
+      o.put("ms", r.ms());
     }
-    Studies.printProblems(result.problems(), err);
-    Studies.printProblems(theory.problems(), err);
-    Studies.printProblems(selection.problems(), err);
-    err.printf(
-        "load refused: %d error(s) in %d file(s); the store was not changed%n", errors, filesRead);
-    err.flush();
-    return 1;
+    o.put("problems", JsonOutput.problems(r.problems()));
+    return o;
   }
 
-  private static List<Path> entries(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.toList();
-    } catch (IOException e) {
-      return List.of();
-    }
-  }
+  /** The progress of a load on standard error: "validating ...", then a bar. */
+  private static final class Bar implements LoadService.Listener, AutoCloseable {
+    private final PrintWriter err;
+    private final boolean wanted;
+    private final boolean onTerminal;
+    private Progress progress;
 
-  /** Deletes what a refused load created in {@code dir}: everything not in {@code before}. */
-  private static void removeNew(Path dir, boolean dirExisted, List<Path> before) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        boolean old = p.equals(dir) ? dirExisted : before.stream().anyMatch(p::startsWith);
-        if (!old) {
-          Files.deleteIfExists(p);
-        }
+    Bar(PrintWriter err, boolean wanted) {
+      this.err = err;
+      this.wanted = wanted;
+      this.onTerminal = wanted && Progress.onTerminal();
+    }
+
+    @Override
+    public void validating() {
+      if (onTerminal) {
+        err.print("validating ...");
+        err.flush();
       }
-    } catch (IOException e) {
-      // best effort: an empty store left behind changes nothing
     }
-  }
 
-  /** Sends every graph to the Graph Store Protocol server named by --endpoint. */
-  private int push(
-      StudyPipeline pipeline,
-      StudyPipeline.Result result,
-      Map<Node, Graph> theoryGraphs,
-      String password,
-      PrintWriter out,
-      Function<Extraction, StudyGraphBuilder.StudyGraph> convert,
-      List<Problem> problems) {
-    RemoteGraphStore.Credentials credentials =
-        user == null ? null : new RemoteGraphStore.Credentials(user, password);
-    long start = System.nanoTime();
-    var ref = pipeline.reference();
-    RemoteGraphStore.PushStats stats =
-        new RemoteGraphStore(endpoint, credentials)
-            .push(ref.ontology(), ref.catalogue(), theoryGraphs, result.valid(), convert);
-    if (json) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("ok", true);
-      o.put("studies", stats.studies());
-      o.put("graphs", stats.graphs());
-      o.put("triples", stats.triples());
-      o.put("endpoint", EndpointUrl.redacted(endpoint));
-      o.put("ms", (System.nanoTime() - start) / 1_000_000);
-      o.put("problems", JsonOutput.problems(problems));
-      JsonOutput.print(out, o);
-      return 0;
+    @Override
+    public void validated() {
+      if (onTerminal) {
+        err.print("\r              \r");
+        err.flush();
+      }
     }
-    if (quiet) {
-      return 0;
+
+    @Override
+    public void loading(int items) {
+      progress = Progress.start(err, "loading", items, wanted);
     }
-    out.printf(
-        "pushed %d stud%s (%d graphs, %d triples) to %s in %d ms%n",
-        stats.studies(),
-        stats.studies() == 1 ? "y" : "ies",
-        stats.graphs(),
-        stats.triples(),
-        EndpointUrl.redacted(endpoint),
-        (System.nanoTime() - start) / 1_000_000);
-    out.flush();
-    return 0;
+
+    @Override
+    public void advanced(long triples) {
+      progress.advance(triples);
+    }
+
+    @Override
+    public void close() {
+      if (progress != null) {
+        progress.close();
+      }
+    }
   }
 }

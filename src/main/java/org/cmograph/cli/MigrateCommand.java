@@ -14,6 +14,7 @@ import org.cmograph.extraction.ExtractionValidator;
 import org.cmograph.extraction.Problem;
 import org.cmograph.extraction.migrate.Migration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,14 +30,12 @@ import picocli.CommandLine.Spec;
         "Convert first-format extraction files and programme theories to format 2 in place,"
             + " marking each decision to check with a '# CHECK' comment.")
 final class MigrateCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders (.yaml, .yml, .json)")
   List<Path> paths;
 
-  @Option(
-      names = "--sources",
-      paramLabel = "DIR",
-      description = "Folder of source texts (default: the sources/ folder beside the studies)")
-  Path sources;
+  @Mixin SourcesOption sourcesOption;
 
   @Spec CommandSpec spec;
 
@@ -51,7 +50,7 @@ final class MigrateCommand implements Callable<Integer> {
         org.cmograph.rdf.ReferenceData.load(Workspace.current().ontologyDir())
             .concepts()
             .conceptIds();
-    Migration migration = new Migration(sources, mechanisms::contains);
+    Migration migration = new Migration(sourcesOption.sources, mechanisms::contains);
     List<Migration.Result> results = new ArrayList<>();
     for (Path file : files) {
       Migration.Result r = migration.migrate(file);

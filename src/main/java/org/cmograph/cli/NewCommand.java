@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.cmograph.extraction.sources.SourceRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,6 +24,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "new", description = "Start an extraction file from a commented template.")
 final class NewCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Parameters(paramLabel = "STUDY-ID", description = "Short slug, e.g. smith-2023")
   String id;
 
@@ -58,7 +61,7 @@ final class NewCommand implements Callable<Integer> {
     Path folder = dir != null ? dir : ws.studiesDir();
     Path file = folder.resolve(id + ".yaml");
     if (Files.exists(file) && !force) {
-      throw new CliException(Workspace.shown(file) + " already exists (use --force to overwrite)", 1);
+      throw new CliException(ErrorCode.ALREADY_EXISTS, Workspace.shown(file) + " already exists (use --force to overwrite)");
     }
     Files.createDirectories(folder);
     Path schema = ws.home().resolve("schema").resolve("extraction.schema.json");

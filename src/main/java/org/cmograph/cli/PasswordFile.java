@@ -33,18 +33,17 @@ final class PasswordFile {
     try {
       attrs = Files.readAttributes(file, BasicFileAttributes.class); // follows a link
     } catch (NoSuchFileException e) {
-      throw new CliException("cannot read password file " + name + ": no such file", 1);
+      throw new CliException(ErrorCode.PASSWORD_FILE, "cannot read password file " + name + ": no such file");
     } catch (IOException e) {
-      throw new CliException("cannot read password file " + name + ": " + e.getMessage(), 1);
+      throw new CliException(ErrorCode.PASSWORD_FILE, "cannot read password file " + name + ": " + e.getMessage());
     }
     if (!attrs.isRegularFile()) {
-      throw new CliException(
+      throw new CliException(ErrorCode.PASSWORD_FILE,
           "password file "
               + name
               + " is not a regular file ("
               + (attrs.isDirectory() ? "a folder" : "a pipe, device or socket")
-              + "); give a file whose first line is the password",
-          1);
+              + "); give a file whose first line is the password");
     }
     if (attrs.size() > MAX_BYTES) {
       throw tooLarge(name);
@@ -53,7 +52,7 @@ final class PasswordFile {
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes(MAX_BYTES + 1); // bounded even if the file grows meanwhile
     } catch (IOException e) {
-      throw new CliException("cannot read password file " + name + ": " + e.getMessage(), 1);
+      throw new CliException(ErrorCode.PASSWORD_FILE, "cannot read password file " + name + ": " + e.getMessage());
     }
     if (bytes.length > MAX_BYTES) {
       throw tooLarge(name);
@@ -68,23 +67,22 @@ final class PasswordFile {
               .decode(ByteBuffer.wrap(bytes))
               .toString();
     } catch (CharacterCodingException e) {
-      throw new CliException("password file " + name + " is not UTF-8 text", 1);
+      throw new CliException(ErrorCode.PASSWORD_FILE, "password file " + name + " is not UTF-8 text");
     }
     String first = text.lines().findFirst().orElse("").strip();
     if (first.isEmpty()) {
-      throw new CliException(
-          "password file " + name + " is empty; its first line is the password", 1);
+      throw new CliException(ErrorCode.PASSWORD_FILE,
+          "password file " + name + " is empty; its first line is the password");
     }
     return first;
   }
 
   private static CliException tooLarge(String name) {
-    return new CliException(
+    return new CliException(ErrorCode.PASSWORD_FILE,
         "password file "
             + name
             + " is larger than "
             + MAX_BYTES
-            + " bytes; it should hold one line, the password",
-        1);
+            + " bytes; it should hold one line, the password");
   }
 }

@@ -20,6 +20,8 @@ import org.cmograph.query.QueryRunner;
 import org.cmograph.query.QueryUsageException;
 import org.cmograph.query.ResultFormat;
 import org.cmograph.store.CmoStore;
+import org.cmograph.store.ServedStore;
+import org.cmograph.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +39,8 @@ import picocli.CommandLine.Spec;
     description =
         "Run a catalogue query (see --list) or a SPARQL file against the store or an endpoint.")
 final class QueryCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Parameters(
       arity = "0..1",
       paramLabel = "NAME|FILE.rq",
@@ -65,14 +69,7 @@ final class QueryCommand implements Callable<Integer> {
       description = "Stop the query after this many seconds; default ${DEFAULT-VALUE}")
   long timeoutSeconds;
 
-  @Option(
-      names = "--endpoint",
-      paramLabel = "URL",
-      description =
-          "A SPARQL endpoint to query instead of the store, e.g. http://localhost:3030/cmo/sparql")
-  String endpoint;
-
-  @Mixin StoreOptions storeOptions;
+  @Mixin TargetOptions target;
 
   @Spec CommandSpec spec;
 
@@ -91,9 +88,7 @@ final class QueryCommand implements Callable<Integer> {
     if (query == null) {
       throw usage("name a query (see: cmograph query --list) or a .rq file");
     }
-    if (endpoint != null && !storeOptions.isDefault()) {
-      throw usage("give --store or --endpoint, not both");
-    }
+    target.checkForReading();
     if (timeoutSeconds <= 0) {
       throw usage("--timeout must be a positive number of seconds");
     }
@@ -108,7 +103,7 @@ final class QueryCommand implements Callable<Integer> {
       }
       QueryRunner runner = new QueryRunner(Duration.ofSeconds(timeoutSeconds));
       QueryResult result =
-          endpoint != null ? runner.run(bound, endpoint) : runLocally(ws, runner, bound);
+          target.remote() ? runner.run(bound, target.endpoint) : runLocally(ws, runner, bound);
       ByteArrayOutputStream buffer = new ByteArrayOutputStream();
       result.write(resultFormat, buffer);
       out.print(buffer.toString(StandardCharsets.UTF_8));
@@ -117,7 +112,7 @@ final class QueryCommand implements Callable<Integer> {
     } catch (QueryUsageException e) {
       throw usage(e.getMessage());
     } catch (QueryFailure e) {
-      throw new CliException(e.getMessage(), 1);
+      throw new CliException(ErrorCode.QUERY_FAILED, e.getMessage());
     }
   }
 
@@ -149,15 +144,31 @@ final class QueryCommand implements Callable<Integer> {
   }
 
   private QueryResult runLocally(Workspace ws, QueryRunner runner, Query bound) {
-    if (!storeOptions.isDefault() && !CmoStore.exists(storeOptions.resolve(ws))) {
+    if (!target.storeOptions.isDefault() && !CmoStore.exists(target.resolve(ws))) {
       throw new CliException(
+          ErrorCode.NO_STORE,
           "no store at "
-              + Workspace.shown(storeOptions.resolve(ws))
+              + Workspace.shown(target.resolve(ws))
               + "; load one with: cmograph load --store "
-              + Workspace.shown(storeOptions.resolve(ws)),
-          1);
+              + Workspace.shown(target.resolve(ws)));
     }
-    try (CmoStore store = Studies.open(ws, storeOptions, spec.commandLine().getErr())) {
+    PrintWriter err = spec.commandLine().getErr();
+    CmoStore store;
+    try {
+      store = Studies.open(ws, target.storeOptions, err);
+    } catch (StoreException.Locked locked) {
+      // A running 'cmograph serve' holds the store: ask it.
+      ServedStore.Server server = StoreReader.server(target.resolve(ws), locked, err);
+      QueryResult result = runner.run(bound, server.queryUrl());
+      if (result instanceof QueryResult.Rows rows && rows.rows().size() >= server.maxRows()) {
+        err.printf(
+            "warning: the server returns at most %d rows (serve --max-rows); there may be more%n",
+            server.maxRows());
+        err.flush();
+      }
+      return result;
+    }
+    try (store) {
       return runner.run(bound, store.dataset());
     }
   }

@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
       "The file is checked first (gzip, N-Quads syntax, count, SHA-256); a damaged one changes nothing."
     })
 final class RestoreCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Parameters(paramLabel = "FILE", description = "A backup written by 'cmograph backup'")
   Path file;
 
@@ -40,14 +42,14 @@ final class RestoreCommand implements Callable<Integer> {
       // Read once: what is checked is exactly what is restored, even if the file changes meanwhile.
       compressed = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new CliException("no such file: " + file, 1);
+      throw new CliException(ErrorCode.NOT_FOUND, "no such file: " + file);
     }
     Backup.Summary checked;
     try {
       checked = Backup.verify(compressed);
     } catch (Backup.DamagedBackupException e) {
-      throw new CliException(
-          "backup " + file + " is damaged: " + e.getMessage() + "; the store was not touched", 1);
+      throw new CliException(ErrorCode.BACKUP_DAMAGED,
+          "backup " + file + " is damaged: " + e.getMessage() + "; the store was not touched");
     }
     out.printf("%s is intact: %d quads in %d graphs, sha256 %s%n", file, checked.quads(), checked.graphs(), checked.sha256());
     Path dir = storeOptions.resolve(Workspace.current());

@@ -20,6 +20,7 @@ import org.cmograph.endpoint.EndpointServer;
 import org.cmograph.query.QueryCatalogue;
 import org.cmograph.report.Summaries;
 import org.cmograph.store.CmoStore;
+import org.cmograph.store.ServedStore;
 import org.cmograph.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,6 +40,8 @@ import picocli.CommandLine.Spec;
       "Read-only unless --update-user and --password-file are given."
     })
 final class ServeCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Option(names = "--port", defaultValue = "3030", description = "TCP port (0 picks a free one); default ${DEFAULT-VALUE}")
   int port;
 
@@ -131,10 +134,24 @@ final class ServeCommand implements Callable<Integer> {
       store.close();
       throw startFailure(e);
     }
+    Path dir = store.directory();
+    if (dir != null) {
+      // Readers that find the store locked read through this server (StoreReader).
+      ServedStore.record(
+          dir,
+          new ServedStore.Server(
+              ProcessHandle.current().pid(),
+              localUrl(server.queryUrl()),
+              localUrl(server.graphStoreReadUrl()),
+              settings.maxRows()));
+    }
     AtomicBoolean stopped = new AtomicBoolean();
     Runnable stop =
         () -> {
           if (stopped.compareAndSet(false, true)) {
+            if (dir != null) {
+              ServedStore.remove(dir);
+            }
             server.close();
             try {
               store.close();
@@ -208,7 +225,7 @@ final class ServeCommand implements Callable<Integer> {
         c.disconnect();
       }
     } catch (IOException e) {
-      throw new CliException("warm-up request " + url + " failed: " + e.getMessage(), 1);
+      throw new CliException(ErrorCode.SERVE_FAILED, "warm-up request " + url + " failed: " + e.getMessage());
     }
   }
 
@@ -298,13 +315,26 @@ final class ServeCommand implements Callable<Integer> {
   private RuntimeException startFailure(RuntimeException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof BindException) {
-        return new CliException(
+        return new CliException(ErrorCode.SERVE_FAILED,
             "cannot listen on " + bind + ":" + port + " (" + t.getMessage() + "); is another"
-                + " server running there? Choose another port with --port",
-            1);
+                + " server running there? Choose another port with --port");
       }
     }
-    return new CliException("cannot start the endpoint: " + e.getMessage(), 1);
+    return new CliException(ErrorCode.SERVE_FAILED, "cannot start the endpoint: " + e.getMessage());
+  }
+
+  /** {@code url} as this machine reaches it: a server bound to every address answers on loopback. */
+  private String localUrl(String url) {
+    try {
+      if (java.net.InetAddress.getByName(bind).isAnyLocalAddress()) {
+        java.net.URI u = java.net.URI.create(url);
+        return new java.net.URI(u.getScheme(), null, "127.0.0.1", u.getPort(), u.getPath(), null, null)
+            .toString();
+      }
+    } catch (java.net.UnknownHostException | java.net.URISyntaxException e) {
+      // as printed
+    }
+    return url;
   }
 
   private static boolean isLoopback(String address) {

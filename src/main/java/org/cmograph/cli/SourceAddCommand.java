@@ -10,6 +10,7 @@ import org.cmograph.extraction.sources.SourceMap;
 import org.cmograph.extraction.sources.SourceRegistry;
 import org.cmograph.extraction.sources.UnreadableSourceException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,11 +28,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "add",
-    mixinStandardHelpOptions = true,
     description =
         "Register FILE (PDF, JATS XML, HTML or plain text) as data/sources/ID.txt with its"
             + " page/section map ID.map.json; prints the pages, sections and characters found.")
 final class SourceAddCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Parameters(index = "0", paramLabel = "FILE", description = "A .pdf, .xml/.nxml (JATS), .html or .txt file")
   Path file;
 
@@ -39,8 +41,7 @@ final class SourceAddCommand implements Callable<Integer> {
       description = "The source's id, e.g. smith-2023: it becomes ID.txt, named by source.file")
   String id;
 
-  @Option(names = "--sources", paramLabel = "DIR", description = "Sources folder (default: data/sources)")
-  Path sources;
+  @Mixin SourcesOption sourcesOption;
 
   @Option(names = "--force", description = "Replace a source already registered under ID")
   boolean force;
@@ -55,7 +56,7 @@ final class SourceAddCommand implements Callable<Integer> {
           "'" + id + "' is not a valid source id; use lower-case letters, digits and single"
               + " hyphens (e.g. smith-2023)");
     }
-    Path folder = sources != null ? sources : Workspace.current().dataDir().resolve("sources");
+    Path folder = sourcesOption.orElse(Workspace.current().dataDir().resolve("sources"));
     print(register(file, id, folder, force), spec.commandLine().getOut(), true);
     return 0;
   }
@@ -66,12 +67,12 @@ final class SourceAddCommand implements Callable<Integer> {
     try {
       return new SourceRegistry(folder).register(file, id, force);
     } catch (UnreadableSourceException e) {
-      throw new CliException(e.getMessage() + "; nothing was written", 1);
+      throw new CliException(ErrorCode.SOURCE_REFUSED, e.getMessage() + "; nothing was written");
     } catch (FileAlreadyExistsException e) {
-      throw new CliException(Workspace.shown(Path.of(e.getFile()))
-          + " already exists (source '" + id + "' is registered; use --force to replace it)", 1);
+      throw new CliException(ErrorCode.ALREADY_EXISTS, Workspace.shown(Path.of(e.getFile()))
+          + " already exists (source '" + id + "' is registered; use --force to replace it)");
     } catch (java.nio.file.NoSuchFileException e) {
-      throw new CliException(e.getFile() + ": no such file", 1);
+      throw new CliException(ErrorCode.NOT_FOUND, e.getFile() + ": no such file");
     }
   }
 

@@ -3,17 +3,14 @@ package org.cmograph.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
 import org.cmograph.extraction.Problem;
 import org.cmograph.rdf.ReferenceData;
 import org.cmograph.rdf.SelectionPipeline;
 import org.cmograph.rdf.StudyPipeline;
 import org.cmograph.rdf.TheoryPipeline;
 import org.cmograph.store.CmoStore;
+import org.cmograph.store.LoadService;
 
 /**
  * The validate-then-load sequence several commands share (load, serve's first use, the default
@@ -58,7 +55,7 @@ final class Studies {
     }
     ReferenceData ref = pipeline.reference();
     return store.replace(
-        ref.ontology(), ref.catalogue(), graphs(theory, selection), result.valid(), pipeline::convert);
+        ref.ontology(), ref.catalogue(), LoadService.graphs(theory, selection), result.valid(), pipeline::convert);
   }
 
   /** The programme-theory check that goes with {@code pipeline}'s studies. */
@@ -66,21 +63,9 @@ final class Studies {
     return new TheoryPipeline(pipeline.reference(), Workspace.current().ontologyDir());
   }
 
-  /** The theory graph to load, by name (none when no theory file was among the paths). */
-  static Map<Node, Graph> theoryGraphs(TheoryPipeline.Result theory) {
-    return theory.graph().map(g -> Map.of(g.graphName(), g.graph())).orElse(Map.of());
-  }
-
   /** The search and selection check that goes with the studies ({@code sources}: --sources). */
   static SelectionPipeline selectionPipeline(Path sources) {
     return new SelectionPipeline(Workspace.current().ontologyDir(), sources);
-  }
-
-  /** The theory's and the selection log's graphs, by name, to replace whole with the studies. */
-  static Map<Node, Graph> graphs(TheoryPipeline.Result theory, SelectionPipeline.Result selection) {
-    Map<Node, Graph> out = new LinkedHashMap<>(theoryGraphs(theory));
-    selection.graph().ifPresent(g -> out.put(g.graphName(), g.graph()));
-    return out;
   }
 
   /**
@@ -112,7 +97,7 @@ final class Studies {
           validateAndLoad(pipeline(ws, null), defaultTargets(ws), store, err);
       if (stats == null) {
         store.close();
-        throw new CliException("the bundled data does not validate; see above", 1);
+        throw new CliException(ErrorCode.DATA_INVALID, "the bundled data does not validate; see above");
       }
     }
     return store;

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "summary",
     description = {
-      "Write evidence summaries from the store: per mechanism and per theory CMOC (studies, CMO"
+      "Write evidence summaries from the store (or, with --endpoint, a server's dataset): per mechanism and per theory CMOC (studies, CMO"
           + " table, enabling and blocking contexts, outcomes, perspectives, quotes, conflicts, gaps,"
           + " GRADE-CERQual profile), the theory diagram and the evidence matrix.",
       "With --out, writes index (the whole theory), one page per mechanism, the evidence appendix"
@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
           + " appendix as one Word document."
     })
 final class SummaryCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @Option(names = "--mechanism", paramLabel = "ID", description = "Mechanism concept id (repeatable)")
   List<String> mechanisms;
 
@@ -49,7 +51,7 @@ final class SummaryCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Folder to write pages and CSV tables into (default: print one document)")
   Path out;
 
-  @Mixin StoreOptions storeOptions;
+  @Mixin TargetOptions target;
 
   @Spec CommandSpec spec;
 
@@ -73,10 +75,11 @@ final class SummaryCommand implements Callable<Integer> {
     if (docx && !selection.all()) {
       throw new ParameterException(spec.commandLine(), "--format docx covers the whole theory (Summary of Qualitative Findings, Evidence Profile, evidence appendix); leave out --mechanism and --theory-cmoc");
     }
+    target.checkForReading();
     PrintWriter err = spec.commandLine().getErr();
     Workspace ws = Workspace.current();
     Summaries summaries;
-    try (CmoStore store = Studies.open(ws, storeOptions, err)) {
+    try (CmoStore store = StoreReader.open(ws, target, err)) {
       // One document of a few sections reads only their evidence; a folder (whose CSV tables
       // cover the whole theory) or everything reads the whole evidence base.
       summaries = out == null ? Summaries.read(store, selection) : Summaries.read(store);

@@ -54,7 +54,9 @@ public final class CmoStore implements AutoCloseable {
           DatabaseMgr.connectDatasetGraph(directory.toString()), directory);
     } catch (org.apache.jena.shared.JenaException e) {
       // TDBException, or dboe's AlreadyLocked when another process holds the store
-      throw new StoreException(explain(directory, e), e);
+      throw isLocked(e)
+          ? new StoreException.Locked(explain(directory, e), e)
+          : new StoreException(explain(directory, e), e);
     } catch (java.io.IOException e) {
       throw new StoreException("cannot create store folder " + directory + ": " + e.getMessage(), e);
     }
@@ -70,9 +72,14 @@ public final class CmoStore implements AutoCloseable {
     return Files.isDirectory(directory) && Files.exists(directory.resolve("Data-0001"));
   }
 
+  private static boolean isLocked(RuntimeException e) {
+    String m = String.valueOf(e.getMessage());
+    return m.contains("lock") || m.contains("Lock");
+  }
+
   private static String explain(Path directory, RuntimeException e) {
     String m = String.valueOf(e.getMessage());
-    if (m.contains("lock") || m.contains("Lock")) {
+    if (isLocked(e)) {
       return "store "
           + directory
           + " is in use by another process (a running 'cmograph serve'?): "
