@@ -40,8 +40,11 @@ class ArchitectureTest {
           Map.entry("store", List.of("util", "extraction", "rdf")),
           Map.entry("query", List.of("util", "extraction", "rdf", "store")),
           Map.entry("report", List.of("util", "extraction", "rdf", "store", "query")),
+          // endpoint reads registered source texts and their page/section maps for the source view
           Map.entry(
-              "endpoint", List.of("util", "extraction", "rdf", "store", "query", "report")),
+              "endpoint",
+              List.of(
+                  "util", "extraction", "extraction.sources", "rdf", "store", "query", "report")),
           Map.entry(
               "cli",
               List.of(
