@@ -1,11 +1,9 @@
 package org.cmograph.cli;
 
+import org.cmograph.util.StrictUtf8;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -59,14 +57,8 @@ final class PasswordFile {
     }
     String text;
     try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
+      text = StrictUtf8.decode(bytes);
+    } catch (StrictUtf8.NotUtf8Exception e) {
       throw new CliException(ErrorCode.PASSWORD_FILE, "password file " + name + " is not UTF-8 text");
     }
     String first = text.lines().findFirst().orElse("").strip();

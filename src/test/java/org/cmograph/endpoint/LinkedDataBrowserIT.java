@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class LinkedDataBrowserIT {
   /** Sections other parts of the site serve (their own tests follow them). */
-  static final Set<String> ELSEWHERE = Set.of("/query", "/sources/", "/summaries/");
 
   @BeforeAll
   static void needsChromium() {
@@ -56,9 +54,6 @@ class LinkedDataBrowserIT {
       assertTrue(local.size() > 20, "links: " + local);
       List<String> broken = new ArrayList<>();
       for (String href : local) {
-        if (ELSEWHERE.contains(URI.create(href).getPath())) {
-          continue;
-        }
         HttpResponse<String> r = Http.get(href, "Accept", "text/html");
         if (r.statusCode() != 200 && r.statusCode() != 303) {
           broken.add(r.statusCode() + " " + href);

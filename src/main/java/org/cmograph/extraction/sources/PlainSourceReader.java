@@ -1,10 +1,7 @@
 package org.cmograph.extraction.sources;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import org.cmograph.util.StrictUtf8;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,12 +16,8 @@ final class PlainSourceReader {
   ExtractedSource read(Path file) throws IOException, UnreadableSourceException {
     String raw;
     try {
-      raw = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-          .toString();
-    } catch (CharacterCodingException e) {
+      raw = StrictUtf8.decode(Files.readAllBytes(file));
+    } catch (StrictUtf8.NotUtf8Exception e) {
       throw new UnreadableSourceException(
           file.getFileName() + " is not UTF-8 text; save it as UTF-8 and register it again", e);
     }
