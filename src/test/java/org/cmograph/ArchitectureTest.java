@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
  * packages below it; nothing names cli.
  *
  * <p>Sub-packages count: a sub-package listed here ({@code extraction.sources}, {@code
- * extraction.migrate}) is a unit of its own, which another unit may name only when it is listed
- * for it (allowing {@code extraction} does not allow {@code extraction.migrate}). A sub-package
- * not listed belongs to the unit of its nearest listed parent.
+ * extraction.migrate}) is a unit of its own, which another unit may name only when it is listed for
+ * it (allowing {@code extraction} does not allow {@code extraction.migrate}). A sub-package not
+ * listed belongs to the unit of its nearest listed parent.
  */
 class ArchitectureTest {
   /** Each unit and the units it may name. */
@@ -60,16 +60,23 @@ class ArchitectureTest {
                   "report",
                   "endpoint")));
 
-  /** Units that must not depend on Jena: everything that reads, writes or makes extraction files. */
+  /**
+   * Units that must not depend on Jena: everything that reads, writes or makes extraction files.
+   */
   static final List<String> WITHOUT_JENA =
-      List.of("util", "extraction", "extraction.sources", "extraction.migrate", "exchange", "generate");
+      List.of(
+          "util", "extraction", "extraction.sources", "extraction.migrate", "exchange", "generate");
 
   /** A cmograph package named in code (import or qualified name): the segments before a class. */
-  static final Pattern NAMED = Pattern.compile("\\borg\\.cmograph\\.((?:[a-z]\\w*\\.)*?[a-z]\\w*)\\.[A-Z]");
+  static final Pattern NAMED =
+      Pattern.compile("\\borg\\.cmograph\\.((?:[a-z]\\w*\\.)*?[a-z]\\w*)\\.[A-Z]");
 
-  static final Pattern PACKAGE = Pattern.compile("^package org\\.cmograph\\.([\\w.]+);", Pattern.MULTILINE);
+  static final Pattern PACKAGE =
+      Pattern.compile("^package org\\.cmograph\\.([\\w.]+);", Pattern.MULTILINE);
 
-  /** The unit a package belongs to: itself or its nearest listed parent; null when none is listed. */
+  /**
+   * The unit a package belongs to: itself or its nearest listed parent; null when none is listed.
+   */
   static String unit(String pkg) {
     for (String p = pkg; ; p = p.substring(0, p.lastIndexOf('.'))) {
       if (ALLOWED.containsKey(p)) {
@@ -108,7 +115,8 @@ class ArchitectureTest {
         while (m.find()) {
           String target = unit(m.group(1));
           if (target == null) {
-            violations.add(file.getFileName() + " (" + unit + ") names unknown package " + m.group(1));
+            violations.add(
+                file.getFileName() + " (" + unit + ") names unknown package " + m.group(1));
           } else if (!target.equals(unit) && !ALLOWED.get(unit).contains(target)) {
             named.add(target);
           }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 class ErrorCodesDocTest {
   /** The code argument of Problem.error(...) / Problem.warning(...) calls. */
   static final Pattern EMITTED =
-      Pattern.compile("Problem\\.(?:error|warning)\\(\\s*[^;]*?\"([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\"", Pattern.DOTALL);
+      Pattern.compile(
+          "Problem\\.(?:error|warning)\\(\\s*[^;]*?\"([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\"",
+          Pattern.DOTALL);
 
   static final Pattern CODE_LITERAL = Pattern.compile("\"([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+)\"");
 

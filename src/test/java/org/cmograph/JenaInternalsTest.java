@@ -18,8 +18,8 @@ import com.tngtech.archunit.lang.ArchRule;
  *   <li>TDB2's query executor: only in the endpoint's {@code BoundedWork}, which extends it to
  *       charge intermediate results to a query's budget (BoundedWorkTest, HostileQueryIT);
  *   <li>jena-shacl's engine classes: only in {@code rdf.StudyShapes}, which runs the SPARQL
- *       constraints of many studies in one pass (StudyShapesTest compares it with the engine's
- *       own validation).
+ *       constraints of many studies in one pass (StudyShapesTest compares it with the engine's own
+ *       validation).
  * </ul>
  *
  * Public APIs (DatabaseMgr, TDB2's context symbols, ARQ, ShaclValidator's reports) are free to use.
@@ -57,7 +57,8 @@ class JenaInternalsTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.apache.jena.tdb2.solver..")
-          .because("TDB2's executor is internal to Jena: only the endpoint's work bound extends it");
+          .because(
+              "TDB2's executor is internal to Jena: only the endpoint's work bound extends it");
 
   @ArchTest
   static final ArchRule shaclEngineOnlyInStudyShapes =
@@ -66,6 +67,8 @@ class JenaInternalsTest {
           .doNotHaveFullyQualifiedName("org.cmograph.rdf.StudyShapes")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("org.apache.jena.shacl.engine..", "org.apache.jena.shacl.validation.event..")
-          .because("jena-shacl's engine classes are internal: only the batched validation uses them");
+          .resideInAnyPackage(
+              "org.apache.jena.shacl.engine..", "org.apache.jena.shacl.validation.event..")
+          .because(
+              "jena-shacl's engine classes are internal: only the batched validation uses them");
 }

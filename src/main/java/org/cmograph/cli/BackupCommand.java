@@ -32,7 +32,11 @@ import picocli.CommandLine.Spec;
 final class BackupCommand implements Callable<Integer> {
   @Mixin HelpOption help;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Backup file, e.g. cmograph-2026-11-22.nq.gz")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "Backup file, e.g. cmograph-2026-11-22.nq.gz")
   Path out;
 
   @Mixin TargetOptions target;

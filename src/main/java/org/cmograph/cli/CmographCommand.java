@@ -7,8 +7,9 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code cmograph} command: lists the subcommands and maps failures to exit codes (0 success,
- * 1 invalid input, 2 usage error) and error codes ({@link ErrorReporter}). Each subcommand is its own class.
+ * The {@code cmograph} command: lists the subcommands and maps failures to exit codes (0 success, 1
+ * invalid input, 2 usage error) and error codes ({@link ErrorReporter}). Each subcommand is its own
+ * class.
  *
  * <pre>
  * cmograph validate data/
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
     resourceBundle = "org.cmograph.cli.Options",
     mixinStandardHelpOptions = true,
     versionProvider = CmographCommand.VersionProvider.class,
-    description = "A realist-evaluation knowledge graph: CMO configurations traced to verbatim quotes.",
+    description =
+        "A realist-evaluation knowledge graph: CMO configurations traced to verbatim quotes.",
     subcommands = {
       NewCommand.class,
       ValidateCommand.class,
@@ -52,7 +54,8 @@ public final class CmographCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command; cmograph --help lists them");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "name a command; cmograph --help lists them");
   }
 
   public static void main(String[] args) {

@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code cmograph export}: the store as TriG, N-Quads, Turtle or JSON-LD, or its CMOCs as CSV. */
-@Command(name = "export", description = "Write the whole store (or, with --endpoint, a server's dataset) as RDF.")
+@Command(
+    name = "export",
+    description = "Write the whole store (or, with --endpoint, a server's dataset) as RDF.")
 final class ExportCommand implements Callable<Integer> {
   @Mixin HelpOption help;
 
@@ -28,7 +30,10 @@ final class ExportCommand implements Callable<Integer> {
               + " as the spreadsheet 'cmograph import' reads); default ${DEFAULT-VALUE}")
   String format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output)")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Output file (default: standard output)")
   Path out;
 
   @Mixin TargetOptions target;

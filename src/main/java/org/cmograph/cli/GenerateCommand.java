@@ -17,8 +17,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cmograph generate --studies N --seed S --out DIR}: synthetic studies for benchmarks, shaped
- * like the bundled ones, with their source texts; they pass {@code cmograph validate DIR}.
+ * {@code cmograph generate --studies N --seed S --out DIR}: synthetic studies for benchmarks,
+ * shaped like the bundled ones, with their source texts; they pass {@code cmograph validate DIR}.
  */
 @Command(
     name = "generate",
@@ -31,10 +31,18 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--studies", required = true, paramLabel = "N", description = "How many studies")
   int studies;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "S",
+      description = "Random seed (default ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into; its studies/ must be empty or absent")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder to write into; its studies/ must be empty or absent")
   Path out;
 
   @Option(
@@ -54,7 +62,8 @@ final class GenerateCommand implements Callable<Integer> {
     if (Files.isDirectory(studiesDir)) {
       try (Stream<Path> s = Files.list(studiesDir)) {
         if (s.findAny().isPresent()) {
-          throw new CliException(ErrorCode.ALREADY_EXISTS,
+          throw new CliException(
+              ErrorCode.ALREADY_EXISTS,
               Workspace.shown(studiesDir) + " is not empty; choose another --out");
         }
       }

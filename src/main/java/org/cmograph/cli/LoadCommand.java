@@ -27,7 +27,11 @@ import picocli.CommandLine.Spec;
 final class LoadCommand implements Callable<Integer> {
   @Mixin HelpOption help;
 
-  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders (default: data/studies, data/programme-theory.yaml and data/selection.yaml)")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "PATH",
+      description =
+          "Files or folders (default: data/studies, data/programme-theory.yaml and data/selection.yaml)")
   List<Path> paths;
 
   @Mixin SourcesOption sourcesOption;
@@ -80,12 +84,20 @@ final class LoadCommand implements Callable<Integer> {
     } else if (target.remote()) {
       out.printf(
           "pushed %d stud%s (%d graphs, %d triples) to %s in %d ms%n",
-          r.studies(), r.studies() == 1 ? "y" : "ies", r.graphs(), r.triples(),
-          EndpointUrl.redacted(target.endpoint), r.ms());
+          r.studies(),
+          r.studies() == 1 ? "y" : "ies",
+          r.graphs(),
+          r.triples(),
+          EndpointUrl.redacted(target.endpoint),
+          r.ms());
     } else {
       out.printf(
           "loaded %d stud%s (%d triples) into %s in %d ms; the store holds %d quads%n",
-          r.studies(), r.studies() == 1 ? "y" : "ies", r.triples(), Workspace.shown(dir), r.ms(),
+          r.studies(),
+          r.studies() == 1 ? "y" : "ies",
+          r.triples(),
+          Workspace.shown(dir),
+          r.ms(),
           r.quads());
     }
     err.flush();

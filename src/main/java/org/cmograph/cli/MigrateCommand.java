@@ -16,7 +16,6 @@ import org.cmograph.extraction.migrate.Migration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -32,7 +31,10 @@ import picocli.CommandLine.Spec;
 final class MigrateCommand implements Callable<Integer> {
   @Mixin HelpOption help;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders (.yaml, .yml, .json)")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Files or folders (.yaml, .yml, .json)")
   List<Path> paths;
 
   @Mixin SourcesOption sourcesOption;
@@ -102,7 +104,9 @@ final class MigrateCommand implements Callable<Integer> {
     return problems.stream().map(Problem::file).distinct().count();
   }
 
-  /** Writes beside the file, then moves over it, so a crash leaves the old or the new file whole. */
+  /**
+   * Writes beside the file, then moves over it, so a crash leaves the old or the new file whole.
+   */
   private static void writeAtomically(Path file, String text) throws IOException {
     Path folder = file.toAbsolutePath().getParent();
     Path temp = Files.createTempFile(folder, "." + file.getFileName() + ".", ".migrating");

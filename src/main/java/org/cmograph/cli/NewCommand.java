@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,7 +29,10 @@ final class NewCommand implements Callable<Integer> {
   @Parameters(paramLabel = "STUDY-ID", description = "Short slug, e.g. smith-2023")
   String id;
 
-  @Option(names = "--dir", paramLabel = "DIR", description = "Folder to write into (default: data/studies)")
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description = "Folder to write into (default: data/studies)")
   Path dir;
 
   @Option(names = "--force", description = "Overwrite an existing file")
@@ -44,7 +47,10 @@ final class NewCommand implements Callable<Integer> {
               + " from what it gives")
   Path source;
 
-  @Option(names = "--sources", paramLabel = "DIR", description = "Sources folder for --source (default: data/sources)")
+  @Option(
+      names = "--sources",
+      paramLabel = "DIR",
+      description = "Sources folder for --source (default: data/sources)")
   Path sources;
 
   @Spec CommandSpec spec;
@@ -54,14 +60,18 @@ final class NewCommand implements Callable<Integer> {
     if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*") || id.length() > 64) {
       throw new ParameterException(
           spec.commandLine(),
-          "'" + id + "' is not a valid study id; use lower-case letters, digits and single hyphens"
+          "'"
+              + id
+              + "' is not a valid study id; use lower-case letters, digits and single hyphens"
               + " (e.g. smith-2023)");
     }
     Workspace ws = Workspace.current();
     Path folder = dir != null ? dir : ws.studiesDir();
     Path file = folder.resolve(id + ".yaml");
     if (Files.exists(file) && !force) {
-      throw new CliException(ErrorCode.ALREADY_EXISTS, Workspace.shown(file) + " already exists (use --force to overwrite)");
+      throw new CliException(
+          ErrorCode.ALREADY_EXISTS,
+          Workspace.shown(file) + " already exists (use --force to overwrite)");
     }
     Files.createDirectories(folder);
     Path schema = ws.home().resolve("schema").resolve("extraction.schema.json");
@@ -83,7 +93,8 @@ final class NewCommand implements Callable<Integer> {
       Path sourceFolder = sources != null ? sources : ws.dataDir().resolve("sources");
       SourceRegistry.Registered r = SourceAddCommand.register(source, id, sourceFolder, false);
       SourceAddCommand.print(r, spec.commandLine().getOut(), false);
-      template = StudyFields.fill(template, r.text().getFileName().toString(), r.source().map(), filled);
+      template =
+          StudyFields.fill(template, r.text().getFileName().toString(), r.source().map(), filled);
     }
     Files.writeString(file, template, StandardCharsets.UTF_8);
     spec.commandLine().getOut().println("wrote " + Workspace.shown(file));

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.cmograph.extraction.ConceptLabels;
-import org.cmograph.extraction.Position;
-import org.cmograph.extraction.Problem;
 import org.cmograph.exchange.QdpxImporter;
 import org.cmograph.exchange.QdpxProject;
 import org.cmograph.exchange.StudyDraft;
+import org.cmograph.extraction.ConceptLabels;
+import org.cmograph.extraction.Position;
+import org.cmograph.extraction.Problem;
 
 /**
  * The .qdpx branch of {@code cmograph import}: project + code mapping → one study draft and its

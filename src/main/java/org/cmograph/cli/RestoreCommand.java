@@ -48,10 +48,13 @@ final class RestoreCommand implements Callable<Integer> {
     try {
       checked = Backup.verify(compressed);
     } catch (Backup.DamagedBackupException e) {
-      throw new CliException(ErrorCode.BACKUP_DAMAGED,
+      throw new CliException(
+          ErrorCode.BACKUP_DAMAGED,
           "backup " + file + " is damaged: " + e.getMessage() + "; the store was not touched");
     }
-    out.printf("%s is intact: %d quads in %d graphs, sha256 %s%n", file, checked.quads(), checked.graphs(), checked.sha256());
+    out.printf(
+        "%s is intact: %d quads in %d graphs, sha256 %s%n",
+        file, checked.quads(), checked.graphs(), checked.sha256());
     Path dir = storeOptions.resolve(Workspace.current());
     try (CmoStore store = CmoStore.open(dir)) {
       Backup.Restored r = Backup.restore(compressed, store);

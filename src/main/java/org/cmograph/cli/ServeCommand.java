@@ -42,14 +42,18 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
   @Mixin HelpOption help;
 
-  @Option(names = "--port", defaultValue = "3030", description = "TCP port (0 picks a free one); default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--port",
+      defaultValue = "3030",
+      description = "TCP port (0 picks a free one); default ${DEFAULT-VALUE}")
   int port;
 
   @Option(
       names = "--bind",
       defaultValue = "127.0.0.1",
       paramLabel = "ADDRESS",
-      description = "Address to listen on; default ${DEFAULT-VALUE} (this machine only). 0.0.0.0 opens it to the network.")
+      description =
+          "Address to listen on; default ${DEFAULT-VALUE} (this machine only). 0.0.0.0 opens it to the network.")
   String bind;
 
   @Option(
@@ -65,7 +69,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "Folder of registered source texts shown at /sources/; default data/sources")
   Path sources;
 
-  @Option(names = "--max-rows", defaultValue = "10000", description = "Most rows a result returns; default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--max-rows",
+      defaultValue = "10000",
+      description = "Most rows a result returns; default ${DEFAULT-VALUE}")
   int maxRows;
 
   @Option(
@@ -86,7 +93,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--update-user",
       paramLabel = "USER",
-      description = "Enable SPARQL Update (/cmo/update) and Graph Store writes (/cmo/data) for this user only (HTTP Basic)")
+      description =
+          "Enable SPARQL Update (/cmo/update) and Graph Store writes (/cmo/data) for this user only (HTTP Basic)")
   String updateUser;
 
   @Option(
@@ -98,9 +106,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--warm-up",
       hidden = true,
-      description = "Fill an empty store with the bundled studies (if there), start, answer one query, the"
-          + " landing page and the summaries' index over HTTP, then stop (the launcher runs this once"
-          + " per build to archive the classes loading, serving and summaries use)")
+      description =
+          "Fill an empty store with the bundled studies (if there), start, answer one query, the"
+              + " landing page and the summaries' index over HTTP, then stop (the launcher runs this once"
+              + " per build to archive the classes loading, serving and summaries use)")
   boolean warmUp;
 
   @Mixin StoreOptions storeOptions;
@@ -119,7 +128,8 @@ final class ServeCommand implements Callable<Integer> {
     long start = System.nanoTime();
     // The warm-up fills an empty store with the bundled studies where they are, so that the classes
     // of loading and of summaries (written for its /summaries/ request) are archived too.
-    boolean fill = storeOptions.isDefault() || (warmUp && java.nio.file.Files.isDirectory(ws.studiesDir()));
+    boolean fill =
+        storeOptions.isDefault() || (warmUp && java.nio.file.Files.isDirectory(ws.studiesDir()));
     CmoStore store = Studies.open(ws, storeOptions, fill, err);
     EndpointServer server;
     try {
@@ -176,8 +186,11 @@ final class ServeCommand implements Callable<Integer> {
     out.printf("  source texts   %ssources/%n", server.baseUrl());
     out.printf("  graph store    %s?graph=IRI  (read-only)%n", server.graphStoreReadUrl());
     if (settings.writable()) {
-      out.printf("  SPARQL update  %s  (user %s)%n", server.updateUrl(), settings.updateUser().user());
-      out.printf("  graph store    %s  (read-write, user %s)%n", server.graphStoreWriteUrl(), settings.updateUser().user());
+      out.printf(
+          "  SPARQL update  %s  (user %s)%n", server.updateUrl(), settings.updateUser().user());
+      out.printf(
+          "  graph store    %s  (read-write, user %s)%n",
+          server.graphStoreWriteUrl(), settings.updateUser().user());
       if (!isLoopback(bind)) {
         err.println(
             "warning: HTTP Basic over plain HTTP sends the password in clear; on a network, put a"
@@ -205,8 +218,8 @@ final class ServeCommand implements Callable<Integer> {
   /**
    * What a first visitor does: a SPARQL query, the landing page and the summaries, over HTTP, so
    * that a JVM archiving the classes it loaded (the launcher's class-data archive) has those of
-   * serving and of reading and writing summaries ({@code cmograph summary} then starts faster
-   * too: about 0.15 s of a one-mechanism summary at 10,000 studies).
+   * serving and of reading and writing summaries ({@code cmograph summary} then starts faster too:
+   * about 0.15 s of a one-mechanism summary at 10,000 studies).
    */
   static void warmUp(EndpointServer server) {
     String query = "SELECT * WHERE { ?s ?p ?o } LIMIT 1";
@@ -225,7 +238,8 @@ final class ServeCommand implements Callable<Integer> {
         c.disconnect();
       }
     } catch (IOException e) {
-      throw new CliException(ErrorCode.SERVE_FAILED, "warm-up request " + url + " failed: " + e.getMessage());
+      throw new CliException(
+          ErrorCode.SERVE_FAILED, "warm-up request " + url + " failed: " + e.getMessage());
     }
   }
 
@@ -307,7 +321,9 @@ final class ServeCommand implements Callable<Integer> {
       s = s.withConcurrentQueries(maxConcurrentQueries, s.queueWait());
     }
     if (updateUser != null) {
-      s = s.withUpdateUser(new EndpointServer.Credentials(updateUser, PasswordFile.read(passwordFile)));
+      s =
+          s.withUpdateUser(
+              new EndpointServer.Credentials(updateUser, PasswordFile.read(passwordFile)));
     }
     return s;
   }
@@ -315,20 +331,30 @@ final class ServeCommand implements Callable<Integer> {
   private RuntimeException startFailure(RuntimeException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof BindException) {
-        return new CliException(ErrorCode.SERVE_FAILED,
-            "cannot listen on " + bind + ":" + port + " (" + t.getMessage() + "); is another"
+        return new CliException(
+            ErrorCode.SERVE_FAILED,
+            "cannot listen on "
+                + bind
+                + ":"
+                + port
+                + " ("
+                + t.getMessage()
+                + "); is another"
                 + " server running there? Choose another port with --port");
       }
     }
     return new CliException(ErrorCode.SERVE_FAILED, "cannot start the endpoint: " + e.getMessage());
   }
 
-  /** {@code url} as this machine reaches it: a server bound to every address answers on loopback. */
+  /**
+   * {@code url} as this machine reaches it: a server bound to every address answers on loopback.
+   */
   private String localUrl(String url) {
     try {
       if (java.net.InetAddress.getByName(bind).isAnyLocalAddress()) {
         java.net.URI u = java.net.URI.create(url);
-        return new java.net.URI(u.getScheme(), null, "127.0.0.1", u.getPort(), u.getPath(), null, null)
+        return new java.net.URI(
+                u.getScheme(), null, "127.0.0.1", u.getPort(), u.getPath(), null, null)
             .toString();
       }
     } catch (java.net.UnknownHostException | java.net.URISyntaxException e) {

@@ -34,10 +34,16 @@ import picocli.CommandLine.Spec;
 final class SourceAddCommand implements Callable<Integer> {
   @Mixin HelpOption help;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "A .pdf, .xml/.nxml (JATS), .html or .txt file")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "A .pdf, .xml/.nxml (JATS), .html or .txt file")
   Path file;
 
-  @Option(names = "--id", required = true, paramLabel = "ID",
+  @Option(
+      names = "--id",
+      required = true,
+      paramLabel = "ID",
       description = "The source's id, e.g. smith-2023: it becomes ID.txt, named by source.file")
   String id;
 
@@ -53,7 +59,9 @@ final class SourceAddCommand implements Callable<Integer> {
     if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*") || id.length() > 64) {
       throw new ParameterException(
           spec.commandLine(),
-          "'" + id + "' is not a valid source id; use lower-case letters, digits and single"
+          "'"
+              + id
+              + "' is not a valid source id; use lower-case letters, digits and single"
               + " hyphens (e.g. smith-2023)");
     }
     Path folder = sourcesOption.orElse(Workspace.current().dataDir().resolve("sources"));
@@ -69,8 +77,12 @@ final class SourceAddCommand implements Callable<Integer> {
     } catch (UnreadableSourceException e) {
       throw new CliException(ErrorCode.SOURCE_REFUSED, e.getMessage() + "; nothing was written");
     } catch (FileAlreadyExistsException e) {
-      throw new CliException(ErrorCode.ALREADY_EXISTS, Workspace.shown(Path.of(e.getFile()))
-          + " already exists (source '" + id + "' is registered; use --force to replace it)");
+      throw new CliException(
+          ErrorCode.ALREADY_EXISTS,
+          Workspace.shown(Path.of(e.getFile()))
+              + " already exists (source '"
+              + id
+              + "' is registered; use --force to replace it)");
     } catch (java.nio.file.NoSuchFileException e) {
       throw new CliException(ErrorCode.NOT_FOUND, e.getFile() + ": no such file");
     }
@@ -79,29 +91,37 @@ final class SourceAddCommand implements Callable<Integer> {
   /** What was registered; with {@code next}, the hint to name it in an extraction file. */
   static void print(SourceRegistry.Registered r, PrintWriter out, boolean next) {
     SourceMap map = r.source().map();
-    out.printf("registered %s from %s (%s)%n", Workspace.shown(r.text()),
-        r.source().map().original(), r.format().name().toLowerCase(java.util.Locale.ROOT));
+    out.printf(
+        "registered %s from %s (%s)%n",
+        Workspace.shown(r.text()),
+        r.source().map().original(),
+        r.format().name().toLowerCase(java.util.Locale.ROOT));
     out.printf("  %d characters", map.characters());
     if (!map.pages().isEmpty()) {
       out.printf(", %d page%s", map.pages().size(), map.pages().size() == 1 ? "" : "s");
     }
     out.printf(", %d section%s%n", map.sections().size(), map.sections().size() == 1 ? "" : "s");
     for (SourceMap.Section s : map.sections()) {
-      out.printf("  %s%s%s%n", "  ".repeat(Math.max(0, s.level() - 1)), s.title(),
-          s.apart() ? " (kept apart)" : "");
+      out.printf(
+          "  %s%s%s%n",
+          "  ".repeat(Math.max(0, s.level() - 1)), s.title(), s.apart() ? " (kept apart)" : "");
     }
     if (!map.joins().isEmpty()) {
       out.printf("  %d word(s) hyphenated at a line end joined%n", map.joins().size());
     }
     if (!map.furniture().isEmpty()) {
-      out.printf("  %d running header(s), footer(s) or page number(s) kept out of the text%n",
+      out.printf(
+          "  %d running header(s), footer(s) or page number(s) kept out of the text%n",
           map.furniture().size());
     }
     SourceMap.FrontMatter f = map.front();
     if (f != null) {
       out.println("  the source gives (for the study's fields):");
       line(out, "title", f.title());
-      line(out, "authors", f.authors() == null || f.authors().isEmpty() ? null : String.join("; ", f.authors()));
+      line(
+          out,
+          "authors",
+          f.authors() == null || f.authors().isEmpty() ? null : String.join("; ", f.authors()));
       line(out, "journal", f.journal());
       line(out, "year", f.year() == null ? null : f.year().toString());
       line(out, "doi", f.doi());
@@ -112,7 +132,8 @@ final class SourceAddCommand implements Callable<Integer> {
     }
     out.printf("  map: %s%n", Workspace.shown(r.map()));
     if (next) {
-      out.printf("next: name it in the extraction file (source: {file: %s})%n", r.text().getFileName());
+      out.printf(
+          "next: name it in the extraction file (source: {file: %s})%n", r.text().getFileName());
     }
     out.flush();
   }

@@ -18,7 +18,6 @@ final class SourceCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a source command: add");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a source command: add");
   }
 }

@@ -55,7 +55,11 @@ final class Studies {
     }
     ReferenceData ref = pipeline.reference();
     return store.replace(
-        ref.ontology(), ref.catalogue(), LoadService.graphs(theory, selection), result.valid(), pipeline::convert);
+        ref.ontology(),
+        ref.catalogue(),
+        LoadService.graphs(theory, selection),
+        result.valid(),
+        pipeline::convert);
   }
 
   /** The programme-theory check that goes with {@code pipeline}'s studies. */
@@ -69,8 +73,8 @@ final class Studies {
   }
 
   /**
-   * What a load with no paths reads: data/studies and, when present, data/programme-theory.yaml
-   * and data/selection.yaml.
+   * What a load with no paths reads: data/studies and, when present, data/programme-theory.yaml and
+   * data/selection.yaml.
    */
   static List<Path> defaultTargets(Workspace ws) {
     List<Path> out = new java.util.ArrayList<>(List.of(ws.studiesDir()));
@@ -92,12 +96,14 @@ final class Studies {
   static CmoStore open(Workspace ws, StoreOptions options, boolean fillIfEmpty, PrintWriter err) {
     CmoStore store = CmoStore.open(options.resolve(ws));
     if (fillIfEmpty && store.studyIds().isEmpty()) {
-      err.println("first use: loading the bundled studies from " + Workspace.shown(ws.studiesDir()));
+      err.println(
+          "first use: loading the bundled studies from " + Workspace.shown(ws.studiesDir()));
       CmoStore.LoadStats stats =
           validateAndLoad(pipeline(ws, null), defaultTargets(ws), store, err);
       if (stats == null) {
         store.close();
-        throw new CliException(ErrorCode.DATA_INVALID, "the bundled data does not validate; see above");
+        throw new CliException(
+            ErrorCode.DATA_INVALID, "the bundled data does not validate; see above");
       }
     }
     return store;

@@ -18,20 +18,32 @@ final class StudyFields {
    */
   static String fill(String template, String fileName, SourceMap map, List<String> filled) {
     String out =
-        replace(template,
+        replace(
+            template,
             "  file: TODO-source.txt           # a UTF-8 text under data/sources/ holding the passages you quote",
-            "  file: " + fileName + "   # registered with its page/section map (cmograph source add)");
+            "  file: "
+                + fileName
+                + "   # registered with its page/section map (cmograph source add)");
     SourceMap.FrontMatter f = map == null ? null : map.front();
     if (f == null) {
       return out;
     }
     if (f.title() != null && !f.title().isBlank()) {
-      out = replace(out, "  title: TODO the publication's title, as published", "  title: " + quoted(f.title()));
+      out =
+          replace(
+              out,
+              "  title: TODO the publication's title, as published",
+              "  title: " + quoted(f.title()));
       filled.add("title");
     }
     if (f.authors() != null && !f.authors().isEmpty()) {
-      out = replace(out, "  # authors: [Surname A, Surname B]",
-          "  authors: [" + String.join(", ", f.authors().stream().map(StudyFields::quoted).toList()) + "]");
+      out =
+          replace(
+              out,
+              "  # authors: [Surname A, Surname B]",
+              "  authors: ["
+                  + String.join(", ", f.authors().stream().map(StudyFields::quoted).toList())
+                  + "]");
       filled.add("authors");
     }
     if (f.year() != null) {
@@ -43,8 +55,11 @@ final class StudyFields {
       filled.add("journal");
     }
     if (f.doi() != null && !f.doi().isBlank()) {
-      out = replace(out, "  # doi: 10.NNNN/suffix           # without https://doi.org/",
-          "  doi: " + quoted(f.doi()));
+      out =
+          replace(
+              out,
+              "  # doi: 10.NNNN/suffix           # without https://doi.org/",
+              "  doi: " + quoted(f.doi()));
       filled.add("doi");
     }
     return out;

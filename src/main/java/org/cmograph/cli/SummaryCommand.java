@@ -39,16 +39,25 @@ import picocli.CommandLine.Spec;
 final class SummaryCommand implements Callable<Integer> {
   @Mixin HelpOption help;
 
-  @Option(names = "--mechanism", paramLabel = "ID", description = "Mechanism concept id (repeatable)")
+  @Option(
+      names = "--mechanism",
+      paramLabel = "ID",
+      description = "Mechanism concept id (repeatable)")
   List<String> mechanisms;
 
   @Option(names = "--theory-cmoc", paramLabel = "ID", description = "Theory CMOC id (repeatable)")
   List<String> theoryCmocs;
 
-  @Option(names = "--format", defaultValue = "md", description = "md, html, json or docx; default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--format",
+      defaultValue = "md",
+      description = "md, html, json or docx; default ${DEFAULT-VALUE}")
   String format;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Folder to write pages and CSV tables into (default: print one document)")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Folder to write pages and CSV tables into (default: print one document)")
   Path out;
 
   @Mixin TargetOptions target;
@@ -63,17 +72,23 @@ final class SummaryCommand implements Callable<Integer> {
       try {
         f = Summaries.Format.valueOf(format.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), "unknown format '" + format + "'; use md, html, json or docx");
+        throw new ParameterException(
+            spec.commandLine(), "unknown format '" + format + "'; use md, html, json or docx");
       }
     }
     Summaries.Selection selection =
         new Summaries.Selection(
-            mechanisms == null ? List.of() : mechanisms, theoryCmocs == null ? List.of() : theoryCmocs);
+            mechanisms == null ? List.of() : mechanisms,
+            theoryCmocs == null ? List.of() : theoryCmocs);
     if (docx && out == null) {
-      throw new ParameterException(spec.commandLine(), "--format docx writes a Word file; give the folder to write it into with --out DIR");
+      throw new ParameterException(
+          spec.commandLine(),
+          "--format docx writes a Word file; give the folder to write it into with --out DIR");
     }
     if (docx && !selection.all()) {
-      throw new ParameterException(spec.commandLine(), "--format docx covers the whole theory (Summary of Qualitative Findings, Evidence Profile, evidence appendix); leave out --mechanism and --theory-cmoc");
+      throw new ParameterException(
+          spec.commandLine(),
+          "--format docx covers the whole theory (Summary of Qualitative Findings, Evidence Profile, evidence appendix); leave out --mechanism and --theory-cmoc");
     }
     target.checkForReading();
     PrintWriter err = spec.commandLine().getErr();
@@ -89,7 +104,8 @@ final class SummaryCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), String.join("\n", problems));
     }
     if (summaries.base().theory().isEmpty()) {
-      err.println("note: the store holds no programme theory; run 'cmograph load' to load data/programme-theory.yaml");
+      err.println(
+          "note: the store holds no programme theory; run 'cmograph load' to load data/programme-theory.yaml");
     }
     if (out == null) {
       PrintWriter stdout = spec.commandLine().getOut();
@@ -101,7 +117,9 @@ final class SummaryCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     } else {
       List<Path> written = summaries.write(out, f, selection);
-      spec.commandLine().getOut().println("wrote " + written.size() + " file(s) to " + Workspace.shown(out));
+      spec.commandLine()
+          .getOut()
+          .println("wrote " + written.size() + " file(s) to " + Workspace.shown(out));
       spec.commandLine().getOut().flush();
     }
     err.flush();

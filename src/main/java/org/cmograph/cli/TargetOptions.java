@@ -49,8 +49,7 @@ final class TargetOptions {
 
   /**
    * Refuses contradictory options (a usage error, exit 2) and reads the password file, so that a
-   * wrong one is reported before any work; returns the credentials, or null without {@code
-   * --user}.
+   * wrong one is reported before any work; returns the credentials, or null without {@code --user}.
    */
   RemoteGraphStore.Credentials check() {
     if (endpoint != null && !storeOptions.isDefault()) {
@@ -63,7 +62,9 @@ final class TargetOptions {
       throw new ParameterException(mixee.commandLine(), "--user is for --endpoint");
     }
     credentials =
-        user == null ? null : new RemoteGraphStore.Credentials(user, PasswordFile.read(passwordFile));
+        user == null
+            ? null
+            : new RemoteGraphStore.Credentials(user, PasswordFile.read(passwordFile));
     return credentials;
   }
 

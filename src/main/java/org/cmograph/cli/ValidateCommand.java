@@ -13,10 +13,9 @@ import org.cmograph.rdf.StudyPipeline;
 import org.cmograph.rdf.TheoryPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cmograph validate PATH...}: every problem of every file, as FILE:LINE:COL: message. */
 @Command(
@@ -40,7 +39,8 @@ final class ValidateCommand implements Callable<Integer> {
     StudyPipeline pipeline = Studies.pipeline(Workspace.current(), sourcesOption.sources);
     StudyPipeline.Result result = pipeline.validate(paths);
     TheoryPipeline.Result theory = Studies.theoryPipeline(pipeline).validate(paths, result.valid());
-    SelectionPipeline.Result selection = Studies.selectionPipeline(sourcesOption.sources).validate(paths, result.valid());
+    SelectionPipeline.Result selection =
+        Studies.selectionPipeline(sourcesOption.sources).validate(paths, result.valid());
     List<Problem> problems = new ArrayList<>(result.problems());
     problems.addAll(theory.problems());
     problems.addAll(selection.problems());
@@ -66,10 +66,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (!output.quiet) {
       out.printf(
           "%d file(s) checked: %d valid, %d error(s), %d warning(s)%n",
-          filesRead,
-          valid,
-          errors,
-          problems.size() - errors);
+          filesRead, valid, errors, problems.size() - errors);
       if (!problems.isEmpty()) {
         out.println("each code is explained in docs/errors.md");
       }

@@ -14,7 +14,8 @@ public record Workspace(Path home) {
     if (home == null || home.isBlank()) {
       home = System.getenv("CMOGRAPH_HOME");
     }
-    return new Workspace(Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize());
+    return new Workspace(
+        Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize());
   }
 
   public Path dataDir() {

@@ -22,7 +22,6 @@ import org.apache.jena.sparql.expr.E_Regex;
 import org.apache.jena.sparql.expr.E_StrReplace;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprEvalException;
-import org.apache.jena.sparql.expr.ExprFunction;
 import org.apache.jena.sparql.expr.ExprFunction1;
 import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.expr.ExprTransformCopy;
@@ -159,8 +158,10 @@ final class BoundedEvaluation {
     }
     if (value.isDecimal()) {
       BigDecimal d = value.getDecimal();
-      if (d.precision() > MAX_INTEGER_BITS / 3 || Math.abs((long) d.scale()) > MAX_INTEGER_BITS / 3) {
-        throw new ValueTooLarge("the query built a decimal with too many digits; values are bounded");
+      if (d.precision() > MAX_INTEGER_BITS / 3
+          || Math.abs((long) d.scale()) > MAX_INTEGER_BITS / 3) {
+        throw new ValueTooLarge(
+            "the query built a decimal with too many digits; values are bounded");
       }
       return value;
     }
@@ -169,7 +170,9 @@ final class BoundedEvaluation {
     }
     Node node = value.asNode();
     int length =
-        node.isLiteral() ? node.getLiteralLexicalForm().length() : node.isURI() ? node.getURI().length() : 0;
+        node.isLiteral()
+            ? node.getLiteralLexicalForm().length()
+            : node.isURI() ? node.getURI().length() : 0;
     if (length > MAX_CHARS) {
       throw new ValueTooLarge(
           "the query built a string of over " + MAX_CHARS + " characters; values are bounded");

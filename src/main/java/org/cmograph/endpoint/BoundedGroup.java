@@ -80,8 +80,14 @@ final class BoundedGroup extends QueryIterPlainWrapper {
   /** Aggregates whose state does not grow with the solutions they see. */
   private static final Set<Class<?>> CONSTANT_STATE =
       Set.of(
-          AggCount.class, AggCountVar.class, AggSum.class, AggAvg.class, AggMin.class,
-          AggMax.class, AggSample.class, AggNull.class);
+          AggCount.class,
+          AggCountVar.class,
+          AggSum.class,
+          AggAvg.class,
+          AggMin.class,
+          AggMax.class,
+          AggSample.class,
+          AggNull.class);
 
   private static List<ExprAggregator> charged(List<ExprAggregator> aggregators) {
     List<ExprAggregator> out = new ArrayList<>();
@@ -164,7 +170,9 @@ final class BoundedGroup extends QueryIterPlainWrapper {
           Aggregator aggregator = agg.getAggregator();
           // COUNT(DISTINCT *) has no argument to charge: it keeps whole solutions.
           boolean keepsSolutions =
-              budget != null && aggregator.getExprList() == null && !CONSTANT_STATE.contains(aggregator.getClass());
+              budget != null
+                  && aggregator.getExprList() == null
+                  && !CONSTANT_STATE.contains(aggregator.getClass());
           accs.add(new Accumulation(agg.getVar(), aggregator.createAccumulator(), keepsSolutions));
         }
         groups.put(key, accs);

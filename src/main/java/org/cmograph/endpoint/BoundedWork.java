@@ -42,8 +42,8 @@ import org.apache.jena.tdb2.solver.OpExecutorTDB2;
  * <p>Installed as the query context's {@link OpExecutorFactory}: the executor is TDB2's own (which
  * works over any dataset), with the operators that keep solutions re-built over charged inputs.
  * ARQ's spill-to-disk setting ({@code arq:spillToDiskThreshold}) was not used: it covers sorting
- * and {@code DISTINCT} only, not groups or aggregates, and trades the heap for unbounded
- * temporary files.
+ * and {@code DISTINCT} only, not groups or aggregates, and trades the heap for unbounded temporary
+ * files.
  */
 final class BoundedWork {
   private BoundedWork() {}
@@ -112,8 +112,8 @@ final class BoundedWork {
   }
 
   /**
-   * Passes solutions on unchanged, charging each to the budget. With a {@code keep} limit (a
-   * top-N sort keeps at most N), the charge is at most N times the largest solution seen.
+   * Passes solutions on unchanged, charging each to the budget. With a {@code keep} limit (a top-N
+   * sort keeps at most N), the charge is at most N times the largest solution seen.
    */
   static final class Charged extends QueryIterProcessBinding {
     private final Budget budget;
@@ -147,8 +147,8 @@ final class BoundedWork {
   /**
    * TDB2's executor with the operators that keep solutions over charged inputs: the input of a
    * sort, of a top-N sort and of a group, the output of {@code DISTINCT} (each distinct solution is
-   * kept to filter later ones), the left side of a hash join and the right side of {@code
-   * OPTIONAL} and {@code MINUS}.
+   * kept to filter later ones), the left side of a hash join and the right side of {@code OPTIONAL}
+   * and {@code MINUS}.
    */
   private static final class Executor extends OpExecutorTDB2 {
     private final Budget budget;

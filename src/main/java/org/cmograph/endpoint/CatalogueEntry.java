@@ -9,9 +9,9 @@ import org.cmograph.query.QueryExample;
 import org.cmograph.query.QueryParam;
 
 /**
- * A catalogue query as the web pages show it: its header's title, question and parameters, and
- * the text to put in the query editor, with parameter values bound as RDF terms (never spliced
- * into the text) and a header that speaks to someone using the page, not the command line.
+ * A catalogue query as the web pages show it: its header's title, question and parameters, and the
+ * text to put in the query editor, with parameter values bound as RDF terms (never spliced into the
+ * text) and a header that speaks to someone using the page, not the command line.
  */
 public record CatalogueEntry(CatalogueQuery query) {
 
@@ -54,9 +54,9 @@ public record CatalogueEntry(CatalogueQuery query) {
 
   /**
    * The text for the editor with {@code values} bound: the header's title and question, a line per
-   * parameter saying which form field sets it and to what, then the query. Without values the
-   * query is the file's own text (its comments kept); with values it is the bound query as Jena
-   * writes it.
+   * parameter saying which form field sets it and to what, then the query. Without values the query
+   * is the file's own text (its comments kept); with values it is the bound query as Jena writes
+   * it.
    *
    * @throws org.cmograph.query.QueryUsageException for an undeclared parameter, a missing required
    *     one or a value its kind cannot take

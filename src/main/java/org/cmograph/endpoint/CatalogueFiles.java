@@ -22,9 +22,7 @@ final class CatalogueFiles extends HttpServlet {
     String file = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
     Optional<CatalogueEntry> entry =
         file.endsWith(".rq")
-            ? catalogue.get().stream()
-                .filter(e -> (e.name() + ".rq").equals(file))
-                .findFirst()
+            ? catalogue.get().stream().filter(e -> (e.name() + ".rq").equals(file)).findFirst()
             : Optional.empty();
     if (entry.isEmpty()) {
       res.sendError(404);

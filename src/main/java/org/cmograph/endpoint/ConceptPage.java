@@ -14,12 +14,12 @@ import org.apache.jena.graph.Node;
 import org.cmograph.rdf.Vocab;
 
 /**
- * The page of a catalogue concept (a mechanism, context or outcome concept): its label,
- * definition, broader and narrower concepts, the configurations that use it and the evidence
- * that counts for it. Mechanisms count as everywhere else in the graph: findings that {@code
- * cmo:countsForMechanism} the concept (those about it and about its narrower concepts).
- * Context and outcome concepts count as the demi-regularities query does: findings for the
- * configurations whose contexts or outcomes are instances of the concept itself.
+ * The page of a catalogue concept (a mechanism, context or outcome concept): its label, definition,
+ * broader and narrower concepts, the configurations that use it and the evidence that counts for
+ * it. Mechanisms count as everywhere else in the graph: findings that {@code
+ * cmo:countsForMechanism} the concept (those about it and about its narrower concepts). Context and
+ * outcome concepts count as the demi-regularities query does: findings for the configurations whose
+ * contexts or outcomes are instances of the concept itself.
  */
 final class ConceptPage {
   static final Node BROADER = LdView.uri(Vocab.SKOS + "broader");
@@ -34,10 +34,14 @@ final class ConceptPage {
   private ConceptPage() {}
 
   static boolean isConcept(LdView v, Node n) {
-    return v.hasType(n, Vocab.MechanismConcept) || v.hasType(n, Vocab.ContextConcept) || v.hasType(n, Vocab.OutcomeConcept);
+    return v.hasType(n, Vocab.MechanismConcept)
+        || v.hasType(n, Vocab.ContextConcept)
+        || v.hasType(n, Vocab.OutcomeConcept);
   }
 
-  /** @param summaries whether the server serves the evidence summaries under /summaries/ */
+  /**
+   * @param summaries whether the server serves the evidence summaries under /summaries/
+   */
   static String body(LdView v, Node c, boolean summaries) {
     boolean mechanism = v.hasType(c, Vocab.MechanismConcept);
     boolean context = v.hasType(c, Vocab.ContextConcept);
@@ -45,9 +49,13 @@ final class ConceptPage {
     StringBuilder b = new StringBuilder(LdHtml.heading(kind, v.label(c), c.getURI()));
     Map<String, String> f = LdHtml.facts();
     f.put("Definition", esc(v.text(c, DEFINITION)));
-    f.put("Also called", esc(String.join("; ", v.objects(c, ALT_LABEL).stream().map(v::label).sorted().toList())));
+    f.put(
+        "Also called",
+        esc(String.join("; ", v.objects(c, ALT_LABEL).stream().map(v::label).sorted().toList())));
     f.put("Broader", all(v, c, BROADER));
-    f.put("Narrower", String.join(", ", v.byLabel(v.subjects(BROADER, c)).stream().map(n -> a(v, n)).toList()));
+    f.put(
+        "Narrower",
+        String.join(", ", v.byLabel(v.subjects(BROADER, c)).stream().map(n -> a(v, n)).toList()));
     f.put("Scope note", esc(v.text(c, SCOPE_NOTE)));
     f.put("In scheme", all(v, c, Vocab.skosInScheme));
     b.append(LdHtml.facts(f));
@@ -84,7 +92,8 @@ final class ConceptPage {
         }
       }
     }
-    b.append(LdHtml.section("Evidence", "evidence", evidence(v, c, findings, mechanism, summaries)));
+    b.append(
+        LdHtml.section("Evidence", "evidence", evidence(v, c, findings, mechanism, summaries)));
     List<String> study = new ArrayList<>();
     List<String> theory = new ArrayList<>();
     for (Node cmoc : v.byLabel(new ArrayList<>(configurations))) {
@@ -95,17 +104,26 @@ final class ConceptPage {
         study.add(a(v, cmoc) + " in " + a(v, in));
       }
     }
-    b.append(LdHtml.section("Study configurations (" + study.size() + ")", "study-configurations", ul(study)));
-    b.append(LdHtml.section("Programme theory configurations (" + theory.size() + ")", "theory-configurations", ul(theory)));
+    b.append(
+        LdHtml.section(
+            "Study configurations (" + study.size() + ")", "study-configurations", ul(study)));
+    b.append(
+        LdHtml.section(
+            "Programme theory configurations (" + theory.size() + ")",
+            "theory-configurations",
+            ul(theory)));
     b.append(LdHtml.allStatements(v, c));
     return b.toString();
   }
 
   private static String ul(List<String> items) {
-    return items.isEmpty() ? "" : "<ul>\n<li>" + String.join("</li>\n<li>", items) + "</li>\n</ul>\n";
+    return items.isEmpty()
+        ? ""
+        : "<ul>\n<li>" + String.join("</li>\n<li>", items) + "</li>\n</ul>\n";
   }
 
-  private static String evidence(LdView v, Node c, List<Node> findings, boolean mechanism, boolean summaries) {
+  private static String evidence(
+      LdView v, Node c, List<Node> findings, boolean mechanism, boolean summaries) {
     Map<String, Integer> byStance = new TreeMap<>();
     Set<Node> studies = new LinkedHashSet<>();
     for (Node e : findings) {
@@ -117,11 +135,15 @@ final class ConceptPage {
       }
     }
     StringBuilder b = new StringBuilder("<p>");
-    b.append(findings.size()).append(findings.size() == 1 ? " finding" : " findings").append(" from ")
-        .append(studies.size()).append(studies.size() == 1 ? " study" : " studies")
-        .append(mechanism
-            ? " count for this mechanism (findings about it or about a narrower mechanism; background, methods, recommendations and hypotheses never count)."
-            : " bear on configurations with this concept (findings only).");
+    b.append(findings.size())
+        .append(findings.size() == 1 ? " finding" : " findings")
+        .append(" from ")
+        .append(studies.size())
+        .append(studies.size() == 1 ? " study" : " studies")
+        .append(
+            mechanism
+                ? " count for this mechanism (findings about it or about a narrower mechanism; background, methods, recommendations and hypotheses never count)."
+                : " bear on configurations with this concept (findings only).");
     b.append("</p>\n");
     if (!byStance.isEmpty()) {
       List<String> parts = new ArrayList<>();
@@ -129,11 +151,19 @@ final class ConceptPage {
       b.append("<p>By stance: ").append(String.join(" · ", parts)).append("</p>\n");
     }
     if (!studies.isEmpty()) {
-      b.append("<p>Studies: ").append(String.join(", ", v.byLabel(new ArrayList<>(studies)).stream().map(s -> a(s.getURI(), LdView.localName(s))).toList())).append("</p>\n");
+      b.append("<p>Studies: ")
+          .append(
+              String.join(
+                  ", ",
+                  v.byLabel(new ArrayList<>(studies)).stream()
+                      .map(s -> a(s.getURI(), LdView.localName(s)))
+                      .toList()))
+          .append("</p>\n");
     }
     if (mechanism && summaries && !findings.isEmpty()) {
       String id = v.text(c, Vocab.skosNotation);
-      b.append("<p><a href=\"/summaries/mechanism-").append(esc(id.isEmpty() ? LdView.localName(c) : id))
+      b.append("<p><a href=\"/summaries/mechanism-")
+          .append(esc(id.isEmpty() ? LdView.localName(c) : id))
           .append(".html\">Evidence summary for this mechanism</a></p>\n");
     }
     if (!findings.isEmpty()) {
@@ -143,10 +173,16 @@ final class ConceptPage {
         quotes.append(StudyPage.quote(v, e, true));
       }
       if (shown.size() > QUOTES_SHOWN) {
-        quotes.append("<p>The first ").append(QUOTES_SHOWN).append(" of ").append(shown.size())
+        quotes
+            .append("<p>The first ")
+            .append(QUOTES_SHOWN)
+            .append(" of ")
+            .append(shown.size())
             .append("; the query page's evidence-for-mechanism query lists them all.</p>\n");
       }
-      b.append("<details class=\"ld-all\"><summary>The findings' quotes</summary>\n").append(quotes).append("</details>\n");
+      b.append("<details class=\"ld-all\"><summary>The findings' quotes</summary>\n")
+          .append(quotes)
+          .append("</details>\n");
     }
     return b.toString();
   }

@@ -29,7 +29,11 @@ final class ConfigurationPage {
       Node ctx = v.object(link, Vocab.linkedContext);
       if (ctx != null) {
         linked.add(ctx);
-        contexts.add(part(v, ctx, Vocab.contextConcept) + " <span class=\"ld-role\">(" + esc(v.text(link, Vocab.contextRole)) + ")</span>");
+        contexts.add(
+            part(v, ctx, Vocab.contextConcept)
+                + " <span class=\"ld-role\">("
+                + esc(v.text(link, Vocab.contextRole))
+                + ")</span>");
       }
     }
     for (Node ctx : v.objects(c, Vocab.hasContext)) {
@@ -40,8 +44,14 @@ final class ConfigurationPage {
     f.put("Context", list(contexts));
     Node m = v.object(c, Vocab.hasMechanism);
     if (m != null) {
-      f.put("Mechanism", all(v, m, Vocab.instanceOfConcept)
-          + (v.text(m, Vocab.studyWording).isEmpty() ? "" : " <span class=\"ld-note\">(study's words: “" + esc(v.text(m, Vocab.studyWording)) + "”)</span>"));
+      f.put(
+          "Mechanism",
+          all(v, m, Vocab.instanceOfConcept)
+              + (v.text(m, Vocab.studyWording).isEmpty()
+                  ? ""
+                  : " <span class=\"ld-note\">(study's words: “"
+                      + esc(v.text(m, Vocab.studyWording))
+                      + "”)</span>"));
       f.put("Resource", esc(v.text(m, Vocab.hasResource)));
       f.put("Reasoning", esc(v.text(m, Vocab.hasResponse)));
       f.put("Not reported", all(v, m, Vocab.notReported));
@@ -59,42 +69,65 @@ final class ConfigurationPage {
   /** A study's or theory's context or outcome: its wording, linked, and its concept. */
   private static String part(LdView v, Node n, Node conceptProperty) {
     String concept = all(v, n, conceptProperty);
-    return a(v, n) + (concept.isEmpty() ? "" : " <span class=\"ld-concept\">→ " + concept + "</span>");
+    return a(v, n)
+        + (concept.isEmpty() ? "" : " <span class=\"ld-concept\">→ " + concept + "</span>");
   }
 
   static String list(List<String> items) {
     if (items.isEmpty()) {
       return "";
     }
-    return items.size() == 1 ? items.get(0) : "<ul><li>" + String.join("</li><li>", items) + "</li></ul>";
+    return items.size() == 1
+        ? items.get(0)
+        : "<ul><li>" + String.join("</li><li>", items) + "</li></ul>";
   }
 
   /** A study configuration as a card on its study's page. */
   static String card(LdView v, Node c, int level) {
-    return "<article class=\"ld-card\">\n<h" + level + ">" + a(v, c) + "</h" + level + ">\n" + parts(v, c)
-        + "<p class=\"ld-meta\">" + v.subjects(Vocab.evidenceFor, c).size() + " evidence items</p>\n</article>\n";
+    return "<article class=\"ld-card\">\n<h"
+        + level
+        + ">"
+        + a(v, c)
+        + "</h"
+        + level
+        + ">\n"
+        + parts(v, c)
+        + "<p class=\"ld-meta\">"
+        + v.subjects(Vocab.evidenceFor, c).size()
+        + " evidence items</p>\n</article>\n";
   }
 
   /** A study's configuration page. */
   static String body(LdView v, Node c) {
-    StringBuilder b = new StringBuilder(LdHtml.heading("Configuration (CMOC) of a study", v.label(c), c.getURI()));
+    StringBuilder b =
+        new StringBuilder(
+            LdHtml.heading("Configuration (CMOC) of a study", v.label(c), c.getURI()));
     b.append("<p>In ").append(all(v, c, Vocab.inStudy)).append("</p>\n");
     b.append(LdHtml.section("Parts", "parts", parts(v, c)));
     StringBuilder links = new StringBuilder();
     for (Node link : v.objects(c, Vocab.hasTheoryLink)) {
-      links.append("<li>").append(all(v, link, Vocab.linkStance)).append(": ")
-          .append(all(v, link, Vocab.linkedTheoryCMOC)).append(" <span class=\"ld-note\">")
-          .append(esc(v.text(link, Vocab.rationale))).append("</span></li>\n");
+      links
+          .append("<li>")
+          .append(all(v, link, Vocab.linkStance))
+          .append(": ")
+          .append(all(v, link, Vocab.linkedTheoryCMOC))
+          .append(" <span class=\"ld-note\">")
+          .append(esc(v.text(link, Vocab.rationale)))
+          .append("</span></li>\n");
     }
-    b.append(LdHtml.section("Programme theory", "theory", links.length() == 0 ? "" : "<ul>\n" + links + "</ul>\n"));
+    b.append(
+        LdHtml.section(
+            "Programme theory", "theory", links.length() == 0 ? "" : "<ul>\n" + links + "</ul>\n"));
     Map<String, StringBuilder> byStance = new LinkedHashMap<>();
     for (Node e : v.byLabel(v.subjects(Vocab.evidenceFor, c))) {
       Node stance = v.object(e, Vocab.stance);
-      String key = stance == null ? "No stance (" + v.text(e, Vocab.evidenceKind) + ")" : v.label(stance);
+      String key =
+          stance == null ? "No stance (" + v.text(e, Vocab.evidenceKind) + ")" : v.label(stance);
       byStance.computeIfAbsent(key, k -> new StringBuilder()).append(StudyPage.quote(v, e, false));
     }
     StringBuilder ev = new StringBuilder();
-    byStance.forEach((stance, quotes) -> ev.append("<h3>").append(esc(stance)).append("</h3>\n").append(quotes));
+    byStance.forEach(
+        (stance, quotes) -> ev.append("<h3>").append(esc(stance)).append("</h3>\n").append(quotes));
     b.append(LdHtml.section("Evidence by stance", "evidence", ev.toString()));
     b.append(LdHtml.allStatements(v, c));
     return b.toString();
@@ -102,10 +135,14 @@ final class ConfigurationPage {
 
   /** A theory CMOC's page: parts, history, confidence, and the study configurations by stance. */
   static String theoryBody(LdView v, Node t) {
-    StringBuilder b = new StringBuilder(LdHtml.heading("Configuration (CMOC) of the programme theory", v.label(t), t.getURI()));
+    StringBuilder b =
+        new StringBuilder(
+            LdHtml.heading("Configuration (CMOC) of the programme theory", v.label(t), t.getURI()));
     List<Node> theories = v.subjects(Vocab.hasTheoryCMOC, t);
     if (!theories.isEmpty()) {
-      b.append("<p>Part of ").append(ConfigurationPage.list(theories.stream().map(n -> a(v, n)).toList())).append("</p>\n");
+      b.append("<p>Part of ")
+          .append(ConfigurationPage.list(theories.stream().map(n -> a(v, n)).toList()))
+          .append("</p>\n");
     }
     b.append(LdHtml.section("Parts", "parts", parts(v, t)));
     String note = v.text(t, Vocab.skosNote);
@@ -116,13 +153,27 @@ final class ConfigurationPage {
     for (Node link : v.subjects(Vocab.linkedTheoryCMOC, t)) {
       for (Node c : v.subjects(Vocab.hasTheoryLink, link)) {
         String stance = v.text(link, Vocab.linkStance);
-        byStance.computeIfAbsent(stance, k -> new ArrayList<>()).add(
-            a(v, c) + " in " + all(v, c, Vocab.inStudy) + " <span class=\"ld-meta\">(" + v.subjects(Vocab.evidenceFor, c).size() + " evidence items)</span>");
+        byStance
+            .computeIfAbsent(stance, k -> new ArrayList<>())
+            .add(
+                a(v, c)
+                    + " in "
+                    + all(v, c, Vocab.inStudy)
+                    + " <span class=\"ld-meta\">("
+                    + v.subjects(Vocab.evidenceFor, c).size()
+                    + " evidence items)</span>");
       }
     }
     StringBuilder ev = new StringBuilder();
-    byStance.forEach((stance, cs) -> ev.append("<h3>").append(esc(stance)).append(" (").append(cs.size()).append(")</h3>\n<ul><li>")
-        .append(String.join("</li>\n<li>", cs.stream().sorted().toList())).append("</li></ul>\n"));
+    byStance.forEach(
+        (stance, cs) ->
+            ev.append("<h3>")
+                .append(esc(stance))
+                .append(" (")
+                .append(cs.size())
+                .append(")</h3>\n<ul><li>")
+                .append(String.join("</li>\n<li>", cs.stream().sorted().toList()))
+                .append("</li></ul>\n"));
     b.append(LdHtml.section("Study configurations by stance", "evidence", ev.toString()));
     StringBuilder conf = new StringBuilder();
     for (Node ca : v.subjects(Vocab.assesses, t)) {
@@ -131,12 +182,18 @@ final class ConfigurationPage {
     b.append(LdHtml.section("Confidence (GRADE-CERQual)", "confidence", conf.toString()));
     StringBuilder hist = new StringBuilder();
     for (Node ch : v.byLabel(v.objects(t, Vocab.hasChange))) {
-      hist.append("<li>").append(all(v, ch, Vocab.changeKind)).append(" in version ").append(all(v, ch, Vocab.inVersion))
-          .append(": ").append(esc(v.text(ch, Vocab.rationale)));
+      hist.append("<li>")
+          .append(all(v, ch, Vocab.changeKind))
+          .append(" in version ")
+          .append(all(v, ch, Vocab.inVersion))
+          .append(": ")
+          .append(esc(v.text(ch, Vocab.rationale)));
       String prompted = all(v, ch, Vocab.promptedBy);
       hist.append(prompted.isEmpty() ? "" : " Prompted by " + prompted).append("</li>\n");
     }
-    b.append(LdHtml.section("History", "history", hist.length() == 0 ? "" : "<ul>\n" + hist + "</ul>\n"));
+    b.append(
+        LdHtml.section(
+            "History", "history", hist.length() == 0 ? "" : "<ul>\n" + hist + "</ul>\n"));
     b.append(LdHtml.section("Draws on", "draws-on", all(v, t, Vocab.drawsOn)));
     b.append(LdHtml.allStatements(v, t));
     return b.toString();
@@ -144,11 +201,22 @@ final class ConfigurationPage {
 
   private static Map<String, String> confidence(LdView v, Node ca) {
     Map<String, String> f = LdHtml.facts();
-    f.put("Overall confidence", all(v, ca, Vocab.overallConfidence) + " " + esc(v.text(ca, Vocab.explanation)));
-    f.put("Methodological limitations", all(v, ca, Vocab.methodologicalLimitations) + " " + esc(v.text(ca, Vocab.limitationsExplanation)));
-    f.put("Coherence", all(v, ca, Vocab.coherence) + " " + esc(v.text(ca, Vocab.coherenceExplanation)));
-    f.put("Adequacy", all(v, ca, Vocab.adequacy) + " " + esc(v.text(ca, Vocab.adequacyExplanation)));
-    f.put("Relevance", all(v, ca, Vocab.relevance) + " " + esc(v.text(ca, Vocab.relevanceExplanation)));
+    f.put(
+        "Overall confidence",
+        all(v, ca, Vocab.overallConfidence) + " " + esc(v.text(ca, Vocab.explanation)));
+    f.put(
+        "Methodological limitations",
+        all(v, ca, Vocab.methodologicalLimitations)
+            + " "
+            + esc(v.text(ca, Vocab.limitationsExplanation)));
+    f.put(
+        "Coherence",
+        all(v, ca, Vocab.coherence) + " " + esc(v.text(ca, Vocab.coherenceExplanation)));
+    f.put(
+        "Adequacy", all(v, ca, Vocab.adequacy) + " " + esc(v.text(ca, Vocab.adequacyExplanation)));
+    f.put(
+        "Relevance",
+        all(v, ca, Vocab.relevance) + " " + esc(v.text(ca, Vocab.relevanceExplanation)));
     return f;
   }
 
@@ -163,7 +231,11 @@ final class ConfigurationPage {
     b.append(LdHtml.facts(f));
     StringBuilder cs = new StringBuilder();
     for (Node t : v.byLabel(v.objects(p, Vocab.hasTheoryCMOC))) {
-      cs.append("<article class=\"ld-card\">\n<h3>").append(a(v, t)).append("</h3>\n").append(parts(v, t)).append("</article>\n");
+      cs.append("<article class=\"ld-card\">\n<h3>")
+          .append(a(v, t))
+          .append("</h3>\n")
+          .append(parts(v, t))
+          .append("</article>\n");
     }
     b.append(LdHtml.section("Configurations", "configurations", cs.toString()));
     b.append(LdHtml.allStatements(v, p));

@@ -6,11 +6,11 @@ import java.util.Locale;
 import org.apache.jena.riot.Lang;
 
 /**
- * Content negotiation for the linked-data pages: picks, from the formats a resource is offered
- * in, the one the client's {@code Accept} header rates highest (q-values and wildcards as HTTP
- * defines them: the most specific matching range gives a format its q; q=0 refuses it). Ties go
- * to the earlier offered format, so a client that accepts anything ({@code *}{@code /*}, or no
- * header) gets the first. {@code ?format=ttl|jsonld|nt|rdf|html} overrides the header.
+ * Content negotiation for the linked-data pages: picks, from the formats a resource is offered in,
+ * the one the client's {@code Accept} header rates highest (q-values and wildcards as HTTP defines
+ * them: the most specific matching range gives a format its q; q=0 refuses it). Ties go to the
+ * earlier offered format, so a client that accepts anything ({@code *}{@code /*}, or no header)
+ * gets the first. {@code ?format=ttl|jsonld|nt|rdf|html} overrides the header.
  *
  * <pre>
  * Conneg.Format f = Conneg.choose(req.getHeader("Accept"), req.getParameter("format"), Conneg.RESOURCE);

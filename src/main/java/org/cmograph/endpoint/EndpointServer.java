@@ -19,10 +19,10 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.tdb2.TDB2;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
@@ -76,8 +76,8 @@ public final class EndpointServer implements AutoCloseable {
    * @param queueWait longest a query waits for its turn before the endpoint answers 503
    * @param maxWorkBytes most intermediate results one query may keep (estimated bytes: sorted and
    *     distinct solutions, groups, aggregated values, the kept side of a join)
-   * @param writeTimeout longest a response may wait for its client to read before the connection
-   *     is closed
+   * @param writeTimeout longest a response may wait for its client to read before the connection is
+   *     closed
    */
   public record Settings(
       String bind,
@@ -147,39 +147,129 @@ public final class EndpointServer implements AutoCloseable {
     }
 
     public Settings withPort(int port) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait, maxWorkBytes, writeTimeout);
+      return new Settings(
+          bind,
+          port,
+          timeout,
+          maxRows,
+          maxRequestBytes,
+          updateUser,
+          concurrentQueries,
+          queueWait,
+          maxWorkBytes,
+          writeTimeout);
     }
 
     public Settings withBind(String bind) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait, maxWorkBytes, writeTimeout);
+      return new Settings(
+          bind,
+          port,
+          timeout,
+          maxRows,
+          maxRequestBytes,
+          updateUser,
+          concurrentQueries,
+          queueWait,
+          maxWorkBytes,
+          writeTimeout);
     }
 
     public Settings withTimeout(Duration timeout) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait, maxWorkBytes, writeTimeout);
+      return new Settings(
+          bind,
+          port,
+          timeout,
+          maxRows,
+          maxRequestBytes,
+          updateUser,
+          concurrentQueries,
+          queueWait,
+          maxWorkBytes,
+          writeTimeout);
     }
 
     public Settings withMaxRows(int maxRows) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait, maxWorkBytes, writeTimeout);
+      return new Settings(
+          bind,
+          port,
+          timeout,
+          maxRows,
+          maxRequestBytes,
+          updateUser,
+          concurrentQueries,
+          queueWait,
+          maxWorkBytes,
+          writeTimeout);
     }
 
     public Settings withMaxRequestBytes(long maxRequestBytes) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait, maxWorkBytes, writeTimeout);
+      return new Settings(
+          bind,
+          port,
+          timeout,
+          maxRows,
+          maxRequestBytes,
+          updateUser,
+          concurrentQueries,
+          queueWait,
+          maxWorkBytes,
+          writeTimeout);
     }
 
     public Settings withUpdateUser(Credentials updateUser) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait, maxWorkBytes, writeTimeout);
+      return new Settings(
+          bind,
+          port,
+          timeout,
+          maxRows,
+          maxRequestBytes,
+          updateUser,
+          concurrentQueries,
+          queueWait,
+          maxWorkBytes,
+          writeTimeout);
     }
 
     public Settings withConcurrentQueries(int concurrentQueries, Duration queueWait) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait, maxWorkBytes, writeTimeout);
+      return new Settings(
+          bind,
+          port,
+          timeout,
+          maxRows,
+          maxRequestBytes,
+          updateUser,
+          concurrentQueries,
+          queueWait,
+          maxWorkBytes,
+          writeTimeout);
     }
 
     public Settings withMaxWorkBytes(long maxWorkBytes) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait, maxWorkBytes, writeTimeout);
+      return new Settings(
+          bind,
+          port,
+          timeout,
+          maxRows,
+          maxRequestBytes,
+          updateUser,
+          concurrentQueries,
+          queueWait,
+          maxWorkBytes,
+          writeTimeout);
     }
 
     public Settings withWriteTimeout(Duration writeTimeout) {
-      return new Settings(bind, port, timeout, maxRows, maxRequestBytes, updateUser, concurrentQueries, queueWait, maxWorkBytes, writeTimeout);
+      return new Settings(
+          bind,
+          port,
+          timeout,
+          maxRows,
+          maxRequestBytes,
+          updateUser,
+          concurrentQueries,
+          queueWait,
+          maxWorkBytes,
+          writeTimeout);
     }
 
     public boolean writable() {
@@ -282,9 +372,18 @@ public final class EndpointServer implements AutoCloseable {
     if (summaries != null) {
       builder.addServlet("/summaries/*", new SummaryPages(summaries));
     }
-    // Linked data: every https://w3id.org/cmograph/PATH at /PATH, the studies, VoID, service description.
+    // Linked data: every https://w3id.org/cmograph/PATH at /PATH, the studies, VoID, service
+    // description.
     LinkedData linkedData = new LinkedData(dataset, settings.timeout(), summaries != null);
-    for (String path : List.of("/id/*", "/mechanism/*", "/context/*", "/outcome/*", "/graph/*", "/ontology", "/studies")) {
+    for (String path :
+        List.of(
+            "/id/*",
+            "/mechanism/*",
+            "/context/*",
+            "/outcome/*",
+            "/graph/*",
+            "/ontology",
+            "/studies")) {
       builder.addServlet(path, linkedData);
     }
     DatasetDescription description = new DatasetDescription(dataset, settings.timeout());

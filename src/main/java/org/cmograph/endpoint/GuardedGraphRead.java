@@ -20,8 +20,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
 /**
  * Graph Store Protocol reads ({@code GET /cmo/get}) with the query path's limits: a place from the
  * same {@link QueryGate}, at most {@code maxItems} triples (or quads) and {@link
- * GuardedQuery#MAX_RESULT_BYTES} bytes, a cut said in {@value EndpointServer#TRUNCATED_HEADER}.
- * The triples are copied out within the read transaction and the place is given back before the
+ * GuardedQuery#MAX_RESULT_BYTES} bytes, a cut said in {@value EndpointServer#TRUNCATED_HEADER}. The
+ * triples are copied out within the read transaction and the place is given back before the
  * response is written, so a slow reader holds no place.
  */
 final class GuardedGraphRead extends GSP_R {

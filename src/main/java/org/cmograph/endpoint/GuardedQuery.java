@@ -4,12 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.atlas.RuntimeIOException;
 import org.apache.jena.atlas.io.IO;
 import org.apache.jena.atlas.lib.Pair;
@@ -21,19 +15,25 @@ import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQLProtocol;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
-import org.apache.jena.update.UpdateFactory;
-import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.update.UpdateFactory;
 
 /**
  * Fuseki's SPARQL query service with the endpoint's limits: the {@link QueryPolicy} check before
@@ -44,8 +44,8 @@ import org.apache.jena.sparql.exec.RowSetStream;
  * queries run at once; the others wait their turn (the time limit counts running time only), and
  * one that waits longer than the gate allows is answered 503 with {@code Retry-After}.
  *
- * <p>Each query is logged once, shortened ({@link #forLog}): Fuseki's own processing logs the
- * whole text and then serialises the parsed query once more for its log, which for the catalogue's
+ * <p>Each query is logged once, shortened ({@link #forLog}): Fuseki's own processing logs the whole
+ * text and then serialises the parsed query once more for its log, which for the catalogue's
  * queries was ~10 KB of log and a second pass over the query per request.
  */
 final class GuardedQuery extends SPARQL_QueryDataset {
@@ -60,9 +60,9 @@ final class GuardedQuery extends SPARQL_QueryDataset {
   }
 
   /**
-   * Fuseki's reading of a query sent as the request body, with a failure to read it answered as
-   * the client's doing: a body over the size limit (RequestGuard makes the status 413) or a
-   * connection closed mid-body is one log line, not a 500 with a stack trace.
+   * Fuseki's reading of a query sent as the request body, with a failure to read it answered as the
+   * client's doing: a body over the size limit (RequestGuard makes the status 413) or a connection
+   * closed mid-body is one log line, not a 500 with a stack trace.
    */
   @Override
   protected void executeBody(HttpAction action) {
@@ -74,7 +74,8 @@ final class GuardedQuery extends SPARQL_QueryDataset {
       while (root.getCause() != null) {
         root = root.getCause();
       }
-      action.log.warn(String.format("[%d] request body not read: %s", action.id, root.getMessage()));
+      action.log.warn(
+          String.format("[%d] request body not read: %s", action.id, root.getMessage()));
       ServletOps.errorBadRequest("the request body could not be read");
       return;
     }
@@ -98,15 +99,17 @@ final class GuardedQuery extends SPARQL_QueryDataset {
 
   /**
    * Fuseki's checks, after one of its own: an update sent the SPARQL Update way (an {@code update=}
-   * parameter or an {@code application/sparql-update} body) is told the endpoint is read-only,
-   * not that a query is missing or the content type unsupported.
+   * parameter or an {@code application/sparql-update} body) is told the endpoint is read-only, not
+   * that a query is missing or the content type unsupported.
    */
   @Override
   public void validate(HttpAction action) {
     String type = action.getRequestContentType();
     if (action.getRequestParameter("update") != null
-        || (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/sparql-update"))) {
-      action.log.warn(String.format("[%d] refused: an update sent to the query service", action.id));
+        || (type != null
+            && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/sparql-update"))) {
+      action.log.warn(
+          String.format("[%d] refused: an update sent to the query service", action.id));
       ServletOps.errorBadRequest(READ_ONLY);
     }
     super.validate(action);
@@ -153,7 +156,8 @@ final class GuardedQuery extends SPARQL_QueryDataset {
       ServletOps.errorBadRequest(QueryPolicy.TOO_DEEP);
     }
     if (!gate.enter()) {
-      action.log.warn(String.format("[%d] busy: no turn within %d s", action.id, gate.maxWait().toSeconds()));
+      action.log.warn(
+          String.format("[%d] busy: no turn within %d s", action.id, gate.maxWait().toSeconds()));
       action.setResponseHeader("Retry-After", "5");
       ServletOps.error(
           503,
@@ -246,7 +250,11 @@ final class GuardedQuery extends SPARQL_QueryDataset {
       while (it.hasNext() && cap.fits(action, count)) {
         Quad q = it.next();
         count++;
-        cap.add(bytes(q.getGraph()) + bytes(q.getSubject()) + bytes(q.getPredicate()) + bytes(q.getObject()));
+        cap.add(
+            bytes(q.getGraph())
+                + bytes(q.getSubject())
+                + bytes(q.getPredicate())
+                + bytes(q.getObject()));
         quads.add(q);
       }
       return new QueryExecResult(quads);

@@ -93,10 +93,10 @@ final class GuardedUpdate extends SPARQL_Update {
       action.commit();
     } catch (QueryCancelledException e) {
       action.abortSilent();
-      action.log.warn(String.format("[%d] update over the time limit; nothing was changed", action.id));
+      action.log.warn(
+          String.format("[%d] update over the time limit; nothing was changed", action.id));
       ServletOps.error(
-          503,
-          "Update timed out after " + timeout.toMillis() / 1000.0 + " s; nothing was changed");
+          503, "Update timed out after " + timeout.toMillis() / 1000.0 + " s; nothing was changed");
     } catch (ActionErrorException e) {
       action.abortSilent();
       throw e;
@@ -116,7 +116,9 @@ final class GuardedUpdate extends SPARQL_Update {
     ServletOps.errorBadRequest(why);
   }
 
-  /** The protocol's {@code using-graph-uri} and {@code using-named-graph-uri}: graphs in the store. */
+  /**
+   * The protocol's {@code using-graph-uri} and {@code using-named-graph-uri}: graphs in the store.
+   */
   private static UsingList usingList(HttpAction action) {
     UsingList using = new UsingList();
     String[] graphs = action.getRequest().getParameterValues(HttpNames.paramUsingGraphURI);

@@ -91,7 +91,8 @@ final class LandingPage extends HttpServlet {
   }
 
   /** Writes an HTML page, never cached (the store may be reloaded under a running server). */
-  static void send(HttpServletResponse res, int status, String page, String csp) throws IOException {
+  static void send(HttpServletResponse res, int status, String page, String csp)
+      throws IOException {
     byte[] body = page.getBytes(StandardCharsets.UTF_8);
     res.setStatus(status);
     res.setContentType("text/html;charset=utf-8");
@@ -191,7 +192,8 @@ final class LandingPage extends HttpServlet {
       }
       h.append("</tbody></table></div>\n");
       if (studies.size() == STUDIES_LISTED) {
-        h.append("<p>The first ").append(STUDIES_LISTED)
+        h.append("<p>The first ")
+            .append(STUDIES_LISTED)
             .append(" by id; the <em>Studies overview</em> query lists them all.</p>\n");
       }
       h.append("</details>\n");
@@ -230,7 +232,8 @@ final class LandingPage extends HttpServlet {
       valid = ParamValues.read(dataset, context);
     } catch (RuntimeException e) {
       LOG.warn("landing page: cannot read the query catalogue", e);
-      h.append("<p class=\"error\">The query catalogue could not be read; see the server log.</p>\n")
+      h.append(
+              "<p class=\"error\">The query catalogue could not be read; see the server log.</p>\n")
           .append("</section>\n");
       return;
     }
@@ -246,9 +249,15 @@ final class LandingPage extends HttpServlet {
     h.append("<ul class=\"queries\">\n");
     for (CatalogueEntry e : entries) {
       String name = esc(e.name());
-      h.append("<li class=\"query\" id=\"query-").append(name).append("\">\n")
-          .append("<h3>").append(esc(e.title())).append("</h3>\n")
-          .append("<p>").append(esc(e.question())).append("</p>\n");
+      h.append("<li class=\"query\" id=\"query-")
+          .append(name)
+          .append("\">\n")
+          .append("<h3>")
+          .append(esc(e.title()))
+          .append("</h3>\n")
+          .append("<p>")
+          .append(esc(e.question()))
+          .append("</p>\n");
       QueryForms.form(h, e, valid, e.example());
       h.append("<p class=\"file\">The query file: <a href=\"/queries/")
           .append(name)
@@ -281,7 +290,6 @@ final class LandingPage extends HttpServlet {
           }
         });
   }
-
 
   private static String value(Binding b, String var) {
     var node = b.get(var);

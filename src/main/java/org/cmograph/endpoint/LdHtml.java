@@ -11,8 +11,8 @@ import org.apache.jena.graph.Triple;
 import org.cmograph.rdf.Vocab;
 
 /**
- * HTML pieces the linked-data pages share: a linked node (its label, linked by {@link
- * Links#link}), facts as a definition list, and the generic table of a resource's statements.
+ * HTML pieces the linked-data pages share: a linked node (its label, linked by {@link Links#link}),
+ * facts as a definition list, and the generic table of a resource's statements.
  */
 final class LdHtml {
   private LdHtml() {}
@@ -90,8 +90,8 @@ final class LdHtml {
 
   /**
    * Every statement about {@code s} as a table of property and value (blank nodes' statements
-   * nested), the fallback for a resource with no page of its own and the "all statements" part
-   * of every other page.
+   * nested), the fallback for a resource with no page of its own and the "all statements" part of
+   * every other page.
    */
   static String statements(LdView v, Node s) {
     StringBuilder b =
@@ -132,6 +132,14 @@ final class LdHtml {
     if (content == null || content.isBlank()) {
       return "";
     }
-    return "<section aria-labelledby=\"" + id + "\">\n<h2 id=\"" + id + "\">" + esc(title) + "</h2>\n" + content + "</section>\n";
+    return "<section aria-labelledby=\""
+        + id
+        + "\">\n<h2 id=\""
+        + id
+        + "\">"
+        + esc(title)
+        + "</h2>\n"
+        + content
+        + "</section>\n";
   }
 }

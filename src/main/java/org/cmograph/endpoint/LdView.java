@@ -13,9 +13,9 @@ import org.apache.jena.graph.Triple;
 import org.cmograph.rdf.Vocab;
 
 /**
- * What the linked-data pages read: the store's union graph (every study graph with what it
- * entails, the theory, the ontology and the catalogue), looked up by pattern, with the time
- * limit every endpoint query has. Used inside a read transaction only.
+ * What the linked-data pages read: the store's union graph (every study graph with what it entails,
+ * the theory, the ontology and the catalogue), looked up by pattern, with the time limit every
+ * endpoint query has. Used inside a read transaction only.
  */
 final class LdView {
   /** Thrown when a page has read for longer than the endpoint's query time limit. */
@@ -43,7 +43,8 @@ final class LdView {
 
   /** An xsd:integer literal (Turtle writes it bare). */
   static Node integer(long n) {
-    return NodeFactory.createLiteralDT(Long.toString(n), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger);
+    return NodeFactory.createLiteralDT(
+        Long.toString(n), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger);
   }
 
   static Node uri(String iri) {

@@ -21,7 +21,10 @@ public final class Links {
     return iri.startsWith(BASE) ? iri.substring(BASE.length() - 1) : iri;
   }
 
-  /** The cmograph IRI served at a local path ({@code /id/x} -> {@code https://w3id.org/cmograph/id/x}). */
+  /**
+   * The cmograph IRI served at a local path ({@code /id/x} -> {@code
+   * https://w3id.org/cmograph/id/x}).
+   */
   public static String iri(String path) {
     return BASE + (path.startsWith("/") ? path.substring(1) : path);
   }

@@ -10,8 +10,8 @@ import java.util.function.LongSupplier;
  * nothing, each further one locks the address out for twice as long as the last (1 s, 2 s, 4 s ...
  * up to {@link #MAX_LOCKOUT}), and a login attempt during a lock-out is refused without the
  * password being checked. A success, or an hour without failures, forgets the address. At most
- * {@code maxClients} addresses are remembered (the least recently seen is forgotten first), so
- * the state is bounded whoever sends requests.
+ * {@code maxClients} addresses are remembered (the least recently seen is forgotten first), so the
+ * state is bounded whoever sends requests.
  */
 final class LoginThrottle {
   static final int FREE_FAILURES = 5;

@@ -14,9 +14,9 @@ import org.cmograph.rdf.Vocab;
 
 /**
  * {@code /ontology}: every term the ontology declares, grouped as classes, properties, concept
- * schemes and controlled values, each with its label, definition or comment, and its place in
- * the hierarchy (super-classes, domain, range, scheme). Each term's entry has the term's local
- * name as its id, so {@code /ontology#Study} (the link of {@code cmo:Study}) lands on it.
+ * schemes and controlled values, each with its label, definition or comment, and its place in the
+ * hierarchy (super-classes, domain, range, scheme). Each term's entry has the term's local name as
+ * its id, so {@code /ontology#Study} (the link of {@code cmo:Study}) lands on it.
  */
 final class OntologyPage {
   private static final String OWL = "http://www.w3.org/2002/07/owl#";
@@ -51,7 +51,8 @@ final class OntologyPage {
       terms.put(g.getKey(), sortByName(ts));
     }
     List<Node> values = new ArrayList<>();
-    for (Node n : ontology.subjects(Node.ANY, Node.ANY)) { // every other term: the controlled values
+    for (Node n :
+        ontology.subjects(Node.ANY, Node.ANY)) { // every other term: the controlled values
       if (n.isURI() && n.getURI().startsWith(Vocab.NS) && listed.add(n)) {
         values.add(n);
       }
@@ -66,12 +67,19 @@ final class OntologyPage {
       about = v.text(onto, COMMENT);
     }
     b.append("<p>").append(esc(about)).append("</p>\n");
-    b.append("<p>Namespace <code>").append(esc(Vocab.NS)).append("</code> (prefix <code>cmo:</code>).</p>\n");
+    b.append("<p>Namespace <code>")
+        .append(esc(Vocab.NS))
+        .append("</code> (prefix <code>cmo:</code>).</p>\n");
     b.append("<nav aria-label=\"Ontology contents\"><ul class=\"ld-toc\">\n");
     int i = 0;
     for (Map.Entry<String, List<Node>> g : terms.entrySet()) {
-      b.append("<li><a href=\"#group-").append(i++).append("\">").append(esc(g.getKey())).append("</a> (")
-          .append(g.getValue().size()).append(")</li>\n");
+      b.append("<li><a href=\"#group-")
+          .append(i++)
+          .append("\">")
+          .append(esc(g.getKey()))
+          .append("</a> (")
+          .append(g.getValue().size())
+          .append(")</li>\n");
     }
     b.append("</ul></nav>\n");
     i = 0;
@@ -93,8 +101,13 @@ final class OntologyPage {
 
   private static String term(LdView v, Node t) {
     String local = t.getURI().substring(Vocab.NS.length());
-    StringBuilder b = new StringBuilder("<div class=\"ld-term\" id=\"").append(esc(local)).append("\">\n");
-    b.append("<h3><code>cmo:").append(esc(local)).append("</code> <span>").append(esc(v.label(t))).append("</span></h3>\n");
+    StringBuilder b =
+        new StringBuilder("<div class=\"ld-term\" id=\"").append(esc(local)).append("\">\n");
+    b.append("<h3><code>cmo:")
+        .append(esc(local))
+        .append("</code> <span>")
+        .append(esc(v.label(t)))
+        .append("</span></h3>\n");
     String def = v.text(t, ConceptPage.DEFINITION);
     String comment = v.text(t, COMMENT);
     if (!def.isEmpty()) {

@@ -9,15 +9,15 @@ import java.util.stream.Collectors;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.util.Context;
-import org.cmograph.util.Suggest;
 import org.cmograph.query.ParamKind;
 import org.cmograph.query.QueryParam;
+import org.cmograph.util.Suggest;
 
 /**
  * The values a catalogue query's parameters can take, read from the store: the mechanism
- * catalogue's concepts and the studies, each with its label. The forms offer them, and a value
- * that is not among them is answered with a message naming the parameter and the nearest valid
- * ids instead of a query that silently finds nothing.
+ * catalogue's concepts and the studies, each with its label. The forms offer them, and a value that
+ * is not among them is answered with a message naming the parameter and the nearest valid ids
+ * instead of a query that silently finds nothing.
  */
 final class ParamValues {
   /** One valid value: the id the form sends and the label shown beside it. */
@@ -67,24 +67,33 @@ final class ParamValues {
   }
 
   /**
-   * What is wrong with {@code value} for {@code param}, or empty when the query can run with it:
-   * an id that names nothing in the store (with the nearest valid ids), or text that is not a
-   * whole number for an integer parameter.
+   * What is wrong with {@code value} for {@code param}, or empty when the query can run with it: an
+   * id that names nothing in the store (with the nearest valid ids), or text that is not a whole
+   * number for an integer parameter.
    */
   Optional<String> problem(QueryParam param, String value) {
     if (param.kind() == ParamKind.INTEGER && !value.matches("-?[0-9]{1,18}")) {
       return Optional.of(
-          "The parameter \"" + param.name() + "\" takes a whole number; \"" + value + "\" is not one.");
+          "The parameter \""
+              + param.name()
+              + "\" takes a whole number; \""
+              + value
+              + "\" is not one.");
     }
     List<Value> valid = of(param.kind());
     if (valid.isEmpty() || valid.stream().anyMatch(v -> v.id().equals(value))) {
       return Optional.empty();
     }
-    String what = param.kind() == ParamKind.MECHANISM ? "mechanism in the catalogue" : "study in this dataset";
+    String what =
+        param.kind() == ParamKind.MECHANISM
+            ? "mechanism in the catalogue"
+            : "study in this dataset";
     String nearest =
         valid.stream()
             .map(Value::id)
-            .sorted(Comparator.comparingInt((String id) -> Suggest.distance(value, id)).thenComparing(id -> id))
+            .sorted(
+                Comparator.comparingInt((String id) -> Suggest.distance(value, id))
+                    .thenComparing(id -> id))
             .limit(SUGGESTED)
             .collect(Collectors.joining(", "));
     return Optional.of(
@@ -108,5 +117,4 @@ final class ParamValues {
     }
     return out;
   }
-
 }

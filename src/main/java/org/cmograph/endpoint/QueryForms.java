@@ -32,7 +32,8 @@ final class QueryForms {
    * The form for {@code entry}, its fields set to {@code values} (a value the store does not hold
    * is left unselected: the page says why).
    */
-  static void form(StringBuilder h, CatalogueEntry entry, ParamValues valid, Map<String, String> values) {
+  static void form(
+      StringBuilder h, CatalogueEntry entry, ParamValues valid, Map<String, String> values) {
     String name = esc(entry.name());
     h.append("<form class=\"run-form\" method=\"get\" action=\"/query\" aria-label=\"Run ")
         .append(esc(entry.title()))
@@ -42,22 +43,32 @@ final class QueryForms {
     for (QueryParam p : entry.params()) {
       String id = "f-" + name + "-" + esc(p.name());
       String value = values.getOrDefault(p.name(), "");
-      h.append("<div class=\"field\">\n<label for=\"").append(id).append("\">")
+      h.append("<div class=\"field\">\n<label for=\"")
+          .append(id)
+          .append("\">")
           .append(esc(p.name()))
           .append(p.optional() ? " <span class=\"optional\">(optional)</span>" : "")
           .append("</label>\n");
       var options = valid.of(p.kind());
       if (!options.isEmpty()) {
-        h.append("<select id=\"").append(id).append("\" name=\"").append(esc(p.name())).append('"')
+        h.append("<select id=\"")
+            .append(id)
+            .append("\" name=\"")
+            .append(esc(p.name()))
+            .append('"')
             .append(p.optional() ? "" : " required")
-            .append(" aria-describedby=\"").append(id).append("-help\">\n");
+            .append(" aria-describedby=\"")
+            .append(id)
+            .append("-help\">\n");
         if (p.optional()) {
           h.append("<option value=\"\">any ")
               .append(p.kind() == ParamKind.MECHANISM ? "mechanism" : "study")
               .append("</option>\n");
         }
         for (ParamValues.Value v : options) {
-          h.append("<option value=\"").append(esc(v.id())).append('"')
+          h.append("<option value=\"")
+              .append(esc(v.id()))
+              .append('"')
               .append(v.id().equals(value) ? " selected" : "")
               .append('>')
               .append(esc(v.label()))
@@ -66,13 +77,24 @@ final class QueryForms {
         }
         h.append("</select>\n");
       } else {
-        h.append("<input id=\"").append(id).append("\" name=\"").append(esc(p.name())).append('"')
-            .append(p.kind() == ParamKind.INTEGER ? " type=\"number\" step=\"1\"" : " type=\"text\"")
-            .append(" value=\"").append(esc(value)).append('"')
+        h.append("<input id=\"")
+            .append(id)
+            .append("\" name=\"")
+            .append(esc(p.name()))
+            .append('"')
+            .append(
+                p.kind() == ParamKind.INTEGER ? " type=\"number\" step=\"1\"" : " type=\"text\"")
+            .append(" value=\"")
+            .append(esc(value))
+            .append('"')
             .append(p.optional() ? "" : " required")
-            .append(" aria-describedby=\"").append(id).append("-help\">\n");
+            .append(" aria-describedby=\"")
+            .append(id)
+            .append("-help\">\n");
       }
-      h.append("<p class=\"help\" id=\"").append(id).append("-help\">")
+      h.append("<p class=\"help\" id=\"")
+          .append(id)
+          .append("-help\">")
           .append(esc(p.description()))
           .append("</p>\n</div>\n");
     }

@@ -25,8 +25,8 @@ import org.cmograph.query.QueryUsageException;
  *
  * <ul>
  *   <li>{@code /query?name=NAME&PARAM=VALUE&format=table} runs a catalogue query with its
- *       parameters, after checking each value against the store (an unknown id is answered with
- *       the nearest valid ones, not with a query that finds nothing);
+ *       parameters, after checking each value against the store (an unknown id is answered with the
+ *       nearest valid ones, not with a query that finds nothing);
  *   <li>{@code /query?query=TEXT&format=table} runs a query as written (the script keeps the
  *       address up to date as the query is edited and run);
  *   <li>{@code /query} alone opens the editor with an example query.
@@ -34,10 +34,10 @@ import org.cmograph.query.QueryUsageException;
  */
 final class QueryPage extends HttpServlet {
   /**
-   * The home page's policy, relaxed only as YASGUI needs on this page: its bundle and its
-   * libraries (CodeMirror, DataTables, jQuery) set element styles while drawing ({@code
-   * 'unsafe-inline'} for styles only; scripts stay {@code 'self'}), and its style sheet draws
-   * icons from {@code data:} images. Nothing may come from another server.
+   * The home page's policy, relaxed only as YASGUI needs on this page: its bundle and its libraries
+   * (CodeMirror, DataTables, jQuery) set element styles while drawing ({@code 'unsafe-inline'} for
+   * styles only; scripts stay {@code 'self'}), and its style sheet draws icons from {@code data:}
+   * images. Nothing may come from another server.
    */
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
@@ -84,7 +84,8 @@ final class QueryPage extends HttpServlet {
           catalogue.get().stream().filter(e -> e.name().equals(name)).findFirst();
       if (entry.isEmpty()) {
         status = 404;
-        h.append("<div class=\"problems\" role=\"alert\" id=\"problems\"><p>There is no catalogue query named \"")
+        h.append(
+                "<div class=\"problems\" role=\"alert\" id=\"problems\"><p>There is no catalogue query named \"")
             .append(esc(name))
             .append("\". The <a href=\"/#catalogue\">home page</a> lists them all.</p></div>\n");
         text = EXAMPLE;
@@ -116,14 +117,16 @@ final class QueryPage extends HttpServlet {
   }
 
   /** The declared parameters' values from the request; a blank field counts as not set. */
-  private Map<String, String> values(HttpServletRequest req, CatalogueEntry entry, List<String> problems) {
+  private Map<String, String> values(
+      HttpServletRequest req, CatalogueEntry entry, List<String> problems) {
     Map<String, String> values = new LinkedHashMap<>();
     ParamValues valid = ParamValues.read(dataset, context);
     for (QueryParam p : entry.params()) {
       String v = req.getParameter(p.name());
       if (v == null || v.isBlank()) {
         if (!p.optional()) {
-          problems.add("Choose a value for the parameter \"" + p.name() + "\" (" + p.description() + ").");
+          problems.add(
+              "Choose a value for the parameter \"" + p.name() + "\" (" + p.description() + ").");
         }
         continue;
       }
@@ -135,8 +138,8 @@ final class QueryPage extends HttpServlet {
   }
 
   /**
-   * The catalogue query's heading, problems and form; returns the editor's text (the query
-   * unbound when a value was refused, so nothing runs with it).
+   * The catalogue query's heading, problems and form; returns the editor's text (the query unbound
+   * when a value was refused, so nothing runs with it).
    */
   private String catalogueText(
       CatalogueEntry entry, Map<String, String> values, List<String> problems, StringBuilder h) {
@@ -170,7 +173,8 @@ final class QueryPage extends HttpServlet {
     return text;
   }
 
-  private static void editor(StringBuilder h, String text, String format, boolean run, String name) {
+  private static void editor(
+      StringBuilder h, String text, String format, boolean run, String name) {
     h.append("<form id=\"editor-form\" method=\"get\" action=\"/query\" data-autorun=\"")
         .append(run)
         .append('"');
@@ -189,17 +193,25 @@ final class QueryPage extends HttpServlet {
         .append("<label for=\"format\">Show as</label>\n<select id=\"format\" name=\"format\">\n")
         .append(option("table", "table", format))
         .append(option("response", "response text", format))
-        .append("</select>\n<button type=\"submit\" id=\"run\">Run query</button>\n</div>\n</form>\n")
+        .append(
+            "</select>\n<button type=\"submit\" id=\"run\">Run query</button>\n</div>\n</form>\n")
         .append("<p id=\"status\" role=\"status\" aria-live=\"polite\"></p>\n")
         .append("<section id=\"results-section\" aria-labelledby=\"results-h\" tabindex=\"-1\">\n")
         .append("<h2 id=\"results-h\">Results</h2>\n<p id=\"downloads\" hidden></p>\n")
         .append("<div id=\"results\"></div>\n</section>\n")
         .append("<p class=\"credits\">The editor and results table are YASGUI ")
         .append(WebJarFiles.VERSION)
-        .append(", served by this endpoint: <a href=\"/assets/yasgui-LICENSE.txt\">licence</a>.</p>\n");
+        .append(
+            ", served by this endpoint: <a href=\"/assets/yasgui-LICENSE.txt\">licence</a>.</p>\n");
   }
 
   private static String option(String value, String label, String selected) {
-    return "<option value=\"" + value + "\"" + (value.equals(selected) ? " selected" : "") + ">" + label + "</option>\n";
+    return "<option value=\""
+        + value
+        + "\""
+        + (value.equals(selected) ? " selected" : "")
+        + ">"
+        + label
+        + "</option>\n";
   }
 }

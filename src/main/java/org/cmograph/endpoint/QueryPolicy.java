@@ -12,16 +12,16 @@ import org.apache.jena.sparql.util.Context;
 
 /**
  * What the endpoint refuses to run, whoever asks: anything that would make the server fetch from
- * another address ({@code SERVICE}, {@code LOAD}) or run code named in the request. Functions
- * named by IRI are allowed from {@link SparqlPolicy#ALLOWED_FUNCTIONS} (XSD casts and the XPath and
- * ARQ functions a reviewer needs); anything else (script functions, {@code java:} IRIs, {@code
+ * another address ({@code SERVICE}, {@code LOAD}) or run code named in the request. Functions named
+ * by IRI are allowed from {@link SparqlPolicy#ALLOWED_FUNCTIONS} (XSD casts and the XPath and ARQ
+ * functions a reviewer needs); anything else (script functions, {@code java:} IRIs, {@code
  * fn:apply}, {@code afn:wait}, {@code afn:print}, custom aggregates, {@code CALL}, property
  * functions such as {@code apf:} or {@code java:} predicates) is refused. SPARQL's own built-ins
  * ({@code REGEX}, {@code CONCAT}, ...) are syntax, not IRIs, and always allowed; {@link
  * BoundedEvaluation} keeps them short-lived and small. The check ({@link SparqlPolicy}'s walker,
  * the same as the update path's) walks the compiled algebra, so subqueries, {@code EXISTS},
- * aggregates and ordering are covered, and runs before any data is read. Refusals are messages
- * for the client.
+ * aggregates and ordering are covered, and runs before any data is read. Refusals are messages for
+ * the client.
  */
 final class QueryPolicy {
   private QueryPolicy() {}
@@ -33,8 +33,8 @@ final class QueryPolicy {
 
   /**
    * Second line of defence, below the syntactic check: {@code context}'s function registry knows
-   * only the allowed functions and its property-function registry knows none, so even a query
-   * that reached ARQ unchecked could not call anything else.
+   * only the allowed functions and its property-function registry knows none, so even a query that
+   * reached ARQ unchecked could not call anything else.
    */
   static void restrict(Context context) {
     FunctionRegistry all = FunctionRegistry.get();
@@ -104,7 +104,8 @@ final class QueryPolicy {
           if (d == '\\') {
             i++;
           } else if (d == c
-              && (!longString || (i + 2 < n && text.charAt(i + 1) == c && text.charAt(i + 2) == c))) {
+              && (!longString
+                  || (i + 2 < n && text.charAt(i + 1) == c && text.charAt(i + 2) == c))) {
             i += longString ? 2 : 0;
             break;
           } else if (!longString && (d == '\n' || d == '\r')) {

@@ -4,11 +4,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.net.URI;
@@ -26,15 +26,17 @@ import org.slf4j.LoggerFactory;
  *       Content-Length} or streamed in chunks;
  *   <li>answers CORS for the read endpoints only: any origin may query (GET, POST) without
  *       credentials; everything else sends no CORS headers, and a browser request from another
- *       origin that could write (to the write endpoints, or any method but GET/HEAD/OPTIONS
- *       outside the query endpoints) is refused, so a page elsewhere cannot ride on a reviewer's
- *       stored login;
- *   <li>turns any unexpected failure into a short plain-text 500 with a reference to the log,
- *       never a stack trace.
+ *       origin that could write (to the write endpoints, or any method but GET/HEAD/OPTIONS outside
+ *       the query endpoints) is refused, so a page elsewhere cannot ride on a reviewer's stored
+ *       login;
+ *   <li>turns any unexpected failure into a short plain-text 500 with a reference to the log, never
+ *       a stack trace.
  * </ul>
  */
 final class RequestGuard extends HttpFilter {
-  /** An oversized body up to this size is read and dropped before the 413, so the client sees it. */
+  /**
+   * An oversized body up to this size is read and dropped before the 413, so the client sees it.
+   */
   static final long DRAINED_BYTES = 4L * 1024 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.class);
@@ -65,8 +67,7 @@ final class RequestGuard extends HttpFilter {
     String path = req.getRequestURI();
     String origin = req.getHeader("Origin");
     boolean read = readPaths.contains(path);
-    boolean write =
-        writePaths.contains(path) || (!read && !SAFE_METHODS.contains(req.getMethod()));
+    boolean write = writePaths.contains(path) || (!read && !SAFE_METHODS.contains(req.getMethod()));
     if (origin != null) {
       if (write && !sameOrigin(origin, req)) {
         plain(res, HttpServletResponse.SC_FORBIDDEN, "cross-origin writes are refused");
@@ -102,7 +103,10 @@ final class RequestGuard extends HttpFilter {
       int status = clientError(e, limits);
       if (status > 0) {
         LOG.warn("{} on {} {}: {}", status, req.getMethod(), path, e.getClass().getSimpleName());
-        plain(res, status, status == 413 ? tooLarge() : "malformed request: bad encoding or parameters");
+        plain(
+            res,
+            status,
+            status == 413 ? tooLarge() : "malformed request: bad encoding or parameters");
         return;
       }
       throw e;
@@ -112,16 +116,25 @@ final class RequestGuard extends HttpFilter {
       IOException gone = response.clientGone();
       if (gone != null) {
         // Not the server's failure: one line, no stack trace (Fuseki logged two per broken write).
-        LOG.info("client {} stopped reading {} {}: {}", req.getRemoteAddr(), req.getMethod(), path, gone.getClass().getSimpleName());
+        LOG.info(
+            "client {} stopped reading {} {}: {}",
+            req.getRemoteAddr(),
+            req.getMethod(),
+            path,
+            gone.getClass().getSimpleName());
       }
     } catch (Throwable e) {
       int clientError = clientError(e, limits);
       if (clientError > 0) {
         // The client's mistake: a short message, a one-line log entry, no stack trace.
-        LOG.warn("{} on {} {}: {}", clientError, req.getMethod(), path, e.getClass().getSimpleName());
+        LOG.warn(
+            "{} on {} {}: {}", clientError, req.getMethod(), path, e.getClass().getSimpleName());
         if (!res.isCommitted()) {
           res.reset();
-          plain(res, clientError, clientError == 413 ? tooLarge() : "malformed request: bad encoding or parameters");
+          plain(
+              res,
+              clientError,
+              clientError == 413 ? tooLarge() : "malformed request: bad encoding or parameters");
         }
         return;
       }
@@ -145,7 +158,8 @@ final class RequestGuard extends HttpFilter {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String name = t.getClass().getName();
       String message = String.valueOf(t.getMessage());
-      if (message.contains("Form is larger than") || message.contains("Form with too many keys")
+      if (message.contains("Form is larger than")
+          || message.contains("Form with too many keys")
           || message.contains("too large")) {
         return 413;
       }
@@ -156,8 +170,11 @@ final class RequestGuard extends HttpFilter {
           || name.equals("org.eclipse.jetty.http.BadMessageException")
           || name.equals("org.eclipse.jetty.util.Utf8StringBuilder$Utf8IllegalArgumentException")
           || (t instanceof IllegalArgumentException
-              && (message.contains("encoding") || message.contains("escape") || message.contains("hex")
-                  || message.contains("UTF-8") || message.contains("charset")))) {
+              && (message.contains("encoding")
+                  || message.contains("escape")
+                  || message.contains("hex")
+                  || message.contains("UTF-8")
+                  || message.contains("charset")))) {
         return 400;
       }
     }
@@ -263,7 +280,9 @@ final class RequestGuard extends HttpFilter {
       return new java.io.BufferedReader(
           new java.io.InputStreamReader(
               getInputStream(),
-              encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+              encoding == null
+                  ? StandardCharsets.UTF_8
+                  : java.nio.charset.Charset.forName(encoding)));
     }
   }
 

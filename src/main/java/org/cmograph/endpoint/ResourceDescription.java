@@ -25,8 +25,8 @@ import org.cmograph.rdf.Vocab;
  *       of each IRI they point to.
  * </ul>
  *
- * Statements pointing at the resource from elsewhere are not included (a SPARQL query finds
- * those). Read inside a read transaction, within the endpoint's time limit.
+ * Statements pointing at the resource from elsewhere are not included (a SPARQL query finds those).
+ * Read inside a read transaction, within the endpoint's time limit.
  */
 final class ResourceDescription {
   static final String SD = "http://www.w3.org/ns/sparql-service-description#";

@@ -3,10 +3,10 @@ package org.cmograph.endpoint;
 import java.util.List;
 
 /**
- * The frame every page of the site shares: a skip link, the header with the site's navigation,
- * the main region and the footer. Pages render only their own content and hand it to {@link
- * #page}; pages written elsewhere (the evidence summaries) get the same header through {@link
- * #inject}. The style sheet is {@code /assets/site.css}.
+ * The frame every page of the site shares: a skip link, the header with the site's navigation, the
+ * main region and the footer. Pages render only their own content and hand it to {@link #page};
+ * pages written elsewhere (the evidence summaries) get the same header through {@link #inject}. The
+ * style sheet is {@code /assets/site.css}.
  *
  * <pre>
  * String html = SitePage.page("Studies", Section.STUDIES, "", "&lt;h1&gt;Studies&lt;/h1&gt;...");
@@ -57,8 +57,8 @@ public final class SitePage {
    *
    * @param title the page's own title (the site's name is added)
    * @param current the section the page belongs to, marked in the navigation
-   * @param head extra elements for {@code <head>} (the page's own style sheets and scripts,
-   *     served from this server), or ""
+   * @param head extra elements for {@code <head>} (the page's own style sheets and scripts, served
+   *     from this server), or ""
    * @param body the page's content, placed inside {@code <main>}
    */
   public static String page(String title, Section current, String head, String body) {
@@ -122,8 +122,8 @@ public final class SitePage {
   }
 
   /**
-   * Adds the site's style sheet and header to a page written elsewhere (a summary page): after
-   * the opening {@code <head>} and {@code <body>} tags. A page without them is returned unchanged.
+   * Adds the site's style sheet and header to a page written elsewhere (a summary page): after the
+   * opening {@code <head>} and {@code <body>} tags. A page without them is returned unchanged.
    */
   public static String inject(String html, Section current) {
     int head = tagEnd(html, "<head");

@@ -13,16 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.cmograph.util.Hashes;
 import org.cmograph.extraction.sources.SourceMap;
+import org.cmograph.util.Hashes;
 
 /**
- * The registered source texts as readable pages: {@code /sources/} lists them, {@code
- * /sources/ID} shows {@code ID.txt} of the sources folder with its pages and sections marked,
- * {@code ?quote=STUDY/EVIDENCE} highlights one quote (and scrolls to it), {@code ?study=STUDY}
- * all quotes of a study. Quotes are placed by their Web Annotation position selectors in the
- * store; a text whose SHA-256 is not the one its study recorded is shown without highlights, as
- * the positions may no longer hold.
+ * The registered source texts as readable pages: {@code /sources/} lists them, {@code /sources/ID}
+ * shows {@code ID.txt} of the sources folder with its pages and sections marked, {@code
+ * ?quote=STUDY/EVIDENCE} highlights one quote (and scrolls to it), {@code ?study=STUDY} all quotes
+ * of a study. Quotes are placed by their Web Annotation position selectors in the store; a text
+ * whose SHA-256 is not the one its study recorded is shown without highlights, as the positions may
+ * no longer hold.
  */
 final class SourcePages extends HttpServlet {
   /** A source id or a study/evidence id: a plain name, never a path. */
@@ -31,7 +31,9 @@ final class SourcePages extends HttpServlet {
   private final Path folder;
   private final SourceQuotes store;
 
-  /** @param folder the sources folder (data/sources), or null if the server has none */
+  /**
+   * @param folder the sources folder (data/sources), or null if the server has none
+   */
   SourcePages(Path folder, SourceQuotes store) {
     this.folder = folder == null ? null : folder.toAbsolutePath().normalize();
     this.store = store;
@@ -51,38 +53,57 @@ final class SourcePages extends HttpServlet {
     String id = info.substring(1);
     Path file = file(id);
     if (file == null) {
-      send(res, 404, SitePage.page("Source not found", SitePage.Section.SOURCES, head(),
-          "<h1>Source not found</h1>\n<p>No registered source text is called <strong>"
-              + LandingPage.esc(id) + "</strong>. See the <a href=\"/sources/\">list of sources</a>.</p>"));
+      send(
+          res,
+          404,
+          SitePage.page(
+              "Source not found",
+              SitePage.Section.SOURCES,
+              head(),
+              "<h1>Source not found</h1>\n<p>No registered source text is called <strong>"
+                  + LandingPage.esc(id)
+                  + "</strong>. See the <a href=\"/sources/\">list of sources</a>.</p>"));
       return;
     }
     byte[] bytes = Files.readAllBytes(file);
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes))
-          .toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString();
     } catch (CharacterCodingException e) {
-      send(res, 500, SitePage.page("Unreadable source", SitePage.Section.SOURCES, head(),
-          "<h1>Unreadable source</h1>\n<p>" + LandingPage.esc(file.getFileName().toString())
-              + " is not UTF-8 text.</p>"));
+      send(
+          res,
+          500,
+          SitePage.page(
+              "Unreadable source",
+              SitePage.Section.SOURCES,
+              head(),
+              "<h1>Unreadable source</h1>\n<p>"
+                  + LandingPage.esc(file.getFileName().toString())
+                  + " is not UTF-8 text.</p>"));
       return;
     }
     SourceView view =
-        new SourceView(id, file.getFileName().toString(), text, Hashes.sha256(bytes), map(file), store);
+        new SourceView(
+            id, file.getFileName().toString(), text, Hashes.sha256(bytes), map(file), store);
     String quote = req.getParameter("quote");
     String study = req.getParameter("study");
     SourceView.Result r;
     if (quote != null) {
       String[] parts = quote.split("/", -1);
-      r = parts.length == 2 && NAME.matcher(parts[0]).matches() && NAME.matcher(parts[1]).matches()
-          ? view.quote(parts[0], parts[1])
-          : view.problem(400, "The quote is named as STUDY/EVIDENCE, e.g. peer-2024/e1.");
+      r =
+          parts.length == 2 && NAME.matcher(parts[0]).matches() && NAME.matcher(parts[1]).matches()
+              ? view.quote(parts[0], parts[1])
+              : view.problem(400, "The quote is named as STUDY/EVIDENCE, e.g. peer-2024/e1.");
     } else if (study != null) {
-      r = NAME.matcher(study).matches()
-          ? view.study(study)
-          : view.problem(400, "A study is named by its identifier, e.g. peer-2024.");
+      r =
+          NAME.matcher(study).matches()
+              ? view.study(study)
+              : view.problem(400, "A study is named by its identifier, e.g. peer-2024.");
     } else {
       r = view.plain();
     }
@@ -114,9 +135,10 @@ final class SourcePages extends HttpServlet {
 
   private String index() {
     StringBuilder h = new StringBuilder(4096);
-    h.append("<h1>Source texts</h1>\n<p class=\"source-lead\">The texts the studies' quotes were"
-        + " checked against, as registered with <code>cmograph source add</code>. Open one to read"
-        + " it with its pages and sections marked, and a study's quotes highlighted in place.</p>\n");
+    h.append(
+        "<h1>Source texts</h1>\n<p class=\"source-lead\">The texts the studies' quotes were"
+            + " checked against, as registered with <code>cmograph source add</code>. Open one to read"
+            + " it with its pages and sections marked, and a study's quotes highlighted in place.</p>\n");
     if (folder == null || !Files.isDirectory(folder)) {
       return h.append("<p>This server was started without a sources folder.</p>").toString();
     }
@@ -137,8 +159,11 @@ final class SourcePages extends HttpServlet {
     for (Path p : files) {
       String id = stem(p);
       SourceQuotes.Use use = uses.get(p.getFileName().toString());
-      h.append("<li><a class=\"source-id\" href=\"/sources/").append(LandingPage.esc(id)).append("\">")
-          .append(LandingPage.esc(id)).append("</a>");
+      h.append("<li><a class=\"source-id\" href=\"/sources/")
+          .append(LandingPage.esc(id))
+          .append("\">")
+          .append(LandingPage.esc(id))
+          .append("</a>");
       String about = describe(p);
       if (!about.isEmpty()) {
         h.append("<span class=\"source-about\">").append(LandingPage.esc(about)).append("</span>");
@@ -150,8 +175,13 @@ final class SourcePages extends HttpServlet {
         h.append(use.quotes()).append(use.quotes() == 1 ? " quote" : " quotes").append(" from ");
         for (int i = 0; i < use.studies().size(); i++) {
           String s = use.studies().get(i);
-          h.append(i == 0 ? "" : ", ").append("<a href=\"/sources/").append(LandingPage.esc(id))
-              .append("?study=").append(LandingPage.esc(s)).append("\">").append(LandingPage.esc(s))
+          h.append(i == 0 ? "" : ", ")
+              .append("<a href=\"/sources/")
+              .append(LandingPage.esc(id))
+              .append("?study=")
+              .append(LandingPage.esc(s))
+              .append("\">")
+              .append(LandingPage.esc(s))
               .append("</a>");
         }
       }

@@ -18,8 +18,8 @@ import org.apache.jena.system.Txn;
 /**
  * What the store says about the quotes on a registered source text: each evidence item's Web
  * Annotation selectors (its passage by code points, and its exact wording), the SHA-256 its study
- * recorded for the text, and for one item the facts the source view's panel shows. Values are
- * bound as RDF terms, never pasted into query text.
+ * recorded for the text, and for one item the facts the source view's panel shows. Values are bound
+ * as RDF terms, never pasted into query text.
  */
 final class SourceQuotes {
   private static final String PREFIXES =
@@ -145,7 +145,8 @@ final class SourceQuotes {
       quotes.merge(file, n == null ? 0 : n, Integer::sum);
     }
     Map<String, Use> out = new LinkedHashMap<>();
-    studies.forEach((file, ids) -> out.put(file, new Use(file, List.copyOf(ids), quotes.get(file))));
+    studies.forEach(
+        (file, ids) -> out.put(file, new Use(file, List.copyOf(ids), quotes.get(file))));
     return out;
   }
 
@@ -194,7 +195,10 @@ final class SourceQuotes {
         dataset,
         () -> {
           QueryExecBuilder builder =
-              QueryExec.newBuilder().dataset(dataset).query(QueryFactory.create(query)).context(context);
+              QueryExec.newBuilder()
+                  .dataset(dataset)
+                  .query(QueryFactory.create(query))
+                  .context(context);
           bind.forEach(builder::substitution);
           try (QueryExec exec = builder.build()) {
             // Resolved inside the read transaction: TDB2 decodes a binding's nodes lazily.

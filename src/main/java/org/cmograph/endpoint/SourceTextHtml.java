@@ -9,10 +9,10 @@ import org.cmograph.extraction.sources.SourceMap;
 
 /**
  * A registered source text as readable HTML: paragraphs (blank lines in the text), a marker where
- * each page of the original begins and a heading where each section begins (from the source's
- * map, when it has one), and the chosen quotes highlighted ({@code <mark class="quote-highlight">};
- * the first piece of the primary quote has {@code id="quote"}). A quote that crosses a paragraph,
- * page or section boundary is highlighted in pieces. Every piece of text is escaped.
+ * each page of the original begins and a heading where each section begins (from the source's map,
+ * when it has one), and the chosen quotes highlighted ({@code <mark class="quote-highlight">}; the
+ * first piece of the primary quote has {@code id="quote"}). A quote that crosses a paragraph, page
+ * or section boundary is highlighted in pieces. Every piece of text is escaped.
  */
 final class SourceTextHtml {
   /** A passage to highlight, in UTF-16 offsets of the text, end exclusive. */

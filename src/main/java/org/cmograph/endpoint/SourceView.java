@@ -24,7 +24,8 @@ final class SourceView {
   private final SourceMap map;
   private final SourceQuotes store;
 
-  SourceView(String id, String fileName, String text, String sha256, SourceMap map, SourceQuotes store) {
+  SourceView(
+      String id, String fileName, String text, String sha256, SourceMap map, SourceQuotes store) {
     this.id = id;
     this.fileName = fileName;
     this.text = text;
@@ -49,8 +50,11 @@ final class SourceView {
             .findFirst()
             .orElse(null);
     if (q == null) {
-      return page(404, notice("Study " + study + " has no quote " + evidence + " on this source."),
-          List.of(), "");
+      return page(
+          404,
+          notice("Study " + study + " has no quote " + evidence + " on this source."),
+          List.of(),
+          "");
     }
     String panel = itemPanel(q);
     if (!sha256.equals(q.sha256())) {
@@ -58,8 +62,13 @@ final class SourceView {
     }
     SourceTextHtml.Highlight h = highlight(q, true);
     if (h == null) {
-      return page(200, notice("The quote's recorded position no longer cuts its wording out of this"
-          + " text, so it is not highlighted."), List.of(), panel);
+      return page(
+          200,
+          notice(
+              "The quote's recorded position no longer cuts its wording out of this"
+                  + " text, so it is not highlighted."),
+          List.of(),
+          panel);
     }
     return page(200, "", List.of(h), panel);
   }
@@ -84,13 +93,18 @@ final class SourceView {
     }
     String notes = current ? "" : stale(study);
     if (missing > 0) {
-      notes += notice(missing + " of the study's quotes no longer stand where they were recorded and"
-          + " are not highlighted.");
+      notes +=
+          notice(
+              missing
+                  + " of the study's quotes no longer stand where they were recorded and"
+                  + " are not highlighted.");
     }
     return page(200, notes, marks, studyPanel(study, quotes));
   }
 
-  /** The highlight of a quote, if its code point offsets cut exactly its wording out of the text. */
+  /**
+   * The highlight of a quote, if its code point offsets cut exactly its wording out of the text.
+   */
   private SourceTextHtml.Highlight highlight(SourceQuotes.Quote q, boolean primary) {
     int points = text.codePointCount(0, text.length());
     if (q.start() < 0 || q.start() >= q.end() || q.end() > points) {
@@ -105,27 +119,37 @@ final class SourceView {
   }
 
   private String stale(String study) {
-    return notice("This source text has changed since study " + study + " was loaded (its SHA-256"
-        + " is not the one the study recorded), so its quotes are not highlighted: their positions"
-        + " may no longer be right. Load the study again to place them in this text.");
+    return notice(
+        "This source text has changed since study "
+            + study
+            + " was loaded (its SHA-256"
+            + " is not the one the study recorded), so its quotes are not highlighted: their positions"
+            + " may no longer be right. Load the study again to place them in this text.");
   }
 
   private static String notice(String message) {
     return "<p class=\"source-notice\" role=\"status\">" + LandingPage.esc(message) + "</p>\n";
   }
 
-  private Result page(int status, String notes, List<SourceTextHtml.Highlight> marks, String panel) {
+  private Result page(
+      int status, String notes, List<SourceTextHtml.Highlight> marks, String panel) {
     StringBuilder h = new StringBuilder(text.length() * 11 / 10 + 4096);
-    h.append("<nav class=\"source-crumbs\" aria-label=\"Breadcrumb\"><a href=\"/sources/\">Sources</a>"
-        + " <span aria-hidden=\"true\">›</span> ").append(LandingPage.esc(id)).append("</nav>\n");
+    h.append(
+            "<nav class=\"source-crumbs\" aria-label=\"Breadcrumb\"><a href=\"/sources/\">Sources</a>"
+                + " <span aria-hidden=\"true\">›</span> ")
+        .append(LandingPage.esc(id))
+        .append("</nav>\n");
     h.append("<h1>Source text: ").append(LandingPage.esc(id)).append("</h1>\n");
     h.append("<p class=\"source-meta\">").append(LandingPage.esc(facts())).append("</p>\n");
     h.append(notes);
-    h.append("<div class=\"source-layout").append(panel.isEmpty() ? "" : " with-panel").append("\">\n");
+    h.append("<div class=\"source-layout")
+        .append(panel.isEmpty() ? "" : " with-panel")
+        .append("\">\n");
     if (!panel.isEmpty()) {
       h.append(panel);
     }
-    h.append("<article class=\"source-text\" aria-label=\"Text of ").append(LandingPage.esc(id))
+    h.append("<article class=\"source-text\" aria-label=\"Text of ")
+        .append(LandingPage.esc(id))
         .append("\">\n");
     h.append(SourceTextHtml.render(text, map, marks));
     h.append("</article>\n</div>\n");
@@ -156,17 +180,27 @@ final class SourceView {
   private String itemPanel(SourceQuotes.Quote q) {
     SourceQuotes.Item item = store.item(q.item());
     StringBuilder h = new StringBuilder(1024);
-    h.append("<aside class=\"source-panel\" aria-labelledby=\"panel-title\">\n<h2 id=\"panel-title\">")
-        .append("Evidence item ").append(LandingPage.esc(q.evidence())).append("</h2>\n<dl>\n");
+    h.append(
+            "<aside class=\"source-panel\" aria-labelledby=\"panel-title\">\n<h2 id=\"panel-title\">")
+        .append("Evidence item ")
+        .append(LandingPage.esc(q.evidence()))
+        .append("</h2>\n<dl>\n");
     if (item != null) {
-      row(h, "Study", link(item.studyIri(), item.studyTitle() == null ? item.study() : item.studyTitle()));
+      row(
+          h,
+          "Study",
+          link(item.studyIri(), item.studyTitle() == null ? item.study() : item.studyTitle()));
       row(h, "Evidence item", link(q.item(), q.study() + "/" + q.evidence()));
       StringBuilder configs = new StringBuilder();
       for (Map.Entry<String, String> c : item.configurations().entrySet()) {
-        configs.append(configs.isEmpty() ? "" : "<br>")
+        configs
+            .append(configs.isEmpty() ? "" : "<br>")
             .append(link(c.getKey(), c.getValue() == null ? last(c.getKey()) : c.getValue()));
       }
-      row(h, item.configurations().size() == 1 ? "Configuration" : "Configurations", configs.toString());
+      row(
+          h,
+          item.configurations().size() == 1 ? "Configuration" : "Configurations",
+          configs.toString());
       row(h, "Kind", value(item.kind(), "evidence-kind-"));
       row(h, "Stance", value(item.stance(), "stance-"));
       row(h, "Perspective", value(item.perspective(), "perspective-"));
@@ -178,21 +212,36 @@ final class SourceView {
       }
     }
     h.append("</dl>\n<p><a href=\"#quote\">Go to the quote</a> · <a href=\"/sources/")
-        .append(LandingPage.esc(id)).append("?study=").append(LandingPage.esc(q.study()))
-        .append("\">All quotes of ").append(LandingPage.esc(q.study())).append("</a></p>\n</aside>\n");
+        .append(LandingPage.esc(id))
+        .append("?study=")
+        .append(LandingPage.esc(q.study()))
+        .append("\">All quotes of ")
+        .append(LandingPage.esc(q.study()))
+        .append("</a></p>\n</aside>\n");
     return h.toString();
   }
 
   private String studyPanel(String study, List<SourceQuotes.Quote> quotes) {
     StringBuilder h = new StringBuilder(1024);
-    h.append("<aside class=\"source-panel\" aria-labelledby=\"panel-title\">\n<h2 id=\"panel-title\">")
-        .append("Quotes of ").append(link(BASE + "id/" + study, study)).append("</h2>\n");
-    h.append("<p>").append(quotes.size()).append(quotes.size() == 1 ? " quote" : " quotes")
+    h.append(
+            "<aside class=\"source-panel\" aria-labelledby=\"panel-title\">\n<h2 id=\"panel-title\">")
+        .append("Quotes of ")
+        .append(link(BASE + "id/" + study, study))
+        .append("</h2>\n");
+    h.append("<p>")
+        .append(quotes.size())
+        .append(quotes.size() == 1 ? " quote" : " quotes")
         .append(" on this source, highlighted in the text.</p>\n<ul>\n");
     for (SourceQuotes.Quote q : quotes) {
-      h.append("<li><a href=\"/sources/").append(LandingPage.esc(id)).append("?quote=")
-          .append(LandingPage.esc(study)).append('/').append(LandingPage.esc(q.evidence()))
-          .append("\">").append(LandingPage.esc(q.evidence())).append("</a></li>\n");
+      h.append("<li><a href=\"/sources/")
+          .append(LandingPage.esc(id))
+          .append("?quote=")
+          .append(LandingPage.esc(study))
+          .append('/')
+          .append(LandingPage.esc(q.evidence()))
+          .append("\">")
+          .append(LandingPage.esc(q.evidence()))
+          .append("</a></li>\n");
     }
     return h.append("</ul>\n</aside>\n").toString();
   }

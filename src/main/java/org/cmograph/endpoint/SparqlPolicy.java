@@ -43,11 +43,11 @@ import org.apache.jena.vocabulary.XSD;
 
 /**
  * The one allow-list of functions and the one walker behind {@link QueryPolicy} and {@link
- * UpdatePolicy}: the walker visits a compiled algebra expression whole (subqueries, {@code
- * EXISTS}, {@code OPTIONAL} filters, aggregates, grouping and ordering included) and reports the
- * first construct its path refuses: {@code SERVICE}, {@code CALL}, a function named by IRI that
- * the allow-list does not give to that path, a custom aggregate, a property function. The two
- * paths differ only in what the allow-list gives them and in the words of the refusal.
+ * UpdatePolicy}: the walker visits a compiled algebra expression whole (subqueries, {@code EXISTS},
+ * {@code OPTIONAL} filters, aggregates, grouping and ordering included) and reports the first
+ * construct its path refuses: {@code SERVICE}, {@code CALL}, a function named by IRI that the
+ * allow-list does not give to that path, a custom aggregate, a property function. The two paths
+ * differ only in what the allow-list gives them and in the words of the refusal.
  */
 final class SparqlPolicy {
   /** The two ways a request reaches the dataset. */
@@ -64,29 +64,72 @@ final class SparqlPolicy {
       Set.of("boolean", "double", "float", "decimal", "integer", "dateTime", "string");
 
   /**
-   * Function IRIs that may be called, each with the paths it is allowed on: XSD casts and the
-   * XPath and ARQ functions a reviewer needs on queries; only SPARQL 1.1's own casts on updates (a
+   * Function IRIs that may be called, each with the paths it is allowed on: XSD casts and the XPath
+   * and ARQ functions a reviewer needs on queries; only SPARQL 1.1's own casts on updates (a
    * curator's writes need SPARQL's keyword built-ins only). Everything else named by IRI is
    * refused.
    */
   static final Map<String, Set<Path>> ALLOWED_FUNCTIONS =
       Stream.of(
               Stream.of(
-                      "string", "boolean", "integer", "decimal", "double", "float", "date",
-                      "dateTime", "dateTimeStamp", "time", "gYear", "gYearMonth", "duration",
-                      "dayTimeDuration", "yearMonthDuration", "int", "long", "short", "byte",
-                      "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
-                      "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort",
+                      "string",
+                      "boolean",
+                      "integer",
+                      "decimal",
+                      "double",
+                      "float",
+                      "date",
+                      "dateTime",
+                      "dateTimeStamp",
+                      "time",
+                      "gYear",
+                      "gYearMonth",
+                      "duration",
+                      "dayTimeDuration",
+                      "yearMonthDuration",
+                      "int",
+                      "long",
+                      "short",
+                      "byte",
+                      "nonNegativeInteger",
+                      "positiveInteger",
+                      "nonPositiveInteger",
+                      "negativeInteger",
+                      "unsignedInt",
+                      "unsignedLong",
+                      "unsignedShort",
                       "unsignedByte")
                   .map(n -> XSD.NS + n),
               Stream.of(
-                      "upper-case", "lower-case", "string-length", "substring", "contains",
-                      "starts-with", "ends-with", "substring-before", "substring-after",
-                      "normalize-space", "concat", "string-join", "encode-for-uri", "compare",
-                      "abs", "round", "ceiling", "floor", "not", "boolean",
-                      "year-from-dateTime", "month-from-dateTime", "day-from-dateTime",
-                      "hours-from-dateTime", "minutes-from-dateTime", "seconds-from-dateTime",
-                      "timezone-from-dateTime", "year-from-date", "month-from-date",
+                      "upper-case",
+                      "lower-case",
+                      "string-length",
+                      "substring",
+                      "contains",
+                      "starts-with",
+                      "ends-with",
+                      "substring-before",
+                      "substring-after",
+                      "normalize-space",
+                      "concat",
+                      "string-join",
+                      "encode-for-uri",
+                      "compare",
+                      "abs",
+                      "round",
+                      "ceiling",
+                      "floor",
+                      "not",
+                      "boolean",
+                      "year-from-dateTime",
+                      "month-from-dateTime",
+                      "day-from-dateTime",
+                      "hours-from-dateTime",
+                      "minutes-from-dateTime",
+                      "seconds-from-dateTime",
+                      "timezone-from-dateTime",
+                      "year-from-date",
+                      "month-from-date",
                       "day-from-date")
                   .map(n -> FN + n),
               Stream.of("localname", "namespace", "min", "max", "now").map(n -> AFN + n))
@@ -96,7 +139,8 @@ final class SparqlPolicy {
               Collectors.toUnmodifiableMap(
                   Function.identity(),
                   iri ->
-                      iri.startsWith(XSD.NS) && SPARQL_11_CASTS.contains(iri.substring(XSD.NS.length()))
+                      iri.startsWith(XSD.NS)
+                              && SPARQL_11_CASTS.contains(iri.substring(XSD.NS.length()))
                           ? Set.of(Path.QUERY, Path.UPDATE)
                           : Set.of(Path.QUERY)));
 
@@ -105,7 +149,9 @@ final class SparqlPolicy {
     return ALLOWED_FUNCTIONS.getOrDefault(iri, Set.of()).contains(path);
   }
 
-  /** Most arguments one function call in a query may have: a long CONCAT multiplies the value bound. */
+  /**
+   * Most arguments one function call in a query may have: a long CONCAT multiplies the value bound.
+   */
   static final int MAX_ARGUMENTS = 64;
 
   private SparqlPolicy() {}
@@ -155,14 +201,17 @@ final class SparqlPolicy {
         return;
       }
       if (!query) {
-        refuse("function <" + iri + "> refused: updates may use SPARQL 1.1's built-in functions only");
+        refuse(
+            "function <" + iri + "> refused: updates may use SPARQL 1.1's built-in functions only");
       } else if (ScriptFunction.isScriptFunction(iri)) {
         refuse("script functions are disabled on this endpoint: <" + iri + ">");
       } else if (iri.startsWith("java:")) {
         refuse("java: functions are disabled on this endpoint: <" + iri + ">");
       } else {
         refuse(
-            "function <" + iri + "> is not available on this endpoint; see the"
+            "function <"
+                + iri
+                + "> is not available on this endpoint; see the"
                 + " list of allowed functions in the endpoint documentation");
       }
     }
@@ -216,7 +265,9 @@ final class SparqlPolicy {
               p ->
                   refuse(
                       query
-                          ? "property function <" + p + "> is not available on this endpoint;"
+                          ? "property function <"
+                              + p
+                              + "> is not available on this endpoint;"
                               + " no property functions are"
                           : "java: property functions are disabled on this endpoint: <" + p + ">"));
     }
@@ -253,8 +304,11 @@ final class SparqlPolicy {
     @Override
     public void visit(OpService op) {
       refuse(
-          "SERVICE <" + op.getService() + "> refused: this endpoint makes no requests to other"
-              + " servers" + (query ? "; run federated queries from your own client" : ""));
+          "SERVICE <"
+              + op.getService()
+              + "> refused: this endpoint makes no requests to other"
+              + " servers"
+              + (query ? "; run federated queries from your own client" : ""));
     }
 
     @Override
@@ -290,7 +344,9 @@ final class SparqlPolicy {
           refuse(
               query
                   ? "custom aggregate <" + custom.getIRI() + "> is not available on this endpoint"
-                  : "custom aggregate <" + custom.getIRI() + "> refused: updates may use SPARQL"
+                  : "custom aggregate <"
+                      + custom.getIRI()
+                      + "> refused: updates may use SPARQL"
                       + " 1.1's built-in aggregates only");
         }
         exprs(agg.getAggregator().getExprList());

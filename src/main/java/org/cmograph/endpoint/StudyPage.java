@@ -12,24 +12,34 @@ import org.cmograph.rdf.Vocab;
 
 /**
  * The page of a study ({@code /id/{study}}): its facts and appraisal, its configurations (context,
- * mechanism resource and reasoning, outcome) and its quotes, each linked to its place in the
- * source text; and the list of all studies ({@code /studies}).
+ * mechanism resource and reasoning, outcome) and its quotes, each linked to its place in the source
+ * text; and the list of all studies ({@code /studies}).
  */
 final class StudyPage {
   private StudyPage() {}
 
   static String body(LdView v, Node study) {
     Node pub = v.object(study, Vocab.reportedIn);
-    String title = pub != null && !v.text(pub, Vocab.title).isEmpty() ? v.text(pub, Vocab.title) : v.label(study);
+    String title =
+        pub != null && !v.text(pub, Vocab.title).isEmpty()
+            ? v.text(pub, Vocab.title)
+            : v.label(study);
     Map<String, String> f = LdHtml.facts();
     if (pub != null) {
       String authors = v.text(pub, Vocab.authorList);
       String creators = String.join("; ", texts(v, pub, Vocab.creator));
-      f.put("Authors", esc(!authors.isEmpty() ? authors : !creators.isEmpty() ? creators : "not reported in the extraction"));
+      f.put(
+          "Authors",
+          esc(
+              !authors.isEmpty()
+                  ? authors
+                  : !creators.isEmpty() ? creators : "not reported in the extraction"));
       f.put("Year", esc(v.text(pub, Vocab.issued)));
       f.put("Journal", esc(v.text(pub, Vocab.journal)));
       String doi = v.text(pub, Vocab.doi);
-      f.put("DOI", doi.isEmpty() ? "" : "<a href=\"" + esc(Links.doi(doi)) + "\">" + esc(doi) + "</a>");
+      f.put(
+          "DOI",
+          doi.isEmpty() ? "" : "<a href=\"" + esc(Links.doi(doi)) + "\">" + esc(doi) + "</a>");
       f.put("Publication", a(v, pub));
     }
     f.put("Programme", all(v, study, Vocab.evaluates));
@@ -94,7 +104,9 @@ final class StudyPage {
   /** One quote: the words, where they are, what they bear on, linked to the source view. */
   static String quote(LdView v, Node e, boolean showConfigurations) {
     StringBuilder b = new StringBuilder("<article class=\"ld-quote\">\n");
-    b.append("<blockquote>").append(esc(v.text(e, Vocab.quote))).append("</blockquote>\n<p class=\"ld-meta\">");
+    b.append("<blockquote>")
+        .append(esc(v.text(e, Vocab.quote)))
+        .append("</blockquote>\n<p class=\"ld-meta\">");
     List<String> meta = new ArrayList<>();
     String where = v.text(e, Vocab.location);
     if (!where.isEmpty()) {
@@ -119,7 +131,9 @@ final class StudyPage {
     }
     b.append("<p>")
         .append(LdHtml.a(e.getURI(), "Show in the source text"))
-        .append(" <span class=\"ld-id\">(").append(esc(LdView.localName(e))).append(")</span></p>\n");
+        .append(" <span class=\"ld-id\">(")
+        .append(esc(LdView.localName(e)))
+        .append(")</span></p>\n");
     return b.append("</article>\n").toString();
   }
 
@@ -127,19 +141,34 @@ final class StudyPage {
   static String list(LdView v) {
     StringBuilder b = new StringBuilder("<h1>Studies</h1>\n");
     List<Node> studies = v.byLabel(v.subjects(Vocab.type, Vocab.Study));
-    b.append("<p>").append(studies.size()).append(" studies in the evidence base. Findings count only items of kind finding; quotes count every evidence item.</p>\n");
-    b.append("<div class=\"ld-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Studies (scrolls sideways on small screens)\"><table class=\"ld-table ld-studies\">\n<thead><tr><th scope=\"col\">Study</th><th scope=\"col\">Year</th>"
-        + "<th scope=\"col\">Configurations</th><th scope=\"col\">Quotes</th><th scope=\"col\">Findings</th><th scope=\"col\">Country</th></tr></thead>\n<tbody>\n");
+    b.append("<p>")
+        .append(studies.size())
+        .append(
+            " studies in the evidence base. Findings count only items of kind finding; quotes count every evidence item.</p>\n");
+    b.append(
+        "<div class=\"ld-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Studies (scrolls sideways on small screens)\"><table class=\"ld-table ld-studies\">\n<thead><tr><th scope=\"col\">Study</th><th scope=\"col\">Year</th>"
+            + "<th scope=\"col\">Configurations</th><th scope=\"col\">Quotes</th><th scope=\"col\">Findings</th><th scope=\"col\">Country</th></tr></thead>\n<tbody>\n");
     Node finding = Vocab.value("evidence-kind", "finding");
     for (Node s : studies) {
       Node pub = v.object(s, Vocab.reportedIn);
       List<Node> items = v.subjects(Vocab.fromStudy, s);
-      long findings = items.stream().filter(e -> v.graph.contains(e, Vocab.evidenceKind, finding)).count();
-      b.append("<tr><td>").append(a(v, s)).append(" <span class=\"ld-id\">").append(esc(LdView.localName(s))).append("</span></td><td>")
-          .append(pub == null ? "" : esc(v.text(pub, Vocab.issued))).append("</td><td class=\"num\">")
-          .append(v.objects(s, Vocab.reportsCMOC).size()).append("</td><td class=\"num\">")
-          .append(items.size()).append("</td><td class=\"num\">").append(findings).append("</td><td>")
-          .append(esc(String.join(", ", texts(v, s, Vocab.country)))).append("</td></tr>\n");
+      long findings =
+          items.stream().filter(e -> v.graph.contains(e, Vocab.evidenceKind, finding)).count();
+      b.append("<tr><td>")
+          .append(a(v, s))
+          .append(" <span class=\"ld-id\">")
+          .append(esc(LdView.localName(s)))
+          .append("</span></td><td>")
+          .append(pub == null ? "" : esc(v.text(pub, Vocab.issued)))
+          .append("</td><td class=\"num\">")
+          .append(v.objects(s, Vocab.reportsCMOC).size())
+          .append("</td><td class=\"num\">")
+          .append(items.size())
+          .append("</td><td class=\"num\">")
+          .append(findings)
+          .append("</td><td>")
+          .append(esc(String.join(", ", texts(v, s, Vocab.country))))
+          .append("</td></tr>\n");
     }
     return b.append("</tbody>\n</table></div>\n").toString();
   }

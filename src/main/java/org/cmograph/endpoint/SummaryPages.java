@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves the HTML evidence summaries under {@code /summaries/}. The site is written on the first
- * request, not at start-up, so serving a large store stays quick to start; it reflects the store
- * as it was then. Only files inside the generated folder are served. An HTML page gets the site's
+ * request, not at start-up, so serving a large store stays quick to start; it reflects the store as
+ * it was then. Only files inside the generated folder are served. An HTML page gets the site's
  * header ({@link SitePage#inject}), and its links to the graph's IRIs ({@code
  * https://w3id.org/cmograph/PATH}, as the files carry them for offline reading) point at this
  * server ({@code /PATH}), where the linked-data pages answer them.
@@ -27,7 +27,9 @@ final class SummaryPages extends HttpServlet {
   private final Supplier<Path> site;
   private Path root;
 
-  /** @param site writes the summaries into a folder and returns it (called once) */
+  /**
+   * @param site writes the summaries into a folder and returns it (called once)
+   */
   SummaryPages(Supplier<Path> site) {
     this.site = site;
   }
@@ -64,7 +66,8 @@ final class SummaryPages extends HttpServlet {
     response.setContentType(contentType(file));
     response.setHeader("X-Content-Type-Options", "nosniff");
     if (file.getFileName().toString().endsWith(".html")) {
-      byte[] page = served(Files.readString(file, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+      byte[] page =
+          served(Files.readString(file, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
       response.setContentLength(page.length);
       try (OutputStream out = response.getOutputStream()) {
         out.write(page);
@@ -79,7 +82,8 @@ final class SummaryPages extends HttpServlet {
 
   private static final String IRI_HREF = "href=\"https://w3id.org/cmograph/";
 
-  private static final String ICON = "<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">\n";
+  private static final String ICON =
+      "<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">\n";
 
   /**
    * A summary page as this server shows it: with the site's icon and header, its links to the

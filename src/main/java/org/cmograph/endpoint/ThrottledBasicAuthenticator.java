@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HTTP Basic for the update user, hardened: a malformed {@code Authorization} header is a 400 (Jetty's
- * own authenticator fails with a 500 on bad Base64), every failed login is logged with the client's
- * address and the user name tried (never the password), and {@link LoginThrottle} locks out an
- * address after a few failures (429 with {@code Retry-After}, the password not checked).
+ * HTTP Basic for the update user, hardened: a malformed {@code Authorization} header is a 400
+ * (Jetty's own authenticator fails with a 500 on bad Base64), every failed login is logged with the
+ * client's address and the user name tried (never the password), and {@link LoginThrottle} locks
+ * out an address after a few failures (429 with {@code Retry-After}, the password not checked).
  */
 final class ThrottledBasicAuthenticator extends BasicAuthenticator {
   private static final Logger LOG = LoggerFactory.getLogger(ThrottledBasicAuthenticator.class);
@@ -38,16 +38,27 @@ final class ThrottledBasicAuthenticator extends BasicAuthenticator {
     String[] credentials = decode(header);
     if (credentials == null) {
       LOG.warn("malformed Authorization header from {}", client);
-      return refuse(req, res, callback, 400, "malformed Authorization header: expected Basic and base64(user:password)");
+      return refuse(
+          req,
+          res,
+          callback,
+          400,
+          "malformed Authorization header: expected Basic and base64(user:password)");
     }
     LoginThrottle.Wait wait = throttle.check(client);
     if (wait.locked()) {
       long seconds = Math.max(1, (wait.left().toMillis() + 999) / 1000);
       if (wait.first()) {
-        LOG.warn("login attempts from {} refused for {} s after repeated failures", client, seconds);
+        LOG.warn(
+            "login attempts from {} refused for {} s after repeated failures", client, seconds);
       }
       res.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(seconds));
-      return refuse(req, res, callback, 429, "too many failed logins from this address; try again in " + seconds + " s");
+      return refuse(
+          req,
+          res,
+          callback,
+          429,
+          "too many failed logins from this address; try again in " + seconds + " s");
     }
     UserIdentity user = login(credentials[0], credentials[1], req, res);
     if (user != null) {
@@ -55,7 +66,11 @@ final class ThrottledBasicAuthenticator extends BasicAuthenticator {
       return new UserAuthenticationSucceeded(getAuthenticationType(), user);
     }
     int failures = throttle.failed(client);
-    LOG.warn("failed login for user '{}' from {} ({} in a row)", forLog(credentials[0]), client, failures);
+    LOG.warn(
+        "failed login for user '{}' from {} ({} in a row)",
+        forLog(credentials[0]),
+        client,
+        failures);
     return challenge(req, res, callback);
   }
 
@@ -66,7 +81,9 @@ final class ThrottledBasicAuthenticator extends BasicAuthenticator {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -88,12 +105,15 @@ final class ThrottledBasicAuthenticator extends BasicAuthenticator {
       return null;
     }
     res.getHeaders()
-        .put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"" + _loginService.getName() + "\", charset=\"UTF-8\"");
+        .put(
+            HttpHeader.WWW_AUTHENTICATE,
+            "Basic realm=\"" + _loginService.getName() + "\", charset=\"UTF-8\"");
     Response.writeError(req, res, callback, 401);
     return AuthenticationState.CHALLENGE;
   }
 
-  private static AuthenticationState refuse(Request req, Response res, Callback callback, int status, String message) {
+  private static AuthenticationState refuse(
+      Request req, Response res, Callback callback, int status, String message) {
     if (res.isCommitted()) {
       return null;
     }

@@ -25,9 +25,9 @@ import org.apache.jena.update.UpdateRequest;
  * {@code LOAD} (reads a file or URL of the client's choosing; loads go through {@code cmograph
  * load}), and, checked in each {@code WHERE} by {@link SparqlPolicy}'s walker (the query path's),
  * {@code SERVICE} anywhere and every function named by an IRI except SPARQL 1.1's XSD casts, so no
- * extension function, {@code java:} class, script or custom aggregate can run or reach outside.
- * The allow-list gives updates less than queries on purpose: a curator's writes need SPARQL's
- * keyword built-ins only. Refusals are messages for the client.
+ * extension function, {@code java:} class, script or custom aggregate can run or reach outside. The
+ * allow-list gives updates less than queries on purpose: a curator's writes need SPARQL's keyword
+ * built-ins only. Refusals are messages for the client.
  */
 final class UpdatePolicy {
   private UpdatePolicy() {}
@@ -46,14 +46,17 @@ final class UpdatePolicy {
   private static Optional<String> refusal(Update update) {
     if (update instanceof UpdateLoad load) {
       return Optional.of(
-          "LOAD <" + load.getSource() + "> refused: this endpoint never reads files or fetches"
+          "LOAD <"
+              + load.getSource()
+              + "> refused: this endpoint never reads files or fetches"
               + " documents; load data with 'cmograph load' or send it with the Graph Store"
               + " Protocol");
     }
     if (update instanceof UpdateModify modify) {
       return modify.getWherePattern() == null
           ? Optional.empty()
-          : SparqlPolicy.refusal(Algebra.compile(modify.getWherePattern()), SparqlPolicy.Path.UPDATE);
+          : SparqlPolicy.refusal(
+              Algebra.compile(modify.getWherePattern()), SparqlPolicy.Path.UPDATE);
     }
     if (update instanceof UpdateDeleteWhere deleteWhere) {
       return SparqlPolicy.predicateRefusal(
@@ -69,6 +72,7 @@ final class UpdatePolicy {
         || update instanceof UpdateMove) {
       return Optional.empty();
     }
-    return Optional.of(update.getClass().getSimpleName() + " refused: not a SPARQL 1.1 update operation");
+    return Optional.of(
+        update.getClass().getSimpleName() + " refused: not a SPARQL 1.1 update operation");
   }
 }

@@ -14,10 +14,10 @@ import org.apache.jena.sparql.util.Context;
 
 /**
  * {@code /query/vocabulary.json}: what the query editor completes, from this server alone (the
- * editor's own completion asks prefix.cc and the Linked Open Vocabularies service, which the
- * page's policy forbids): the prefixes the data uses, and the classes and properties in the store
- * (the ontology's and the vocabularies it reuses), as {@code {"prefixes": {"cmo":
- * "https://..."}, "classes": [IRI...], "properties": [IRI...]}}.
+ * editor's own completion asks prefix.cc and the Linked Open Vocabularies service, which the page's
+ * policy forbids): the prefixes the data uses, and the classes and properties in the store (the
+ * ontology's and the vocabularies it reuses), as {@code {"prefixes": {"cmo": "https://..."},
+ * "classes": [IRI...], "properties": [IRI...]}}.
  */
 final class Vocabulary extends HttpServlet {
   /** The prefixes of the data and ontology, as the documentation writes them. */
@@ -93,5 +93,4 @@ final class Vocabulary extends HttpServlet {
       }
     }
   }
-
 }

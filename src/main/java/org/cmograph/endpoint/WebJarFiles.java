@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * {@code /webjars/yasgui/NAME}: the query page's editor and results table (YASGUI 4.5.0, MIT), read
  * from its WebJar on the class path, so the page loads nothing from a CDN. Only the files named
- * here are served: the bundle, its style sheet, its package description and the licence notices
- * of what the bundle contains.
+ * here are served: the bundle, its style sheet, its package description and the licence notices of
+ * what the bundle contains.
  */
 final class WebJarFiles extends HttpServlet {
   static final String VERSION = "4.5.0";
@@ -20,9 +20,12 @@ final class WebJarFiles extends HttpServlet {
   /** Served name to [path in the WebJar, content type]. */
   private static final Map<String, String[]> FILES =
       Map.of(
-          "yasgui.min.js", new String[] {"build/yasgui.min.js", "text/javascript;charset=utf-8"},
-          "yasgui.min.css", new String[] {"build/yasgui.min.css", "text/css;charset=utf-8"},
-          "package.json", new String[] {"package.json", "application/json"},
+          "yasgui.min.js",
+          new String[] {"build/yasgui.min.js", "text/javascript;charset=utf-8"},
+          "yasgui.min.css",
+          new String[] {"build/yasgui.min.css", "text/css;charset=utf-8"},
+          "package.json",
+          new String[] {"package.json", "application/json"},
           "THIRD-PARTY-LICENSES.txt",
           new String[] {"build/yasgui.min.js.LICENSE.txt", "text/plain;charset=utf-8"});
 

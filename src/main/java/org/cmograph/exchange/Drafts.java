@@ -25,7 +25,6 @@ final class Drafts {
           "mechanism-outcome",
           "context-outcome");
 
-
   /** Puts {@code key} into {@code map} in place, right after {@code after} when it is new. */
   static void putAfter(Map<String, Object> map, String key, Object value, String after) {
     if (map.containsKey(key) || !map.containsKey(after)) {

@@ -15,14 +15,16 @@ import org.cmograph.extraction.Problem;
 import org.cmograph.util.Suggest;
 
 /**
- * The CMOCs a code mapping defines, with the study's actors, contexts and outcomes they name (one id
- * space), and which codes point at which CMOC part.
+ * The CMOCs a code mapping defines, with the study's actors, contexts and outcomes they name (one
+ * id space), and which codes point at which CMOC part.
  */
 final class QdpxCmocs {
   final QdpxRun run;
   final Set<String> partIds = new HashSet<>();
+
   /** The study's actors, contexts and outcomes by id (one id space), and the kind of each. */
   final Map<String, Map<String, Object>> parts = new LinkedHashMap<>();
+
   final Map<String, String> partKinds = new HashMap<>();
   final Map<String, String> partPointers = new HashMap<>();
   final Map<String, String> partCodes = new HashMap<>();
@@ -141,7 +143,12 @@ final class QdpxCmocs {
   String actorRef(String id, String pointer) {
     if (!"actor".equals(partKinds.get(id))) {
       Set<String> actors = new LinkedHashSet<>();
-      partKinds.forEach((k, v) -> { if (v.equals("actor")) { actors.add(k); } });
+      partKinds.forEach(
+          (k, v) -> {
+            if (v.equals("actor")) {
+              actors.add(k);
+            }
+          });
       run.problems.add(
           run.error(
               pointer,
@@ -222,8 +229,8 @@ final class QdpxCmocs {
   }
 
   /**
-   * A context or outcome: its id and description from the mapping, else from its code's name;
-   * the id of the study part it is.
+   * A context or outcome: its id and description from the mapping, else from its code's name; the
+   * id of the study part it is.
    */
   String part(JsonNode x, String pointer, int cmoc, String kind, Map<String, Object> attributes) {
     String guid = run.code(x.path("code").asText(), pointer + "/code");
@@ -242,9 +249,7 @@ final class QdpxCmocs {
     }
     if (id == null) {
       String base = Slugs.brief(description != null ? description : name, 4);
-      id =
-          Drafts.unique(
-              base.isEmpty() || Drafts.RESERVED.contains(base) ? kind : base, partIds);
+      id = Drafts.unique(base.isEmpty() || Drafts.RESERVED.contains(base) ? kind : base, partIds);
     }
     partCodes.putIfAbsent(id, guid != null ? guid : x.path("code").asText());
     run.refer(guid, cmoc, id);
@@ -268,7 +273,8 @@ final class QdpxCmocs {
       }
     }
     if (m.hasNonNull("resource_code")) {
-      run.refer(run.code(m.get("resource_code").asText(), pointer + "/resource_code"), cmoc, "resource");
+      run.refer(
+          run.code(m.get("resource_code").asText(), pointer + "/resource_code"), cmoc, "resource");
     }
     for (String key : List.of("reasoning_code", "response_code")) {
       if (m.hasNonNull(key)) {

@@ -92,7 +92,8 @@ final class QdpxRun {
     if (problems.stream().anyMatch(Problem::isError)) {
       return new QdpxImporter.Result(null, null, problems);
     }
-    if (defaults.kind() == null && attributesByCode.values().stream().allMatch(a -> a.kind() == null)) {
+    if (defaults.kind() == null
+        && attributesByCode.values().stream().allMatch(a -> a.kind() == null)) {
       problems.add(
           Problem.warning(
               doc.file(),
@@ -118,7 +119,8 @@ final class QdpxRun {
             evidence,
             comments,
             project.file());
-    return new QdpxImporter.Result(draft, new QdpxImporter.SourceFile(file, source.text()), problems);
+    return new QdpxImporter.Result(
+        draft, new QdpxImporter.SourceFile(file, source.text()), problems);
   }
 
   Problem error(String pointer, String code, String message) {
@@ -172,7 +174,9 @@ final class QdpxRun {
 
   void refer(String guid, int cmoc, String part) {
     if (guid != null) {
-      partsByCode.computeIfAbsent(guid, k -> new ArrayList<>()).add(new QdpxImporter.PartRef(cmoc, part));
+      partsByCode
+          .computeIfAbsent(guid, k -> new ArrayList<>())
+          .add(new QdpxImporter.PartRef(cmoc, part));
     }
   }
 

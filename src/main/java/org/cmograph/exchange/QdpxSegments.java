@@ -44,7 +44,8 @@ final class QdpxSegments {
                   + wanted
                   + "' (its sources: "
                   + String.join(
-                      ", ", run.project.sources().stream().map(QdpxProject.TextSource::name).toList())
+                      ", ",
+                      run.project.sources().stream().map(QdpxProject.TextSource::name).toList())
                   + ")"));
       return null;
     }
@@ -90,7 +91,9 @@ final class QdpxSegments {
   }
 
   List<Map<String, Object>> evidence(
-      QdpxProject.TextSource source, List<Map<String, Object>> cmocs, QdpxImporter.Attributes defaults) {
+      QdpxProject.TextSource source,
+      List<Map<String, Object>> cmocs,
+      QdpxImporter.Attributes defaults) {
     List<QdpxProject.Selection> selections = new ArrayList<>(source.selections());
     selections.sort(
         Comparator.comparingInt(QdpxProject.Selection::start)

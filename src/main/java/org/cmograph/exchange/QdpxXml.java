@@ -44,9 +44,7 @@ final class QdpxXml {
     return f;
   }
 
-  /**
-   * An open text source (TextSource, or a PDF's plain-text Representation) and its selections.
-   */
+  /** An open text source (TextSource, or a PDF's plain-text Representation) and its selections. */
   private static final class OpenSource {
     final String guid;
     final String name;

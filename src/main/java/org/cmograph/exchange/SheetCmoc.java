@@ -49,12 +49,10 @@ final class SheetCmoc {
     } else if (!study.cmocIds.add(g.id)) {
       run.problems.add(
           run.cellError(
-              "IMPORT-DUPLICATE-ID", g.first.number(), run.col(Column.CMOC),
-              ": CMOC id '"
-                  + g.id
-                  + "' is used twice in study '"
-                  + study.studyId
-                  + "'"));
+              "IMPORT-DUPLICATE-ID",
+              g.first.number(),
+              run.col(Column.CMOC),
+              ": CMOC id '" + g.id + "' is used twice in study '" + study.studyId + "'"));
     }
     if (label == null) {
       label = "CMOC " + g.id;
@@ -65,7 +63,8 @@ final class SheetCmoc {
       kind = FormatVocabulary.match(kindRaw, run.vocab.cmocKinds);
       if (kind == null) {
         run.problems.add(
-            run.badValue(g.rowOf.get(Column.CMOC_KIND), Column.CMOC_KIND, kindRaw, run.vocab.cmocKinds));
+            run.badValue(
+                g.rowOf.get(Column.CMOC_KIND), Column.CMOC_KIND, kindRaw, run.vocab.cmocKinds));
         kind = Extraction.Cmoc.CONFIGURATION;
       }
     }
@@ -89,7 +88,9 @@ final class SheetCmoc {
       if (mechanismCell != null) {
         run.problems.add(
             run.cellError(
-                "MECHANISM-IN-PATTERN", g.rowOf.get(mechanismCell), run.col(mechanismCell),
+                "MECHANISM-IN-PATTERN",
+                g.rowOf.get(mechanismCell),
+                run.col(mechanismCell),
                 ": CMOC '"
                     + g.id
                     + "' is an outcome pattern, which has no mechanism; empty the mechanism"
@@ -98,7 +99,8 @@ final class SheetCmoc {
     } else if (mechanismCell == null) {
       run.problems.add(
           run.cellError(
-              "IMPORT-MISSING-VALUE", g.first.number(),
+              "IMPORT-MISSING-VALUE",
+              g.first.number(),
               run.col(
                   SheetRun.MECHANISM.stream()
                       .filter(run.columns::containsKey)
@@ -161,7 +163,9 @@ final class SheetCmoc {
         int row = g.rowOf.get(Column.THEORY_LINKS);
         run.problems.add(
             run.cellError(
-                "IMPORT-BAD-VALUE", row, run.col(Column.THEORY_LINKS),
+                "IMPORT-BAD-VALUE",
+                row,
+                run.col(Column.THEORY_LINKS),
                 ": theory link '"
                     + line
                     + "' should be a stance ("
@@ -227,15 +231,17 @@ final class SheetCmoc {
     if (choice.id() == null) {
       run.problems.add(
           run.cellError(
-              "IMPORT-UNMATCHED-MECHANISM", row, run.col(where),
-              ": no catalogue concept for mechanism '"
-                  + named
-                  + "'"));
+              "IMPORT-UNMATCHED-MECHANISM",
+              row,
+              run.col(where),
+              ": no catalogue concept for mechanism '" + named + "'"));
       return null;
     }
     run.problems.add(
         run.cellWarning(
-            "IMPORT-UNMATCHED-MECHANISM", row, run.col(where),
+            "IMPORT-UNMATCHED-MECHANISM",
+            row,
+            run.col(where),
             ": "
                 + choice.guessWarning(concept, named)
                 + ". Check it, or add a concept to ontology/mechanism-catalogue.ttl"));

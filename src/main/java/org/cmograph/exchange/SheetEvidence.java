@@ -24,8 +24,7 @@ final class SheetEvidence {
     this.studyId = studyId;
   }
 
-  Map<String, Object> evidence(
-      Sheet.Row row, String id, String cmocId, Map<String, Object> cmoc) {
+  Map<String, Object> evidence(Sheet.Row row, String id, String cmocId, Map<String, Object> cmoc) {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("id", id);
     e.put("cmocs", List.of(cmocId));
@@ -88,7 +87,9 @@ final class SheetEvidence {
       } else {
         run.problems.add(
             run.cellError(
-                "IMPORT-BAD-VALUE", row.number(), run.col(Column.PAGE_NUMBER),
+                "IMPORT-BAD-VALUE",
+                row.number(),
+                run.col(Column.PAGE_NUMBER),
                 ": page number '" + oneLine(pageRaw) + "' is not a whole number"));
       }
     }
@@ -104,7 +105,8 @@ final class SheetEvidence {
         perspective = FormatVocabulary.match(perspectiveRaw, run.vocab.perspectives);
         if (perspective == null) {
           run.problems.add(
-              run.badValue(row.number(), Column.PERSPECTIVE, perspectiveRaw, run.vocab.perspectives));
+              run.badValue(
+                  row.number(), Column.PERSPECTIVE, perspectiveRaw, run.vocab.perspectives));
         }
       }
     }
@@ -115,7 +117,8 @@ final class SheetEvidence {
         speaker = "authors";
       }
       if (speaker == null) {
-        run.problems.add(run.badValue(row.number(), Column.SPEAKER, speakerRaw, run.vocab.speakers));
+        run.problems.add(
+            run.badValue(row.number(), Column.SPEAKER, speakerRaw, run.vocab.speakers));
       }
     } else {
       speaker = perspective != null && !authorsPerspective ? "participant" : "authors";
@@ -166,7 +169,9 @@ final class SheetEvidence {
     if (targets.contains(cmocId)) {
       run.problems.add(
           run.cellError(
-              "IMPORT-DUPLICATE-ID", row.number(), run.col(Column.EVIDENCE_ID),
+              "IMPORT-DUPLICATE-ID",
+              row.number(),
+              run.col(Column.EVIDENCE_ID),
               ": evidence id '"
                   + id
                   + "' is used twice for CMOC '"
@@ -176,12 +181,23 @@ final class SheetEvidence {
                   + "'"));
       return;
     }
-    for (String key : List.of("kind", "quote", "location", "speaker", "perspective", "stance",
-        "strength", "inference", "note")) {
+    for (String key :
+        List.of(
+            "kind",
+            "quote",
+            "location",
+            "speaker",
+            "perspective",
+            "stance",
+            "strength",
+            "inference",
+            "note")) {
       if (!java.util.Objects.equals(before.get(key), item.get(key))) {
         run.problems.add(
             run.cellError(
-                "IMPORT-CONFLICT", row.number(), run.col(Column.EVIDENCE_ID),
+                "IMPORT-CONFLICT",
+                row.number(),
+                run.col(Column.EVIDENCE_ID),
                 ": evidence '"
                     + id
                     + "' has a different "

@@ -38,7 +38,8 @@ final class SheetRun {
   final ConceptLabels catalogue;
   final FormatVocabulary vocab;
 
-  SheetRun(Sheet sheet, SheetImporter.Options options, ConceptLabels catalogue, FormatVocabulary vocab) {
+  SheetRun(
+      Sheet sheet, SheetImporter.Options options, ConceptLabels catalogue, FormatVocabulary vocab) {
     this.sheet = sheet;
     this.options = options;
     this.catalogue = catalogue;
@@ -70,7 +71,8 @@ final class SheetRun {
       if (!errors && !columns.containsKey(Column.EVIDENCE_KIND) && !d.evidence().isEmpty()) {
         problems.add(
             rowWarning(
-                "IMPORT-NO-KIND", headerRow,
+                "IMPORT-NO-KIND",
+                headerRow,
                 ": no 'evidence kind' column, so all "
                     + d.evidence().size()
                     + " evidence item(s) of study '"
@@ -101,7 +103,9 @@ final class SheetRun {
       if (column == null) {
         unknown.add(
             cellWarning(
-                "IMPORT-UNKNOWN-COLUMN", row.number(), c.column(),
+                "IMPORT-UNKNOWN-COLUMN",
+                row.number(),
+                c.column(),
                 ": column '"
                     + oneLine(c.text())
                     + "' is not part of the layout and is ignored"
@@ -116,7 +120,9 @@ final class SheetRun {
       if (before != null) {
         problems.add(
             cellError(
-                "IMPORT-DUPLICATE-COLUMN", row.number(), c.column(),
+                "IMPORT-DUPLICATE-COLUMN",
+                row.number(),
+                c.column(),
                 ": a second '"
                     + column.header()
                     + "' column (the first is "
@@ -128,10 +134,9 @@ final class SheetRun {
       if (!mappedHeaders.contains(key)) {
         problems.add(
             rowWarning(
-                "IMPORT-UNUSED-MAP", row.number(),
-                ": --map names the header '"
-                    + key
-                    + "', which the header row does not have"));
+                "IMPORT-UNUSED-MAP",
+                row.number(),
+                ": --map names the header '" + key + "', which the header row does not have"));
       }
     }
     if (any) {
@@ -139,7 +144,8 @@ final class SheetRun {
     } else {
       problems.add(
           rowError(
-              "IMPORT-NO-HEADER", row.number(),
+              "IMPORT-NO-HEADER",
+              row.number(),
               " is read as the header row, but none of its cells"
                   + " names a column of the layout (study, cmoc, context, context role, mechanism"
                   + " resource, mechanism reasoning, outcome, quote, location, evidence kind,"
@@ -164,12 +170,12 @@ final class SheetRun {
     for (String m : missing) {
       problems.add(
           rowError(
-              "IMPORT-MISSING-COLUMN", row.number(),
+              "IMPORT-MISSING-COLUMN",
+              row.number(),
               ": no '"
                   + m
                   + "' column; the headers are: "
-                  + String.join(
-                      ", ", row.cells().stream().map(c -> oneLine(c.text())).toList())));
+                  + String.join(", ", row.cells().stream().map(c -> oneLine(c.text())).toList())));
     }
     boolean readable = missing.isEmpty() && problems.stream().noneMatch(Problem::isError);
     if (columns.containsKey(Column.CONTEXT) && !columns.containsKey(Column.CONTEXT_ROLE)) {
@@ -177,7 +183,8 @@ final class SheetRun {
       // rows are still read, so that every other problem is reported too.
       problems.add(
           rowError(
-              "IMPORT-MISSING-COLUMN", row.number(),
+              "IMPORT-MISSING-COLUMN",
+              row.number(),
               ": no 'context role' column; each context needs the role it plays for its CMOC ("
                   + String.join(", ", vocab.contextRoles)
                   + "), one line per context as in the 'context' column"));
@@ -195,7 +202,9 @@ final class SheetRun {
         if (!columns.containsValue(c.column()) && !unknownHeader(c.column())) {
           problems.add(
               cellError(
-                  "IMPORT-EXTRA-CELL", row.number(), c.column(),
+                  "IMPORT-EXTRA-CELL",
+                  row.number(),
+                  c.column(),
                   " has a value, but its column has no header"));
         }
       }
@@ -287,17 +296,17 @@ final class SheetRun {
 
   Problem missingValue(Sheet.Row row, Column column, String why) {
     return cellError(
-        "IMPORT-MISSING-VALUE", row.number(), col(column),
-        ": "
-            + why
-            + " (column '"
-            + column.header()
-            + "' is empty)");
+        "IMPORT-MISSING-VALUE",
+        row.number(),
+        col(column),
+        ": " + why + " (column '" + column.header() + "' is empty)");
   }
 
   Problem badValue(int row, Column column, String raw, List<String> allowed) {
     return cellError(
-        "IMPORT-BAD-VALUE", row, col(column),
+        "IMPORT-BAD-VALUE",
+        row,
+        col(column),
         ": "
             + column.header()
             + " '"

@@ -33,7 +33,6 @@ final class SheetStudy {
           Column.NOTE,
           Column.PAGE_NUMBER);
 
-
   final SheetRun run;
   final String studyId;
   final List<Sheet.Row> rows;
@@ -147,7 +146,9 @@ final class SheetStudy {
 
   Problem conflict(int row, Column column, String what, int firstRow) {
     return run.cellError(
-        "IMPORT-CONFLICT", row, run.col(column),
+        "IMPORT-CONFLICT",
+        row,
+        run.col(column),
         ": "
             + what
             + " has a different '"
@@ -167,17 +168,14 @@ final class SheetStudy {
       String key;
       String cell = run.value(row, Column.CMOC);
       boolean blankCmoc =
-          cmocColumn
-              ? cell == null
-              : cmocLevel().stream().allMatch(c -> run.value(row, c) == null);
+          cmocColumn ? cell == null : cmocLevel().stream().allMatch(c -> run.value(row, c) == null);
       if (blankCmoc) {
         if (previous == null) {
           run.problems.add(
               cmocColumn
                   ? run.missingValue(
                       row, Column.CMOC, "the first row of a study must name its CMOC")
-                  : run.missingValue(
-                      row, Column.MECHANISM_RESOURCE, "the row names no CMOC part"));
+                  : run.missingValue(row, Column.MECHANISM_RESOURCE, "the row names no CMOC part"));
           continue;
         }
         key = null;
@@ -212,8 +210,7 @@ final class SheetStudy {
         if (had == null) {
           g.rowOf.put(c, row.number());
         } else if (!had.equals(v)) {
-          run.problems.add(
-              conflict(row.number(), c, "CMOC '" + cmocName(g) + "'", g.rowOf.get(c)));
+          run.problems.add(conflict(row.number(), c, "CMOC '" + cmocName(g) + "'", g.rowOf.get(c)));
         }
       }
       previous = g;

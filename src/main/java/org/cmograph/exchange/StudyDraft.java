@@ -31,7 +31,8 @@ public record StudyDraft(
     Path origin) {
 
   /** The sections this draft replaces in an extraction file, in the file's order. */
-  static final List<String> SECTIONS = List.of("actors", "contexts", "outcomes", "cmocs", "evidence");
+  static final List<String> SECTIONS =
+      List.of("actors", "contexts", "outcomes", "cmocs", "evidence");
 
   /** The value of one of {@link #SECTIONS}. */
   List<Map<String, Object>> section(String name) {

@@ -30,6 +30,7 @@ final class StudyParts {
 
   /** Actors, contexts and outcomes by id: they share one id space. */
   final Map<String, Part> parts = new LinkedHashMap<>();
+
   final Set<String> reservedIds = new HashSet<>();
 
   StudyParts(SheetRun run, String studyId) {
@@ -83,7 +84,12 @@ final class StudyParts {
       if (raw.isEmpty()) {
         unroled.add(id);
       } else {
-        putEnum(link, "role", raw, run.vocab.contextRoles, g.rowOf.get(Column.CONTEXT_ROLE),
+        putEnum(
+            link,
+            "role",
+            raw,
+            run.vocab.contextRoles,
+            g.rowOf.get(Column.CONTEXT_ROLE),
             Column.CONTEXT_ROLE);
       }
       if (out.stream().anyMatch(l -> id.equals(l.get("context")))) {
@@ -136,23 +142,18 @@ final class StudyParts {
   }
 
   /**
-   * The study contexts or outcomes one CMOC's cells name: one per non-empty line of the
-   * description cell, with aligned id and attribute lines. A part already named by another CMOC
-   * (same id, or no id and the same description) is that part; its cells must agree. The ids,
-   * one per non-empty description (null where the part could not be taken).
+   * The study contexts or outcomes one CMOC's cells name: one per non-empty line of the description
+   * cell, with aligned id and attribute lines. A part already named by another CMOC (same id, or no
+   * id and the same description) is that part; its cells must agree. The ids, one per non-empty
+   * description (null where the part could not be taken).
    */
   List<String> parts(
-      CmocRows g,
-      Column descriptionColumn,
-      Column idColumn,
-      String kind,
-      List<Column> attributes) {
+      CmocRows g, Column descriptionColumn, Column idColumn, String kind, List<Column> attributes) {
     List<String> descriptions = lines(g.values.get(descriptionColumn));
     List<String> ids = lines(g.values.get(idColumn));
     List<String> out = new ArrayList<>();
     if (!ids.isEmpty() && ids.size() != descriptions.size()) {
-      run.problems.add(
-          lineCount(g, idColumn, ids.size(), descriptionColumn, descriptions.size()));
+      run.problems.add(lineCount(g, idColumn, ids.size(), descriptionColumn, descriptions.size()));
     }
     for (Column a : attributes) {
       List<String> values = lines(g.values.get(a));
@@ -218,7 +219,9 @@ final class StudyParts {
     if (id != null && RESERVED.contains(id)) {
       run.problems.add(
           run.cellError(
-              "IMPORT-BAD-VALUE", row, run.col(idColumn),
+              "IMPORT-BAD-VALUE",
+              row,
+              run.col(idColumn),
               ": '" + id + "' is a reserved word of 'about'; choose another " + kind + " id"));
       return null;
     }
@@ -240,7 +243,9 @@ final class StudyParts {
     if (!p.kind.equals(kind)) {
       run.problems.add(
           run.cellError(
-              "IMPORT-DUPLICATE-ID", row, run.col(idColumn),
+              "IMPORT-DUPLICATE-ID",
+              row,
+              run.col(idColumn),
               ": id '"
                   + id
                   + "' names "
@@ -265,7 +270,9 @@ final class StudyParts {
       } else if (!had.equals(e.getValue())) {
         run.problems.add(
             run.cellError(
-                "IMPORT-CONFLICT", row, column,
+                "IMPORT-CONFLICT",
+                row,
+                column,
                 ": "
                     + kind
                     + " '"
@@ -288,9 +295,9 @@ final class StudyParts {
   }
 
   /**
-   * The id of the actor a cell names ("peer workers", "service-users"), added to the study with
-   * the actor type its words name; a type the words do not name is written 'other', reported,
-   * and marked for checking.
+   * The id of the actor a cell names ("peer workers", "service-users"), added to the study with the
+   * actor type its words name; a type the words do not name is written 'other', reported, and
+   * marked for checking.
    */
   String actor(String raw, int row, Column column) {
     String text = raw.strip();
@@ -308,9 +315,17 @@ final class StudyParts {
       if (stated != null && !stated.equals(p.values.get("type"))) {
         run.problems.add(
             run.cellError(
-                "IMPORT-CONFLICT", row, run.col(column),
-                ": actor '" + id + "' has type '" + stated + "' here and '"
-                    + p.values.get("type") + "' in row " + p.row));
+                "IMPORT-CONFLICT",
+                row,
+                run.col(column),
+                ": actor '"
+                    + id
+                    + "' has type '"
+                    + stated
+                    + "' here and '"
+                    + p.values.get("type")
+                    + "' in row "
+                    + p.row));
       }
       return id;
     }
@@ -325,7 +340,9 @@ final class StudyParts {
       values.put(GUESSED_TYPE, Boolean.TRUE);
       run.problems.add(
           run.cellWarning(
-              "IMPORT-ACTOR-TYPE", row, run.col(column),
+              "IMPORT-ACTOR-TYPE",
+              row,
+              run.col(column),
               ": actor '"
                   + oneLine(text)
                   + "' names no actor type; wrote type 'other' (marked CHECK): set it to one"
@@ -340,7 +357,9 @@ final class StudyParts {
   Problem lineCount(CmocRows g, Column column, int n, Column against, int m) {
     int row = g.rowOf.get(column);
     return run.cellError(
-        "IMPORT-LINE-COUNT", row, run.col(column),
+        "IMPORT-LINE-COUNT",
+        row,
+        run.col(column),
         ": "
             + n
             + " line(s) of '"

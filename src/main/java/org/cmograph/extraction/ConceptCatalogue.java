@@ -6,8 +6,8 @@ import java.util.Set;
 import org.cmograph.util.Suggest;
 
 /**
- * The ids of the catalogue concepts (mechanisms, contexts, outcomes) an extraction may name. The catalogue itself is RDF (SKOS);
- * this view keeps the extraction checks free of any RDF library.
+ * The ids of the catalogue concepts (mechanisms, contexts, outcomes) an extraction may name. The
+ * catalogue itself is RDF (SKOS); this view keeps the extraction checks free of any RDF library.
  */
 @FunctionalInterface
 public interface ConceptCatalogue {
@@ -76,6 +76,9 @@ public interface ConceptCatalogue {
             file,
             at,
             "UNKNOWN-MECHANISM",
-            "'" + concept + "' is not in the catalogue" + Suggest.didYouMean(concept, conceptIds())));
+            "'"
+                + concept
+                + "' is not in the catalogue"
+                + Suggest.didYouMean(concept, conceptIds())));
   }
 }

@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.cmograph.util.Hashes;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.cmograph.util.StrictUtf8;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads a YAML or JSON file into a tree that remembers the line and column of every node. It is
@@ -175,8 +175,7 @@ public final class DocumentReader {
         return Optional.empty();
       }
       return Optional.of(
-          new PositionedDocument(
-              file, root, tree.valuePositions, tree.keyPositions, text, sha256));
+          new PositionedDocument(file, root, tree.valuePositions, tree.keyPositions, text, sha256));
     } catch (JsonProcessingException e) {
       problems.add(YamlTextProblems.syntaxProblem(file, e, isJson, text));
       return Optional.empty();

@@ -26,6 +26,7 @@ final class DocumentTree {
   final Map<String, Position> valuePositions = new HashMap<>();
   final Map<String, Position> keyPositions = new HashMap<>();
   final JsonNodeFactory nodes = JsonNodeFactory.instance;
+
   /** Above zero while reading the value of a duplicate key, which is checked but not kept. */
   int discarding;
 
@@ -129,7 +130,9 @@ final class DocumentTree {
       throw new Refused(
           DocumentReader.position(p.currentLocation()),
           "OUT-OF-RANGE",
-          "a number longer than " + DocumentReader.MAX_NUMBER_DIGITS + " digits; no field takes one");
+          "a number longer than "
+              + DocumentReader.MAX_NUMBER_DIGITS
+              + " digits; no field takes one");
     }
   }
 

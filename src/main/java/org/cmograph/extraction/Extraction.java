@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One study's extraction (format 2), as the researcher wrote it. Fields the file leaves out are null (or
- * empty lists); each part that checks refer to carries the JSON Pointer of its place in the file.
+ * One study's extraction (format 2), as the researcher wrote it. Fields the file leaves out are
+ * null (or empty lists); each part that checks refer to carries the JSON Pointer of its place in
+ * the file.
  *
  * @param file the extraction file
  * @param sha256 hex SHA-256 of the file's text, recorded as provenance
@@ -136,7 +137,9 @@ public record Extraction(
       String note) {
     public static final String FINDING = "finding";
 
-    /** The links an {@code about} may name besides ids; no context or outcome may take these ids. */
+    /**
+     * The links an {@code about} may name besides ids; no context or outcome may take these ids.
+     */
     public static final List<String> ABOUT_LINKS =
         List.of("context-mechanism", "mechanism-outcome", "context-outcome");
 
@@ -151,7 +154,8 @@ public record Extraction(
 
     /** The {@code about} words that name a link or part involving the mechanism. */
     public static final java.util.Set<String> ABOUT_MECHANISM =
-        java.util.Set.of("context-mechanism", "mechanism-outcome", "mechanism", "resource", "reasoning");
+        java.util.Set.of(
+            "context-mechanism", "mechanism-outcome", "mechanism", "resource", "reasoning");
 
     /**
      * Whether the passage bears on the mechanism of its configurations: it speaks to the whole

@@ -157,8 +157,7 @@ final class ExtractionBinder {
   }
 
   /** The objects of a JSON array, each bound with its JSON pointer; other elements skipped. */
-  static <T> List<T> list(
-      JsonNode array, String pointer, BiFunction<JsonNode, String, T> element) {
+  static <T> List<T> list(JsonNode array, String pointer, BiFunction<JsonNode, String, T> element) {
     List<T> out = new ArrayList<>();
     if (array.isArray()) {
       for (int i = 0; i < array.size(); i++) {
@@ -179,7 +178,9 @@ final class ExtractionBinder {
   private static Integer integer(JsonNode n, String field) {
     JsonNode v = n.path(field);
     // 2015.0 is a whole number to the schema too; 1e999999999 is not an int and stays out.
-    return v.isNumber() && v.canConvertToExactIntegral() && v.canConvertToInt() ? v.intValue() : null;
+    return v.isNumber() && v.canConvertToExactIntegral() && v.canConvertToInt()
+        ? v.intValue()
+        : null;
   }
 
   private static List<String> strings(JsonNode array) {

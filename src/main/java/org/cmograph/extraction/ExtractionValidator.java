@@ -122,7 +122,10 @@ public final class ExtractionValidator {
 
   /** Rare (a duplicate study): re-reading beats keeping every file's positions in memory. */
   public Position positionOfStudyId(Path file) {
-    return reader.read(file, new ArrayList<>()).map(d -> d.valueAt("/study/id")).orElse(Position.START);
+    return reader
+        .read(file, new ArrayList<>())
+        .map(d -> d.valueAt("/study/id"))
+        .orElse(Position.START);
   }
 
   /** Files named directly, and extraction files found under folders (sources/ excluded). */
@@ -166,7 +169,8 @@ public final class ExtractionValidator {
       } else if (Files.isDirectory(path)) {
         walk(
             path,
-            (f, attrs) -> attrs.isRegularFile() && kind.test(f) && DocumentReader.isExtractionFile(f),
+            (f, attrs) ->
+                attrs.isRegularFile() && kind.test(f) && DocumentReader.isExtractionFile(f),
             found::add,
             new ArrayList<>());
       }
@@ -180,9 +184,9 @@ public final class ExtractionValidator {
    * normalised, goes to {@code found}; unreadable files, link loops and links that lead out of the
    * folder become problems.
    *
-   * <p>A link out of the folder is refused before anything reads it: a link in {@code
-   * data/studies} to a private key would otherwise be parsed, and the parser's message could quote
-   * the key's first bytes. The problem names the link, never the target.
+   * <p>A link out of the folder is refused before anything reads it: a link in {@code data/studies}
+   * to a private key would otherwise be parsed, and the parser's message could quote the key's
+   * first bytes. The problem names the link, never the target.
    */
   public static void walk(
       Path root,

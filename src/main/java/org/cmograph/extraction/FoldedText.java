@@ -4,26 +4,30 @@ import java.text.Normalizer;
 import java.util.Arrays;
 
 /**
- * A text folded for quote matching, each folded character remembering where it came from: runs
- * of whitespace of any kind become one space; typographic quotes, apostrophes and primes become
+ * A text folded for quote matching, each folded character remembering where it came from: runs of
+ * whitespace of any kind become one space; typographic quotes, apostrophes and primes become
  * straight ones; every dash becomes a hyphen-minus; ligatures and other compatibility characters
- * take their NFKC form; soft hyphens and zero-width characters disappear. Superscript digits
- * become digits marked as such (they are citation numbers). In a source, a hyphen that ends a line
- * inside a word ("inter-\nvention") is removed and the place marked as a join.
+ * take their NFKC form; soft hyphens and zero-width characters disappear. Superscript digits become
+ * digits marked as such (they are citation numbers). In a source, a hyphen that ends a line inside
+ * a word ("inter-\nvention") is removed and the place marked as a join.
  */
 final class FoldedText {
   final String chars;
+
   /** For each folded character, the offset in the original of the first char it came from. */
   final int[] origin;
+
   /** For each folded character, the offset in the original just after what it came from. */
   final int[] originEnd;
+
   /** Folded characters that were superscript digits. */
   final boolean[] superscript;
+
   /** Folded characters before which a hyphenated word was joined. */
   final boolean[] joinBefore;
 
-  private FoldedText(String chars, int[] origin, int[] originEnd, boolean[] superscript,
-      boolean[] joinBefore) {
+  private FoldedText(
+      String chars, int[] origin, int[] originEnd, boolean[] superscript, boolean[] joinBefore) {
     this.chars = chars;
     this.origin = origin;
     this.originEnd = originEnd;
@@ -81,8 +85,11 @@ final class FoldedText {
         pendingSpace = true;
         continue;
       }
-      if (joinLineHyphens && isHyphen(cp) && out.length() > 0
-          && Character.isLetter(out.last()) && !pendingSpace) {
+      if (joinLineHyphens
+          && isHyphen(cp)
+          && out.length() > 0
+          && Character.isLetter(out.last())
+          && !pendingSpace) {
         int k = i;
         boolean lineBreak = false;
         while (k < n && isSpace(s.charAt(k))) {
@@ -155,8 +162,12 @@ final class FoldedText {
 
     FoldedText build() {
       int n = chars.length();
-      return new FoldedText(chars.toString(), Arrays.copyOf(origin, n),
-          Arrays.copyOf(originEnd, n), Arrays.copyOf(sup, n), Arrays.copyOf(join, n));
+      return new FoldedText(
+          chars.toString(),
+          Arrays.copyOf(origin, n),
+          Arrays.copyOf(originEnd, n),
+          Arrays.copyOf(sup, n),
+          Arrays.copyOf(join, n));
     }
   }
 
@@ -180,8 +191,12 @@ final class FoldedText {
   }
 
   static boolean isHyphen(int cp) {
-    return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE58
-        || cp == 0xFE63 || cp == 0xFF0D;
+    return cp == '-'
+        || (cp >= 0x2010 && cp <= 0x2015)
+        || cp == 0x2212
+        || cp == 0xFE58
+        || cp == 0xFE63
+        || cp == 0xFF0D;
   }
 
   static boolean isSpace(int cp) {
@@ -190,7 +205,8 @@ final class FoldedText {
 
   private static boolean isMark(int cp) {
     int type = Character.getType(cp);
-    return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+    return type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK
         || type == Character.ENCLOSING_MARK;
   }
 

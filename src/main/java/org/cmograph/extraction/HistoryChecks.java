@@ -48,7 +48,9 @@ final class HistoryChecks {
             error(
                 e.pointer() + "/version",
                 "HISTORY-ORDER",
-                "version '" + e.version() + "' comes before the previous entry's; list a"
+                "version '"
+                    + e.version()
+                    + "' comes before the previous entry's; list a"
                     + " configuration's history in version order"));
       }
       if (e.change() != null) {
@@ -91,7 +93,8 @@ final class HistoryChecks {
 
   private void revises(
       ProgrammeTheory.TheoryCmoc c, ProgrammeTheory.Change e, Integer at, List<Problem> out) {
-    boolean needs = e.change().equals("refined") || e.change().equals("split") || e.change().equals("merged");
+    boolean needs =
+        e.change().equals("refined") || e.change().equals("split") || e.change().equals("merged");
     if (needs && e.revises().isEmpty()) {
       out.add(
           error(

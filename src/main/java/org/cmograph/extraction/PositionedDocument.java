@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A parsed YAML or JSON document together with where each of its nodes stood in the file, keyed
- * by JSON Pointer, so that every later check can name line and column.
+ * A parsed YAML or JSON document together with where each of its nodes stood in the file, keyed by
+ * JSON Pointer, so that every later check can name line and column.
  */
 public final class PositionedDocument {
   private final Path file;

@@ -39,8 +39,8 @@ public record Problem(
   /**
    * {@code FILE:LINE:COL: CODE message}, the form editors and CI logs can jump to. Always one line:
    * a line break or other control character in a file name (or a message) is written as an escape
-   * ({@code \n}, {@code \x1B}), so a file cannot forge lines of its own; ordinary names are
-   * printed as they are.
+   * ({@code \n}, {@code \x1B}), so a file cannot forge lines of its own; ordinary names are printed
+   * as they are.
    */
   public String format() {
     String where = file == null ? "-" : escaped(file.toString());

@@ -3,8 +3,8 @@ package org.cmograph.extraction;
 /**
  * Where a verified quote stands in its registered source text: its passage as the source words it
  * ({@code exact}, with up to 32 characters before and after, as a W3C Web Annotation
- * TextQuoteSelector gives them), its offsets in Unicode code points (a TextPositionSelector's), and,
- * where the source was registered with a map, its page and section.
+ * TextQuoteSelector gives them), its offsets in Unicode code points (a TextPositionSelector's),
+ * and, where the source was registered with a map, its page and section.
  *
  * @param page the page the quote starts on, or null if the source has no pages
  * @param section the sections around the quote, outermost first ("Abstract, Results"), or null

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The checks of a study's quotes against its registered source text: each quote verbatim (as
- * {@link SourceText} matches), a participant's words in quotation marks, and each quote's typed
- * location and page against those the source's map gives.
+ * The checks of a study's quotes against its registered source text: each quote verbatim (as {@link
+ * SourceText} matches), a participant's words in quotation marks, and each quote's typed location
+ * and page against those the source's map gives.
  */
 final class QuoteChecks {
   private final SourceLibrary sources;
@@ -36,7 +36,8 @@ final class QuoteChecks {
                 doc,
                 e,
                 text.map().isEmpty()
-                    ? text.name() + " has no section map to compute it from (register the source"
+                    ? text.name()
+                        + " has no section map to compute it from (register the source"
                         + " with cmograph source add)"
                     : "its quote stands outside every section of " + text.name()));
       }

@@ -12,18 +12,17 @@ import java.util.Set;
 /**
  * Finds a quote in a source text the way a reader would, through what copying from a PDF viewer
  * does to text, and through nothing else. Both texts are folded ({@link FoldedText}: whitespace,
- * quotation marks, dashes, ligatures and other compatibility forms, soft hyphens); then, while
- * the quote is walked along the source, these differences alone may be stepped over:
+ * quotation marks, dashes, ligatures and other compatibility forms, soft hyphens); then, while the
+ * quote is walked along the source, these differences alone may be stepped over:
  *
  * <ul>
  *   <li>a hyphen (with or without the line break after it) where the source joined a word
  *       hyphenated at a line end (a join recorded in the source map, or a hyphen ending a line of
  *       the source itself);
- *   <li>"inter- vention" in the quote (a line-end hyphen whose line break became a space) where
- *       the source has the word whole;
+ *   <li>"inter- vention" in the quote (a line-end hyphen whose line break became a space) where the
+ *       source has the word whole;
  *   <li>a space beside a dash on one side only;
- *   <li>a running header, footer or page number recorded in the map, where the source turns a
- *       page;
+ *   <li>a running header, footer or page number recorded in the map, where the source turns a page;
  *   <li>citation numbers set as superscripts or glued to the end of a word ("services1,2") on one
  *       side only.
  * </ul>
@@ -42,8 +41,8 @@ final class QuoteMatcher {
 
   /**
    * @param joins offsets of the original text where a hyphenated word was joined
-   * @param furniture offsets where a page turns, with the running headers, footers and page
-   *     numbers a copy across that turn may carry
+   * @param furniture offsets where a page turns, with the running headers, footers and page numbers
+   *     a copy across that turn may carry
    */
   QuoteMatcher(String text, List<Integer> joins, Map<Integer, List<String>> furniture) {
     this.source = FoldedText.of(text, true);
@@ -55,8 +54,11 @@ final class QuoteMatcher {
     }
     for (Map.Entry<Integer, List<String>> e : furniture.entrySet()) {
       int at = source.indexAtOrAfter(e.getKey());
-      List<String> folded = e.getValue().stream()
-          .map(f -> FoldedText.of(f, false).chars).filter(f -> !f.isEmpty()).toList();
+      List<String> folded =
+          e.getValue().stream()
+              .map(f -> FoldedText.of(f, false).chars)
+              .filter(f -> !f.isEmpty())
+              .toList();
       // The page turns at a space, or inside a joined word: allow the step on either side of it.
       for (int k = Math.max(0, at - 1); k <= Math.min(source.length(), at + 1); k++) {
         furnitureNear.computeIfAbsent(k, x -> new ArrayList<>()).addAll(folded);
@@ -75,7 +77,8 @@ final class QuoteMatcher {
     }
     int[] budget = {BUDGET};
     char first = q.at(0);
-    for (int s = source.chars.indexOf(first); s >= 0 && budget[0] > 0;
+    for (int s = source.chars.indexOf(first);
+        s >= 0 && budget[0] > 0;
         s = source.chars.indexOf(first, s + 1)) {
       int end = walk(q, s, budget);
       if (end >= 0) {
@@ -144,8 +147,13 @@ final class QuoteMatcher {
     }
     // "inter- vention": a line-end hyphen whose line break became a space, the word whole in the
     // source.
-    if (qc == '-' && qNext == ' ' && Character.isLetter(qPrev) && j + 2 < q.length()
-        && Character.isLowerCase(q.at(j + 2)) && Character.isLetter(sPrev) && i < n
+    if (qc == '-'
+        && qNext == ' '
+        && Character.isLetter(qPrev)
+        && j + 2 < q.length()
+        && Character.isLowerCase(q.at(j + 2))
+        && Character.isLetter(sPrev)
+        && i < n
         && sc == q.at(j + 2)) {
       out.add(new int[] {i, j + 2});
     }
@@ -206,8 +214,8 @@ final class QuoteMatcher {
   }
 
   /**
-   * The end of a citation run from {@code at}: digits, with commas and hyphens between them;
-   * -1 unless it ends where a word may end.
+   * The end of a citation run from {@code at}: digits, with commas and hyphens between them; -1
+   * unless it ends where a word may end.
    */
   private static int citationEnd(String t, int at) {
     int k = at;

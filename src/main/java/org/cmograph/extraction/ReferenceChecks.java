@@ -88,9 +88,7 @@ final class ReferenceChecks {
                 + ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ")
                 + kind
                 + " of this study"
-                + (known.isEmpty()
-                    ? " (it defines none)"
-                    : Suggest.didYouMean(id, known))));
+                + (known.isEmpty() ? " (it defines none)" : Suggest.didYouMean(id, known))));
   }
 
   /**

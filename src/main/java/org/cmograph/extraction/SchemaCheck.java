@@ -20,9 +20,9 @@ import java.util.TreeSet;
 import org.cmograph.util.Suggest;
 
 /**
- * Checks a document against a JSON Schema shipped in the repository (the single source of truth
- * for the file format) and turns the validator's findings into positioned problems whose messages
- * speak the researcher's language.
+ * Checks a document against a JSON Schema shipped in the repository (the single source of truth for
+ * the file format) and turns the validator's findings into positioned problems whose messages speak
+ * the researcher's language.
  */
 public final class SchemaCheck {
   /** The extraction file schema, on the classpath as {@code schema/extraction.schema.json}. */
@@ -46,7 +46,8 @@ public final class SchemaCheck {
             .formatAssertionsEnabled(true)
             .build();
     this.schema =
-        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode, config);
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(schemaNode, config);
   }
 
   public static SchemaCheck extraction() {
@@ -106,18 +107,19 @@ public final class SchemaCheck {
               doc.file(),
               doc.keyAt(pointer),
               "UNKNOWN-KEY",
-              "unknown key '" + printable(key) + "'" + (at.isEmpty() ? "" : " in " + where) + hint + known);
+              "unknown key '"
+                  + printable(key)
+                  + "'"
+                  + (at.isEmpty() ? "" : " in " + where)
+                  + hint
+                  + known);
         }
       case "type":
         return Problem.error(
             doc.file(),
             doc.valueAt(at),
             "WRONG-TYPE",
-            where
-                + " should be "
-                + describeType(rule)
-                + ", found "
-                + describeValue(value));
+            where + " should be " + describeType(rule) + ", found " + describeValue(value));
       case "enum":
         {
           List<String> allowed = new ArrayList<>();
@@ -187,8 +189,7 @@ public final class SchemaCheck {
               "source needs exactly one of 'file' (a text under data/sources/) or"
                   + " 'unavailable_reason'");
         }
-        return Problem.error(
-            doc.file(), doc.valueAt(at), "SCHEMA", where + ": " + m.getMessage());
+        return Problem.error(doc.file(), doc.valueAt(at), "SCHEMA", where + ": " + m.getMessage());
       default:
         return Problem.error(
             doc.file(), doc.valueAt(at), "SCHEMA", where + ": " + stripPath(m.getMessage()));

@@ -21,9 +21,9 @@ import org.cmograph.util.Suggest;
  * Validates a search and selection log (data/selection.yaml) the way extraction files are
  * validated: read with positions, checked against {@code schema/selection.schema.json}, then the
  * checks a schema cannot express. The counts must add up from box to box of the flow diagram
- * (identified, less duplicates, less each stage's exclusions, equals the records the included
- * files cover), every included id must be an extraction file, and every listed source file must
- * exist. Every problem carries file, line and column.
+ * (identified, less duplicates, less each stage's exclusions, equals the records the included files
+ * cover), every included id must be an extraction file, and every listed source file must exist.
+ * Every problem carries file, line and column.
  *
  * <pre>
  * List&lt;Problem&gt; problems = new ArrayList&lt;&gt;();
@@ -47,10 +47,10 @@ public final class SelectionValidator {
    * Validates one log; returns it if it could be read, whether or not it has problems (the caller
    * decides by looking for errors in {@code problems}).
    *
-   * @param studyIds ids of the studies validated alongside; an included id is known if it is one
-   *     of them or has an extraction file in the {@code studies/} folder beside the log
-   * @param sources the folder of source texts ({@code files} are looked up there), or null for
-   *     the {@code sources/} folder beside the log
+   * @param studyIds ids of the studies validated alongside; an included id is known if it is one of
+   *     them or has an extraction file in the {@code studies/} folder beside the log
+   * @param sources the folder of source texts ({@code files} are looked up there), or null for the
+   *     {@code sources/} folder beside the log
    */
   public Optional<SelectionLog> validate(
       Path file, Collection<String> studyIds, Path sources, List<Problem> problems) {
@@ -78,7 +78,10 @@ public final class SelectionValidator {
       for (SelectionLog.Identification i : log.identification()) {
         date(i.pointer() + "/date", i.date());
         if (i.id() != null && !ids.add(i.id())) {
-          error(i.pointer() + "/id", "DUPLICATE-ID", "identification id '" + i.id() + "' is used twice in this log");
+          error(
+              i.pointer() + "/id",
+              "DUPLICATE-ID",
+              "identification id '" + i.id() + "' is used twice in this log");
         }
       }
       if (countsReadable) {
@@ -146,7 +149,12 @@ public final class SelectionValidator {
           return;
         }
         remaining = stage.screened() - excluded;
-        trail.append(", less ").append(excluded).append(" excluded at '").append(stage.stage()).append("'");
+        trail
+            .append(", less ")
+            .append(excluded)
+            .append(" excluded at '")
+            .append(stage.stage())
+            .append("'");
       }
       int covered = log.includedRecords();
       if (covered != remaining) {
@@ -172,7 +180,8 @@ public final class SelectionValidator {
           continue;
         }
         if (!seen.add(i.id())) {
-          error(i.pointer() + "/id", "DUPLICATE-ID", "included id '" + i.id() + "' is listed twice");
+          error(
+              i.pointer() + "/id", "DUPLICATE-ID", "included id '" + i.id() + "' is listed twice");
           continue;
         }
         if (!studyIds.contains(i.id()) && !hasExtractionFile(studies, i.id())) {
@@ -207,7 +216,9 @@ public final class SelectionValidator {
       for (SelectionLog.Identification i : log.identification()) {
         for (int f = 0; f < i.files().size(); f++) {
           String name = i.files().get(f);
-          if (name != null && !name.contains("/") && !name.contains("\\")
+          if (name != null
+              && !name.contains("/")
+              && !name.contains("\\")
               && !Files.isRegularFile(sources.resolve(name))) {
             error(
                 i.pointer() + "/files/" + f,
@@ -273,7 +284,10 @@ public final class SelectionValidator {
           error(
               pointer,
               "BAD-DATE",
-              PositionedDocument.display(pointer) + ": '" + value + "' is not a real calendar date");
+              PositionedDocument.display(pointer)
+                  + ": '"
+                  + value
+                  + "' is not a real calendar date");
         }
       }
     }
@@ -323,7 +337,8 @@ public final class SelectionValidator {
                     list(
                         n.path("excluded"),
                         p + "/excluded",
-                        (e, ep) -> new SelectionLog.Exclusion(ep, text(e, "reason"), count(e, "count"))),
+                        (e, ep) ->
+                            new SelectionLog.Exclusion(ep, text(e, "reason"), count(e, "count"))),
                     text(n, "note"))),
         list(
             root.path("included"),

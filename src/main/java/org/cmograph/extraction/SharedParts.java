@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * The checks on a theory's contexts, mechanisms and outcomes: catalogue concepts that exist, and
- * context and outcome ids that, reused across configurations, name the same thing (a context's
- * role may differ: it belongs to the link with one configuration).
+ * context and outcome ids that, reused across configurations, name the same thing (a context's role
+ * may differ: it belongs to the link with one configuration).
  */
 final class SharedParts {
   private final PositionedDocument doc;
@@ -48,7 +48,8 @@ final class SharedParts {
             && !(Objects.equals(first.description(), ctx.description())
                 && Objects.equals(first.type(), ctx.type())
                 && Objects.equals(first.concept(), ctx.concept()))) {
-          out.add(conflict(ctx.pointer(), "context", ctx.id(), first.pointer(), "type and concept"));
+          out.add(
+              conflict(ctx.pointer(), "context", ctx.id(), first.pointer(), "type and concept"));
         }
       }
       for (ProgrammeTheory.Outcome o : c.outcomes()) {
@@ -81,10 +82,15 @@ final class SharedParts {
         doc.file(),
         doc.valueAt(pointer + "/id"),
         "DUPLICATE-ID",
-        "'" + id + "' is already the id of " + other + " (contexts and outcomes share one id space)");
+        "'"
+            + id
+            + "' is already the id of "
+            + other
+            + " (contexts and outcomes share one id space)");
   }
 
-  private Problem conflict(String pointer, String kind, String id, String firstPointer, String what) {
+  private Problem conflict(
+      String pointer, String kind, String id, String firstPointer, String what) {
     return Problem.error(
         doc.file(),
         doc.valueAt(pointer + "/id"),

@@ -17,8 +17,8 @@ import org.cmograph.util.StrictUtf8;
 /**
  * Finds and caches registered source texts. A study names a file; the library looks for it in an
  * explicit sources folder if one is given, else in a {@code sources/} folder beside the extraction
- * file, beside its folder, or one level further up (so {@code data/studies/x.yaml} finds
- * {@code data/sources/}).
+ * file, beside its folder, or one level further up (so {@code data/studies/x.yaml} finds {@code
+ * data/sources/}).
  */
 public final class SourceLibrary {
   /** Texts kept in memory; a source is usually shared by a few neighbouring studies at most. */
@@ -26,7 +26,9 @@ public final class SourceLibrary {
 
   private final Path explicitFolder;
 
-  /** Least recently used texts are dropped, so ten thousand sources need no more memory than 256. */
+  /**
+   * Least recently used texts are dropped, so ten thousand sources need no more memory than 256.
+   */
   private final Map<Path, Entry> cache =
       Collections.synchronizedMap(
           new LinkedHashMap<>(64, 0.75f, true) {
@@ -108,8 +110,14 @@ public final class SourceLibrary {
     try {
       return SourceMap.parse(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new IOException("the map of source text " + text.getFileName() + " ("
-          + file.getFileName() + ") cannot be read: " + e.getMessage(), e);
+      throw new IOException(
+          "the map of source text "
+              + text.getFileName()
+              + " ("
+              + file.getFileName()
+              + ") cannot be read: "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -11,8 +11,8 @@ import org.cmograph.extraction.sources.SourceMap;
 /**
  * A registered source text against which quotes are proved verbatim. Matching forgives only
  * differences that copying a passage (from a PDF viewer above all) introduces, as {@link
- * QuoteMatcher} lists them; anything else, one changed word included, is a misquote. When the
- * text was registered with a map ({@code cmograph source add}), a quote's place gives its page and
+ * QuoteMatcher} lists them; anything else, one changed word included, is a misquote. When the text
+ * was registered with a map ({@code cmograph source add}), a quote's place gives its page and
  * section.
  */
 public final class SourceText {
@@ -21,6 +21,7 @@ public final class SourceText {
   private final String text;
   private final SourceMap map;
   private final String mapProblem;
+
   /** Built on first need; softly held, as it costs about twelve bytes per character of the text. */
   private volatile java.lang.ref.SoftReference<QuoteMatcher> matcher;
 
@@ -49,9 +50,16 @@ public final class SourceText {
     if (map == null || map.characters() == text.length()) {
       return new SourceText(name, text, map, null);
     }
-    return new SourceText(name, text, null,
-        "its map was written for a text of " + map.characters() + " characters, and the text"
-            + " now has " + text.length() + " (edited since it was registered?); pages and"
+    return new SourceText(
+        name,
+        text,
+        null,
+        "its map was written for a text of "
+            + map.characters()
+            + " characters, and the text"
+            + " now has "
+            + text.length()
+            + " (edited since it was registered?); pages and"
             + " sections are not computed until it is registered again (cmograph source add"
             + " ... --force)");
   }
@@ -144,8 +152,8 @@ public final class SourceText {
   }
 
   /**
-   * Where a quote that is not verbatim departs from the closest passage of the source: the
-   * passage, and the first difference as a reader would say it.
+   * Where a quote that is not verbatim departs from the closest passage of the source: the passage,
+   * and the first difference as a reader would say it.
    */
   public record Mismatch(String passage, String difference) {
     public String describe() {
@@ -153,7 +161,9 @@ public final class SourceText {
         return "no passage of the source resembles it";
       }
       return (difference == null ? "" : difference + "; ")
-          + "closest passage: \"" + abbreviate(passage) + "\"";
+          + "closest passage: \""
+          + abbreviate(passage)
+          + "\"";
     }
   }
 
@@ -161,9 +171,9 @@ public final class SourceText {
   private static final long MAX_ALIGNMENT_CELLS = 4_000_000;
 
   /**
-   * Finds the closest passage to a quote that {@link #contains} rejected, by a word-level
-   * alignment in which the passage may start and end anywhere in the source (so an inserted,
-   * dropped or changed word is located exactly).
+   * Finds the closest passage to a quote that {@link #contains} rejected, by a word-level alignment
+   * in which the passage may start and end anywhere in the source (so an inserted, dropped or
+   * changed word is located exactly).
    */
   public Mismatch closest(String quote) {
     String[] q = comparableQuote(quote);
@@ -208,8 +218,13 @@ public final class SourceText {
       if (j > 0 && d[i][j] == d[i - 1][j - 1] + (qKeys[i - 1].equals(keys[j - 1]) ? 0 : 1)) {
         if (!qKeys[i - 1].equals(keys[j - 1])) {
           difference =
-              "word " + i + " of the quote is '" + q[i - 1] + "' where the source has '"
-                  + words[j - 1] + "'";
+              "word "
+                  + i
+                  + " of the quote is '"
+                  + q[i - 1]
+                  + "' where the source has '"
+                  + words[j - 1]
+                  + "'";
         }
         i--;
         j--;
@@ -225,12 +240,11 @@ public final class SourceText {
     return new Mismatch(passage, difference);
   }
 
-
   /**
    * Whether a verbatim quote stands in quotation marks in the source ({@link QuotedSpeech}): a
    * participant's words are quoted speech; "recipients felt ..." without quotation marks is the
-   * authors speaking. A block quotation set off without marks is not recognised, so the check
-   * warns and never refuses.
+   * authors speaking. A block quotation set off without marks is not recognised, so the check warns
+   * and never refuses.
    */
   public boolean isQuotedSpeech(String quote) {
     Optional<Boolean> asTyped = QuotedSpeech.isQuoted(text, quote);

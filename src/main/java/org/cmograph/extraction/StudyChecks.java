@@ -55,7 +55,10 @@ final class StudyChecks {
       }
       catalogue
           .unknownConcept(
-              file, doc.valueAt(c.pointer() + "/concept"), c.concept(), ConceptCatalogue.Scheme.CONTEXT)
+              file,
+              doc.valueAt(c.pointer() + "/concept"),
+              c.concept(),
+              ConceptCatalogue.Scheme.CONTEXT)
           .ifPresent(out::add);
     }
     Set<String> outcomes = new LinkedHashSet<>();
@@ -67,7 +70,10 @@ final class StudyChecks {
       ReferenceChecks.reference(doc, o.pointer() + "/for", o.actor(), actors, "actor", out);
       catalogue
           .unknownConcept(
-              file, doc.valueAt(o.pointer() + "/concept"), o.concept(), ConceptCatalogue.Scheme.OUTCOME)
+              file,
+              doc.valueAt(o.pointer() + "/concept"),
+              o.concept(),
+              ConceptCatalogue.Scheme.OUTCOME)
           .ifPresent(out::add);
     }
     for (Extraction.Related r : x.study().related()) {
@@ -126,7 +132,8 @@ final class StudyChecks {
     ReferenceChecks.reference(doc, c.pointer() + "/actor", c.actor(), actors, "actor", out);
     Set<String> linked = new HashSet<>();
     for (Extraction.ContextLink link : c.contexts()) {
-      ReferenceChecks.reference(doc, link.pointer() + "/context", link.context(), contexts, "context", out);
+      ReferenceChecks.reference(
+          doc, link.pointer() + "/context", link.context(), contexts, "context", out);
       if (link.context() != null && !linked.add(link.context())) {
         out.add(
             Problem.error(
@@ -144,7 +151,12 @@ final class StudyChecks {
     for (int i = 0; outcomeIds.isArray() && i < outcomeIds.size(); i++) {
       if (outcomeIds.get(i).isTextual()) {
         ReferenceChecks.reference(
-            doc, c.pointer() + "/outcomes/" + i, outcomeIds.get(i).textValue(), outcomes, "outcome", out);
+            doc,
+            c.pointer() + "/outcomes/" + i,
+            outcomeIds.get(i).textValue(),
+            outcomes,
+            "outcome",
+            out);
       }
     }
     JsonNode next = doc.root().at(c.pointer() + "/leads_to");
@@ -158,7 +170,8 @@ final class StudyChecks {
                 "SELF-REFERENCE",
                 "configuration " + name + " cannot lead to itself"));
       } else {
-        ReferenceChecks.reference(doc, c.pointer() + "/leads_to/" + i, id, cmocIds, "configuration", out);
+        ReferenceChecks.reference(
+            doc, c.pointer() + "/leads_to/" + i, id, cmocIds, "configuration", out);
       }
     }
     Extraction.Mechanism m = c.mechanism();

@@ -75,7 +75,11 @@ final class TheoryBinder {
             p + "/outcomes",
             (x, xp) ->
                 new ProgrammeTheory.Outcome(
-                    xp, text(x, "id"), text(x, "description"), text(x, "concept"), text(x, "level"))),
+                    xp,
+                    text(x, "id"),
+                    text(x, "description"),
+                    text(x, "concept"),
+                    text(x, "level"))),
         list(n.path("history"), p + "/history", TheoryBinder::change),
         strings(n.path("rival_of")),
         list(
@@ -83,7 +87,11 @@ final class TheoryBinder {
             p + "/draws_on",
             (x, xp) ->
                 new ProgrammeTheory.TheorySource(
-                    xp, text(x, "theory"), text(x, "citation"), text(x, "doi"), text(x, "named_in"))),
+                    xp,
+                    text(x, "theory"),
+                    text(x, "citation"),
+                    text(x, "doi"),
+                    text(x, "named_in"))),
         confidence);
   }
 
@@ -97,7 +105,8 @@ final class TheoryBinder {
             n.path("prompted_by"),
             p + "/prompted_by",
             (x, xp) ->
-                new ProgrammeTheory.Prompt(xp, text(x, "study"), text(x, "evidence"), text(x, "cmoc"))),
+                new ProgrammeTheory.Prompt(
+                    xp, text(x, "study"), text(x, "evidence"), text(x, "cmoc"))),
         text(n, "rationale"));
   }
 

@@ -111,11 +111,16 @@ public final class TheoryValidator {
   }
 
   private static boolean isOverrideKey(Problem p) {
-    return p.code().equals("UNKNOWN-KEY") && p.message().startsWith("unknown key 'override' in cmocs[");
+    return p.code().equals("UNKNOWN-KEY")
+        && p.message().startsWith("unknown key 'override' in cmocs[");
   }
 
   private void check(
-      PositionedDocument doc, JsonNode root, ProgrammeTheory t, Studies studies, List<Problem> out) {
+      PositionedDocument doc,
+      JsonNode root,
+      ProgrammeTheory t,
+      Studies studies,
+      List<Problem> out) {
     Path file = doc.file();
     Map<String, Integer> versions = new HashMap<>();
     for (int i = 0; i < t.versions().size(); i++) {
@@ -163,7 +168,9 @@ public final class TheoryValidator {
                   file,
                   doc.valueAt(at),
                   "RIVAL-OF-ITSELF",
-                  "'" + rival + "' cannot be a rival of itself; rival_of names the theory CMOCs"
+                  "'"
+                      + rival
+                      + "' cannot be a rival of itself; rival_of names the theory CMOCs"
                       + " that explain the same outcome pattern differently"));
         } else if (!ids.containsKey(rival)) {
           out.add(unknownCmoc(doc, at, "rival_of", rival, ids.keySet()));

@@ -77,9 +77,9 @@ final class YamlTextProblems {
   }
 
   /**
-   * A character that has no place in text bound for the graph: a control character other than
-   * tab and line breaks, half of a UTF-16 surrogate pair, or a noncharacter. Escapes such as
-   * {@code "\x07"} or {@code "\uD800"} in a quoted YAML or JSON string produce them.
+   * A character that has no place in text bound for the graph: a control character other than tab
+   * and line breaks, half of a UTF-16 surrogate pair, or a noncharacter. Escapes such as {@code
+   * "\x07"} or {@code "\uD800"} in a quoted YAML or JSON string produce them.
    */
   static Optional<String> unfitCharacter(String s) {
     for (int i = 0; i < s.length(); ) {
@@ -107,8 +107,7 @@ final class YamlTextProblems {
     return "the character " + code + (name == null ? "" : " " + name);
   }
 
-  static Problem syntaxProblem(
-      Path file, JsonProcessingException e, boolean isJson, String text) {
+  static Problem syntaxProblem(Path file, JsonProcessingException e, boolean isJson, String text) {
     String code = isJson ? "JSON-SYNTAX" : "YAML-SYNTAX";
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
@@ -127,7 +126,8 @@ final class YamlTextProblems {
                 + nonBreakingSpaceHint(text, mark.getLine() + 1));
       }
     }
-    Position at = e.getLocation() == null ? Position.START : DocumentReader.position(e.getLocation());
+    Position at =
+        e.getLocation() == null ? Position.START : DocumentReader.position(e.getLocation());
     String message = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
     if (e instanceof DocumentTree.Refused refused) {
       code = refused.code;

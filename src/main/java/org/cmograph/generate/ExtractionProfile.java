@@ -25,8 +25,8 @@ import org.cmograph.extraction.SourceLibrary;
  * SyntheticStudies} draws from it, so synthetic studies have the shape of real ones.
  *
  * <p>Every distribution is empirical: a draw picks one observed value, each observation equally
- * likely. Lists keep the order of the input, so a profile of the same studies always draws the
- * same values for the same random numbers.
+ * likely. Lists keep the order of the input, so a profile of the same studies always draws the same
+ * values for the same random numbers.
  */
 public final class ExtractionProfile {
   /** One study's counts, drawn together so they stay consistent with each other. */
@@ -84,8 +84,8 @@ public final class ExtractionProfile {
   }
 
   /**
-   * Measures the valid extraction files under {@code folder} (the bundled {@code data/studies})
-   * and their source texts.
+   * Measures the valid extraction files under {@code folder} (the bundled {@code data/studies}) and
+   * their source texts.
    *
    * @throws IllegalArgumentException if the folder holds no valid study with a source text
    */
@@ -209,7 +209,10 @@ public final class ExtractionProfile {
     return p;
   }
 
-  /** What an evidence item speaks to, by kind: a link, mechanism, resource, reasoning, context, outcome. */
+  /**
+   * What an evidence item speaks to, by kind: a link, mechanism, resource, reasoning, context,
+   * outcome.
+   */
   private static List<String> aboutKinds(Extraction x, Extraction.EvidenceItem e) {
     List<String> kinds = new ArrayList<>();
     Set<String> contextIds = new TreeSet<>();

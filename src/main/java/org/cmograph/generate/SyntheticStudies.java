@@ -15,8 +15,8 @@ import org.cmograph.extraction.SchemaCheck;
  * Synthetic extraction files for benchmarks: studies with the shape of real ones ({@link
  * ExtractionProfile}), each with its own synthetic source text in which every quote stands
  * verbatim, so they pass {@code cmograph validate}. Mechanisms are drawn from the catalogue with a
- * Zipf-like popularity (the r-th most popular concept is named with weight 1/r), so a few mechanisms
- * gather thousands of evidence items, as they would in a field-wide evidence base.
+ * Zipf-like popularity (the r-th most popular concept is named with weight 1/r), so a few
+ * mechanisms gather thousands of evidence items, as they would in a field-wide evidence base.
  *
  * <p>Deterministic: study {@code i} depends only on the seed, {@code i} and the profile, so the
  * same seed gives identical bytes, and the first 1,000 of 10,000 studies are the 1,000 studies.
@@ -31,7 +31,8 @@ public final class SyntheticStudies {
   static final double ZIPF_EXPONENT = 1.0;
 
   /** The perspectives of the extraction format, read from its schema (not a second copy). */
-  static final List<String> PERSPECTIVES = schemaEnum("/$defs/evidence/properties/perspective/enum");
+  static final List<String> PERSPECTIVES =
+      schemaEnum("/$defs/evidence/properties/perspective/enum");
 
   private static List<String> schemaEnum(String pointer) {
     List<String> values = new ArrayList<>();

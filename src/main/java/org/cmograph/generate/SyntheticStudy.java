@@ -117,7 +117,8 @@ final class SyntheticStudy {
       int start = r.nextInt(words.size() - length + 1);
       String quote = String.join(" ", words.subList(start, start + length));
       evidence.add(
-          evidence(e, c, voices.get(e), quote, quoteSection[e], contextIds.get(c), outcomeIds.get(c)));
+          evidence(
+              e, c, voices.get(e), quote, quoteSection[e], contextIds.get(c), outcomeIds.get(c)));
     }
 
     Map<String, Object> extraction = new LinkedHashMap<>();

@@ -23,11 +23,14 @@ final class WordChain {
     for (String text : texts) {
       int previous = -1;
       for (String word : split(text)) {
-        int id = index.computeIfAbsent(word, w -> {
-          vocabulary.add(w);
-          next.add(new ArrayList<>());
-          return vocabulary.size() - 1;
-        });
+        int id =
+            index.computeIfAbsent(
+                word,
+                w -> {
+                  vocabulary.add(w);
+                  next.add(new ArrayList<>());
+                  return vocabulary.size() - 1;
+                });
         if (previous < 0 || endsSentence(vocabulary.get(previous))) {
           if (Character.isUpperCase(word.charAt(0))) {
             starts.add(id);

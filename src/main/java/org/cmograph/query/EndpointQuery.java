@@ -36,13 +36,13 @@ import org.cmograph.store.HttpAuth;
 import org.cmograph.store.RemoteGraphStore;
 
 /**
- * One query sent to a SPARQL 1.1 Protocol endpoint, written for what engines do differently
- * rather than for one of them: the query goes as a GET, or as a form-encoded POST when long (the
- * two forms every engine takes; Virtuoso 7 never answers a POST of {@code
- * application/sparql-query}); credentials go as the server asks (Basic or Digest); an answer the
- * server marks as partial (its own time limit: {@code X-SQL-State}) or cut at its row limit
- * ({@code X-SPARQL-MaxRows}) is refused with a message, never shown as if whole; booleans come
- * back in their canonical form ({@code true}, not {@code 1}).
+ * One query sent to a SPARQL 1.1 Protocol endpoint, written for what engines do differently rather
+ * than for one of them: the query goes as a GET, or as a form-encoded POST when long (the two forms
+ * every engine takes; Virtuoso 7 never answers a POST of {@code application/sparql-query});
+ * credentials go as the server asks (Basic or Digest); an answer the server marks as partial (its
+ * own time limit: {@code X-SQL-State}) or cut at its row limit ({@code X-SPARQL-MaxRows}) is
+ * refused with a message, never shown as if whole; booleans come back in their canonical form
+ * ({@code true}, not {@code 1}).
  *
  * <pre>
  * QueryResult r = new EndpointQuery("http://host:8890/sparql", null, Duration.ofSeconds(60))
@@ -89,13 +89,11 @@ final class EndpointQuery {
           "cannot query the endpoint " + endpoint + ": it must be an http:// or https:// URL",
           null);
     }
-    HttpAuth auth =
-        new HttpAuth(credentials != null ? credentials : HttpAuth.fromUserInfo(base));
+    HttpAuth auth = new HttpAuth(credentials != null ? credentials : HttpAuth.fromUserInfo(base));
     String service = HttpAuth.withoutUserInfo(endpoint);
     String form = "query=" + URLEncoder.encode(query.serialize(), StandardCharsets.UTF_8);
     boolean get = service.length() + 1 + form.length() <= GET_LIMIT;
-    URI uri =
-        URI.create(get ? service + (service.contains("?") ? "&" : "?") + form : service);
+    URI uri = URI.create(get ? service + (service.contains("?") ? "&" : "?") + form : service);
     String accept = query.isSelectType() || query.isAskType() ? RESULTS : RDF;
     Supplier<HttpRequest.Builder> request =
         () -> {

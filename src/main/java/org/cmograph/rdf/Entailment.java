@@ -17,8 +17,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * once at load time for one study graph against the ontology and the mechanism catalogue:
  *
  * <ul>
- *   <li>{@code rdfs:subClassOf}: every typed node also gets the superclasses of its types (a
- *       {@code cmo:Publication} is a {@code bibo:Document}, a {@code cmo:Extraction} a {@code
+ *   <li>{@code rdfs:subClassOf}: every typed node also gets the superclasses of its types (a {@code
+ *       cmo:Publication} is a {@code bibo:Document}, a {@code cmo:Extraction} a {@code
  *       prov:Activity});
  *   <li>{@code rdfs:subPropertyOf}: every statement is repeated with the superproperties of its
  *       predicate;
@@ -28,8 +28,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
  *       (background, methods, recommendations, hypotheses) never count.
  * </ul>
  *
- * Only triples not already in the study graph are returned. The store keeps them in the study's
- * own inferred graph ({@link #graphOf}), replaced with the study, so a reload never leaves stale
+ * Only triples not already in the study graph are returned. The store keeps them in the study's own
+ * inferred graph ({@link #graphOf}), replaced with the study, so a reload never leaves stale
  * inferences behind.
  *
  * <pre>
@@ -39,8 +39,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
  */
 public final class Entailment {
   /**
-   * Finding → mechanism concept: the concept the finding is about ({@code cmo:aboutMechanism})
-   * and each of its broader concepts. {@code cmo:aboutMechanism} itself stays functional.
+   * Finding → mechanism concept: the concept the finding is about ({@code cmo:aboutMechanism}) and
+   * each of its broader concepts. {@code cmo:aboutMechanism} itself stays functional.
    */
   public static final Node COUNTS_FOR_MECHANISM = Vocab.countsForMechanism;
 
@@ -73,7 +73,9 @@ public final class Entailment {
         : null;
   }
 
-  /** The triples entailed by {@code study} (with the ontology and catalogue) that it does not hold. */
+  /**
+   * The triples entailed by {@code study} (with the ontology and catalogue) that it does not hold.
+   */
   public Graph infer(Graph study) {
     Graph out = GraphFactory.createGraphMem();
     study
@@ -114,7 +116,9 @@ public final class Entailment {
           .forEachRemaining(
               t -> {
                 if (t.getObject().isURI()) {
-                  direct.computeIfAbsent(t.getSubject(), k -> new LinkedHashSet<>()).add(t.getObject());
+                  direct
+                      .computeIfAbsent(t.getSubject(), k -> new LinkedHashSet<>())
+                      .add(t.getObject());
                 }
               });
     }

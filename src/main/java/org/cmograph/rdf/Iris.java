@@ -175,8 +175,10 @@ public final class Iris {
   }
 
   private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
-  private static final java.util.regex.Pattern NOT_SLUG = java.util.regex.Pattern.compile("[^a-z0-9]+");
-  private static final java.util.regex.Pattern EDGE_HYPHENS = java.util.regex.Pattern.compile("(^-+|-+$)");
+  private static final java.util.regex.Pattern NOT_SLUG =
+      java.util.regex.Pattern.compile("[^a-z0-9]+");
+  private static final java.util.regex.Pattern EDGE_HYPHENS =
+      java.util.regex.Pattern.compile("(^-+|-+$)");
 
   /** An agent from a free-text name: lower-cased, accents stripped, other runs become '-'. */
   public Node agent(String name) {
@@ -204,6 +206,7 @@ public final class Iris {
 
   public static final Node ONTOLOGY_GRAPH = NodeFactory.createURI(Vocab.GRAPH + "ontology");
   public static final Node CATALOGUE_GRAPH = NodeFactory.createURI(Vocab.GRAPH + "catalogue");
+
   /** The programme theory's graph, loaded with the studies. */
   public static final Node THEORY_GRAPH = NodeFactory.createURI(Vocab.GRAPH + "theory");
 

@@ -19,11 +19,11 @@ import org.cmograph.extraction.QuoteAnchor;
  * item/position-selector a oa:TextPositionSelector ; oa:start 120 ; oa:end 245 .
  * </pre>
  *
- * <p>{@code oa:exact} is the passage as the registered text has it (which may differ from the
- * typed quote where a PDF copy was matched tolerantly); {@code oa:start} and {@code oa:end} count
- * Unicode code points of that text from 0, end exclusive, as the Web Annotation Data Model
- * defines them. Prefix and suffix are left out where empty (a quote at the start or end of the
- * text). The nodes are IRIs under the item's, so exports stay byte-stable.
+ * <p>{@code oa:exact} is the passage as the registered text has it (which may differ from the typed
+ * quote where a PDF copy was matched tolerantly); {@code oa:start} and {@code oa:end} count Unicode
+ * code points of that text from 0, end exclusive, as the Web Annotation Data Model defines them.
+ * Prefix and suffix are left out where empty (a quote at the start or end of the text). The nodes
+ * are IRIs under the item's, so exports stay byte-stable.
  */
 final class QuoteSelectors {
   private QuoteSelectors() {}

@@ -24,7 +24,9 @@ import org.cmograph.extraction.SelectionLog;
 public final class SelectionGraphBuilder {
   private final String base;
 
-  /** @param base the instance namespace ({@link Vocab#ID}) */
+  /**
+   * @param base the instance namespace ({@link Vocab#ID})
+   */
   public SelectionGraphBuilder(String base) {
     this.base = base;
   }
@@ -57,7 +59,11 @@ public final class SelectionGraphBuilder {
       add(g, n, SelectionVocab.identificationMethod, SelectionVocab.method(i.method()));
       string(g, n, SelectionVocab.recordSource, i.source());
       if (i.date() != null) {
-        add(g, n, SelectionVocab.searchDate, NodeFactory.createLiteralDT(i.date(), XSDDatatype.XSDdate));
+        add(
+            g,
+            n,
+            SelectionVocab.searchDate,
+            NodeFactory.createLiteralDT(i.date(), XSDDatatype.XSDdate));
       }
       string(g, n, SelectionVocab.searchStrategy, i.strategy());
       count(g, n, SelectionVocab.recordsIdentified, i.records());
@@ -76,13 +82,21 @@ public final class SelectionGraphBuilder {
       add(g, selection, SelectionVocab.hasScreeningStage, n);
       add(g, n, Vocab.type, SelectionVocab.ScreeningStage);
       string(g, n, Vocab.label, stage.stage());
-      add(g, n, SelectionVocab.stageOrder, NodeFactory.createLiteralDT(String.valueOf(s + 1), XSDDatatype.XSDpositiveInteger));
+      add(
+          g,
+          n,
+          SelectionVocab.stageOrder,
+          NodeFactory.createLiteralDT(String.valueOf(s + 1), XSDDatatype.XSDpositiveInteger));
       count(g, n, SelectionVocab.reportsNotRetrieved, stage.notRetrieved());
       count(g, n, SelectionVocab.recordsScreened, stage.screened());
       string(g, n, Vocab.skosNote, stage.note());
       if (previous == null) {
         for (SelectionLog.Identification i : log.identification()) {
-          add(g, n, SelectionVocab.wasInformedBy, node(root + "/identification/" + Iris.slug(i.id())));
+          add(
+              g,
+              n,
+              SelectionVocab.wasInformedBy,
+              node(root + "/identification/" + Iris.slug(i.id())));
         }
       } else {
         add(g, n, SelectionVocab.wasInformedBy, previous);
@@ -105,7 +119,11 @@ public final class SelectionGraphBuilder {
       add(g, selection, SelectionVocab.hasInclusion, n);
       add(g, n, Vocab.type, SelectionVocab.Inclusion);
       add(g, n, SelectionVocab.includedReport, node(Iris.slug(i.id())));
-      add(g, n, SelectionVocab.recordsCovered, NodeFactory.createLiteralDT(String.valueOf(i.records()), XSDDatatype.XSDpositiveInteger));
+      add(
+          g,
+          n,
+          SelectionVocab.recordsCovered,
+          NodeFactory.createLiteralDT(String.valueOf(i.records()), XSDDatatype.XSDpositiveInteger));
       string(g, n, Vocab.skosNote, i.note());
     }
     return new SelectionGraph(SelectionVocab.GRAPH, g, pointers);
@@ -117,7 +135,11 @@ public final class SelectionGraphBuilder {
 
   private static void count(Graph g, Node s, Node p, Integer n) {
     if (n != null) {
-      add(g, s, p, NodeFactory.createLiteralDT(String.valueOf(n), XSDDatatype.XSDnonNegativeInteger));
+      add(
+          g,
+          s,
+          p,
+          NodeFactory.createLiteralDT(String.valueOf(n), XSDDatatype.XSDnonNegativeInteger));
     }
   }
 

@@ -25,8 +25,8 @@ import org.cmograph.extraction.SelectionValidator;
 /**
  * The whole check of a search and selection log, from bytes to a conforming graph: the file checks
  * ({@link SelectionValidator}: schema, counts that add up, included ids with an extraction file),
- * conversion ({@link SelectionGraphBuilder}) and the SHACL shapes of
- * ontology/selection-shapes.ttl. A data folder without a log is fine: nothing is checked.
+ * conversion ({@link SelectionGraphBuilder}) and the SHACL shapes of ontology/selection-shapes.ttl.
+ * A data folder without a log is fine: nothing is checked.
  *
  * <pre>
  * SelectionPipeline.Result r = new SelectionPipeline(Path.of("ontology"), null)
@@ -60,7 +60,9 @@ public final class SelectionPipeline {
         bytes = Files.readAllBytes(folder.resolve(SHAPES_FILE));
       } else {
         try (InputStream in =
-            SelectionPipeline.class.getClassLoader().getResourceAsStream("ontology/" + SHAPES_FILE)) {
+            SelectionPipeline.class
+                .getClassLoader()
+                .getResourceAsStream("ontology/" + SHAPES_FILE)) {
           if (in == null) {
             throw new IllegalStateException("ontology/" + SHAPES_FILE + " is missing");
           }
@@ -68,7 +70,10 @@ public final class SelectionPipeline {
         }
       }
       Graph g = GraphFactory.createGraphMem();
-      RDFParser.create().fromString(new String(bytes, StandardCharsets.UTF_8)).lang(Lang.TURTLE).parse(g);
+      RDFParser.create()
+          .fromString(new String(bytes, StandardCharsets.UTF_8))
+          .lang(Lang.TURTLE)
+          .parse(g);
       return g;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -108,7 +113,9 @@ public final class SelectionPipeline {
               extra,
               Position.START,
               "MULTIPLE-SELECTION-LOGS",
-              "a second search and selection log (the first is " + files.get(0) + "); load one log at a time"));
+              "a second search and selection log (the first is "
+                  + files.get(0)
+                  + "); load one log at a time"));
     }
     Path file = files.get(0);
     List<String> ids = studies.stream().map(x -> x.study().id()).toList();
@@ -131,6 +138,7 @@ public final class SelectionPipeline {
 
   /** Logs named directly, or found (as selection.*) in the given folders. */
   public static List<Path> selectionFiles(List<Path> paths) {
-    return ExtractionValidator.filesOfKind(paths, f -> SelectionValidator.isSelectionFile(f) && DocumentReader.isExtractionFile(f));
+    return ExtractionValidator.filesOfKind(
+        paths, f -> SelectionValidator.isSelectionFile(f) && DocumentReader.isExtractionFile(f));
   }
 }

@@ -357,7 +357,8 @@ public final class StudyDiff {
       return n.toString();
     }
     String uri = n.getURI();
-    for (String catalogue : List.of(Vocab.MECHANISM, Vocab.CONTEXT_CONCEPT, Vocab.OUTCOME_CONCEPT)) {
+    for (String catalogue :
+        List.of(Vocab.MECHANISM, Vocab.CONTEXT_CONCEPT, Vocab.OUTCOME_CONCEPT)) {
       if (uri.startsWith(catalogue)) {
         return uri.substring(catalogue.length());
       }

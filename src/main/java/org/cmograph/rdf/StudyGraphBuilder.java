@@ -12,8 +12,8 @@ import org.cmograph.extraction.Extraction;
 import org.cmograph.extraction.QuoteAnchor;
 
 /**
- * Converts one validated {@link Extraction} into the triples of its study graph, as
- * docs/model.md specifies. It writes to an in-memory graph; the store decides where that goes.
+ * Converts one validated {@link Extraction} into the triples of its study graph, as docs/model.md
+ * specifies. It writes to an in-memory graph; the store decides where that goes.
  */
 public final class StudyGraphBuilder {
   private final Iris iris;
@@ -47,7 +47,8 @@ public final class StudyGraphBuilder {
   }
 
   /** The study graph, and which file place each subject came from (for positioned SHACL errors). */
-  public record StudyGraph(String studyId, Node graphName, Graph graph, Map<Node, String> pointers) {}
+  public record StudyGraph(
+      String studyId, Node graphName, Graph graph, Map<Node, String> pointers) {}
 
   public StudyGraph build(Extraction x, FileFacts facts) {
     Graph g = GraphFactory.createGraphMem();
@@ -242,7 +243,8 @@ public final class StudyGraphBuilder {
               default -> Vocab.supportsTheory;
             };
         out.add(cmoc, p, iris.theoryCmoc(link.theoryCmoc()));
-        // The qualified link carries the stance and the rationale; the direct triple stays for queries.
+        // The qualified link carries the stance and the rationale; the direct triple stays for
+        // queries.
         Node qualified = iris.theoryLink(sid, c.id(), link.theoryCmoc());
         pointers.put(qualified, link.pointer());
         out.add(cmoc, Vocab.hasTheoryLink, qualified);
@@ -265,7 +267,8 @@ public final class StudyGraphBuilder {
       // Typed values win; the source's map fills what was left out.
       out.string(item, Vocab.location, e.location() != null ? e.location() : section);
       out.string(item, Vocab.section, section);
-      out.integer(item, Vocab.page, e.page() != null ? e.page() : anchor == null ? null : anchor.page());
+      out.integer(
+          item, Vocab.page, e.page() != null ? e.page() : anchor == null ? null : anchor.page());
       out.value(item, Vocab.speaker, "speaker", e.speaker());
       // No perspective is invented: an item that names none has none ("not stated" in summaries).
       out.value(item, Vocab.perspective, "perspective", e.perspective());
@@ -277,7 +280,10 @@ public final class StudyGraphBuilder {
       for (String cmocId : e.cmocs()) {
         out.add(item, Vocab.evidenceFor, iris.cmoc(sid, cmocId));
         Extraction.Cmoc c = cmocsById.get(cmocId);
-        if (c != null && c.mechanism() != null && c.mechanism().concept() != null && e.bearsOnMechanism()) {
+        if (c != null
+            && c.mechanism() != null
+            && c.mechanism().concept() != null
+            && e.bearsOnMechanism()) {
           out.add(item, Vocab.aboutMechanism, Iris.concept(c.mechanism().concept()));
         }
       }

@@ -21,13 +21,13 @@ import org.apache.jena.shacl.validation.Severity;
 import org.cmograph.extraction.DocumentReader;
 import org.cmograph.extraction.Extraction;
 import org.cmograph.extraction.ExtractionValidator;
-import org.cmograph.util.Futures;
 import org.cmograph.extraction.Position;
 import org.cmograph.extraction.PositionedDocument;
 import org.cmograph.extraction.Problem;
 import org.cmograph.extraction.QuoteAnchor;
 import org.cmograph.extraction.SourceLibrary;
 import org.cmograph.extraction.SourceText;
+import org.cmograph.util.Futures;
 
 /**
  * The whole check of extraction files, from bytes to conforming RDF: the extraction checks, then
@@ -223,8 +223,7 @@ public final class StudyPipeline {
 
   private StudyGraphBuilder.FileFacts facts(Extraction x) {
     Path file = x.file().toAbsolutePath().normalize();
-    String recorded =
-        file.startsWith(home) ? home.relativize(file).toString() : file.toString();
+    String recorded = file.startsWith(home) ? home.relativize(file).toString() : file.toString();
     recorded = recorded.replace('\\', '/');
     if (x.source().file() == null) {
       return new StudyGraphBuilder.FileFacts(recorded, null, false);

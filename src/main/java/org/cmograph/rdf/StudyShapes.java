@@ -21,12 +21,12 @@ import org.apache.jena.shacl.parser.Constraint;
 import org.apache.jena.shacl.parser.Shape;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.VLib;
-import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingRoot;
 import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -44,9 +44,9 @@ import org.apache.jena.sparql.syntax.ElementTriplesBlock;
  * nodes of the shape: the same violations, one query.
  *
  * <p>This is exact only where {@code $this} is joined like any other variable, so a constraint is
- * batched only when its {@code $this} occurs nowhere but in the triple patterns at the top level
- * of the WHERE clause, the query has no solution modifiers but DISTINCT, and it does not use the
- * other pre-bound variables. Every other constraint, and every core constraint, stays with Jena.
+ * batched only when its {@code $this} occurs nowhere but in the triple patterns at the top level of
+ * the WHERE clause, the query has no solution modifiers but DISTINCT, and it does not use the other
+ * pre-bound variables. Every other constraint, and every core constraint, stays with Jena.
  *
  * <pre>
  * StudyShapes shapes = new StudyShapes(reference.shapes());
@@ -59,7 +59,8 @@ public final class StudyShapes {
   private static final Node SH_DEACTIVATED = NodeFactory.createURI(SH + "deactivated");
   private static final Var THIS = Var.alloc("this");
   private static final Var VALUE = Var.alloc("value");
-  private static final Pattern MESSAGE_VARIABLE = Pattern.compile("\\{[?$]([A-Za-z_][A-Za-z0-9_]*)\\}");
+  private static final Pattern MESSAGE_VARIABLE =
+      Pattern.compile("\\{[?$]([A-Za-z_][A-Za-z0-9_]*)\\}");
 
   private final Shapes core;
   private final List<Batched> batched;
@@ -102,7 +103,8 @@ public final class StudyShapes {
 
   /** Every violation (and warning) of {@code data}; empty when it conforms. Thread-safe. */
   public List<ReportEntry> validate(Graph data) {
-    List<ReportEntry> entries = new ArrayList<>(ShaclValidator.get().validate(core, data).getEntries());
+    List<ReportEntry> entries =
+        new ArrayList<>(ShaclValidator.get().validate(core, data).getEntries());
     for (Batched b : batched) {
       Collection<Node> focus = VLib.focusNodes(data, b.shape());
       if (focus.isEmpty()) {
@@ -124,7 +126,8 @@ public final class StudyShapes {
                   .focusNode(self)
                   .value(value == null ? self : value)
                   .severity(b.shape().getSeverity())
-                  .sourceConstraintComponent(NodeFactory.createURI(SH + "SPARQLConstraintComponent"))
+                  .sourceConstraintComponent(
+                      NodeFactory.createURI(SH + "SPARQLConstraintComponent"))
                   .message(message(b.message(), row)));
         }
       } finally {
@@ -149,14 +152,17 @@ public final class StudyShapes {
   }
 
   private static String display(Node n) {
-    return n.isURI() ? "<" + n.getURI() + ">" : n.isLiteral() ? n.getLiteralLexicalForm() : n.toString();
+    return n.isURI()
+        ? "<" + n.getURI() + ">"
+        : n.isLiteral() ? n.getLiteralLexicalForm() : n.toString();
   }
 
   /**
    * True when every SPARQL constraint of {@code shape} can run once per graph: a node shape
    * targeting classes, constraints active, and queries as the class comment requires.
    */
-  private static boolean batchable(Shape shape, List<SparqlConstraint> constraints, Graph shapesGraph) {
+  private static boolean batchable(
+      Shape shape, List<SparqlConstraint> constraints, Graph shapesGraph) {
     if (!shape.isNodeShape() || shape.deactivated() || shape.getTargets().isEmpty()) {
       return false;
     }

@@ -11,9 +11,9 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.cmograph.extraction.ProgrammeTheory;
 
 /**
- * Converts a validated {@link ProgrammeTheory} into the triples of the theory graph
- * ({@code cmog:theory}): the cmo:ProgrammeTheory with its cmo:TheoryVersions, its cmo:TheoryCMOCs
- * with their contexts, mechanisms, outcomes, history (cmo:TheoryChange), rivals and the substantive
+ * Converts a validated {@link ProgrammeTheory} into the triples of the theory graph ({@code
+ * cmog:theory}): the cmo:ProgrammeTheory with its cmo:TheoryVersions, its cmo:TheoryCMOCs with
+ * their contexts, mechanisms, outcomes, history (cmo:TheoryChange), rivals and the substantive
  * theories they draw on, and the review team's cmo:ConfidenceAssessments.
  */
 public final class TheoryGraphBuilder {
@@ -23,7 +23,9 @@ public final class TheoryGraphBuilder {
     this.iris = iris;
   }
 
-  /** The theory graph, and which file place each subject came from (for positioned SHACL errors). */
+  /**
+   * The theory graph, and which file place each subject came from (for positioned SHACL errors).
+   */
   public record TheoryGraph(Node graphName, Graph graph, Map<Node, String> pointers) {}
 
   public TheoryGraph build(ProgrammeTheory t) {
@@ -43,7 +45,11 @@ public final class TheoryGraphBuilder {
       add(g, theory, Vocab.hasVersion, version);
       add(g, version, Vocab.type, Vocab.TheoryVersion);
       string(g, version, Vocab.identifier, v.id());
-      add(g, version, Vocab.versionIndex, NodeFactory.createLiteralDT(String.valueOf(i + 1), XSDDatatype.XSDinteger));
+      add(
+          g,
+          version,
+          Vocab.versionIndex,
+          NodeFactory.createLiteralDT(String.valueOf(i + 1), XSDDatatype.XSDinteger));
       if (v.date() != null) {
         add(g, version, Vocab.date, NodeFactory.createLiteralDT(v.date(), XSDDatatype.XSDdate));
       }
@@ -59,7 +65,11 @@ public final class TheoryGraphBuilder {
       ProgrammeTheory.Version current = t.versions().get(t.versions().size() - 1);
       string(g, theory, Vocab.theoryVersion, current.id());
       if (current.date() != null) {
-        add(g, theory, Vocab.date, NodeFactory.createLiteralDT(current.date(), XSDDatatype.XSDdate));
+        add(
+            g,
+            theory,
+            Vocab.date,
+            NodeFactory.createLiteralDT(current.date(), XSDDatatype.XSDdate));
       }
     }
 
@@ -114,7 +124,11 @@ public final class TheoryGraphBuilder {
           add(g, outcome, Vocab.outcomeConcept, Iris.outcomeConcept(o.concept()));
         }
         // A theory states the outcomes its mechanisms are meant to bring about.
-        add(g, outcome, Vocab.intended, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
+        add(
+            g,
+            outcome,
+            Vocab.intended,
+            NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
       }
       history(g, pointers, t.id(), cmoc, c);
       c.rivalOf().forEach(r -> add(g, cmoc, Vocab.rivalOf, iris.theoryCmoc(r)));
@@ -138,7 +152,8 @@ public final class TheoryGraphBuilder {
     return new TheoryGraph(Iris.THEORY_GRAPH, g, pointers);
   }
 
-  private void mechanism(Graph g, Map<Node, String> pointers, Node cmoc, ProgrammeTheory.TheoryCmoc c) {
+  private void mechanism(
+      Graph g, Map<Node, String> pointers, Node cmoc, ProgrammeTheory.TheoryCmoc c) {
     ProgrammeTheory.Mechanism m = c.mechanism();
     Node mechanism = iris.theoryMechanism(c.id());
     pointers.put(mechanism, m.pointer());
@@ -163,7 +178,11 @@ public final class TheoryGraphBuilder {
 
   /** Each history event as a node: version, kind of change, what it revises, prompts, rationale. */
   private void history(
-      Graph g, Map<Node, String> pointers, String theoryId, Node cmoc, ProgrammeTheory.TheoryCmoc c) {
+      Graph g,
+      Map<Node, String> pointers,
+      String theoryId,
+      Node cmoc,
+      ProgrammeTheory.TheoryCmoc c) {
     for (int i = 0; i < c.history().size(); i++) {
       ProgrammeTheory.Change e = c.history().get(i);
       Node change = iris.theoryChange(c.id(), i + 1);
@@ -180,7 +199,9 @@ public final class TheoryGraphBuilder {
             g,
             change,
             Vocab.promptedBy,
-            p.evidence() != null ? iris.evidence(p.study(), p.evidence()) : iris.cmoc(p.study(), p.cmoc()));
+            p.evidence() != null
+                ? iris.evidence(p.study(), p.evidence())
+                : iris.cmoc(p.study(), p.cmoc()));
       }
       string(g, change, Vocab.rationale, e.rationale());
     }

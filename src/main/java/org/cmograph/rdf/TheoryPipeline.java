@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -24,14 +23,14 @@ import org.cmograph.extraction.Position;
 import org.cmograph.extraction.PositionedDocument;
 import org.cmograph.extraction.Problem;
 import org.cmograph.extraction.ProgrammeTheory;
-import org.cmograph.util.Suggest;
 import org.cmograph.extraction.TheoryValidator;
+import org.cmograph.util.Suggest;
 
 /**
  * The whole check of a programme-theory file, from bytes to a conforming theory graph: the file
  * checks ({@link TheoryValidator}), conversion, the SHACL shapes (ontology/shapes.ttl with
- * ontology/cerqual-shapes.ttl), and the studies' {@code theory_links}, which must name theory
- * CMOCs that exist.
+ * ontology/cerqual-shapes.ttl), and the studies' {@code theory_links}, which must name theory CMOCs
+ * that exist.
  *
  * <pre>
  * TheoryPipeline theory = new TheoryPipeline(reference, Path.of("ontology"));
@@ -47,8 +46,8 @@ public final class TheoryPipeline {
   private final Shapes shapes;
 
   /**
-   * @param ontologyFolder where cerqual-shapes.ttl is (a checkout's ontology/), or null to read
-   *     the copy inside the jar
+   * @param ontologyFolder where cerqual-shapes.ttl is (a checkout's ontology/), or null to read the
+   *     copy inside the jar
    */
   public TheoryPipeline(ReferenceData reference, Path ontologyFolder) {
     this.validator = new TheoryValidator(reference.concepts());
@@ -139,7 +138,10 @@ public final class TheoryPipeline {
       problems.addAll(checkLinks(studies, ids));
     }
     problems.sort(Problem.BY_PLACE);
-    return new Result(List.copyOf(problems), problems.stream().anyMatch(Problem::isError) ? Optional.empty() : graph, files.size());
+    return new Result(
+        List.copyOf(problems),
+        problems.stream().anyMatch(Problem::isError) ? Optional.empty() : graph,
+        files.size());
   }
 
   /** Study theory_links that name no theory CMOC, placed at the link in the study file. */

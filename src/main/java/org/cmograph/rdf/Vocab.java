@@ -26,6 +26,7 @@ public final class Vocab {
   public static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
   public static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
   public static final String XSD = "http://www.w3.org/2001/XMLSchema#";
+
   /** The W3C Web Annotation Vocabulary. */
   public static final String OA = "http://www.w3.org/ns/oa#";
 
@@ -128,8 +129,10 @@ public final class Vocab {
   public static final Node evidenceFor = cmo("evidenceFor");
   public static final Node concerns = cmo("concerns");
   public static final Node aboutMechanism = cmo("aboutMechanism");
+
   /** Inferred: the concept and every broader one (skos:broader roll-up), see Entailment. */
   public static final Node countsForMechanism = cmo("countsForMechanism");
+
   public static final Node fromStudy = cmo("fromStudy");
   public static final Node quoteVerified = cmo("quoteVerified");
   public static final Node evidenceKind = cmo("evidenceKind");

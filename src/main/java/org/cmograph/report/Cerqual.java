@@ -12,11 +12,11 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * GRADE-CERQual for one review finding (a theory configuration) or one mechanism: the review
- * team's judgement, where the theory file records one, and indicators computed from the graph that
- * inform it. The indicators are never a judgement: there is no computed overall confidence, and
- * where the team has not assessed a finding the summaries say "not yet assessed" (REALIST.md,
- * "Confidence"; docs/summaries.md gives each rule with its reason).
+ * GRADE-CERQual for one review finding (a theory configuration) or one mechanism: the review team's
+ * judgement, where the theory file records one, and indicators computed from the graph that inform
+ * it. The indicators are never a judgement: there is no computed overall confidence, and where the
+ * team has not assessed a finding the summaries say "not yet assessed" (REALIST.md, "Confidence";
+ * docs/summaries.md gives each rule with its reason).
  *
  * <ul>
  *   <li>Only findings count; reports of one study are one body of evidence, and findings of a
@@ -26,9 +26,8 @@ import java.util.function.Function;
  *       it is not incoherence. Refuting findings are listed for the team to judge whether the
  *       contexts explain them.
  *   <li>Methodological limitations: the contributing studies' own appraisal ratings.
- *   <li>Relevance: the studies' relevance ratings and, for a theory configuration, how the
- *       contexts of the contributing configurations fit the finding's contexts (shared context
- *       concepts).
+ *   <li>Relevance: the studies' relevance ratings and, for a theory configuration, how the contexts
+ *       of the contributing configurations fit the finding's contexts (shared context concepts).
  * </ul>
  */
 public final class Cerqual {
@@ -63,7 +62,9 @@ public final class Cerqual {
 
     /** "Moderate" (the team's overall confidence) or "Not yet assessed". */
     public String confidence() {
-      return judgement.map(a -> Text.capital(Stances.confidenceLabel(a.overall()))).orElse(NOT_ASSESSED);
+      return judgement
+          .map(a -> Text.capital(Stances.confidenceLabel(a.overall())))
+          .orElse(NOT_ASSESSED);
     }
   }
 
@@ -87,7 +88,8 @@ public final class Cerqual {
       boolean isFinding,
       Optional<EvidenceBase.Assessment> judgement) {
     Bodies bodies = new Bodies(studies, items);
-    List<Weighted> counted = items.stream().filter(w -> !bodies.restating(w.item().study())).toList();
+    List<Weighted> counted =
+        items.stream().filter(w -> !bodies.restating(w.item().study())).toList();
     return new Profile(
         judgement,
         List.of(
@@ -99,8 +101,8 @@ public final class Cerqual {
 
   /**
    * Studies grouped into bodies of evidence: a study and the other reports of it ({@code
-   * same-study}) are one body; a study that restates another's findings ({@code restates}) adds
-   * no data of its own.
+   * same-study}) are one body; a study that restates another's findings ({@code restates}) adds no
+   * data of its own.
    */
   static final class Bodies {
     private final Map<String, String> root = new HashMap<>();
@@ -109,15 +111,18 @@ public final class Cerqual {
     Bodies(Function<String, Optional<EvidenceBase.Study>> studies, List<Weighted> items) {
       for (Weighted w : items) {
         String id = w.item().study();
-        studies.apply(id).ifPresent(s -> {
-          for (EvidenceBase.Related r : s.related()) {
-            if ("restates".equals(r.relation())) {
-              restating.add(id);
-            } else {
-              union(id, r.study());
-            }
-          }
-        });
+        studies
+            .apply(id)
+            .ifPresent(
+                s -> {
+                  for (EvidenceBase.Related r : s.related()) {
+                    if ("restates".equals(r.relation())) {
+                      restating.add(id);
+                    } else {
+                      union(id, r.study());
+                    }
+                  }
+                });
       }
     }
 
@@ -150,13 +155,17 @@ public final class Cerqual {
   }
 
   static Indicator adequacy(
-      Bodies bodies, List<Weighted> counted, List<Weighted> all, List<EvidenceBase.StudyCmoc> rows) {
+      Bodies bodies,
+      List<Weighted> counted,
+      List<Weighted> all,
+      List<EvidenceBase.StudyCmoc> rows) {
     Set<String> studies = new TreeSet<>();
     Set<String> bodyIds = new TreeSet<>();
-    counted.forEach(w -> {
-      studies.add(w.item().study());
-      bodyIds.add(bodies.body(w.item().study()));
-    });
+    counted.forEach(
+        w -> {
+          studies.add(w.item().study());
+          bodyIds.add(bodies.body(w.item().study()));
+        });
     Set<String> perspectives = new TreeSet<>();
     counted.forEach(w -> perspectives.add(perspective(w.item())));
     Set<String> actors = new TreeSet<>();
@@ -167,10 +176,13 @@ public final class Cerqual {
         if (c.actor() != null) {
           actors.add(actorName(c.actor()));
         }
-        c.outcomes().stream().filter(o -> o.actor() != null).forEach(o -> actors.add(actorName(o.actor())));
+        c.outcomes().stream()
+            .filter(o -> o.actor() != null)
+            .forEach(o -> actors.add(actorName(o.actor())));
       }
     }
-    long participant = counted.stream().filter(w -> "participant".equals(w.item().speaker())).count();
+    long participant =
+        counted.stream().filter(w -> "participant".equals(w.item().speaker())).count();
     long authors = counted.stream().filter(w -> "authors".equals(w.item().speaker())).count();
     long extractor = counted.stream().filter(w -> "extractor".equals(w.item().speaker())).count();
     StringBuilder text = new StringBuilder();
@@ -217,11 +229,15 @@ public final class Cerqual {
               + " refining, "
               + refuting.size()
               + " refuting"
-              + (refines > 0 ? "; refining findings are listed under Conflicting evidence: whether they explain when or for whom it holds (not incoherence) or are unexplained variation is the review team's judgement" : "")
+              + (refines > 0
+                  ? "; refining findings are listed under Conflicting evidence: whether they explain when or for whom it holds (not incoherence) or are unexplained variation is the review team's judgement"
+                  : "")
               + (refuting.isEmpty()
                   ? "; no finding refutes it"
                   : "; refuting findings from "
-                      + String.join(", ", refuting.stream().map(w -> w.item().study()).distinct().sorted().toList())
+                      + String.join(
+                          ", ",
+                          refuting.stream().map(w -> w.item().study()).distinct().sorted().toList())
                       + ": whether their contexts explain them is the review team's judgement");
     }
     return new Indicator("coherence", text, keys(items));
@@ -254,12 +270,18 @@ public final class Cerqual {
    * context concept with it. Contexts without a catalogue concept cannot be compared.
    */
   static String contextFit(
-      List<Weighted> items, List<EvidenceBase.StudyCmoc> rows, List<EvidenceBase.Context> findingContexts) {
+      List<Weighted> items,
+      List<EvidenceBase.StudyCmoc> rows,
+      List<EvidenceBase.Context> findingContexts) {
     Set<String> wanted = new TreeSet<>();
-    findingContexts.stream().map(EvidenceBase.Context::concept).filter(k -> k != null).forEach(wanted::add);
+    findingContexts.stream()
+        .map(EvidenceBase.Context::concept)
+        .filter(k -> k != null)
+        .forEach(wanted::add);
     Set<String> contributing = new TreeSet<>();
     items.forEach(w -> contributing.add(w.item().cmocKey()));
-    List<EvidenceBase.StudyCmoc> used = rows.stream().filter(c -> contributing.contains(c.key())).toList();
+    List<EvidenceBase.StudyCmoc> used =
+        rows.stream().filter(c -> contributing.contains(c.key())).toList();
     if (used.isEmpty()) {
       return "context fit: no contributing configuration";
     }
@@ -270,7 +292,10 @@ public final class Cerqual {
     int comparable = 0;
     for (EvidenceBase.StudyCmoc c : used) {
       Set<String> theirs = new TreeSet<>();
-      c.contexts().stream().map(EvidenceBase.Context::concept).filter(k -> k != null).forEach(theirs::add);
+      c.contexts().stream()
+          .map(EvidenceBase.Context::concept)
+          .filter(k -> k != null)
+          .forEach(theirs::add);
       if (!theirs.isEmpty()) {
         comparable++;
       }
@@ -282,10 +307,13 @@ public final class Cerqual {
     return "context fit: "
         + matching.size()
         + " of "
-        + plural(used.size(), "contributing configuration shares", "contributing configurations share")
+        + plural(
+            used.size(), "contributing configuration shares", "contributing configurations share")
         + " a context concept with the finding"
         + (matching.isEmpty() ? "" : ": " + String.join("; ", matching))
-        + (comparable < used.size() ? "; " + (used.size() - comparable) + " name no context concept" : "");
+        + (comparable < used.size()
+            ? "; " + (used.size() - comparable) + " name no context concept"
+            : "");
   }
 
   private static String ratings(
@@ -293,7 +321,8 @@ public final class Cerqual {
       List<Weighted> items,
       Function<EvidenceBase.Study, String> rating,
       String name) {
-    Map<String, List<String>> byLevel = new TreeMap<>(java.util.Comparator.comparingInt(Stances::concernRank));
+    Map<String, List<String>> byLevel =
+        new TreeMap<>(java.util.Comparator.comparingInt(Stances::concernRank));
     List<String> unrated = new ArrayList<>();
     for (String id : new TreeSet<>(items.stream().map(w -> w.item().study()).toList())) {
       String level = studies.apply(id).map(rating).orElse(null);
@@ -304,7 +333,8 @@ public final class Cerqual {
       }
     }
     List<String> parts = new ArrayList<>();
-    byLevel.forEach((level, ids) -> parts.add(Stances.concernLabel(level) + ": " + String.join(", ", ids)));
+    byLevel.forEach(
+        (level, ids) -> parts.add(Stances.concernLabel(level) + ": " + String.join(", ", ids)));
     if (!unrated.isEmpty()) {
       parts.add("not appraised: " + String.join(", ", unrated));
     }

@@ -11,7 +11,8 @@ import org.cmograph.report.Doc.Inline;
  * and never stand in for it; a finding the team has not assessed says so (docs/summaries.md).
  */
 final class ConfidenceWriter {
-  static final String INDICATORS_LABEL = "Computed indicators (inform the judgement; not a judgement)";
+  static final String INDICATORS_LABEL =
+      "Computed indicators (inform the judgement; not a judgement)";
 
   private final EvidenceBase base;
 
@@ -20,7 +21,9 @@ final class ConfidenceWriter {
   }
 
   /** The Summary of Qualitative Findings: one row per review finding (theory configuration). */
-  Doc.Table soqf(List<Section> theory, java.util.function.Function<List<EvidenceBase.Study>, List<Inline>> studyLinks) {
+  Doc.Table soqf(
+      List<Section> theory,
+      java.util.function.Function<List<EvidenceBase.Study>, List<Inline>> studyLinks) {
     List<List<List<Inline>>> rows = new ArrayList<>();
     int n = 1;
     for (Section s : theory) {
@@ -75,11 +78,15 @@ final class ConfidenceWriter {
 
   /** The indicator's text; adequacy's opening count carries the ids of the findings it counts. */
   static Inline indicator(Cerqual.Indicator i) {
-    return i.component().equals("adequacy") ? Doc.count(i.text(), i.evidence()) : Doc.text(i.text());
+    return i.component().equals("adequacy")
+        ? Doc.count(i.text(), i.evidence())
+        : Doc.text(i.text());
   }
 
   /** The Evidence Profile: each component as the team judged it, with the computed indicator. */
-  Doc.Table evidenceProfile(List<Section> theory, java.util.function.Function<List<EvidenceBase.Study>, List<Inline>> studyLinks) {
+  Doc.Table evidenceProfile(
+      List<Section> theory,
+      java.util.function.Function<List<EvidenceBase.Study>, List<Inline>> studyLinks) {
     List<List<List<Inline>>> rows = new ArrayList<>();
     for (Section s : theory) {
       EvidenceBase.TheoryCmoc t = s.theoryCmoc().orElseThrow();
@@ -97,7 +104,9 @@ final class ConfidenceWriter {
       }
       row.add(
           p.assessed()
-              ? List.of(Doc.strong(p.confidence()), Doc.text(". " + orNotRecorded(p.judgement().get().explanation())))
+              ? List.of(
+                  Doc.strong(p.confidence()),
+                  Doc.text(". " + orNotRecorded(p.judgement().get().explanation())))
               : List.of(Doc.strong(Cerqual.NOT_ASSESSED)));
       rows.add(row);
     }
@@ -118,7 +127,9 @@ final class ConfidenceWriter {
     if (j == null || j.concern() == null) {
       return List.of(Doc.strong(Cerqual.NOT_ASSESSED + "."));
     }
-    return List.of(Doc.strong(Stances.concernLabel(j.concern()) + "."), Doc.text(" " + orNotRecorded(j.explanation())));
+    return List.of(
+        Doc.strong(Stances.concernLabel(j.concern()) + "."),
+        Doc.text(" " + orNotRecorded(j.explanation())));
   }
 
   /**
@@ -153,21 +164,31 @@ final class ConfidenceWriter {
     if (s.kind() == Section.Kind.THEORY_CMOC) {
       Cerqual.Profile p = s.profile();
       if (p.assessed()) {
-        out.add(Doc.strong("Confidence (review team's GRADE-CERQual judgement): " + p.confidence().toLowerCase(java.util.Locale.ROOT) + "."));
+        out.add(
+            Doc.strong(
+                "Confidence (review team's GRADE-CERQual judgement): "
+                    + p.confidence().toLowerCase(java.util.Locale.ROOT)
+                    + "."));
         out.add(Doc.text(" " + orNotRecorded(p.judgement().get().explanation())));
       } else {
         out.add(Doc.strong("Confidence: not yet assessed."));
-        out.add(Doc.text(" The review team has not recorded a GRADE-CERQual judgement for this finding; the computed indicators below inform one and are not a judgement."));
+        out.add(
+            Doc.text(
+                " The review team has not recorded a GRADE-CERQual judgement for this finding; the computed indicators below inform one and are not a judgement."));
       }
       return out;
     }
     List<EvidenceBase.TheoryCmoc> theory = theoryOn(s);
     out.add(Doc.strong("Confidence: "));
     if (theory.isEmpty()) {
-      out.add(Doc.text("no review finding of the programme theory rests on this mechanism, so there is no GRADE-CERQual judgement; the computed indicators below describe its evidence and are not a judgement."));
+      out.add(
+          Doc.text(
+              "no review finding of the programme theory rests on this mechanism, so there is no GRADE-CERQual judgement; the computed indicators below describe its evidence and are not a judgement."));
       return out;
     }
-    out.add(Doc.text("GRADE-CERQual judges review findings; the programme theory's findings built on this mechanism: "));
+    out.add(
+        Doc.text(
+            "GRADE-CERQual judges review findings; the programme theory's findings built on this mechanism: "));
     for (int i = 0; i < theory.size(); i++) {
       EvidenceBase.TheoryCmoc t = theory.get(i);
       if (i > 0) {
@@ -184,7 +205,9 @@ final class ConfidenceWriter {
                       ? ""
                       : " — no study configuration linked to it names this mechanism, so that judgement does not rest on this mechanism's evidence")));
     }
-    out.add(Doc.text(". The computed indicators below describe this mechanism's own evidence and are not a judgement."));
+    out.add(
+        Doc.text(
+            ". The computed indicators below describe this mechanism's own evidence and are not a judgement."));
     return out;
   }
 
@@ -192,14 +215,22 @@ final class ConfidenceWriter {
   private boolean namesMechanism(EvidenceBase.TheoryCmoc t, String concept) {
     java.util.Set<String> concepts = base.selfAndNarrower(concept);
     return base.cmocs().stream()
-        .anyMatch(c -> c.theoryLinks().containsKey(t.id()) && c.concept() != null && concepts.contains(c.concept()));
+        .anyMatch(
+            c ->
+                c.theoryLinks().containsKey(t.id())
+                    && c.concept() != null
+                    && concepts.contains(c.concept()));
   }
 
   /** The theory configurations whose mechanism is this section's concept or a narrower one. */
   private List<EvidenceBase.TheoryCmoc> theoryOn(Section s) {
     java.util.Set<String> concepts = base.selfAndNarrower(s.id());
     return base.theory()
-        .map(t -> t.cmocs().stream().filter(x -> x.concept() != null && concepts.contains(x.concept())).toList())
+        .map(
+            t ->
+                t.cmocs().stream()
+                    .filter(x -> x.concept() != null && concepts.contains(x.concept()))
+                    .toList())
         .orElse(List.of());
   }
 

@@ -36,8 +36,8 @@ final class Doc {
       /** A number (with its words, e.g. "3 findings") and the evidence items it counts. */
       COUNT,
       /**
-       * A file written beside the page (an export: a CSV table, the Word document, a JSON page),
-       * by its file name; linked where the page's folder holds it, plain text elsewhere.
+       * A file written beside the page (an export: a CSV table, the Word document, a JSON page), by
+       * its file name; linked where the page's folder holds it, plain text elsewhere.
        */
       FILE
     }
@@ -73,8 +73,8 @@ final class Doc {
 
   /**
    * A link to a resource of the graph by its IRI ({@code https://w3id.org/cmograph/PATH}): it
-   * resolves where the IRIs are served (a public deployment); the endpoint's summary pages point
-   * it at their own server ({@code /PATH}).
+   * resolves where the IRIs are served (a public deployment); the endpoint's summary pages point it
+   * at their own server ({@code /PATH}).
    */
   static Inline iri(String s, String path) {
     return link(s, IRI_BASE + path);
@@ -104,17 +104,24 @@ final class Doc {
 
   /**
    * A table; {@code cssClass} lets HTML style special tables (the evidence matrix); {@code
-   * headerTitles}, empty or one per header (null for none), gives a short header its full name
-   * (the matrix's study keys S1, S2, ...), shown as a tooltip and read by screen readers.
+   * headerTitles}, empty or one per header (null for none), gives a short header its full name (the
+   * matrix's study keys S1, S2, ...), shown as a tooltip and read by screen readers.
    */
-  record Table(List<String> headers, List<List<List<Inline>>> rows, String cssClass, List<String> headerTitles)
+  record Table(
+      List<String> headers,
+      List<List<List<Inline>>> rows,
+      String cssClass,
+      List<String> headerTitles)
       implements Block {
     Table(List<String> headers, List<List<List<Inline>>> rows, String cssClass) {
       this(headers, rows, cssClass, List.of());
     }
 
     Table {
-      headerTitles = headerTitles == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(headerTitles));
+      headerTitles =
+          headerTitles == null
+              ? List.of()
+              : java.util.Collections.unmodifiableList(new ArrayList<>(headerTitles));
     }
 
     /** The full name of header {@code i}, or null. */
@@ -132,6 +139,7 @@ final class Doc {
 
   /** The search and selection flow diagram: SVG in HTML, its one-sentence form in Markdown. */
   record Flow(FlowDiagram diagram) implements Block {}
+
   /** The refinement of the theory: SVG in HTML, a table of the same marks in Markdown. */
   record Refinement(RefinementDiagram diagram) implements Block {}
 
@@ -186,7 +194,11 @@ final class Doc {
   /** The blocks with every heading moved by {@code by} levels (at least level 1). */
   static List<Doc.Block> shift(List<Doc.Block> blocks, int by) {
     return blocks.stream()
-        .map(b -> b instanceof Doc.Heading h ? new Doc.Heading(Math.max(1, h.level() + by), h.text(), h.anchor()) : b)
+        .map(
+            b ->
+                b instanceof Doc.Heading h
+                    ? new Doc.Heading(Math.max(1, h.level() + by), h.text(), h.anchor())
+                    : b)
         .toList();
   }
 

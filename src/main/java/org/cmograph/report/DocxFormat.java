@@ -33,15 +33,15 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.NumberingDocument;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.StylesDocument;
 
 /**
- * Writes {@link Doc} blocks as a Word document (OOXML, through Apache POI's XWPF), since
- * realist reviews are written and co-edited in Word: headings are Word's own heading styles (so
- * they appear in the navigation pane and a table of contents), tables repeat their header row on
- * every page, quotes are indented paragraphs in the "Quote" style with their citation below, URLs
- * are hyperlinks and links to a section of the document are links to its bookmark.
+ * Writes {@link Doc} blocks as a Word document (OOXML, through Apache POI's XWPF), since realist
+ * reviews are written and co-edited in Word: headings are Word's own heading styles (so they appear
+ * in the navigation pane and a table of contents), tables repeat their header row on every page,
+ * quotes are indented paragraphs in the "Quote" style with their citation below, URLs are
+ * hyperlinks and links to a section of the document are links to its bookmark.
  *
  * <p>The document is written deterministically: the core properties carry a fixed date (the
- * data-as-of date), and every id and name is derived from the content, so the same graph gives
- * the same bytes.
+ * data-as-of date), and every id and name is derived from the content, so the same graph gives the
+ * same bytes.
  *
  * <pre>
  * byte[] docx = new DocxFormat("Peer support", "2026-12-06")
@@ -114,7 +114,8 @@ final class DocxFormat {
         doc.createStyles().setStyles(StylesDocument.Factory.parse(styles).getStyles());
       }
       XWPFNumbering numbering = doc.createNumbering();
-      CTAbstractNum bullets = NumberingDocument.Factory.parse(BULLETS).getNumbering().getAbstractNumArray(0);
+      CTAbstractNum bullets =
+          NumberingDocument.Factory.parse(BULLETS).getNumbering().getAbstractNumArray(0);
       BigInteger abstractId = numbering.addAbstractNum(new XWPFAbstractNum(bullets));
       bulletNum = numbering.addNum(abstractId);
     } catch (XmlException | IOException e) {
@@ -137,10 +138,13 @@ final class DocxFormat {
     size.setW(BigInteger.valueOf(landscape ? 16838 : 11906));
     size.setH(BigInteger.valueOf(landscape ? 11906 : 16838));
     if (landscape) {
-      size.setOrient(org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation.LANDSCAPE);
+      size.setOrient(
+          org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation.LANDSCAPE);
     }
     var margin = sect.addNewPgMar();
-    for (var setter : List.<java.util.function.Consumer<BigInteger>>of(margin::setTop, margin::setBottom, margin::setLeft, margin::setRight)) {
+    for (var setter :
+        List.<java.util.function.Consumer<BigInteger>>of(
+            margin::setTop, margin::setBottom, margin::setLeft, margin::setRight)) {
       setter.accept(BigInteger.valueOf(1134));
     }
     margin.setHeader(BigInteger.valueOf(567));
@@ -204,7 +208,10 @@ final class DocxFormat {
     table.setWidth("100%");
     // The borders come from the table style; POI's own (without size or colour) would hide them.
     table.getCTTbl().getTblPr().unsetTblBorders();
-    var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+    var grid =
+        table.getCTTbl().getTblGrid() != null
+            ? table.getCTTbl().getTblGrid()
+            : table.getCTTbl().addNewTblGrid();
     int[] widths = columnWidths(t);
     for (int w : widths) {
       grid.addNewGridCol().setW(BigInteger.valueOf(w));
@@ -247,7 +254,10 @@ final class DocxFormat {
       long total = 0;
       int longestWord = longestWord(t.headers().get(c));
       for (List<List<Doc.Inline>> row : t.rows()) {
-        String text = c < row.size() ? String.join("", row.get(c).stream().map(Doc.Inline::text).toList()) : "";
+        String text =
+            c < row.size()
+                ? String.join("", row.get(c).stream().map(Doc.Inline::text).toList())
+                : "";
         total += text.length();
         longestWord = Math.max(longestWord, longestWord(text));
       }
@@ -291,7 +301,10 @@ final class DocxFormat {
           r.setText(oneLine(i.text()));
         }
         case SECTION -> {
-          String to = anchors.contains(i.target()) ? i.target() : anchors.contains("appendix-" + i.target()) ? "appendix-" + i.target() : null;
+          String to =
+              anchors.contains(i.target())
+                  ? i.target()
+                  : anchors.contains("appendix-" + i.target()) ? "appendix-" + i.target() : null;
           if (to == null) {
             p.createRun().setText(oneLine(i.text()));
           } else {
@@ -336,15 +349,20 @@ final class DocxFormat {
           rc.getAccessor().setAccessible(true);
           generic(rc.getAccessor().invoke(value));
         } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException("cannot read " + rc.getName() + " of " + value.getClass().getSimpleName(), e);
+          throw new IllegalStateException(
+              "cannot read " + rc.getName() + " of " + value.getClass().getSimpleName(), e);
         }
       }
     }
   }
 
   private static boolean known(Doc.Block b) {
-    return b instanceof Doc.Para || b instanceof Doc.Table || b instanceof Doc.Bullets
-        || b instanceof Doc.Quote || b instanceof Doc.Diagram || b instanceof Doc.Flow;
+    return b instanceof Doc.Para
+        || b instanceof Doc.Table
+        || b instanceof Doc.Bullets
+        || b instanceof Doc.Quote
+        || b instanceof Doc.Diagram
+        || b instanceof Doc.Flow;
   }
 
   /**

@@ -11,9 +11,9 @@ import org.cmograph.report.Doc.Inline;
  * The evidence appendix a realist synthesis publishes (RAMESES): under each configuration of the
  * programme theory and under each study configuration, every excerpt behind it, with no cap.
  * Findings are grouped by their stance (supports, refines, refutes); excerpts that are not findings
- * (methods, background, recommendations, hypotheses) are shown apart under their kind, because
- * they never count as support, refutation or adequacy. Each excerpt names its study, item id,
- * location, speaker and perspective.
+ * (methods, background, recommendations, hypotheses) are shown apart under their kind, because they
+ * never count as support, refutation or adequacy. Each excerpt names its study, item id, location,
+ * speaker and perspective.
  *
  * <pre>
  * List&lt;Doc.Block&gt; blocks = new EvidenceAppendix(base).blocks(1);
@@ -24,7 +24,8 @@ final class EvidenceAppendix {
   static final String SLUG = "evidence-appendix";
 
   /** The kinds of evidence item that are not findings, in the order the appendix shows them. */
-  static final List<String> OTHER_KINDS = List.of("method", "background", "recommendation", "hypothesis");
+  static final List<String> OTHER_KINDS =
+      List.of("method", "background", "recommendation", "hypothesis");
 
   private final EvidenceBase base;
   private final Map<String, EvidenceBase.StudyCmoc> cmocs = new java.util.HashMap<>();
@@ -96,13 +97,19 @@ final class EvidenceAppendix {
         } else {
           List<String> via = new ArrayList<>(seen.via());
           via.add(c.key());
-          String worse = stance != null && Stances.STANCES.indexOf(stance) > Stances.STANCES.indexOf(seen.stance()) ? stance : seen.stance();
+          String worse =
+              stance != null
+                      && Stances.STANCES.indexOf(stance) > Stances.STANCES.indexOf(seen.stance())
+                  ? stance
+                  : seen.stance();
           items.put(seen.id(), new Excerpt(seen.item(), worse, via));
         }
       }
     }
     List<Excerpt> sorted = new ArrayList<>(items.values());
-    sorted.sort(java.util.Comparator.comparing((Excerpt x) -> x.item().study()).thenComparing(x -> x.item().id()));
+    sorted.sort(
+        java.util.Comparator.comparing((Excerpt x) -> x.item().study())
+            .thenComparing(x -> x.item().id()));
     List<Inline> intro = new ArrayList<>();
     intro.add(Doc.strong(t.id()));
     intro.add(Doc.text(": " + t.statement() + " Summary: "));
@@ -132,7 +139,9 @@ final class EvidenceAppendix {
     }
     b.p(intro);
     List<Excerpt> items =
-        base.evidenceOf(c.key()).stream().map(e -> new Excerpt(e, e.stance(), List.of(c.key()))).toList();
+        base.evidenceOf(c.key()).stream()
+            .map(e -> new Excerpt(e, e.stance(), List.of(c.key())))
+            .toList();
     excerpts(items, b);
   }
 
@@ -151,8 +160,12 @@ final class EvidenceAppendix {
           Doc.strong("Not independent: "),
           Doc.text(
               ("same-study".equals(r.relation())
-                      ? "a report of the same study as " + other + "; the confidence indicators count them as one study."
-                      : "restates findings of " + other + "; the confidence indicators do not count its restatements again.")),
+                  ? "a report of the same study as "
+                      + other
+                      + "; the confidence indicators count them as one study."
+                  : "restates findings of "
+                      + other
+                      + "; the confidence indicators do not count its restatements again.")),
           Doc.text(" See "),
           Doc.section(other, "appendix-study-" + r.study()),
           Doc.text("."));
@@ -177,13 +190,19 @@ final class EvidenceAppendix {
       List<Excerpt> group = findings.stream().filter(x -> stance.equals(x.stance())).toList();
       b.p(
           Doc.strong(Text.capital(stance) + ": "),
-          Doc.count(Cerqual.plural(group.size(), "finding", "findings"), group.stream().map(Excerpt::id).toList()),
+          Doc.count(
+              Cerqual.plural(group.size(), "finding", "findings"),
+              group.stream().map(Excerpt::id).toList()),
           Doc.text("."));
       group.forEach(x -> b.add(quote(x, true)));
     }
     // Kinds beyond the known ones (a newer vocabulary) are shown too, after them.
     java.util.Set<String> kinds = new java.util.LinkedHashSet<>(OTHER_KINDS);
-    items.stream().map(x -> kind(x.item())).filter(k -> !k.equals("finding")).sorted().forEach(kinds::add);
+    items.stream()
+        .map(x -> kind(x.item()))
+        .filter(k -> !k.equals("finding"))
+        .sorted()
+        .forEach(kinds::add);
     for (String kind : kinds) {
       List<Excerpt> group = items.stream().filter(x -> kind(x.item()).equals(kind)).toList();
       if (group.isEmpty()) {
@@ -191,7 +210,9 @@ final class EvidenceAppendix {
       }
       b.p(
           Doc.strong("Not a finding (" + kind + "): "),
-          Doc.count(Cerqual.plural(group.size(), "excerpt", "excerpts"), group.stream().map(Excerpt::id).toList()),
+          Doc.count(
+              Cerqual.plural(group.size(), "excerpt", "excerpts"),
+              group.stream().map(Excerpt::id).toList()),
           Doc.text(", shown apart and not counted."));
       group.forEach(x -> b.add(quote(x, false)));
     }
@@ -203,20 +224,32 @@ final class EvidenceAppendix {
     List<Inline> c = new ArrayList<>();
     c.add(Doc.text("— "));
     c.add(Doc.strong(st.map(EvidenceBase.Study::citation).orElse(e.study())));
-    c.add(Doc.text(", " + e.location() + (e.page() == null ? "" : ", p. " + e.page()) + ". Evidence "));
+    c.add(
+        Doc.text(
+            ", " + e.location() + (e.page() == null ? "" : ", p. " + e.page()) + ". Evidence "));
     c.add(Doc.evidence(e.study(), e.id()));
     c.add(Doc.text("; "));
     String who =
         switch (e.speaker()) {
           case "participant" -> "participant's words";
-          case "extractor" -> "extractor's inference" + (e.inference() == null ? "" : " (" + e.inference() + ")");
+          case "extractor" ->
+              "extractor's inference" + (e.inference() == null ? "" : " (" + e.inference() + ")");
           default -> "authors' statement";
         };
     c.add(Doc.text(who + "; perspective: " + Cerqual.perspective(e)));
     if (finding && !x.stance().equals(e.stance())) {
-      c.add(Doc.text("; the item " + e.stance() + " its study CMOC, which " + x.stance() + " this configuration"));
+      c.add(
+          Doc.text(
+              "; the item "
+                  + e.stance()
+                  + " its study CMOC, which "
+                  + x.stance()
+                  + " this configuration"));
     }
-    c.add(Doc.text("; study CMOC " + String.join(", ", x.via().stream().map(this::cmocWithActor).toList())));
+    c.add(
+        Doc.text(
+            "; study CMOC "
+                + String.join(", ", x.via().stream().map(this::cmocWithActor).toList())));
     c.add(Doc.text(e.verified() ? "." : "; not verified: no source text."));
     return new Doc.Quote(e.quote() == null ? "(no quote recorded)" : e.quote(), c);
   }
@@ -232,7 +265,8 @@ final class EvidenceAppendix {
         new Doc.Heading(level, "Evidence appendix", SLUG + "-link"),
         new Doc.Para(
             List.of(
-                Doc.text("Every excerpt behind each theory and study configuration, grouped by stance, with non-findings apart: "),
+                Doc.text(
+                    "Every excerpt behind each theory and study configuration, grouped by stance, with non-findings apart: "),
                 Doc.section("the evidence appendix", SLUG),
                 Doc.text("."))));
   }

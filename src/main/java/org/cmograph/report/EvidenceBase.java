@@ -11,13 +11,13 @@ import java.util.TreeSet;
 
 /**
  * What the summaries are written from: the studies, the mechanism catalogue, the study CMOCs with
- * their evidence, and the programme theory, as read from the store by {@link EvidenceReader}.
- * Every list is in a fixed order (by id), so the same graph always gives the same summaries.
+ * their evidence, and the programme theory, as read from the store by {@link EvidenceReader}. Every
+ * list is in a fixed order (by id), so the same graph always gives the same summaries.
  *
  * <p>A base is either complete (everything in the store) or partial: read for a selection of
  * sections, it holds only the CMOCs those sections need, their evidence and the studies they cite,
- * with the {@link Totals} of the whole store and the {@link #conceptsInUse() concepts any study CMOC
- * names}, so the selected sections come out exactly as from a complete base.
+ * with the {@link Totals} of the whole store and the {@link #conceptsInUse() concepts any study
+ * CMOC names}, so the selected sections come out exactly as from a complete base.
  *
  * <p>The programme theory's records ({@code EvidenceBase.Theory}, {@code TheoryCmoc}, ...) are
  * declared in {@link TheoryModel}, which this class implements so that they keep their names.
@@ -60,7 +60,8 @@ public final class EvidenceBase implements TheoryModel {
       Optional<Theory> theory,
       Totals totals,
       Set<String> conceptsInUse) {
-    return new EvidenceBase(studies, concepts, cmocs, evidence, theory, totals, conceptsInUse, false);
+    return new EvidenceBase(
+        studies, concepts, cmocs, evidence, theory, totals, conceptsInUse, false);
   }
 
   private EvidenceBase(
@@ -93,8 +94,14 @@ public final class EvidenceBase implements TheoryModel {
             : new Totals(
                 this.studies.size(),
                 this.cmocs.size(),
-                // Findings only; an item bearing on several CMOCs is one row per CMOC: count it once.
-                (int) this.evidence.stream().filter(Evidence::isFinding).map(Evidence::key).distinct().count(),
+                // Findings only; an item bearing on several CMOCs is one row per CMOC: count it
+                // once.
+                (int)
+                    this.evidence.stream()
+                        .filter(Evidence::isFinding)
+                        .map(Evidence::key)
+                        .distinct()
+                        .count(),
                 this.studies.stream()
                     .map(Study::extractionDate)
                     .filter(d -> d != null)
@@ -159,8 +166,11 @@ public final class EvidenceBase implements TheoryModel {
     return selfAndNarrower(List.of(conceptId), concepts);
   }
 
-  /** {@code conceptIds} and every concept of {@code catalogue} narrower than one of them, sorted. */
-  static Set<String> selfAndNarrower(java.util.Collection<String> conceptIds, List<Concept> catalogue) {
+  /**
+   * {@code conceptIds} and every concept of {@code catalogue} narrower than one of them, sorted.
+   */
+  static Set<String> selfAndNarrower(
+      java.util.Collection<String> conceptIds, List<Concept> catalogue) {
     Set<String> out = new TreeSet<>(conceptIds);
     boolean grew = !out.isEmpty();
     while (grew) {
@@ -178,9 +188,9 @@ public final class EvidenceBase implements TheoryModel {
    * The one counting rule (docs/summaries.md, "Which evidence belongs to a mechanism"): the
    * findings, each once, that bear on the mechanism of a study configuration whose concept is
    * {@code conceptId} or a narrower one. Which findings bear on the mechanism was decided at load
-   * ({@code cmo:aboutMechanism}); the catalogue queries count the same items through
-   * {@code cmo:countsForMechanism}. Each item is paired with the configuration it was read for
-   * first (by study and configuration id).
+   * ({@code cmo:aboutMechanism}); the catalogue queries count the same items through {@code
+   * cmo:countsForMechanism}. Each item is paired with the configuration it was read for first (by
+   * study and configuration id).
    */
   public List<Evidence> countingFor(String conceptId) {
     Set<String> concepts = selfAndNarrower(conceptId);
@@ -200,9 +210,9 @@ public final class EvidenceBase implements TheoryModel {
   }
 
   /**
-   * The mechanism concepts the summaries give a page and a matrix row: those a study
-   * configuration names, every broader concept of them (their evidence rolls up), and those the
-   * programme theory names; only concepts of the catalogue, sorted.
+   * The mechanism concepts the summaries give a page and a matrix row: those a study configuration
+   * names, every broader concept of them (their evidence rolls up), and those the programme theory
+   * names; only concepts of the catalogue, sorted.
    */
   public List<String> summarisedConcepts() {
     Set<String> out = new TreeSet<>(conceptsInUse);
@@ -215,11 +225,15 @@ public final class EvidenceBase implements TheoryModel {
         }
       }
     }
-    theory.ifPresent(t -> t.cmocs().forEach(c -> {
-      if (c.concept() != null) {
-        out.add(c.concept());
-      }
-    }));
+    theory.ifPresent(
+        t ->
+            t.cmocs()
+                .forEach(
+                    c -> {
+                      if (c.concept() != null) {
+                        out.add(c.concept());
+                      }
+                    }));
     return out.stream().filter(id -> conceptById.containsKey(id)).toList();
   }
 
@@ -284,7 +298,8 @@ public final class EvidenceBase implements TheoryModel {
   }
 
   /** An outcome, with its direction where the source gives one. */
-  public record Outcome(String id, String description, String direction, String level, Actor actor) {}
+  public record Outcome(
+      String id, String description, String direction, String level, Actor actor) {}
 
   /**
    * A CMOC reported by one study: a configuration, or an outcome pattern ({@code kind}

@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * × mechanism links: link (supporting evidence, none refuting), non-link (refuting evidence, none
  * supporting), inconclusive (both, or only refining evidence) or no evidence, with the counts.
  */
-public record EvidenceMatrix(List<EvidenceBase.Concept> concepts, List<EvidenceBase.Study> studies, Cell[][] cells) {
+public record EvidenceMatrix(
+    List<EvidenceBase.Concept> concepts, List<EvidenceBase.Study> studies, Cell[][] cells) {
 
   /** How a study's evidence bears on a mechanism. */
   public enum Verdict {
@@ -34,7 +35,8 @@ public record EvidenceMatrix(List<EvidenceBase.Concept> concepts, List<EvidenceB
    * One cell: the verdict, the counts of supporting, refining and refuting findings, and the
    * findings ("study/item") counted.
    */
-  public record Cell(Verdict verdict, int supports, int refines, int refutes, List<String> evidence) {
+  public record Cell(
+      Verdict verdict, int supports, int refines, int refutes, List<String> evidence) {
     /** "+2 ~1 −0", or empty for no evidence. */
     public String counts() {
       return verdict == Verdict.NO_EVIDENCE ? "" : "+" + supports + " ~" + refines + " −" + refutes;
@@ -72,7 +74,8 @@ public record EvidenceMatrix(List<EvidenceBase.Concept> concepts, List<EvidenceB
         base.concepts().stream()
             .filter(c -> used.contains(c.id()))
             .sorted(
-                java.util.Comparator.comparing((EvidenceBase.Concept c) -> c.label().toLowerCase(java.util.Locale.ROOT))
+                java.util.Comparator.comparing(
+                        (EvidenceBase.Concept c) -> c.label().toLowerCase(java.util.Locale.ROOT))
                     .thenComparing(EvidenceBase.Concept::id))
             .toList();
     List<EvidenceBase.Study> studies =

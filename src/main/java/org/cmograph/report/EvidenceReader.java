@@ -39,16 +39,16 @@ import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
-import org.cmograph.util.Futures;
 import org.cmograph.rdf.Iris;
 import org.cmograph.rdf.Vocab;
 import org.cmograph.store.StoreIndex;
 import org.cmograph.store.StoreIndex.StudyGraphs;
+import org.cmograph.util.Futures;
 
 /**
  * Reads the {@link EvidenceBase} from a store with SPARQL over the union of its named graphs
- * (TDB2's union default graph), so summaries see exactly what the endpoint's users see. The
- * queries live beside this class as {@code .rq} resources.
+ * (TDB2's union default graph), so summaries see exactly what the endpoint's users see. The queries
+ * live beside this class as {@code .rq} resources.
  *
  * <pre>
  * EvidenceBase base = new EvidenceReader(store.dataset()).read();
@@ -61,6 +61,7 @@ public final class EvidenceReader {
 
   private final DatasetGraph dataset;
   private final int batchSize;
+
   /** What {@link #select} queries: the store (its union default graph) or a batch in memory. */
   private volatile DatasetGraph source;
 
@@ -69,11 +70,11 @@ public final class EvidenceReader {
   }
 
   /**
-   * A reader that copies the store's graphs into memory {@code batchSize} studies at a time
-   * (each study's graph, with the other graphs: ontology, catalogue, theory)
-   * and runs the queries there: a range scan per graph instead of index joins across every graph
-   * of the union. With {@code batchSize} 0 it queries the store's union default graph directly
-   * (the reference the batched read must equal; tests compare them).
+   * A reader that copies the store's graphs into memory {@code batchSize} studies at a time (each
+   * study's graph, with the other graphs: ontology, catalogue, theory) and runs the queries there:
+   * a range scan per graph instead of index joins across every graph of the union. With {@code
+   * batchSize} 0 it queries the store's union default graph directly (the reference the batched
+   * read must equal; tests compare them).
    */
   EvidenceReader(DatasetGraph dataset, int batchSize) {
     this.dataset = dataset;
@@ -99,7 +100,9 @@ public final class EvidenceReader {
         () -> {
           // A mechanism's section draws on its narrower concepts too (the one counting rule).
           Set<String> withNarrower =
-              mechanisms.isEmpty() ? Set.of() : EvidenceBase.selfAndNarrower(mechanisms, concepts());
+              mechanisms.isEmpty()
+                  ? Set.of()
+                  : EvidenceBase.selfAndNarrower(mechanisms, concepts());
           return readInTxn(new Restriction(Set.copyOf(withNarrower), Set.copyOf(theoryCmocs)));
         });
   }
@@ -145,20 +148,23 @@ public final class EvidenceReader {
                 .filter(c -> only.theoryCmocs().contains(c.id()))
                 .forEach(c -> studyIds.addAll(c.derivedFrom())));
     if (!cmocNodes.isEmpty()) {
-      selectNodes(restricted("cmoc-studies", "cmoc", cmocNodes), "study", n -> studyIds.add(n.getLiteralLexicalForm()));
+      selectNodes(
+          restricted("cmoc-studies", "cmoc", cmocNodes),
+          "study",
+          n -> studyIds.add(n.getLiteralLexicalForm()));
     }
-    List<Node> studyLiterals = studyIds.stream().map(i -> (Node) NodeFactory.createLiteralString(i)).toList();
+    List<Node> studyLiterals =
+        studyIds.stream().map(i -> (Node) NodeFactory.createLiteralString(i)).toList();
     EvidenceBase all = readAll(studyLiterals, cmocNodes, theory);
     EvidenceBase.Totals totals = totals();
     return EvidenceBase.partial(
         all.studies(), all.concepts(), all.cmocs(), all.evidence(), theory, totals, inUse.keySet());
   }
 
-
   /**
-   * Reads as {@link #readInTxn} does over the union graph, a batch of studies at a time: the
-   * shared graphs once, then for each batch (in study identifier order, the order the queries
-   * sort by) the same queries over an in-memory copy of the batch's graphs and the shared ones.
+   * Reads as {@link #readInTxn} does over the union graph, a batch of studies at a time: the shared
+   * graphs once, then for each batch (in study identifier order, the order the queries sort by) the
+   * same queries over an in-memory copy of the batch's graphs and the shared ones.
    */
   private EvidenceBase readBatched(Restriction only) {
     ExecutorService reader =
@@ -176,7 +182,8 @@ public final class EvidenceReader {
   }
 
   /** What the queries over the shared graphs (ontology, catalogue, theory) give every read. */
-  private record SharedFacts(Optional<EvidenceBase.Theory> theory, List<EvidenceBase.Concept> concepts) {}
+  private record SharedFacts(
+      Optional<EvidenceBase.Theory> theory, List<EvidenceBase.Concept> concepts) {}
 
   private EvidenceBase readBatched(Restriction only, StoreIndex indexes, ExecutorService reader) {
     Graph shared = indexes.sharedGraph();
@@ -251,7 +258,10 @@ public final class EvidenceReader {
             .find(Node.ANY, Node.ANY, p, Node.ANY)
             .forEachRemaining(
                 q -> {
-                  String t = strafter(q.getObject().isURI() ? q.getObject().getURI() : q.getObject().toString(), "/id/theory/");
+                  String t =
+                      strafter(
+                          q.getObject().isURI() ? q.getObject().getURI() : q.getObject().toString(),
+                          "/id/theory/");
                   StudyGraphs s = bySlug.get(StoreIndex.slugOf(q.getGraph()));
                   if (s != null && only.theoryCmocs().contains(t)) {
                     wanted.add(s);
@@ -285,13 +295,25 @@ public final class EvidenceReader {
           Set<Node> cmocNodes = selectedCmocNodes(selectedConcepts, only);
           Set<String> studyIds = new TreeSet<>(cited);
           if (!cmocNodes.isEmpty()) {
-            selectNodes(restricted("cmoc-studies", "cmoc", cmocNodes), "study", n -> studyIds.add(n.getLiteralLexicalForm()));
+            selectNodes(
+                restricted("cmoc-studies", "cmoc", cmocNodes),
+                "study",
+                n -> studyIds.add(n.getLiteralLexicalForm()));
           }
-          readStudies(rows, studyIds.stream().map(i -> (Node) NodeFactory.createLiteralString(i)).toList(), cmocNodes);
+          readStudies(
+              rows,
+              studyIds.stream().map(i -> (Node) NodeFactory.createLiteralString(i)).toList(),
+              cmocNodes);
         });
     EvidenceBase all = rows.base(concepts, theory);
     return EvidenceBase.partial(
-        all.studies(), all.concepts(), all.cmocs(), all.evidence(), theory, totals[0], inUse.keySet());
+        all.studies(),
+        all.concepts(),
+        all.cmocs(),
+        all.evidence(),
+        theory,
+        totals[0],
+        inUse.keySet());
   }
 
   /**
@@ -318,7 +340,9 @@ public final class EvidenceReader {
     Future<?> previous = null;
     try {
       for (int from = 0; from < studies.size(); from += batchSize) {
-        DatasetGraph batch = indexes.batch(shared, studies.subList(from, Math.min(studies.size(), from + batchSize)));
+        DatasetGraph batch =
+            indexes.batch(
+                shared, studies.subList(from, Math.min(studies.size(), from + batchSize)));
         if (previous != null) {
           await(previous);
         }
@@ -349,7 +373,8 @@ public final class EvidenceReader {
         read.get();
       } catch (InterruptedException e) {
         interrupted = true;
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+      } catch (java.util.concurrent.ExecutionException
+          | java.util.concurrent.CancellationException e) {
         break;
       }
     }
@@ -385,7 +410,8 @@ public final class EvidenceReader {
    * Reads studies, catalogue, CMOCs and evidence: all of them when {@code studyIds} is null,
    * otherwise only those studies and those CMOC nodes (and their evidence).
    */
-  private EvidenceBase readAll(List<Node> studyIds, Set<Node> cmocNodes, Optional<EvidenceBase.Theory> knownTheory) {
+  private EvidenceBase readAll(
+      List<Node> studyIds, Set<Node> cmocNodes, Optional<EvidenceBase.Theory> knownTheory) {
     Rows rows = new Rows();
     readStudies(rows, studyIds, cmocNodes);
     return rows.base(concepts(), knownTheory != null ? knownTheory : theory());
@@ -431,10 +457,14 @@ public final class EvidenceReader {
    */
   private void readStudies(Rows rows, List<Node> studyIds, Set<Node> cmocNodes) {
     boolean partial = studyIds != null;
-    Function<String, Query> studyQuery = name -> partial ? restricted(name, "id", studyIds) : query(name);
-    Function<String, Query> cmocQuery = name -> partial ? restricted(name, "c", cmocNodes) : query(name);
+    Function<String, Query> studyQuery =
+        name -> partial ? restricted(name, "id", studyIds) : query(name);
+    Function<String, Query> cmocQuery =
+        name -> partial ? restricted(name, "c", cmocNodes) : query(name);
     Map<String, List<String>> countries = new TreeMap<>();
-    select(studyQuery.apply("countries"), r -> countries.computeIfAbsent(s(r, "id"), k -> new ArrayList<>()).add(s(r, "country")));
+    select(
+        studyQuery.apply("countries"),
+        r -> countries.computeIfAbsent(s(r, "id"), k -> new ArrayList<>()).add(s(r, "country")));
     Map<String, List<EvidenceBase.Sample>> samples = new TreeMap<>();
     select(
         studyQuery.apply("samples"),
@@ -492,7 +522,11 @@ public final class EvidenceReader {
                 .computeIfAbsent(s(r, "study") + "/" + s(r, "cmoc"), k -> new ArrayList<>())
                 .add(
                     new EvidenceBase.Outcome(
-                        s(r, "id"), s(r, "description"), s(r, "direction"), s(r, "level"), actor(r))));
+                        s(r, "id"),
+                        s(r, "description"),
+                        s(r, "direction"),
+                        s(r, "level"),
+                        actor(r))));
     Map<String, Map<String, String>> links = new TreeMap<>();
     select(
         cmocQuery.apply("theory-links"),
@@ -585,7 +619,8 @@ public final class EvidenceReader {
   }
 
   private static EvidenceBase.Context context(QuerySolution r) {
-    return new EvidenceBase.Context(s(r, "id"), s(r, "description"), s(r, "type"), s(r, "role"), s(r, "concept"));
+    return new EvidenceBase.Context(
+        s(r, "id"), s(r, "description"), s(r, "type"), s(r, "role"), s(r, "concept"));
   }
 
   private void select(Query query, Consumer<QuerySolution> row) {
@@ -602,14 +637,18 @@ public final class EvidenceReader {
     if (source == dataset) {
       context.set(TDB2.symUnionDefaultGraph, true);
     }
-    return QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(source)).query(query).context(context).build();
+    return QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(source))
+        .query(query)
+        .context(context)
+        .build();
   }
 
   /** The study CMOC nodes whose concept is selected or that link to a selected theory CMOC. */
   private Set<Node> selectedCmocNodes(Set<Node> selectedConcepts, Restriction only) {
     Set<Node> cmocNodes = new LinkedHashSet<>();
     if (!selectedConcepts.isEmpty()) {
-      selectNodes(restricted("cmoc-nodes-of-concepts", "k", selectedConcepts), "cmoc", cmocNodes::add);
+      selectNodes(
+          restricted("cmoc-nodes-of-concepts", "k", selectedConcepts), "cmoc", cmocNodes::add);
     }
     if (!only.theoryCmocs().isEmpty()) {
       selectNodes(
@@ -633,11 +672,14 @@ public final class EvidenceReader {
     select(query, r -> node.accept(r.get(var).asNode()));
   }
 
-  private void selectNodes(String name, String var, String text, java.util.function.BiConsumer<Node, String> row) {
+  private void selectNodes(
+      String name, String var, String text, java.util.function.BiConsumer<Node, String> row) {
     select(query(name), r -> row.accept(r.get(var).asNode(), s(r, text)));
   }
 
-  /** Whether the query named {@code name} has a solution with {@code var} bound to {@code value}. */
+  /**
+   * Whether the query named {@code name} has a solution with {@code var} bound to {@code value}.
+   */
   private boolean ask(String name, String var, Node value) {
     try (QueryExecution qe = execution(restricted(name, var, List.of(value)))) {
       return qe.execAsk();
@@ -645,9 +687,9 @@ public final class EvidenceReader {
   }
 
   /**
-   * The query named {@code name} with {@code VALUES ?var { ... }} as the first element of its
-   * WHERE clause, so the rest is evaluated for those values only (with bound subjects or objects,
-   * which TDB2 finds by index).
+   * The query named {@code name} with {@code VALUES ?var { ... }} as the first element of its WHERE
+   * clause, so the rest is evaluated for those values only (with bound subjects or objects, which
+   * TDB2 finds by index).
    */
   static Query restricted(String name, String var, Collection<Node> values) {
     Query q = query(name).cloneQuery();

@@ -7,8 +7,8 @@ import java.util.List;
  * The search and selection log drawn as a RAMESES/PRISMA 2020-style flow diagram: records
  * identified (database and register searches on the left, other methods on the right), duplicates
  * removed, each screening stage with its exclusions by reason beside it, and what was included
- * (records, reports, studies). The layout is computed here as boxes in two columns with phase
- * bands on the left; rendered as inline SVG that scales to the page width.
+ * (records, reports, studies). The layout is computed here as boxes in two columns with phase bands
+ * on the left; rendered as inline SVG that scales to the page width.
  */
 public final class FlowDiagram {
   static final int MARGIN = 16;
@@ -25,7 +25,16 @@ public final class FlowDiagram {
   static final double CHAR_W = 6.7;
 
   /** A box: its phase, where it stands, a bold first line and the lines under it. */
-  public record Box(String key, String phase, int x, int y, int w, int h, String title, List<String> lines, boolean side) {}
+  public record Box(
+      String key,
+      String phase,
+      int x,
+      int y,
+      int w,
+      int h,
+      String title,
+      List<String> lines,
+      boolean side) {}
 
   /** An arrow from one box to another (down the main column, or across to a side box). */
   public record Arrow(Box from, Box to) {}
@@ -33,8 +42,10 @@ public final class FlowDiagram {
   private final SelectionFlow flow;
   private final List<Box> boxes = new ArrayList<>();
   private final List<Arrow> arrows = new ArrayList<>();
+
   /** How many lines of each box's (wrapped) title there are, by key: they are drawn bold. */
   private final java.util.Map<String, Integer> titleLines = new java.util.HashMap<>();
+
   private int height;
 
   private FlowDiagram(SelectionFlow flow) {
@@ -71,25 +82,56 @@ public final class FlowDiagram {
     if (others.isEmpty()) {
       others.add("None recorded.");
     }
-    Box left = box("searches", "Identification", MAIN_X, y, MAIN_W,
-        "Databases and registers (n = " + flow.searchRecords() + ")", searches, false);
-    Box right = box("other-methods", "Identification", SIDE_X, y, SIDE_W,
-        "Other methods (n = " + flow.otherRecords() + ")", others, false);
+    Box left =
+        box(
+            "searches",
+            "Identification",
+            MAIN_X,
+            y,
+            MAIN_W,
+            "Databases and registers (n = " + flow.searchRecords() + ")",
+            searches,
+            false);
+    Box right =
+        box(
+            "other-methods",
+            "Identification",
+            SIDE_X,
+            y,
+            SIDE_W,
+            "Other methods (n = " + flow.otherRecords() + ")",
+            others,
+            false);
     int rowH = Math.max(left.h(), right.h());
     left = resize(left, rowH);
     right = resize(right, rowH);
     boxes.set(boxes.size() - 2, left);
     boxes.set(boxes.size() - 1, right);
     y += rowH + GAP_Y;
-    Box total = box("identified", "Identification", MAIN_X, y, MAIN_W,
-        "Records identified (n = " + flow.identified() + ")", List.of(), false);
+    Box total =
+        box(
+            "identified",
+            "Identification",
+            MAIN_X,
+            y,
+            MAIN_W,
+            "Records identified (n = " + flow.identified() + ")",
+            List.of(),
+            false);
     arrows.add(new Arrow(left, total));
     arrows.add(new Arrow(right, total));
     Box previous = total;
     if (flow.duplicatesRemoved() != null) {
-      Box dups = box("duplicates", "Identification", SIDE_X, y, SIDE_W,
-          "Duplicates removed (n = " + flow.duplicatesRemoved() + ")",
-          flow.duplicatesNote() == null ? List.of() : List.of(flow.duplicatesNote()), true);
+      Box dups =
+          box(
+              "duplicates",
+              "Identification",
+              SIDE_X,
+              y,
+              SIDE_W,
+              "Duplicates removed (n = " + flow.duplicatesRemoved() + ")",
+              flow.duplicatesNote() == null ? List.of() : List.of(flow.duplicatesNote()),
+              true);
       arrows.add(new Arrow(total, dups));
       y += Math.max(total.h(), dups.h());
     } else {
@@ -97,49 +139,105 @@ public final class FlowDiagram {
     }
     y += GAP_Y;
     if (flow.stages().isEmpty()) {
-      Box none = box("no-screening", "Screening", MAIN_X, y, MAIN_W,
-          "Records after duplicates (n = " + flow.afterDuplicates() + ")",
-          List.of("No screening stage recorded: every record left after duplicates was included."), false);
+      Box none =
+          box(
+              "no-screening",
+              "Screening",
+              MAIN_X,
+              y,
+              MAIN_W,
+              "Records after duplicates (n = " + flow.afterDuplicates() + ")",
+              List.of(
+                  "No screening stage recorded: every record left after duplicates was included."),
+              false);
       arrows.add(new Arrow(previous, none));
       previous = none;
       y += none.h() + GAP_Y;
     }
     for (SelectionFlow.Stage s : flow.stages()) {
       if (s.notRetrieved() > 0) {
-        Box sought = box("sought-" + s.order(), "Screening", MAIN_X, y, MAIN_W,
-            "Reports sought for retrieval (n = " + s.sought() + ")", List.of(), false);
-        Box lost = box("not-retrieved-" + s.order(), "Screening", SIDE_X, y, SIDE_W,
-            "Reports not retrieved (n = " + s.notRetrieved() + ")", List.of(), true);
+        Box sought =
+            box(
+                "sought-" + s.order(),
+                "Screening",
+                MAIN_X,
+                y,
+                MAIN_W,
+                "Reports sought for retrieval (n = " + s.sought() + ")",
+                List.of(),
+                false);
+        Box lost =
+            box(
+                "not-retrieved-" + s.order(),
+                "Screening",
+                SIDE_X,
+                y,
+                SIDE_W,
+                "Reports not retrieved (n = " + s.notRetrieved() + ")",
+                List.of(),
+                true);
         arrows.add(new Arrow(previous, sought));
         arrows.add(new Arrow(sought, lost));
         previous = sought;
         y += Math.max(sought.h(), lost.h()) + GAP_Y;
       }
-      Box screened = box("screened-" + s.order(), "Screening", MAIN_X, y, MAIN_W,
-          "Screened: " + s.label() + " (n = " + s.screened() + ")", List.of(), false);
+      Box screened =
+          box(
+              "screened-" + s.order(),
+              "Screening",
+              MAIN_X,
+              y,
+              MAIN_W,
+              "Screened: " + s.label() + " (n = " + s.screened() + ")",
+              List.of(),
+              false);
       List<String> reasons = new ArrayList<>();
       for (SelectionFlow.Exclusion e : s.excluded()) {
         reasons.add(e.reason() + " (n = " + e.count() + ")");
       }
-      Box excluded = box("excluded-" + s.order(), "Screening", SIDE_X, y, SIDE_W,
-          "Excluded (n = " + s.excludedTotal() + ")", reasons, true);
+      Box excluded =
+          box(
+              "excluded-" + s.order(),
+              "Screening",
+              SIDE_X,
+              y,
+              SIDE_W,
+              "Excluded (n = " + s.excludedTotal() + ")",
+              reasons,
+              true);
       arrows.add(new Arrow(previous, screened));
       arrows.add(new Arrow(screened, excluded));
       previous = screened;
       y += Math.max(screened.h(), excluded.h()) + GAP_Y;
     }
-    Box included = box("included", "Included", MAIN_X, y, MAIN_W,
-        "Included (n = " + flow.includedRecords() + " records)",
-        List.of(
-            Cerqual.plural(flow.included().size(), "report", "reports") + " (extraction files)",
-            Cerqual.plural(flow.studies(), "study", "studies")
-                + (flow.studies() < flow.included().size() ? " (reports of one study count once)" : "")),
-        false);
+    Box included =
+        box(
+            "included",
+            "Included",
+            MAIN_X,
+            y,
+            MAIN_W,
+            "Included (n = " + flow.includedRecords() + " records)",
+            List.of(
+                Cerqual.plural(flow.included().size(), "report", "reports") + " (extraction files)",
+                Cerqual.plural(flow.studies(), "study", "studies")
+                    + (flow.studies() < flow.included().size()
+                        ? " (reports of one study count once)"
+                        : "")),
+            false);
     arrows.add(new Arrow(previous, included));
     height = y + included.h() + MARGIN;
   }
 
-  private Box box(String key, String phase, int x, int y, int w, String title, List<String> lines, boolean side) {
+  private Box box(
+      String key,
+      String phase,
+      int x,
+      int y,
+      int w,
+      String title,
+      List<String> lines,
+      boolean side) {
     List<String> t = wrap(title, w, true);
     List<String> wrapped = new ArrayList<>();
     for (String l : lines) {
@@ -183,11 +281,16 @@ public final class FlowDiagram {
   /** One sentence with every count, for a caption or a Markdown paragraph. */
   public String summary() {
     StringBuilder s = new StringBuilder();
-    s.append(flow.identified()).append(" records identified (")
-        .append(flow.searchRecords()).append(" from databases and registers, ")
-        .append(flow.otherRecords()).append(" by other methods)");
+    s.append(flow.identified())
+        .append(" records identified (")
+        .append(flow.searchRecords())
+        .append(" from databases and registers, ")
+        .append(flow.otherRecords())
+        .append(" by other methods)");
     if (flow.duplicatesRemoved() != null) {
-      s.append(" → ").append(Cerqual.plural(flow.duplicatesRemoved(), "duplicate", "duplicates")).append(" removed");
+      s.append(" → ")
+          .append(Cerqual.plural(flow.duplicatesRemoved(), "duplicate", "duplicates"))
+          .append(" removed");
     }
     if (flow.stages().isEmpty()) {
       s.append(" → no screening stage recorded");
@@ -196,12 +299,21 @@ public final class FlowDiagram {
       if (st.notRetrieved() > 0) {
         s.append(" → ").append(st.notRetrieved()).append(" not retrieved");
       }
-      s.append(" → ").append(st.screened()).append(" screened (").append(st.label()).append("), ")
-          .append(st.excludedTotal()).append(" excluded");
+      s.append(" → ")
+          .append(st.screened())
+          .append(" screened (")
+          .append(st.label())
+          .append("), ")
+          .append(st.excludedTotal())
+          .append(" excluded");
     }
-    s.append(" → ").append(flow.includedRecords()).append(" records included, in ")
-        .append(Cerqual.plural(flow.included().size(), "report", "reports")).append(" from ")
-        .append(Cerqual.plural(flow.studies(), "study", "studies")).append('.');
+    s.append(" → ")
+        .append(flow.includedRecords())
+        .append(" records included, in ")
+        .append(Cerqual.plural(flow.included().size(), "report", "reports"))
+        .append(" from ")
+        .append(Cerqual.plural(flow.studies(), "study", "studies"))
+        .append('.');
     return s.toString();
   }
 
@@ -209,12 +321,24 @@ public final class FlowDiagram {
   public String svg() {
     StringBuilder out = new StringBuilder();
     out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flow-diagram\" role=\"img\"")
-        .append(" width=\"").append(WIDTH).append("\" height=\"").append(height).append("\"")
-        .append(" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\"")
+        .append(" width=\"")
+        .append(WIDTH)
+        .append("\" height=\"")
+        .append(height)
+        .append("\"")
+        .append(" viewBox=\"0 0 ")
+        .append(WIDTH)
+        .append(' ')
+        .append(height)
+        .append("\"")
         .append(" aria-labelledby=\"flow-diagram-title\" font-family=\"sans-serif\">\n");
-    out.append("<title id=\"flow-diagram-title\">").append(Text.html(summary())).append("</title>\n");
-    out.append("<defs><marker id=\"flow-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\"")
-        .append(" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>\n");
+    out.append("<title id=\"flow-diagram-title\">")
+        .append(Text.html(summary()))
+        .append("</title>\n");
+    out.append(
+            "<defs><marker id=\"flow-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\"")
+        .append(
+            " markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>\n");
     for (String phase : List.of("Identification", "Screening", "Included")) {
       int top = Integer.MAX_VALUE;
       int bottom = 0;
@@ -229,12 +353,27 @@ public final class FlowDiagram {
       }
       int cx = MARGIN + BAND / 2;
       int cy = (top + bottom) / 2;
-      out.append("<g class=\"phase\"><rect x=\"").append(MARGIN).append("\" y=\"").append(top)
-          .append("\" width=\"").append(BAND).append("\" height=\"").append(bottom - top)
-          .append("\" rx=\"4\" fill=\"#cfe3f7\"/><text x=\"").append(cx).append("\" y=\"").append(cy)
-          .append("\" font-size=\"12\" font-weight=\"bold\" fill=\"#0d47a1\" text-anchor=\"middle\"")
-          .append(" dominant-baseline=\"central\" transform=\"rotate(-90 ").append(cx).append(' ').append(cy)
-          .append(")\">").append(phase).append("</text></g>\n");
+      out.append("<g class=\"phase\"><rect x=\"")
+          .append(MARGIN)
+          .append("\" y=\"")
+          .append(top)
+          .append("\" width=\"")
+          .append(BAND)
+          .append("\" height=\"")
+          .append(bottom - top)
+          .append("\" rx=\"4\" fill=\"#cfe3f7\"/><text x=\"")
+          .append(cx)
+          .append("\" y=\"")
+          .append(cy)
+          .append(
+              "\" font-size=\"12\" font-weight=\"bold\" fill=\"#0d47a1\" text-anchor=\"middle\"")
+          .append(" dominant-baseline=\"central\" transform=\"rotate(-90 ")
+          .append(cx)
+          .append(' ')
+          .append(cy)
+          .append(")\">")
+          .append(phase)
+          .append("</text></g>\n");
     }
     for (Arrow a : arrows) {
       int x1;
@@ -257,15 +396,36 @@ public final class FlowDiagram {
         x2 = x1;
         y2 = a.to().y();
       }
-      out.append("<path class=\"arrow\" d=\"M ").append(x1).append(' ').append(y1).append(" L ")
-          .append(x2).append(' ').append(y2).append("\" stroke=\"#555\" stroke-width=\"1.5\" fill=\"none\"")
+      out.append("<path class=\"arrow\" d=\"M ")
+          .append(x1)
+          .append(' ')
+          .append(y1)
+          .append(" L ")
+          .append(x2)
+          .append(' ')
+          .append(y2)
+          .append("\" stroke=\"#555\" stroke-width=\"1.5\" fill=\"none\"")
           .append(" marker-end=\"url(#flow-arrow)\"/>\n");
     }
     for (Box b : boxes) {
-      out.append("<g class=\"box").append(b.side() ? " side" : "").append("\" id=\"flow-").append(b.key()).append("\">");
-      out.append("<rect x=\"").append(b.x()).append("\" y=\"").append(b.y()).append("\" width=\"").append(b.w())
-          .append("\" height=\"").append(b.h()).append("\" rx=\"4\" fill=\"").append(b.side() ? "#fafafa" : "#fff")
-          .append("\" stroke=\"").append(b.side() ? "#78909c" : "#1565c0").append("\"/>");
+      out.append("<g class=\"box")
+          .append(b.side() ? " side" : "")
+          .append("\" id=\"flow-")
+          .append(b.key())
+          .append("\">");
+      out.append("<rect x=\"")
+          .append(b.x())
+          .append("\" y=\"")
+          .append(b.y())
+          .append("\" width=\"")
+          .append(b.w())
+          .append("\" height=\"")
+          .append(b.h())
+          .append("\" rx=\"4\" fill=\"")
+          .append(b.side() ? "#fafafa" : "#fff")
+          .append("\" stroke=\"")
+          .append(b.side() ? "#78909c" : "#1565c0")
+          .append("\"/>");
       int y = b.y() + PAD + 12;
       int bold = titleLines.getOrDefault(b.key(), 1);
       List<String> lines = new ArrayList<>();
@@ -274,9 +434,15 @@ public final class FlowDiagram {
       for (int i = 0; i < lines.size(); i++) {
         String l = lines.get(i);
         int indent = l.startsWith(" ") ? 11 : 0; // SVG drops leading spaces: indent by position
-        out.append("<text x=\"").append(b.x() + PAD + indent).append("\" y=\"").append(y).append("\" font-size=\"12\"")
-            .append(i < bold ? " font-weight=\"bold\"" : "").append(" fill=\"#222\">")
-            .append(Text.html(l.strip())).append("</text>");
+        out.append("<text x=\"")
+            .append(b.x() + PAD + indent)
+            .append("\" y=\"")
+            .append(y)
+            .append("\" font-size=\"12\"")
+            .append(i < bold ? " font-weight=\"bold\"" : "")
+            .append(" fill=\"#222\">")
+            .append(Text.html(l.strip()))
+            .append("</text>");
         y += LINE;
       }
       out.append("</g>\n");

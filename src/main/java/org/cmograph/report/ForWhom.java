@@ -9,8 +9,8 @@ import org.cmograph.report.Section.ActorRow;
 
 /**
  * For whom a finding holds: the actors of the contributing configurations, whose reasoning the
- * mechanism describes and whose outcomes the outcomes are, each with the findings that bear on
- * that part of the configuration.
+ * mechanism describes and whose outcomes the outcomes are, each with the findings that bear on that
+ * part of the configuration.
  */
 final class ForWhom {
   private ForWhom() {}
@@ -19,7 +19,10 @@ final class ForWhom {
   static List<ActorRow> rows(List<Section.Row> rows, List<Cerqual.Weighted> items) {
     Map<String, List<Cerqual.Weighted>> byCmoc = new LinkedHashMap<>();
     items.forEach(w -> byCmoc.computeIfAbsent(w.item().cmocKey(), k -> new ArrayList<>()).add(w));
-    Map<List<String>, ActorRow> rowsOf = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+    Map<List<String>, ActorRow> rowsOf =
+        new TreeMap<>(
+            java.util.Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
     for (Section.Row r : rows) {
       EvidenceBase.StudyCmoc c = r.cmoc();
       if (c.actor() != null) {
@@ -34,16 +37,29 @@ final class ForWhom {
     return List.copyOf(rowsOf.values());
   }
 
-  /** A finding bears on the mechanism's reasoning: the whole configuration, or a mechanism part or link. */
+  /**
+   * A finding bears on the mechanism's reasoning: the whole configuration, or a mechanism part or
+   * link.
+   */
   static boolean onReasoning(EvidenceBase.Evidence e) {
     return e.about().isEmpty()
-        || e.about().stream().anyMatch(a -> List.of("mechanism", "resource", "response", "context-mechanism", "mechanism-outcome").contains(a));
+        || e.about().stream()
+            .anyMatch(
+                a ->
+                    List.of(
+                            "mechanism",
+                            "resource",
+                            "response",
+                            "context-mechanism",
+                            "mechanism-outcome")
+                        .contains(a));
   }
 
   /** A finding bears on the outcomes: the whole configuration, an outcome, or a link to one. */
   static boolean onOutcome(EvidenceBase.Evidence e) {
     return e.about().isEmpty()
-        || e.about().stream().anyMatch(a -> List.of("outcome", "mechanism-outcome", "context-outcome").contains(a));
+        || e.about().stream()
+            .anyMatch(a -> List.of("outcome", "mechanism-outcome", "context-outcome").contains(a));
   }
 
   private static String name(EvidenceBase.Actor a) {
@@ -59,11 +75,15 @@ final class ForWhom {
       String outcome,
       java.util.function.Predicate<EvidenceBase.Evidence> bears) {
     ActorRow row =
-        rowsOf.computeIfAbsent(List.of(actor, role), k -> new ActorRow(actor, role, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+        rowsOf.computeIfAbsent(
+            List.of(actor, role),
+            k ->
+                new ActorRow(actor, role, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
     if (!row.configurations().contains(c)) {
       row.configurations().add(c);
       for (Cerqual.Weighted w : byCmoc.getOrDefault(c.key(), List.of())) {
-        if (bears.test(w.item()) && row.findings().stream().noneMatch(x -> x.item().key().equals(w.item().key()))) {
+        if (bears.test(w.item())
+            && row.findings().stream().noneMatch(x -> x.item().key().equals(w.item().key()))) {
           row.findings().add(w);
         }
       }

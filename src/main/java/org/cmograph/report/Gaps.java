@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * The gaps in a finding's evidence the summaries state plainly: no evidence, a single study or
- * perspective, no participant voice, no outcome evidence or direction, no resource or reasoning,
- * no context or no blocking context, unverified quotes.
+ * perspective, no participant voice, no outcome evidence or direction, no resource or reasoning, no
+ * context or no blocking context, unverified quotes.
  */
 final class Gaps {
   private Gaps() {}
@@ -19,7 +19,7 @@ final class Gaps {
     List<Cerqual.Weighted> items = s.items();
     EvidenceBase base = s.base();
     List<String> out = new ArrayList<>();
-        if (rows.isEmpty()) {
+    if (rows.isEmpty()) {
       out.add(
           s.kind() == Section.Kind.THEORY_CMOC
               ? "No study CMOC links to this theory CMOC: it has no evidence in the graph."
@@ -30,11 +30,14 @@ final class Gaps {
       out.add("The contributing CMOCs have no evidence items.");
       return out;
     }
-    List<String> findingStudies = items.stream().map(w -> w.item().study()).distinct().sorted().toList();
+    List<String> findingStudies =
+        items.stream().map(w -> w.item().study()).distinct().sorted().toList();
     if (findingStudies.size() == 1) {
       out.add(
           "Single study: every finding comes from "
-              + base.study(findingStudies.get(0)).map(EvidenceBase.Study::citation).orElse(findingStudies.get(0))
+              + base.study(findingStudies.get(0))
+                  .map(EvidenceBase.Study::citation)
+                  .orElse(findingStudies.get(0))
               + ".");
     }
     Set<String> perspectives = new LinkedHashSet<>();
@@ -59,13 +62,18 @@ final class Gaps {
     if (outcomes.isEmpty()) {
       out.add("No outcomes: the contributing CMOCs name no outcome.");
     } else if (outcomes.stream().allMatch(o -> o.part().direction() == null)) {
-      out.add("No outcome direction: none of the " + Cerqual.plural(outcomes.size(), "outcome reports", "outcomes report") + " a direction of change.");
+      out.add(
+          "No outcome direction: none of the "
+              + Cerqual.plural(outcomes.size(), "outcome reports", "outcomes report")
+              + " a direction of change.");
     }
     if (rows.stream().allMatch(r -> r.cmoc().resource() == null)) {
-      out.add("Resource not reported: no contributing CMOC reports the resource the programme offers.");
+      out.add(
+          "Resource not reported: no contributing CMOC reports the resource the programme offers.");
     }
     if (rows.stream().allMatch(r -> r.cmoc().response() == null)) {
-      out.add("Reasoning not reported: no contributing CMOC reports the reasoning the resource triggers in people.");
+      out.add(
+          "Reasoning not reported: no contributing CMOC reports the reasoning the resource triggers in people.");
     }
     if (rows.stream().allMatch(r -> r.cmoc().contexts().isEmpty())) {
       out.add("No contexts: the contributing CMOCs name no context.");

@@ -7,16 +7,18 @@ import java.util.function.Function;
 final class HtmlFormat {
   private final Function<String, String> href;
 
-  /** @param href where a link to a section (by slug) points */
+  /**
+   * @param href where a link to a section (by slug) points
+   */
   HtmlFormat(Function<String, String> href) {
     this.href = href;
   }
 
   /**
    * The pages' style. The summaries' menu ({@code nav.summary-nav}) stays at the top of the window
-   * as the page scrolls (on a phone, one line that scrolls sideways within itself); wide tables
-   * and the theory diagram scroll inside their own box, so the page never scrolls sideways (on a
-   * phone a table of four or more columns keeps a readable width and scrolls).
+   * as the page scrolls (on a phone, one line that scrolls sideways within itself); wide tables and
+   * the theory diagram scroll inside their own box, so the page never scrolls sideways (on a phone
+   * a table of four or more columns keeps a readable width and scrolls).
    */
   static final String STYLE =
       """
@@ -65,16 +67,26 @@ final class HtmlFormat {
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<meta name=\"generator\" content=\"cmograph summary\">\n")
-        .append("<title>").append(Text.html(title)).append("</title>\n")
-        .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+        .append("<title>")
+        .append(Text.html(title))
+        .append("</title>\n")
+        .append("<style>\n")
+        .append(STYLE)
+        .append("</style>\n</head>\n<body>\n");
     if (!nav.isEmpty()) {
       out.append("<nav class=\"summary-nav\" aria-label=\"Summaries\"><ul>");
       for (String[] n : nav) {
-        out.append("<li><a href=\"").append(Text.html(n[1])).append("\">").append(Text.html(n[0])).append("</a></li>");
+        out.append("<li><a href=\"")
+            .append(Text.html(n[1]))
+            .append("\">")
+            .append(Text.html(n[0]))
+            .append("</a></li>");
       }
       out.append("</ul></nav>\n");
     }
-    out.append("<main id=\"main\" class=\"summary\">\n").append(write(blocks)).append("</main>\n</body>\n</html>\n");
+    out.append("<main id=\"main\" class=\"summary\">\n")
+        .append(write(blocks))
+        .append("</main>\n</body>\n</html>\n");
     return out.toString();
   }
 
@@ -105,8 +117,15 @@ final class HtmlFormat {
         if (full == null) {
           out.append("<th scope=\"col\">").append(h).append("</th>");
         } else {
-          out.append("<th scope=\"col\" aria-label=\"").append(h).append(": ").append(Text.html(full))
-              .append("\"><abbr title=\"").append(Text.html(full)).append("\">").append(h).append("</abbr></th>");
+          out.append("<th scope=\"col\" aria-label=\"")
+              .append(h)
+              .append(": ")
+              .append(Text.html(full))
+              .append("\"><abbr title=\"")
+              .append(Text.html(full))
+              .append("\">")
+              .append(h)
+              .append("</abbr></th>");
         }
       }
       out.append("</tr></thead>\n<tbody>\n");
@@ -127,12 +146,19 @@ final class HtmlFormat {
           .append(inline(q.citation()))
           .append("</footer></blockquote>\n");
     } else if (b instanceof Doc.Diagram d) {
-      out.append("<figure class=\"diagram\" tabindex=\"0\">\n").append(d.diagram().svg(href)).append("\n</figure>\n");
+      out.append("<figure class=\"diagram\" tabindex=\"0\">\n")
+          .append(d.diagram().svg(href))
+          .append("\n</figure>\n");
     } else if (b instanceof Doc.Flow f) {
-      out.append("<figure class=\"flow\">\n").append(f.diagram().svg()).append("\n<figcaption>")
-          .append(Text.html(f.diagram().summary())).append("</figcaption>\n</figure>\n");
+      out.append("<figure class=\"flow\">\n")
+          .append(f.diagram().svg())
+          .append("\n<figcaption>")
+          .append(Text.html(f.diagram().summary()))
+          .append("</figcaption>\n</figure>\n");
     } else if (b instanceof Doc.Refinement r) {
-      out.append("<figure class=\"diagram refinement\" tabindex=\"0\">\n").append(r.diagram().svg()).append("\n</figure>\n");
+      out.append("<figure class=\"diagram refinement\" tabindex=\"0\">\n")
+          .append(r.diagram().svg())
+          .append("\n</figure>\n");
     }
   }
 
@@ -143,14 +169,22 @@ final class HtmlFormat {
         case TEXT, COUNT -> out.append(Text.html(i.text()));
         case STRONG -> out.append("<strong>").append(Text.html(i.text())).append("</strong>");
         case EMPHASIS -> out.append("<em>").append(Text.html(i.text())).append("</em>");
-        case LINK -> out.append("<a href=\"").append(Text.html(i.target())).append("\">")
-            .append(Text.html(i.text())).append("</a>");
+        case LINK ->
+            out.append("<a href=\"")
+                .append(Text.html(i.target()))
+                .append("\">")
+                .append(Text.html(i.text()))
+                .append("</a>");
         case SECTION, FILE -> {
           String to = href.apply(i.target());
           if (to == null) {
             out.append(Text.html(i.text()));
           } else {
-            out.append("<a href=\"").append(Text.html(to)).append("\">").append(Text.html(i.text())).append("</a>");
+            out.append("<a href=\"")
+                .append(Text.html(to))
+                .append("\">")
+                .append(Text.html(i.text()))
+                .append("</a>");
           }
         }
       }

@@ -24,9 +24,9 @@ import java.util.function.Function;
 /**
  * Writes {@link Doc} blocks as JSON for scripts: the same content as {@link MarkdownFormat} and
  * {@link HtmlFormat}, nested into sections by heading level, with every {@link
- * Doc.Inline.Kind#COUNT} carrying the ids of the evidence items it counts and the theory diagram
- * as nodes and edges. Field order is fixed and the indentation is "\n" plus two spaces, so the
- * same graph gives the same bytes on every platform.
+ * Doc.Inline.Kind#COUNT} carrying the ids of the evidence items it counts and the theory diagram as
+ * nodes and edges. Field order is fixed and the indentation is "\n" plus two spaces, so the same
+ * graph gives the same bytes on every platform.
  *
  * <pre>
  * {"title": "...", "page": "index", "content": [...blocks before the first heading...],
@@ -45,12 +45,16 @@ final class JsonFormat {
 
   private final Function<String, String> href;
 
-  /** @param href where a link to a section (by slug) points, or null when it is not written */
+  /**
+   * @param href where a link to a section (by slug) points, or null when it is not written
+   */
   JsonFormat(Function<String, String> href) {
     this.href = href;
   }
 
-  /** One document: {@code page} is the page's name without extension, or null for standard output. */
+  /**
+   * One document: {@code page} is the page's name without extension, or null for standard output.
+   */
   String write(String title, String page, List<Doc.Block> blocks) {
     ObjectNode doc = NODES.objectNode();
     doc.put("schema", SCHEMA);
@@ -67,7 +71,8 @@ final class JsonFormat {
         while (!open.isEmpty() && open.peekLast().get("level").asInt() >= h.level()) {
           open.removeLast();
         }
-        ObjectNode s = (open.isEmpty() ? sections : (ArrayNode) open.peekLast().get("sections")).addObject();
+        ObjectNode s =
+            (open.isEmpty() ? sections : (ArrayNode) open.peekLast().get("sections")).addObject();
         s.put("level", h.level());
         s.put("heading", h.text());
         s.put("anchor", h.anchor());
@@ -290,7 +295,8 @@ final class JsonFormat {
           c.getAccessor().setAccessible(true);
           o.set(c.getName(), value(c.getAccessor().invoke(value)));
         } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException("cannot read " + c.getName() + " of " + value.getClass().getSimpleName(), e);
+          throw new IllegalStateException(
+              "cannot read " + c.getName() + " of " + value.getClass().getSimpleName(), e);
         }
       }
       return o;

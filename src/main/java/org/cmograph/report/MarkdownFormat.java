@@ -7,7 +7,9 @@ import java.util.function.Function;
 final class MarkdownFormat {
   private final Function<String, String> href;
 
-  /** @param href where a link to a section (by slug) points */
+  /**
+   * @param href where a link to a section (by slug) points
+   */
   MarkdownFormat(Function<String, String> href) {
     this.href = href;
   }
@@ -44,7 +46,11 @@ final class MarkdownFormat {
       l.items().forEach(i -> out.append("- ").append(inline(i)).append('\n'));
       out.append('\n');
     } else if (b instanceof Doc.Quote q) {
-      out.append("> ").append(Text.md(q.quote())).append("\n>\n> ").append(inline(q.citation())).append("\n\n");
+      out.append("> ")
+          .append(Text.md(q.quote()))
+          .append("\n>\n> ")
+          .append(inline(q.citation()))
+          .append("\n\n");
     } else if (b instanceof Doc.Diagram d) {
       out.append("```mermaid\n").append(d.diagram().mermaid()).append("```\n\n");
     } else if (b instanceof Doc.Flow f) {
@@ -59,10 +65,14 @@ final class MarkdownFormat {
     for (Doc.Inline i : content) {
       switch (i.kind()) {
         case TEXT, COUNT -> out.append(Text.md(i.text()));
-        case STRONG -> out.append("**").append(Text.md(i.text().strip())).append("**")
-            .append(i.text().endsWith(" ") ? " " : "");
+        case STRONG ->
+            out.append("**")
+                .append(Text.md(i.text().strip()))
+                .append("**")
+                .append(i.text().endsWith(" ") ? " " : "");
         case EMPHASIS -> out.append('*').append(Text.md(i.text())).append('*');
-        case LINK -> out.append('[').append(Text.md(i.text())).append("](").append(i.target()).append(')');
+        case LINK ->
+            out.append('[').append(Text.md(i.text())).append("](").append(i.target()).append(')');
         case SECTION, FILE -> {
           String to = href.apply(i.target());
           if (to == null) {

@@ -57,7 +57,8 @@ final class RefinementDiagram {
             at = i + 1;
           }
         }
-        // After earlier revisions of the same configuration, so the parts of a split keep their order.
+        // After earlier revisions of the same configuration, so the parts of a split keep their
+        // order.
         while (at < out.size() && !java.util.Collections.disjoint(revises(out.get(at)), revises)) {
           at++;
         }
@@ -79,7 +80,8 @@ final class RefinementDiagram {
   Mark mark(EvidenceBase.TheoryCmoc c, EvidenceBase.Version v) {
     int entered = c.enteredAt(theory);
     int ended = c.endedAt(theory);
-    boolean droppedHere = c.dropped().map(e -> theory.index(e.version()) == v.index()).orElse(false);
+    boolean droppedHere =
+        c.dropped().map(e -> theory.index(e.version()) == v.index()).orElse(false);
     if (droppedHere) {
       return Mark.DROPPED;
     }
@@ -113,7 +115,9 @@ final class RefinementDiagram {
         } else if (m == Mark.ABSENT && c.dropped().isEmpty() && v.index() >= c.endedAt(theory)) {
           cell =
               "replaced by "
-                  + String.join(", ", theory.revisedBy(c.id()).stream().map(EvidenceBase.TheoryCmoc::id).toList());
+                  + String.join(
+                      ", ",
+                      theory.revisedBy(c.id()).stream().map(EvidenceBase.TheoryCmoc::id).toList());
         }
         row.add(Doc.cell(cell.isEmpty() ? "—" : cell));
       }
@@ -135,15 +139,29 @@ final class RefinementDiagram {
     int width = LEFT * 2 + columns * COL + (columns - 1) * GAP;
     int height = TOP + rows.size() * ROW + 40;
     StringBuilder out = new StringBuilder();
-    out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"refinement-diagram\" role=\"img\"")
-        .append(" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" width=\"").append(width)
-        .append("\" height=\"").append(height).append("\" aria-labelledby=\"refinement-diagram-title\" font-family=\"sans-serif\">\n")
-        .append("<title id=\"refinement-diagram-title\">Refinement of the programme theory: each theory configuration in each version, marked added, refined, split, merged, unchanged or dropped</title>\n")
-        .append("<defs><marker id=\"refinement-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#1565c0\"/></marker></defs>\n");
+    out.append(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"refinement-diagram\" role=\"img\"")
+        .append(" viewBox=\"0 0 ")
+        .append(width)
+        .append(' ')
+        .append(height)
+        .append("\" width=\"")
+        .append(width)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" aria-labelledby=\"refinement-diagram-title\" font-family=\"sans-serif\">\n")
+        .append(
+            "<title id=\"refinement-diagram-title\">Refinement of the programme theory: each theory configuration in each version, marked added, refined, split, merged, unchanged or dropped</title>\n")
+        .append(
+            "<defs><marker id=\"refinement-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#1565c0\"/></marker></defs>\n");
     for (EvidenceBase.Version v : theory.versions()) {
       int x = x(v);
-      out.append("<text x=\"").append(x + COL / 2).append("\" y=\"22\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\" fill=\"#263238\">")
-          .append(Text.html(v.id() + (v.date() == null ? "" : " (" + v.date() + ")"))).append("</text>\n");
+      out.append("<text x=\"")
+          .append(x + COL / 2)
+          .append(
+              "\" y=\"22\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\" fill=\"#263238\">")
+          .append(Text.html(v.id() + (v.date() == null ? "" : " (" + v.date() + ")")))
+          .append("</text>\n");
     }
     Map<String, int[]> lastBox = new HashMap<>();
     for (int r = 0; r < rows.size(); r++) {
@@ -155,14 +173,46 @@ final class RefinementDiagram {
           continue;
         }
         int x = x(v);
-        out.append("<g class=\"refinement-").append(m.word).append("\"><title>")
-            .append(Text.html(c.label() + " (" + c.id() + "): " + m.word + " in " + v.id() + ". " + c.statement())).append("</title>")
-            .append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(COL).append("\" height=\"").append(BOX_H)
-            .append("\" rx=\"5\" fill=\"").append(m.fill).append("\" stroke=\"").append(m.stroke).append("\" stroke-width=\"1.5\"")
-            .append(m == Mark.DROPPED ? " stroke-dasharray=\"6 4\"" : "").append("/>")
+        out.append("<g class=\"refinement-")
+            .append(m.word)
+            .append("\"><title>")
+            .append(
+                Text.html(
+                    c.label()
+                        + " ("
+                        + c.id()
+                        + "): "
+                        + m.word
+                        + " in "
+                        + v.id()
+                        + ". "
+                        + c.statement()))
+            .append("</title>")
+            .append("<rect x=\"")
+            .append(x)
+            .append("\" y=\"")
+            .append(y)
+            .append("\" width=\"")
+            .append(COL)
+            .append("\" height=\"")
+            .append(BOX_H)
+            .append("\" rx=\"5\" fill=\"")
+            .append(m.fill)
+            .append("\" stroke=\"")
+            .append(m.stroke)
+            .append("\" stroke-width=\"1.5\"")
+            .append(m == Mark.DROPPED ? " stroke-dasharray=\"6 4\"" : "")
+            .append("/>")
             .append(label(c.label(), x + 8, y + 16, m == Mark.DROPPED))
-            .append("<text x=\"").append(x + 8).append("\" y=\"").append(y + 49).append("\" font-size=\"11\" font-weight=\"bold\" fill=\"").append(m.stroke).append("\">")
-            .append(Text.html(m.word.toUpperCase(java.util.Locale.ROOT))).append("</text></g>\n");
+            .append("<text x=\"")
+            .append(x + 8)
+            .append("\" y=\"")
+            .append(y + 49)
+            .append("\" font-size=\"11\" font-weight=\"bold\" fill=\"")
+            .append(m.stroke)
+            .append("\">")
+            .append(Text.html(m.word.toUpperCase(java.util.Locale.ROOT)))
+            .append("</text></g>\n");
         if (m != Mark.DROPPED) {
           lastBox.put(c.id(), new int[] {x + COL, y + BOX_H / 2});
         }
@@ -180,16 +230,40 @@ final class RefinementDiagram {
       for (String revised : origin.revises()) {
         int[] from = lastBox.get(revised);
         if (from != null) {
-          out.append("<path d=\"M ").append(from[0]).append(' ').append(from[1]).append(" C ").append(from[0] + GAP / 2).append(' ').append(from[1])
-              .append(", ").append(tx - GAP / 2).append(' ').append(ty).append(", ").append(tx).append(' ').append(ty)
-              .append("\" fill=\"none\" stroke=\"#1565c0\" stroke-width=\"1.5\" marker-end=\"url(#refinement-arrow)\"/>\n");
+          out.append("<path d=\"M ")
+              .append(from[0])
+              .append(' ')
+              .append(from[1])
+              .append(" C ")
+              .append(from[0] + GAP / 2)
+              .append(' ')
+              .append(from[1])
+              .append(", ")
+              .append(tx - GAP / 2)
+              .append(' ')
+              .append(ty)
+              .append(", ")
+              .append(tx)
+              .append(' ')
+              .append(ty)
+              .append(
+                  "\" fill=\"none\" stroke=\"#1565c0\" stroke-width=\"1.5\" marker-end=\"url(#refinement-arrow)\"/>\n");
         }
       }
     }
     int ly = TOP + rows.size() * ROW + 14;
-    out.append("<text x=\"").append(LEFT).append("\" y=\"").append(ly).append("\" font-size=\"11\" fill=\"#444\">")
-        .append("Green: added; blue: refined (arrow from what it revises); purple: split or merged;")
-        .append("</text>\n<text x=\"").append(LEFT).append("\" y=\"").append(ly + 15).append("\" font-size=\"11\" fill=\"#444\">")
+    out.append("<text x=\"")
+        .append(LEFT)
+        .append("\" y=\"")
+        .append(ly)
+        .append("\" font-size=\"11\" fill=\"#444\">")
+        .append(
+            "Green: added; blue: refined (arrow from what it revises); purple: split or merged;")
+        .append("</text>\n<text x=\"")
+        .append(LEFT)
+        .append("\" y=\"")
+        .append(ly + 15)
+        .append("\" font-size=\"11\" fill=\"#444\">")
         .append("grey: unchanged; red, dashed and struck through: dropped.")
         .append("</text>\n</svg>");
     return out.toString();
@@ -217,9 +291,15 @@ final class RefinementDiagram {
     }
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < lines.size(); i++) {
-      out.append("<text x=\"").append(x).append("\" y=\"").append(y + i * 15).append("\" font-size=\"12\" fill=\"#222\"")
-          .append(struck ? " text-decoration=\"line-through\"" : "").append('>')
-          .append(Text.html(lines.get(i))).append("</text>");
+      out.append("<text x=\"")
+          .append(x)
+          .append("\" y=\"")
+          .append(y + i * 15)
+          .append("\" font-size=\"12\" fill=\"#222\"")
+          .append(struck ? " text-decoration=\"line-through\"" : "")
+          .append('>')
+          .append(Text.html(lines.get(i)))
+          .append("</text>");
     }
     return out.toString();
   }

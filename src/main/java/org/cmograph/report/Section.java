@@ -73,19 +73,22 @@ public final class Section {
     this.base = base;
     this.rows = rows;
     List<Cerqual.Weighted> w = new ArrayList<>(items);
-    w.sort(Comparator.comparing((Cerqual.Weighted x) -> x.item().study()).thenComparing(x -> x.item().id()));
+    w.sort(
+        Comparator.comparing((Cerqual.Weighted x) -> x.item().study())
+            .thenComparing(x -> x.item().id()));
     this.items = List.copyOf(w);
   }
 
   /**
-   * The section for a mechanism concept: the study configurations whose mechanism is an instance
-   * of it or of a narrower concept, and the findings that count for it ({@link
+   * The section for a mechanism concept: the study configurations whose mechanism is an instance of
+   * it or of a narrower concept, and the findings that count for it ({@link
    * EvidenceBase#countingFor}, the one counting rule).
    */
   public static Section mechanism(EvidenceBase base, String conceptId) {
     EvidenceBase.Concept c =
         base.concept(conceptId)
-            .orElseThrow(() -> new IllegalArgumentException("no mechanism concept '" + conceptId + "'"));
+            .orElseThrow(
+                () -> new IllegalArgumentException("no mechanism concept '" + conceptId + "'"));
     Set<String> concepts = base.selfAndNarrower(conceptId);
     List<Row> rows =
         base.cmocs().stream()
@@ -94,14 +97,15 @@ public final class Section {
             .toList();
     List<Cerqual.Weighted> items =
         base.countingFor(conceptId).stream().map(e -> new Cerqual.Weighted(e, e.stance())).toList();
-    return new Section(Kind.MECHANISM, conceptId, c.label(), c, Optional.empty(), base, rows, items);
+    return new Section(
+        Kind.MECHANISM, conceptId, c.label(), c, Optional.empty(), base, rows, items);
   }
 
   /**
-   * The section for a theory CMOC: the study configurations that support, refute or refine it,
-   * and their findings (each once), with the stance the link and the item's own stance compose
-   * to. A theory configuration is the whole CMO claim, so every finding of a linked configuration
-   * bears on it, whatever part it is about.
+   * The section for a theory CMOC: the study configurations that support, refute or refine it, and
+   * their findings (each once), with the stance the link and the item's own stance compose to. A
+   * theory configuration is the whole CMO claim, so every finding of a linked configuration bears
+   * on it, whatever part it is about.
    */
   public static Section theory(EvidenceBase base, EvidenceBase.TheoryCmoc t) {
     EvidenceBase.Concept c =
@@ -116,12 +120,20 @@ public final class Section {
     for (Row r : rows) {
       for (EvidenceBase.Evidence e : base.evidenceOf(r.cmoc().key())) {
         if (e.isFinding()) {
-          once.putIfAbsent(e.key(), new Cerqual.Weighted(e, Stances.compose(r.stance(), e.stance())));
+          once.putIfAbsent(
+              e.key(), new Cerqual.Weighted(e, Stances.compose(r.stance(), e.stance())));
         }
       }
     }
     return new Section(
-        Kind.THEORY_CMOC, t.id(), t.label(), c, Optional.of(t), base, rows, List.copyOf(once.values()));
+        Kind.THEORY_CMOC,
+        t.id(),
+        t.label(),
+        c,
+        Optional.of(t),
+        base,
+        rows,
+        List.copyOf(once.values()));
   }
 
   public Kind kind() {
@@ -205,8 +217,8 @@ public final class Section {
 
   /**
    * For whom: one actor (by type, or id where no type is given) in one role — whose reasoning the
-   * mechanism describes, or whose outcome an outcome is — with the contributing configurations,
-   * the findings of those configurations (each once) and the outcomes for that actor.
+   * mechanism describes, or whose outcome an outcome is — with the contributing configurations, the
+   * findings of those configurations (each once) and the outcomes for that actor.
    */
   public record ActorRow(
       String actor,
@@ -222,7 +234,8 @@ public final class Section {
 
   public List<PerspectiveCount> perspectives() {
     Map<String, List<Cerqual.Weighted>> by = new TreeMap<>();
-    items.forEach(w -> by.computeIfAbsent(Cerqual.perspective(w.item()), k -> new ArrayList<>()).add(w));
+    items.forEach(
+        w -> by.computeIfAbsent(Cerqual.perspective(w.item()), k -> new ArrayList<>()).add(w));
     List<PerspectiveCount> out = new ArrayList<>();
     by.forEach(
         (p, ws) ->
@@ -243,15 +256,21 @@ public final class Section {
 
   /**
    * The distinct quotes, participants' words first, then authors', then extractors' (whose
-   * inference is shown with the quote); within each, quotes from studies with fewer
-   * methodological concerns first, then the strongest, then by study and id.
+   * inference is shown with the quote); within each, quotes from studies with fewer methodological
+   * concerns first, then the strongest, then by study and id.
    */
   public List<Quote> quotes() {
     Map<String, List<Cerqual.Weighted>> byText = new LinkedHashMap<>();
     List<Cerqual.Weighted> ordered = new ArrayList<>(items);
     ordered.sort(
         Comparator.comparingInt((Cerqual.Weighted w) -> rank(SPEAKERS, w.item().speaker()))
-            .thenComparingInt(w -> rank(Stances.CONCERNS, base.study(w.item().study()).map(EvidenceBase.Study::limitations).orElse(null)))
+            .thenComparingInt(
+                w ->
+                    rank(
+                        Stances.CONCERNS,
+                        base.study(w.item().study())
+                            .map(EvidenceBase.Study::limitations)
+                            .orElse(null)))
             .thenComparingInt(w -> rank(STRENGTHS, w.item().strength()))
             .thenComparing(w -> w.item().study())
             .thenComparing(w -> w.item().id()));

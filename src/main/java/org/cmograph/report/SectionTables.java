@@ -29,15 +29,19 @@ final class SectionTables {
           List.of(
               study,
               Doc.cell(orDash(st.design())),
-              Doc.cell(st.countries().isEmpty() ? "not reported" : String.join(", ", st.countries())),
+              Doc.cell(
+                  st.countries().isEmpty() ? "not reported" : String.join(", ", st.countries())),
               Doc.cell(orDash(st.setting())),
               Doc.cell(sample(st)),
-              st.doiUrl() == null ? Doc.cell("none given") : List.of(Doc.link("doi:" + st.doi(), st.doiUrl()))));
+              st.doiUrl() == null
+                  ? Doc.cell("none given")
+                  : List.of(Doc.link("doi:" + st.doi(), st.doiUrl()))));
     }
     if (rows.isEmpty()) {
       return new Doc.Para(Doc.cell("No study contributes."));
     }
-    return new Doc.Table(List.of("Study", "Design", "Country", "Setting", "Sample", "DOI"), rows, null);
+    return new Doc.Table(
+        List.of("Study", "Design", "Country", "Setting", "Sample", "DOI"), rows, null);
   }
 
   static String sample(EvidenceBase.Study st) {
@@ -80,14 +84,27 @@ final class SectionTables {
           c.outcomes().isEmpty()
               ? "none stated"
               : c.outcomes().stream()
-                  .map(o -> o.description() + " [" + (o.direction() == null ? "direction not reported" : o.direction()) + "]")
+                  .map(
+                      o ->
+                          o.description()
+                              + " ["
+                              + (o.direction() == null ? "direction not reported" : o.direction())
+                              + "]")
                   .collect(Collectors.joining("; "));
       List<List<Inline>> row = new ArrayList<>();
-      row.add(base.study(c.study()).map(st -> List.of(Doc.text(st.citation()))).orElse(Doc.cell(c.study())));
+      row.add(
+          base.study(c.study())
+              .map(st -> List.of(Doc.text(st.citation())))
+              .orElse(Doc.cell(c.study())));
       row.add(List.of(Doc.strong(c.label()), Doc.text(" (" + c.id() + ")")));
       row.add(Doc.cell(contexts));
       if (theory && c.concept() != null) {
-        row.add(List.of(Doc.section(base.concept(c.concept()).map(EvidenceBase.Concept::label).orElse(c.concept()), "mechanism-" + c.concept()), Doc.text(": " + mechanism)));
+        row.add(
+            List.of(
+                Doc.section(
+                    base.concept(c.concept()).map(EvidenceBase.Concept::label).orElse(c.concept()),
+                    "mechanism-" + c.concept()),
+                Doc.text(": " + mechanism)));
       } else {
         row.add(Doc.cell(mechanism));
       }
@@ -100,7 +117,14 @@ final class SectionTables {
     if (rows.isEmpty()) {
       return new Doc.Para(Doc.cell("No study CMOC."));
     }
-    List<String> headers = new ArrayList<>(List.of("Study", "CMOC", "Contexts", "Mechanism: resource → reasoning", "Outcomes [direction]"));
+    List<String> headers =
+        new ArrayList<>(
+            List.of(
+                "Study",
+                "CMOC",
+                "Contexts",
+                "Mechanism: resource → reasoning",
+                "Outcomes [direction]"));
     if (theory) {
       headers.add("Stance toward the theory CMOC");
     }
@@ -126,7 +150,10 @@ final class SectionTables {
   }
 
   private String citation(EvidenceBase.StudyCmoc c) {
-    return base.study(c.study()).map(EvidenceBase.Study::citation).orElse(c.study()) + " (" + c.id() + ")";
+    return base.study(c.study()).map(EvidenceBase.Study::citation).orElse(c.study())
+        + " ("
+        + c.id()
+        + ")";
   }
 
   Doc.Block outcomes(Section s) {
@@ -135,7 +162,8 @@ final class SectionTables {
       rows.add(
           List.of(
               Doc.cell(p.part().description()),
-              List.of(Doc.strong(p.part().direction() == null ? "not reported" : p.part().direction())),
+              List.of(
+                  Doc.strong(p.part().direction() == null ? "not reported" : p.part().direction())),
               Doc.cell(p.part().level() == null ? "not stated" : p.part().level()),
               Doc.cell(citation(p.cmoc()))));
     }
@@ -153,9 +181,17 @@ final class SectionTables {
       rows.add(
           List.of(
               List.of(Doc.strong(a.actor())),
-              Doc.cell(a.role().equals("reasoning") ? "whose reasoning the mechanism describes" : "whose outcome"),
-              Doc.cell(a.configurations().stream().map(this::citation).collect(Collectors.joining("; "))),
-              List.of(Doc.count(Cerqual.plural(f.size(), "finding", "findings"), SummaryWriter.keys(f))),
+              Doc.cell(
+                  a.role().equals("reasoning")
+                      ? "whose reasoning the mechanism describes"
+                      : "whose outcome"),
+              Doc.cell(
+                  a.configurations().stream()
+                      .map(this::citation)
+                      .collect(Collectors.joining("; "))),
+              List.of(
+                  Doc.count(
+                      Cerqual.plural(f.size(), "finding", "findings"), SummaryWriter.keys(f))),
               Doc.cell(
                   f.stream().filter(w -> w.stance().equals("supports")).count()
                       + " / "
@@ -165,10 +201,17 @@ final class SectionTables {
               Doc.cell(a.outcomes().isEmpty() ? "—" : String.join("; ", a.outcomes()))));
     }
     if (rows.isEmpty()) {
-      return new Doc.Para(Doc.cell("The contributing configurations name no actor: for whom is not reported."));
+      return new Doc.Para(
+          Doc.cell("The contributing configurations name no actor: for whom is not reported."));
     }
     return new Doc.Table(
-        List.of("Actor", "Role", "Configurations", "Findings", "Supporting / refining / refuting", "Outcomes for them"),
+        List.of(
+            "Actor",
+            "Role",
+            "Configurations",
+            "Findings",
+            "Supporting / refining / refuting",
+            "Outcomes for them"),
         rows,
         null);
   }
@@ -188,6 +231,9 @@ final class SectionTables {
     if (rows.isEmpty()) {
       return new Doc.Para(Doc.cell("No evidence items."));
     }
-    return new Doc.Table(List.of("Perspective", "Findings", "Studies", "Supporting", "Refining", "Refuting"), rows, null);
+    return new Doc.Table(
+        List.of("Perspective", "Findings", "Studies", "Supporting", "Refining", "Refuting"),
+        rows,
+        null);
   }
 }

@@ -7,9 +7,9 @@ import org.cmograph.report.Doc.Inline;
 
 /**
  * One finding's section of the evidence summaries, as {@link Doc} blocks: a theory CMOC (its
- * statement, parts, history and confidence) or a mechanism concept (its confidence, definition
- * and place in the theory), then the evidence behind it: the tables ({@link SectionTables}), the
- * key quotes, the conflicting evidence and the gaps.
+ * statement, parts, history and confidence) or a mechanism concept (its confidence, definition and
+ * place in the theory), then the evidence behind it: the tables ({@link SectionTables}), the key
+ * quotes, the conflicting evidence and the gaps.
  */
 final class SectionWriter {
   private final EvidenceBase base;
@@ -30,36 +30,50 @@ final class SectionWriter {
       b.h(level, "Theory CMOC: " + t.label(), s.slug());
       b.p(Doc.strong("Statement: "), Doc.text(t.statement()));
       List<List<Inline>> facts = new ArrayList<>();
-      facts.add(List.of(Doc.strong("Id: "), Doc.text(t.id() + "; in the " + t.version() + " theory.")));
+      facts.add(
+          List.of(Doc.strong("Id: "), Doc.text(t.id() + "; in the " + t.version() + " theory.")));
       facts.add(
           List.of(
               Doc.strong("Mechanism: "),
               Doc.section(c.label(), "mechanism-" + c.id()),
               Doc.text(c.definition() == null ? "" : " — " + c.definition())));
-      facts.add(List.of(Doc.strong("Resource → reasoning: "), Doc.text(TheoryDiagram.mechanismText(t))));
+      facts.add(
+          List.of(Doc.strong("Resource → reasoning: "), Doc.text(TheoryDiagram.mechanismText(t))));
       for (EvidenceBase.Context ctx : t.contexts()) {
-        facts.add(List.of(Doc.strong(Text.capital(ctx.role()) + " context: "), Doc.text(ctx.description() + (ctx.type() == null ? "" : " (" + ctx.type() + ")"))));
+        facts.add(
+            List.of(
+                Doc.strong(Text.capital(ctx.role()) + " context: "),
+                Doc.text(ctx.description() + (ctx.type() == null ? "" : " (" + ctx.type() + ")"))));
       }
       for (EvidenceBase.Outcome o : t.outcomes()) {
-        facts.add(List.of(Doc.strong("Outcome: "), Doc.text(o.description() + (o.level() == null ? "" : " (" + o.level() + ")"))));
+        facts.add(
+            List.of(
+                Doc.strong("Outcome: "),
+                Doc.text(o.description() + (o.level() == null ? "" : " (" + o.level() + ")"))));
       }
       if (t.note() != null) {
         facts.add(List.of(Doc.strong("Note: "), Doc.text(t.note())));
       }
       b.add(new Doc.Bullets(facts));
-      base.theory().ifPresent(theory -> new TheoryRefinement(base, theory).configuration(t).forEach(b::add));
+      base.theory()
+          .ifPresent(theory -> new TheoryRefinement(base, theory).configuration(t).forEach(b::add));
     } else {
       b.h(level, "Mechanism: " + c.label(), s.slug());
       // A mechanism page opens with the confidence: the judgement and the indicators.
       b.h(level + 1, "Confidence (GRADE-CERQual)", s.slug() + "-confidence");
       confidence.section(s, b);
-      b.p(Doc.strong("Definition: "), Doc.text(c.definition() == null ? "(no definition in the catalogue)" : c.definition()));
+      b.p(
+          Doc.strong("Definition: "),
+          Doc.text(c.definition() == null ? "(no definition in the catalogue)" : c.definition()));
       List<Inline> facts = new ArrayList<>();
       facts.add(Doc.strong("Catalogue id: "));
       facts.add(Doc.text(c.id()));
       if (c.broader() != null) {
         facts.add(Doc.text("; broader: "));
-        facts.add(base.concept(c.broader()).map(x -> Doc.section(x.label(), "mechanism-" + x.id())).orElse(Doc.text(c.broader())));
+        facts.add(
+            base.concept(c.broader())
+                .map(x -> Doc.section(x.label(), "mechanism-" + x.id()))
+                .orElse(Doc.text(c.broader())));
       }
       List<EvidenceBase.Concept> narrower = s.narrowerInUse();
       if (!narrower.isEmpty()) {
@@ -74,7 +88,9 @@ final class SectionWriter {
       facts.add(Doc.text("."));
       b.p(facts);
       List<EvidenceBase.TheoryCmoc> theoryCmocs =
-          base.theory().map(t -> t.cmocs().stream().filter(x -> x.concept().equals(c.id())).toList()).orElse(List.of());
+          base.theory()
+              .map(t -> t.cmocs().stream().filter(x -> x.concept().equals(c.id())).toList())
+              .orElse(List.of());
       if (!theoryCmocs.isEmpty()) {
         List<Inline> in = new ArrayList<>();
         in.add(Doc.strong("In the programme theory: "));
@@ -110,7 +126,9 @@ final class SectionWriter {
     b.h(h, "Gaps", prefix + "gaps");
     List<String> gaps = s.gaps();
     if (gaps.isEmpty()) {
-      b.p(Doc.text("None of the gaps the summaries look for (single study, single perspective, no participant voice, no outcome evidence or direction, no reasoning, no blocking context)."));
+      b.p(
+          Doc.text(
+              "None of the gaps the summaries look for (single study, single perspective, no participant voice, no outcome evidence or direction, no reasoning, no blocking context)."));
     } else {
       b.add(new Doc.Bullets(gaps.stream().map(Doc::cell).toList()));
     }
@@ -132,7 +150,10 @@ final class SectionWriter {
       b.add(new Doc.Quote(q.text(), quoteCitation(q)));
     }
     if (quotes.size() > shown) {
-      b.p(Doc.text((quotes.size() - shown) + " further distinct quote(s) are not shown; query the endpoint for all evidence items."));
+      b.p(
+          Doc.text(
+              (quotes.size() - shown)
+                  + " further distinct quote(s) are not shown; query the endpoint for all evidence items."));
     }
   }
 
@@ -147,7 +168,11 @@ final class SectionWriter {
         switch (e.speaker()) {
           case "participant" -> "Participants' words (" + Cerqual.perspective(e) + ")";
           case "extractor" -> "Extractor's inference: " + e.inference();
-          default -> "Authors' statement" + (e.perspective() == null || e.perspective().equals("author-interpretation") ? "" : " (" + e.perspective() + ")");
+          default ->
+              "Authors' statement"
+                  + (e.perspective() == null || e.perspective().equals("author-interpretation")
+                      ? ""
+                      : " (" + e.perspective() + ")");
         };
     out.add(Doc.text(who + "; " + q.stance() + ". Evidence "));
     for (int i = 0; i < q.items().size(); i++) {
@@ -156,7 +181,12 @@ final class SectionWriter {
       }
       out.add(Doc.evidence(q.items().get(i).study(), q.items().get(i).id()));
     }
-    out.add(Doc.text((e.verified() ? " (verified verbatim against the source text)" : " (not verified: no source text)") + "."));
+    out.add(
+        Doc.text(
+            (e.verified()
+                    ? " (verified verbatim against the source text)"
+                    : " (not verified: no source text)")
+                + "."));
     if (st.isPresent() && st.get().doiUrl() != null) {
       out.add(Doc.text(" "));
       out.add(Doc.link("doi:" + st.get().doi(), st.get().doiUrl()));
@@ -190,17 +220,29 @@ final class SectionWriter {
       b.p(Doc.text("No evidence item in the graph refutes " + what + "."));
     } else {
       long studies = refutes.stream().map(w -> w.item().study()).distinct().count();
-      b.p(Doc.strong(Cerqual.plural(refutes.size(), "evidence item", "evidence items") + " from " + Cerqual.plural((int) studies, "study", "studies") + " refute " + what + ":"));
+      b.p(
+          Doc.strong(
+              Cerqual.plural(refutes.size(), "evidence item", "evidence items")
+                  + " from "
+                  + Cerqual.plural((int) studies, "study", "studies")
+                  + " refute "
+                  + what
+                  + ":"));
       b.add(new Doc.Bullets(refutes.stream().map(this::conflictItem).toList()));
     }
     if (!refines.isEmpty()) {
-      b.p(Doc.strong(Cerqual.plural(refines.size(), "evidence item qualifies", "evidence items qualify") + " it (refine: add a condition, part or boundary):"));
+      b.p(
+          Doc.strong(
+              Cerqual.plural(refines.size(), "evidence item qualifies", "evidence items qualify")
+                  + " it (refine: add a condition, part or boundary):"));
       b.add(new Doc.Bullets(refines.stream().map(this::conflictItem).toList()));
     }
   }
 
   private List<String> cites(List<String> studyIds) {
-    return studyIds.stream().map(i -> base.study(i).map(EvidenceBase.Study::citation).orElse(i)).toList();
+    return studyIds.stream()
+        .map(i -> base.study(i).map(EvidenceBase.Study::citation).orElse(i))
+        .toList();
   }
 
   private List<Inline> conflictItem(Cerqual.Weighted w) {
@@ -210,8 +252,18 @@ final class SectionWriter {
     return List.of(
         Doc.strong(cite),
         Doc.text(
-            " (" + e.cmoc() + ", " + e.location() + ", item " + e.id()
-                + (w.stance().equals(e.stance()) ? "" : "; the item " + e.stance() + " its CMOC, whose link to the theory CMOC makes it " + w.stance())
+            " ("
+                + e.cmoc()
+                + ", "
+                + e.location()
+                + ", item "
+                + e.id()
+                + (w.stance().equals(e.stance())
+                    ? ""
+                    : "; the item "
+                        + e.stance()
+                        + " its CMOC, whose link to the theory CMOC makes it "
+                        + w.stance())
                 + "): "
                 + TheoryDiagram.abbreviate(e.quote(), 200)
                 + (why == null ? "" : " — " + why)));

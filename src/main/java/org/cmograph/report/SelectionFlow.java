@@ -3,9 +3,9 @@ package org.cmograph.report;
 import java.util.List;
 
 /**
- * The search and selection log as the summaries read it from the store (graph cmog:selection),
- * with the number of studies the included reports make: reports of one study (cmo:sameStudyAs)
- * and reports that restate another included report (cmo:restates) are one study.
+ * The search and selection log as the summaries read it from the store (graph cmog:selection), with
+ * the number of studies the included reports make: reports of one study (cmo:sameStudyAs) and
+ * reports that restate another included report (cmo:restates) are one study.
  */
 public record SelectionFlow(
     String id,
@@ -26,8 +26,14 @@ public record SelectionFlow(
 
   /** One way records were identified. */
   public record Source(
-      String id, String method, String source, String date, String strategy, int records,
-      List<String> files, String note) {
+      String id,
+      String method,
+      String source,
+      String date,
+      String strategy,
+      int records,
+      List<String> files,
+      String note) {
     public boolean search() {
       return SEARCHES.contains(method);
     }
@@ -35,7 +41,12 @@ public record SelectionFlow(
 
   /** One screening stage, in order. */
   public record Stage(
-      int order, String label, int notRetrieved, int screened, List<Exclusion> excluded, String note) {
+      int order,
+      String label,
+      int notRetrieved,
+      int screened,
+      List<Exclusion> excluded,
+      String note) {
     public int excludedTotal() {
       return excluded.stream().mapToInt(Exclusion::count).sum();
     }
@@ -50,10 +61,11 @@ public record SelectionFlow(
   public record Exclusion(String reason, int count) {}
 
   /**
-   * An included report (extraction file), how many records it covers, whether the store holds
-   * its study graph, and the included reports it is one study with (itself first).
+   * An included report (extraction file), how many records it covers, whether the store holds its
+   * study graph, and the included reports it is one study with (itself first).
    */
-  public record Report(String id, int records, String note, boolean loaded, List<String> sameStudy) {}
+  public record Report(
+      String id, int records, String note, boolean loaded, List<String> sameStudy) {}
 
   public int identified() {
     return sources.stream().mapToInt(Source::records).sum();

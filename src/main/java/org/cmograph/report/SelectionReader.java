@@ -16,10 +16,10 @@ import org.cmograph.rdf.SelectionVocab;
 import org.cmograph.rdf.Vocab;
 
 /**
- * Reads the search and selection log from its graph (cmog:selection) for the summaries, and
- * counts the studies its included reports make from the study graphs' cmo:sameStudyAs and
- * cmo:restates links. Kept apart from {@link EvidenceReader}: the log is about how documents were
- * chosen, not about what they say.
+ * Reads the search and selection log from its graph (cmog:selection) for the summaries, and counts
+ * the studies its included reports make from the study graphs' cmo:sameStudyAs and cmo:restates
+ * links. Kept apart from {@link EvidenceReader}: the log is about how documents were chosen, not
+ * about what they say.
  *
  * <pre>
  * Optional&lt;SelectionFlow&gt; flow = new SelectionReader(store.dataset()).read();
@@ -57,12 +57,16 @@ public final class SelectionReader {
               string(g, n, SelectionVocab.searchDate),
               string(g, n, SelectionVocab.searchStrategy),
               integer(g, n, SelectionVocab.recordsIdentified, 0),
-              objects(g, n, SelectionVocab.atLocation).stream().map(Node::getLiteralLexicalForm).sorted().toList(),
+              objects(g, n, SelectionVocab.atLocation).stream()
+                  .map(Node::getLiteralLexicalForm)
+                  .sorted()
+                  .toList(),
               string(g, n, Vocab.skosNote)));
     }
     // The searches first (the left column of a PRISMA 2020 diagram), then the other methods.
     sources.sort(
-        Comparator.comparing((SelectionFlow.Source x) -> !x.search()).thenComparing(SelectionFlow.Source::id));
+        Comparator.comparing((SelectionFlow.Source x) -> !x.search())
+            .thenComparing(SelectionFlow.Source::id));
     List<SelectionFlow.Stage> stages = new ArrayList<>();
     for (Node n : objects(g, s, SelectionVocab.hasScreeningStage)) {
       List<SelectionFlow.Exclusion> excluded = new ArrayList<>();
@@ -71,7 +75,8 @@ public final class SelectionReader {
       for (Node e : exclusions) {
         excluded.add(
             new SelectionFlow.Exclusion(
-                string(g, e, SelectionVocab.exclusionReason), integer(g, e, SelectionVocab.recordsExcluded, 0)));
+                string(g, e, SelectionVocab.exclusionReason),
+                integer(g, e, SelectionVocab.recordsExcluded, 0)));
       }
       stages.add(
           new SelectionFlow.Stage(
@@ -97,7 +102,9 @@ public final class SelectionReader {
       Node n = inclusions.get(id);
       List<String> same = new ArrayList<>();
       same.add(id);
-      ids.stream().filter(o -> !o.equals(id) && group.get(o).equals(group.get(id))).forEach(same::add);
+      ids.stream()
+          .filter(o -> !o.equals(id) && group.get(o).equals(group.get(id)))
+          .forEach(same::add);
       included.add(
           new SelectionFlow.Report(
               id,
@@ -113,7 +120,10 @@ public final class SelectionReader {
             string(g, s, Vocab.label),
             string(g, s, Vocab.description),
             string(g, s, Vocab.date),
-            objects(g, s, Vocab.creator).stream().map(Node::getLiteralLexicalForm).sorted().toList(),
+            objects(g, s, Vocab.creator).stream()
+                .map(Node::getLiteralLexicalForm)
+                .sorted()
+                .toList(),
             string(g, s, Vocab.skosNote),
             List.copyOf(sources),
             g.contains(s, SelectionVocab.duplicatesRemoved, Node.ANY)
@@ -181,7 +191,10 @@ public final class SelectionReader {
     String[] pb = b.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
     for (int i = 0; i < Math.min(pa.length, pb.length); i++) {
       int c =
-          pa[i].matches("[0-9]+") && pb[i].matches("[0-9]+") && pa[i].length() < 10 && pb[i].length() < 10
+          pa[i].matches("[0-9]+")
+                  && pb[i].matches("[0-9]+")
+                  && pa[i].length() < 10
+                  && pb[i].length() < 10
               ? Integer.compare(Integer.parseInt(pa[i]), Integer.parseInt(pb[i]))
               : pa[i].compareTo(pb[i]);
       if (c != 0) {

@@ -76,7 +76,8 @@ final class SelectionSection {
         rest.append("; covers ").append(r.records()).append(" records");
       }
       if (r.sameStudy().size() > 1) {
-        rest.append("; one study with ").append(Text.list(r.sameStudy().subList(1, r.sameStudy().size())));
+        rest.append("; one study with ")
+            .append(Text.list(r.sameStudy().subList(1, r.sameStudy().size())));
       }
       if (!r.loaded()) {
         rest.append("; not in the store (load its extraction file)");
@@ -91,12 +92,15 @@ final class SelectionSection {
     return b.build();
   }
 
-  /** "citing-statements with gillard-2014 are one study.", or empty when every report is a study. */
+  /**
+   * "citing-statements with gillard-2014 are one study.", or empty when every report is a study.
+   */
   static String sameStudyGroups(SelectionFlow flow) {
     List<String> groups = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (SelectionFlow.Report r : flow.included()) {
-      if (r.sameStudy().size() > 1 && seen.add(r.sameStudy().stream().sorted().toList().toString())) {
+      if (r.sameStudy().size() > 1
+          && seen.add(r.sameStudy().stream().sorted().toList().toString())) {
         groups.add(Text.list(r.sameStudy()));
       }
     }
@@ -117,22 +121,33 @@ final class SelectionSection {
       if (s.note() != null) {
         details.add(s.note());
       }
-      rows.add(row("Identified: " + s.source() + " (" + s.id() + ")", s.records(), sentences(details)));
+      rows.add(
+          row("Identified: " + s.source() + " (" + s.id() + ")", s.records(), sentences(details)));
     }
     rows.add(
         row(
             "Records identified",
             flow.identified(),
-            flow.searchRecords() + " from databases and registers, " + flow.otherRecords() + " by other methods."));
+            flow.searchRecords()
+                + " from databases and registers, "
+                + flow.otherRecords()
+                + " by other methods."));
     if (flow.duplicatesRemoved() != null) {
-      rows.add(row("Duplicates removed", flow.duplicatesRemoved(), flow.duplicatesNote() == null ? "" : flow.duplicatesNote()));
+      rows.add(
+          row(
+              "Duplicates removed",
+              flow.duplicatesRemoved(),
+              flow.duplicatesNote() == null ? "" : flow.duplicatesNote()));
     }
     if (flow.stages().isEmpty()) {
       rows.add(
           List.of(
               Doc.cell("Screening"),
               Doc.cell("—"),
-              Doc.cell("No screening stage recorded: all " + flow.afterDuplicates() + " records left after duplicates were included.")));
+              Doc.cell(
+                  "No screening stage recorded: all "
+                      + flow.afterDuplicates()
+                      + " records left after duplicates were included.")));
     }
     for (SelectionFlow.Stage s : flow.stages()) {
       if (s.notRetrieved() > 0) {
@@ -142,15 +157,15 @@ final class SelectionSection {
       rows.add(row("Screened: " + s.label(), s.screened(), s.note() == null ? "" : s.note()));
       List<String> reasons = new ArrayList<>();
       s.excluded().forEach(e -> reasons.add(e.reason() + " (" + e.count() + ")"));
-      rows.add(row("Excluded at " + s.label(), s.excludedTotal(), reasons.isEmpty() ? "none" : String.join("; ", reasons)));
+      rows.add(
+          row(
+              "Excluded at " + s.label(),
+              s.excludedTotal(),
+              reasons.isEmpty() ? "none" : String.join("; ", reasons)));
     }
     rows.add(row("Included records", flow.includedRecords(), ""));
     rows.add(row("Included reports (extraction files)", flow.included().size(), ""));
-    rows.add(
-        row(
-            "Included studies",
-            flow.studies(),
-            sameStudyGroups(flow)));
+    rows.add(row("Included studies", flow.studies(), sameStudyGroups(flow)));
     return new Doc.Table(List.of("Flow diagram box", "n", "What the log says"), rows, "flow-table");
   }
 

@@ -13,8 +13,8 @@ final class Stances {
   /**
    * An evidence item's stance toward a theory CMOC, given its own stance toward its study CMOC and
    * that CMOC's link to the theory CMOC: the more critical of the two (refutes over refines over
-   * supports). A supporting item in a CMOC that refutes the theory refutes it; a refining item in
-   * a supporting CMOC refines it.
+   * supports). A supporting item in a CMOC that refutes the theory refutes it; a refining item in a
+   * supporting CMOC refines it.
    */
   static String compose(String link, String item) {
     return STANCES.get(Math.max(STANCES.indexOf(link), STANCES.indexOf(item)));

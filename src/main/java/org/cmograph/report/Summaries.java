@@ -13,15 +13,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.cmograph.util.Suggest;
 import org.cmograph.store.CmoStore;
+import org.cmograph.util.Suggest;
 
 /**
  * Evidence summaries for programme-theory authors, written from the graph: per mechanism concept
  * and per theory CMOC, the studies, CMO table, enabling and blocking contexts, outcomes, evidence
- * by perspective, key quotes, conflicts, gaps and a GRADE-CERQual profile; plus the theory
- * diagram, the evidence matrix and the CERQual tables (also as CSV). The same graph always gives
- * the same bytes: the only date is the "data as of" date read from the data.
+ * by perspective, key quotes, conflicts, gaps and a GRADE-CERQual profile; plus the theory diagram,
+ * the evidence matrix and the CERQual tables (also as CSV). The same graph always gives the same
+ * bytes: the only date is the "data as of" date read from the data.
  *
  * <pre>
  * Summaries s = Summaries.read(store);
@@ -69,14 +69,19 @@ public final class Summaries {
     this(base, Optional.empty());
   }
 
-  /** @param selection the search and selection log, drawn in the overview when present */
+  /**
+   * @param selection the search and selection log, drawn in the overview when present
+   */
   public Summaries(EvidenceBase base, Optional<SelectionFlow> selection) {
     this.base = base;
     this.selection = selection;
     this.writer =
-        new SummaryWriter(base, selection.map(f -> SelectionSection.blocks(f, base)).orElse(List.of()));
+        new SummaryWriter(
+            base, selection.map(f -> SelectionSection.blocks(f, base)).orElse(List.of()));
     this.theoryIds =
-        base.theory().map(t -> t.cmocs().stream().map(EvidenceBase.TheoryCmoc::id).toList()).orElse(List.of());
+        base.theory()
+            .map(t -> t.cmocs().stream().map(EvidenceBase.TheoryCmoc::id).toList())
+            .orElse(List.of());
     this.mechanismIds = base.summarisedConcepts();
   }
 
@@ -121,7 +126,8 @@ public final class Summaries {
 
   private void requireComplete(String what) {
     if (!base.complete()) {
-      throw new IllegalStateException(what + " needs the whole evidence base; read it with Summaries.read(store)");
+      throw new IllegalStateException(
+          what + " needs the whole evidence base; read it with Summaries.read(store)");
     }
   }
 
@@ -131,7 +137,10 @@ public final class Summaries {
         k ->
             Section.theory(
                 base,
-                base.theory().orElseThrow().cmocs().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()));
+                base.theory().orElseThrow().cmocs().stream()
+                    .filter(c -> c.id().equals(id))
+                    .findFirst()
+                    .orElseThrow()));
   }
 
   private synchronized Section mechanismSection(String id) {
@@ -144,9 +153,13 @@ public final class Summaries {
     for (String m : selection.mechanisms()) {
       if (!mechanismIds.contains(m)) {
         problems.add(
-            "no mechanism '" + m + "' with evidence or in the theory"
+            "no mechanism '"
+                + m
+                + "' with evidence or in the theory"
                 + Suggest.didYouMean(m, mechanismIds)
-                + (base.concept(m).isPresent() ? " (it is in the catalogue, but no study or theory CMOC names it)" : ""));
+                + (base.concept(m).isPresent()
+                    ? " (it is in the catalogue, but no study or theory CMOC names it)"
+                    : ""));
       }
     }
     for (String t : selection.theoryCmocs()) {
@@ -248,18 +261,18 @@ public final class Summaries {
   // ------------------------------------------------------------------------------------------
 
   /**
-   * The pages of a folder, by file name: {@code index} (the whole theory: overview and every
-   * theory CMOC) and one page per mechanism when nothing is selected; otherwise one page per
-   * selected section. The CERQual tables and the evidence matrix come as CSV in both cases.
+   * The pages of a folder, by file name: {@code index} (the whole theory: overview and every theory
+   * CMOC) and one page per mechanism when nothing is selected; otherwise one page per selected
+   * section. The CERQual tables and the evidence matrix come as CSV in both cases.
    */
   public Map<String, String> pages(Format format, Selection sel) {
     return pages(format, sel, List.of());
   }
 
   /**
-   * {@link #pages}, in a folder that also holds {@code beside} (files written there by other
-   * means: the Word document, the pages in another format), which the index lists under
-   * "Downloads" with the CSV tables, and which the pages link to where they name them.
+   * {@link #pages}, in a folder that also holds {@code beside} (files written there by other means:
+   * the Word document, the pages in another format), which the index lists under "Downloads" with
+   * the CSV tables, and which the pages link to where they name them.
    */
   Map<String, String> pages(Format format, Selection sel, List<String> beside) {
     requireComplete("a folder of pages (with the CSV tables of the whole theory)");
@@ -275,7 +288,8 @@ public final class Summaries {
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
     for (Map.Entry<String, String> page : pages.entrySet()) {
-      written.add(replace(dir.resolve(page.getKey()), page.getValue().getBytes(StandardCharsets.UTF_8)));
+      written.add(
+          replace(dir.resolve(page.getKey()), page.getValue().getBytes(StandardCharsets.UTF_8)));
     }
     return written;
   }
@@ -302,9 +316,9 @@ public final class Summaries {
   }
 
   /**
-   * Writes every HTML summary (index.html, one page per mechanism, the evidence appendix), the
-   * same pages as JSON, the CSV tables and the Word document into {@code dir}, the index listing
-   * them all: what the endpoint serves under /summaries/.
+   * Writes every HTML summary (index.html, one page per mechanism, the evidence appendix), the same
+   * pages as JSON, the CSV tables and the Word document into {@code dir}, the index listing them
+   * all: what the endpoint serves under /summaries/.
    */
   public static List<Path> writeHtmlSite(CmoStore store, Path dir) throws IOException {
     Summaries s = read(store);

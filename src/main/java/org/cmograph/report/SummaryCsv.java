@@ -1,9 +1,8 @@
 package org.cmograph.report;
 
-import org.cmograph.util.Csv;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.cmograph.util.Csv;
 
 /**
  * The summaries' tables as CSV: the GRADE-CERQual Summary of Qualitative Findings and Evidence
@@ -15,7 +14,16 @@ final class SummaryCsv {
   /** The GRADE-CERQual Summary of Qualitative Findings table. */
   static String soqf(List<Section> theory) {
     StringBuilder out = new StringBuilder();
-    out.append(Csv.line(List.of("finding_id", "finding", "statement", "studies", "confidence", "explanation", "computed_indicators")));
+    out.append(
+        Csv.line(
+            List.of(
+                "finding_id",
+                "finding",
+                "statement",
+                "studies",
+                "confidence",
+                "explanation",
+                "computed_indicators")));
     for (Section s : theory) {
       EvidenceBase.TheoryCmoc t = s.theoryCmoc().orElseThrow();
       Cerqual.Profile p = s.profile();
@@ -47,7 +55,12 @@ final class SummaryCsv {
     for (Section s : theory) {
       EvidenceBase.TheoryCmoc t = s.theoryCmoc().orElseThrow();
       Cerqual.Profile p = s.profile();
-      List<String> row = new ArrayList<>(List.of(t.id(), t.label(), String.join("; ", s.studies().stream().map(EvidenceBase.Study::id).toList())));
+      List<String> row =
+          new ArrayList<>(
+              List.of(
+                  t.id(),
+                  t.label(),
+                  String.join("; ", s.studies().stream().map(EvidenceBase.Study::id).toList())));
       for (int i = 0; i < Cerqual.COMPONENTS.size(); i++) {
         EvidenceBase.Judgement j = p.judgementOf(i);
         row.add(j == null || j.concern() == null ? "not-yet-assessed" : j.concern());
@@ -69,7 +82,8 @@ final class SummaryCsv {
     header.addAll(List.of("links", "inconclusive", "non_links", "no_evidence"));
     out.append(Csv.line(header));
     for (int i = 0; i < m.concepts().size(); i++) {
-      List<String> row = new ArrayList<>(List.of(m.concepts().get(i).id(), m.concepts().get(i).label()));
+      List<String> row =
+          new ArrayList<>(List.of(m.concepts().get(i).id(), m.concepts().get(i).label()));
       for (EvidenceMatrix.Cell c : m.cells()[i]) {
         row.add(c.verdict().label + (c.counts().isEmpty() ? "" : " (" + c.counts() + ")"));
       }

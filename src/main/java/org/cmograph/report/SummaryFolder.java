@@ -23,11 +23,14 @@ final class SummaryFolder {
 
   Map<String, String> pages(Summaries.Format format, Summaries.Selection sel, List<String> beside) {
     String ext = "." + format.extension;
-    List<String> files = new ArrayList<>(List.of(Summaries.SOQF_CSV, Summaries.EVIDENCE_PROFILE_CSV, Summaries.MATRIX_CSV));
+    List<String> files =
+        new ArrayList<>(
+            List.of(Summaries.SOQF_CSV, Summaries.EVIDENCE_PROFILE_CSV, Summaries.MATRIX_CSV));
     files.addAll(beside);
     Map<String, List<Doc.Block>> pages = new LinkedHashMap<>();
     Map<String, String> titles = new LinkedHashMap<>();
-    String title = summaries.base().theory().map(EvidenceBase.Theory::title).orElse("Evidence summaries");
+    String title =
+        summaries.base().theory().map(EvidenceBase.Theory::title).orElse("Evidence summaries");
     if (sel.all()) {
       List<Section> theory = summaries.theorySections();
       List<Section> mechanisms = summaries.mechanismSections();
@@ -60,7 +63,8 @@ final class SummaryFolder {
     }
     // Where each anchor is: a link to a section goes to its page, or to its heading on a page.
     Map<String, String> anchorPage = new java.util.HashMap<>();
-    pages.forEach((name, blocks) -> Summaries.anchors(blocks).forEach(a -> anchorPage.putIfAbsent(a, name)));
+    pages.forEach(
+        (name, blocks) -> Summaries.anchors(blocks).forEach(a -> anchorPage.putIfAbsent(a, name)));
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<String, List<Doc.Block>> page : pages.entrySet()) {
       String name = page.getKey();
@@ -69,7 +73,13 @@ final class SummaryFolder {
       if (format == Summaries.Format.MD) {
         out.put(name, new MarkdownFormat(href).write(page.getValue()));
       } else if (format == Summaries.Format.JSON) {
-        out.put(name, new JsonFormat(href).write(titles.get(name), name.substring(0, name.length() - ext.length()), page.getValue()));
+        out.put(
+            name,
+            new JsonFormat(href)
+                .write(
+                    titles.get(name),
+                    name.substring(0, name.length() - ext.length()),
+                    page.getValue()));
       } else {
         List<String[]> nav = new ArrayList<>();
         if (pages.containsKey("index" + ext)) {
@@ -81,7 +91,10 @@ final class SummaryFolder {
           nav.add(new String[] {"Diagram", idx + "#diagram"});
           nav.add(new String[] {"Theory CMOCs", idx + "#theory-cmocs"});
           nav.add(new String[] {"Refinement", idx + "#refinement"});
-          nav.add(new String[] {"Summary of Qualitative Findings", idx + "#summary-of-qualitative-findings"});
+          nav.add(
+              new String[] {
+                "Summary of Qualitative Findings", idx + "#summary-of-qualitative-findings"
+              });
           nav.add(new String[] {"Evidence Profile", idx + "#evidence-profile"});
           nav.add(new String[] {"Evidence matrix", idx + "#evidence-matrix"});
           nav.add(new String[] {"Mechanisms", idx + "#mechanisms"});
@@ -100,13 +113,16 @@ final class SummaryFolder {
   /** The index's list of the files written beside the pages, each linked. */
   private static List<Doc.Block> downloads(List<String> files) {
     List<List<Doc.Inline>> items = new ArrayList<>();
-    items.add(List.of(Doc.text("Summary of Qualitative Findings (CSV): "), Doc.file(Summaries.SOQF_CSV)));
-    items.add(List.of(Doc.text("Evidence Profile (CSV): "), Doc.file(Summaries.EVIDENCE_PROFILE_CSV)));
+    items.add(
+        List.of(Doc.text("Summary of Qualitative Findings (CSV): "), Doc.file(Summaries.SOQF_CSV)));
+    items.add(
+        List.of(Doc.text("Evidence Profile (CSV): "), Doc.file(Summaries.EVIDENCE_PROFILE_CSV)));
     items.add(List.of(Doc.text("Evidence matrix (CSV): "), Doc.file(Summaries.MATRIX_CSV)));
     if (files.contains(Summaries.DOCX)) {
       items.add(
           List.of(
-              Doc.text("The Summary of Qualitative Findings, the Evidence Profile and the evidence appendix as one Word document: "),
+              Doc.text(
+                  "The Summary of Qualitative Findings, the Evidence Profile and the evidence appendix as one Word document: "),
               Doc.file(Summaries.DOCX)));
     }
     List<String> json = files.stream().filter(f -> f.endsWith(".json")).toList();
@@ -122,7 +138,8 @@ final class SummaryFolder {
     return List.of(new Doc.Heading(2, "Downloads", "downloads"), new Doc.Bullets(items));
   }
 
-  private static String link(String slug, String page, Set<String> pages, String ext, Map<String, String> anchorPage) {
+  private static String link(
+      String slug, String page, Set<String> pages, String ext, Map<String, String> anchorPage) {
     String own = slug + ext;
     if (pages.contains(own)) {
       return own.equals(page) ? "#" + slug : own;

@@ -8,8 +8,8 @@ import org.cmograph.report.Doc.Inline;
 /**
  * What the evidence summaries say, as {@link Doc} blocks: the overview of the programme theory
  * (diagram, Summary of Qualitative Findings, Evidence Profile, evidence matrix) and one section per
- * theory CMOC or mechanism concept ({@link SectionWriter}). Every statement is read from the
- * {@link EvidenceBase}.
+ * theory CMOC or mechanism concept ({@link SectionWriter}). Every statement is read from the {@link
+ * EvidenceBase}.
  */
 final class SummaryWriter {
   private final EvidenceBase base;
@@ -22,7 +22,9 @@ final class SummaryWriter {
     this(base, List.of());
   }
 
-  /** @param selection the "Search and selection" blocks of the overview (none without a log) */
+  /**
+   * @param selection the "Search and selection" blocks of the overview (none without a log)
+   */
   SummaryWriter(EvidenceBase base, List<Doc.Block> selection) {
     this.base = base;
     this.confidence = new ConfidenceWriter(base);
@@ -53,7 +55,14 @@ final class SummaryWriter {
                 + ", "
                 + Cerqual.plural(base.totals().evidence(), "finding", "findings")
                 + base.theory()
-                    .map(t -> "; programme theory '" + t.id() + "', " + t.version() + " version of " + t.date())
+                    .map(
+                        t ->
+                            "; programme theory '"
+                                + t.id()
+                                + "', "
+                                + t.version()
+                                + " version of "
+                                + t.date())
                     .orElse("; no programme theory loaded")
                 + "."));
     return out;
@@ -69,7 +78,9 @@ final class SummaryWriter {
     b.h(1, t.map(EvidenceBase.Theory::title).orElse("Evidence summaries"), "top");
     b.p(dataAsOf());
     if (t.isEmpty()) {
-      b.p(Doc.text("The store holds no programme theory (load data/programme-theory.yaml with the studies); the mechanism summaries follow."));
+      b.p(
+          Doc.text(
+              "The store holds no programme theory (load data/programme-theory.yaml with the studies); the mechanism summaries follow."));
       selection.forEach(b::add);
     } else {
       EvidenceBase.Theory theoryData = t.get();
@@ -83,7 +94,9 @@ final class SummaryWriter {
               theoryData.version()
                   + ", "
                   + theoryData.date()
-                  + (theoryData.authors().isEmpty() ? "" : ", by " + Text.list(theoryData.authors()))
+                  + (theoryData.authors().isEmpty()
+                      ? ""
+                      : ", by " + Text.list(theoryData.authors()))
                   + "."
                   + (theoryData.note() == null ? "" : " " + theoryData.note())));
       b.p(version);
@@ -97,12 +110,16 @@ final class SummaryWriter {
       b.add(theoryTable(theory));
       new TheoryRefinement(base, theoryData).overview().forEach(b::add);
       b.h(2, "Summary of Qualitative Findings", "summary-of-qualitative-findings");
-      b.p(Doc.text("The GRADE-CERQual Summary of Qualitative Findings table: one row per theory CMOC (review finding), with the review team's confidence and their explanation, as the theory file records them. A finding the team has not assessed says so and shows the computed indicators, which inform a judgement and are not one. Also exported as "),
+      b.p(
+          Doc.text(
+              "The GRADE-CERQual Summary of Qualitative Findings table: one row per theory CMOC (review finding), with the review team's confidence and their explanation, as the theory file records them. A finding the team has not assessed says so and shows the computed indicators, which inform a judgement and are not one. Also exported as "),
           Doc.file(Summaries.SOQF_CSV),
           Doc.text("."));
       b.add(confidence.soqf(theory, this::studyLinks));
       b.h(2, "Evidence Profile", "evidence-profile");
-      b.p(Doc.text("The GRADE-CERQual Evidence Profile: each component's concern as the review team judged it, with their explanation, and beside it the indicator computed from the graph (labelled \"Computed\": findings only, related reports counted once, refining evidence not counted as incoherence). Also exported as "),
+      b.p(
+          Doc.text(
+              "The GRADE-CERQual Evidence Profile: each component's concern as the review team judged it, with their explanation, and beside it the indicator computed from the graph (labelled \"Computed\": findings only, related reports counted once, refining evidence not counted as incoherence). Also exported as "),
           Doc.file(Summaries.EVIDENCE_PROFILE_CSV),
           Doc.text("."));
       b.add(confidence.evidenceProfile(theory, this::studyLinks));
@@ -129,17 +146,30 @@ final class SummaryWriter {
     b.add(new Doc.Bullets(keys));
     b.h(2, "Mechanism summaries", "mechanisms");
     List<String> inTheory =
-        t.map(x -> x.cmocs().stream().map(EvidenceBase.TheoryCmoc::concept).toList()).orElse(List.of());
+        t.map(x -> x.cmocs().stream().map(EvidenceBase.TheoryCmoc::concept).toList())
+            .orElse(List.of());
     List<List<Inline>> items = new ArrayList<>();
     // By the names readers see, not by id.
     List<Section> byName = new ArrayList<>(mechanisms);
-    byName.sort(java.util.Comparator.comparing((Section x) -> x.title().toLowerCase(java.util.Locale.ROOT)).thenComparing(Section::id));
+    byName.sort(
+        java.util.Comparator.comparing((Section x) -> x.title().toLowerCase(java.util.Locale.ROOT))
+            .thenComparing(Section::id));
     for (Section s : byName) {
       List<Inline> item = new ArrayList<>();
       item.add(Doc.section(s.title(), s.slug()));
-      item.add(Doc.text(" (" + s.id() + "): " + Cerqual.plural(s.studies().size(), "study", "studies") + ", "));
+      item.add(
+          Doc.text(
+              " ("
+                  + s.id()
+                  + "): "
+                  + Cerqual.plural(s.studies().size(), "study", "studies")
+                  + ", "));
       item.add(Doc.count(Cerqual.plural(s.items().size(), "finding", "findings"), keys(s.items())));
-      item.add(Doc.text(inTheory.contains(s.id()) || t.isEmpty() ? "" : "; not a mechanism of the programme theory"));
+      item.add(
+          Doc.text(
+              inTheory.contains(s.id()) || t.isEmpty()
+                  ? ""
+                  : "; not a mechanism of the programme theory"));
       items.add(item);
     }
     b.add(new Doc.Bullets(items));
@@ -161,7 +191,14 @@ final class SummaryWriter {
               Doc.cell(s.profile().confidence())));
     }
     return new Doc.Table(
-        List.of("Theory CMOC", "Version", "Mechanism", "Supporting studies", "Refining studies", "Refuting studies", "Confidence (review team)"),
+        List.of(
+            "Theory CMOC",
+            "Version",
+            "Mechanism",
+            "Supporting studies",
+            "Refining studies",
+            "Refuting studies",
+            "Confidence (review team)"),
         rows,
         null);
   }

@@ -10,9 +10,9 @@ import java.util.Map;
  * three layers. Each edge is labelled with the number of studies whose findings bear on that link
  * and support (+), refine (~) or refute (−) it: a finding about the whole configuration or about
  * the context → mechanism link counts on the edges into a mechanism, one about the whole
- * configuration or the mechanism → outcome link on the edges out of it. Support for one link is
- * not support for the other (REALIST.md). The layout is computed here (no browser script): nodes
- * are stacked per layer, contexts and outcomes ordered by the mean position of the mechanisms they
+ * configuration or the mechanism → outcome link on the edges out of it. Support for one link is not
+ * support for the other (REALIST.md). The layout is computed here (no browser script): nodes are
+ * stacked per layer, contexts and outcomes ordered by the mean position of the mechanisms they
  * connect to, which keeps most edges short and uncrossed. Rendered as inline SVG and as Mermaid.
  */
 public final class TheoryDiagram {
@@ -29,24 +29,42 @@ public final class TheoryDiagram {
 
   /** A box in the picture. */
   public record Node(
-      String key, String kind, String title, List<String> lines, boolean blocking, String tooltip,
-      int x, int y, int w, int h) {}
+      String key,
+      String kind,
+      String title,
+      List<String> lines,
+      boolean blocking,
+      String tooltip,
+      int x,
+      int y,
+      int w,
+      int h) {}
 
   /** An arrow with its label and the findings ("study/item") that bear on its link. */
-  public record Edge(Node from, Node to, String label, String tooltip, boolean blocking, List<String> evidence) {}
+  public record Edge(
+      Node from, Node to, String label, String tooltip, boolean blocking, List<String> evidence) {}
 
   /** Studies per stance among the findings that bear on one link, and those findings. */
   public record Counts(int supports, int refines, int refutes, List<String> evidence) {
     String label() {
-      return evidence.isEmpty() ? "no finding" : "+" + supports + (refines > 0 ? " ~" + refines : "") + " −" + refutes;
+      return evidence.isEmpty()
+          ? "no finding"
+          : "+" + supports + (refines > 0 ? " ~" + refines : "") + " −" + refutes;
     }
 
     String words() {
       return evidence.isEmpty()
           ? "no finding bears on this link"
-          : supports + " supporting, " + refines + " refining, " + refutes + " refuting "
+          : supports
+              + " supporting, "
+              + refines
+              + " refining, "
+              + refutes
+              + " refuting "
               + (supports + refines + refutes == 1 ? "study" : "studies")
-              + " (" + String.join(", ", evidence) + ")";
+              + " ("
+              + String.join(", ", evidence)
+              + ")";
     }
   }
 
@@ -79,11 +97,14 @@ public final class TheoryDiagram {
   private final int width;
   private final int height;
   private final List<Section> sections;
+
   /** The catalogue concept of each context and outcome box (by theory id), where named. */
   private final Map<String, String> contextConcepts = new LinkedHashMap<>();
+
   private final Map<String, String> outcomeConcepts = new LinkedHashMap<>();
 
-  private TheoryDiagram(List<Node> nodes, List<Edge> edges, int width, int height, List<Section> sections) {
+  private TheoryDiagram(
+      List<Node> nodes, List<Edge> edges, int width, int height, List<Section> sections) {
     this.nodes = nodes;
     this.edges = edges;
     this.width = width;
@@ -102,7 +123,13 @@ public final class TheoryDiagram {
   static Counts counts(Section s, java.util.function.Predicate<EvidenceBase.Evidence> link) {
     List<Cerqual.Weighted> on = s.items().stream().filter(w -> link.test(w.item())).toList();
     java.util.function.ToIntFunction<String> studies =
-        stance -> (int) on.stream().filter(w -> w.stance().equals(stance)).map(w -> w.item().study()).distinct().count();
+        stance ->
+            (int)
+                on.stream()
+                    .filter(w -> w.stance().equals(stance))
+                    .map(w -> w.item().study())
+                    .distinct()
+                    .count();
     return new Counts(
         studies.applyAsInt("supports"),
         studies.applyAsInt("refines"),
@@ -142,8 +169,17 @@ public final class TheoryDiagram {
       List<String> lines = wrap(c.description(), CONTEXT_W);
       String kind = c.role() + " context";
       contextNodes.add(
-          new Node("c-" + id, "context", null, lines, c.blocking(), kind + ": " + c.description(),
-              xc, 0, CONTEXT_W, boxHeight(0, lines.size())));
+          new Node(
+              "c-" + id,
+              "context",
+              null,
+              lines,
+              c.blocking(),
+              kind + ": " + c.description(),
+              xc,
+              0,
+              CONTEXT_W,
+              boxHeight(0, lines.size())));
     }
     List<Node> mechanismNodes = new ArrayList<>();
     for (int m = 0; m < cmocs.size(); m++) {
@@ -155,30 +191,71 @@ public final class TheoryDiagram {
       // The whole configuration's findings, refutations included: an outcome pattern's findings
       // bear on no drawn link but do bear on the configuration.
       Counts all = counts(sections.get(m), e -> true);
-      lines.add("Configuration: " + (all.evidence().isEmpty() ? "no finding" : all.label() + " studies"));
+      lines.add(
+          "Configuration: " + (all.evidence().isEmpty() ? "no finding" : all.label() + " studies"));
       mechanismNodes.add(
-          new Node("m-" + t.id(), "mechanism", String.join("\n", title), lines, false,
-              t.label() + " (" + t.id() + "). Mechanism: " + name + ". " + detail + ". Whole configuration: " + all.words(),
-              xm, 0, MECHANISM_W, boxHeight(title.size(), lines.size())));
+          new Node(
+              "m-" + t.id(),
+              "mechanism",
+              String.join("\n", title),
+              lines,
+              false,
+              t.label()
+                  + " ("
+                  + t.id()
+                  + "). Mechanism: "
+                  + name
+                  + ". "
+                  + detail
+                  + ". Whole configuration: "
+                  + all.words(),
+              xm,
+              0,
+              MECHANISM_W,
+              boxHeight(title.size(), lines.size())));
     }
     List<Node> outcomeNodes = new ArrayList<>();
     for (String id : outcomeOrder) {
       EvidenceBase.Outcome o = outcomes.get(id);
       List<String> lines = wrap(abbreviate(o.description(), 110), OUTCOME_W);
       outcomeNodes.add(
-          new Node("o-" + id, "outcome", null, lines, false,
-              "outcome" + (o.level() == null ? "" : " (" + o.level() + ")") + ": " + o.description(),
-              xo, 0, OUTCOME_W, boxHeight(0, lines.size())));
+          new Node(
+              "o-" + id,
+              "outcome",
+              null,
+              lines,
+              false,
+              "outcome"
+                  + (o.level() == null ? "" : " (" + o.level() + ")")
+                  + ": "
+                  + o.description(),
+              xo,
+              0,
+              OUTCOME_W,
+              boxHeight(0, lines.size())));
     }
     int tallest =
-        Math.max(columnHeight(contextNodes), Math.max(columnHeight(mechanismNodes), columnHeight(outcomeNodes)));
+        Math.max(
+            columnHeight(contextNodes),
+            Math.max(columnHeight(mechanismNodes), columnHeight(outcomeNodes)));
     int top = MARGIN + HEADER;
     List<Node> placed = new ArrayList<>();
     Map<String, Node> byKey = new LinkedHashMap<>();
     for (List<Node> column : List.of(contextNodes, mechanismNodes, outcomeNodes)) {
       int y = top + (tallest - columnHeight(column)) / 2;
       for (Node n : column) {
-        Node p = new Node(n.key(), n.kind(), n.title(), n.lines(), n.blocking(), n.tooltip(), n.x(), y, n.w(), n.h());
+        Node p =
+            new Node(
+                n.key(),
+                n.kind(),
+                n.title(),
+                n.lines(),
+                n.blocking(),
+                n.tooltip(),
+                n.x(),
+                y,
+                n.w(),
+                n.h());
         placed.add(p);
         byKey.put(p.key(), p);
         y += n.h() + GAP_Y;
@@ -190,34 +267,50 @@ public final class TheoryDiagram {
       Counts in = counts(sections.get(m), TheoryDiagram::onContextMechanism);
       Node mech = byKey.get("m-" + t.id());
       for (EvidenceBase.Context c : t.contexts()) {
-        edges.add(new Edge(byKey.get("c-" + c.id()), mech, in.label(),
-            (c.blocking() ? "blocks " : "conditioning".equals(c.role()) ? "conditions " : "enables ")
-                + t.id()
-                + " (context → mechanism): "
-                + in.words(),
-            c.blocking(),
-            in.evidence()));
+        edges.add(
+            new Edge(
+                byKey.get("c-" + c.id()),
+                mech,
+                in.label(),
+                (c.blocking()
+                        ? "blocks "
+                        : "conditioning".equals(c.role()) ? "conditions " : "enables ")
+                    + t.id()
+                    + " (context → mechanism): "
+                    + in.words(),
+                c.blocking(),
+                in.evidence()));
       }
       for (EvidenceBase.Outcome o : t.outcomes()) {
         String concept = t.concepts().get(o.id());
         Counts toThis = counts(sections.get(m), e -> onMechanismOutcome(e, concept));
-        edges.add(new Edge(mech, byKey.get("o-" + o.id()), toThis.label(),
-            t.id() + " leads to " + o.id() + " (mechanism → outcome): " + toThis.words(), false, toThis.evidence()));
+        edges.add(
+            new Edge(
+                mech,
+                byKey.get("o-" + o.id()),
+                toThis.label(),
+                t.id() + " leads to " + o.id() + " (mechanism → outcome): " + toThis.words(),
+                false,
+                toThis.evidence()));
       }
     }
     int height = top + tallest + MARGIN + 2 * LINE;
     TheoryDiagram d = new TheoryDiagram(placed, edges, width, height, sections);
     for (EvidenceBase.TheoryCmoc t : cmocs) {
-      t.contexts().forEach(c -> {
-        if (c.concept() != null) {
-          d.contextConcepts.putIfAbsent(c.id(), c.concept());
-        }
-      });
-      t.outcomes().forEach(o -> {
-        if (t.concepts().get(o.id()) != null) {
-          d.outcomeConcepts.putIfAbsent(o.id(), t.concepts().get(o.id()));
-        }
-      });
+      t.contexts()
+          .forEach(
+              c -> {
+                if (c.concept() != null) {
+                  d.contextConcepts.putIfAbsent(c.id(), c.concept());
+                }
+              });
+      t.outcomes()
+          .forEach(
+              o -> {
+                if (t.concepts().get(o.id()) != null) {
+                  d.outcomeConcepts.putIfAbsent(o.id(), t.concepts().get(o.id()));
+                }
+              });
     }
     return d;
   }
@@ -244,7 +337,8 @@ public final class TheoryDiagram {
   private static List<String> byBarycentre(Map<String, List<Integer>> users) {
     List<String> keys = new ArrayList<>(users.keySet());
     Map<String, Double> centre = new LinkedHashMap<>();
-    users.forEach((k, v) -> centre.put(k, v.stream().mapToInt(Integer::intValue).average().orElse(0)));
+    users.forEach(
+        (k, v) -> centre.put(k, v.stream().mapToInt(Integer::intValue).average().orElse(0)));
     List<String> firstUse = List.copyOf(keys);
     keys.sort(
         java.util.Comparator.comparingDouble((String k) -> centre.get(k))
@@ -304,8 +398,8 @@ public final class TheoryDiagram {
   }
 
   /**
-   * The picture as an SVG element, for inlining in HTML; each box is a link to what it stands
-   * for (see {@link #target}), {@code href} resolving section slugs (null: not on these pages).
+   * The picture as an SVG element, for inlining in HTML; each box is a link to what it stands for
+   * (see {@link #target}), {@code href} resolving section slugs (null: not on these pages).
    */
   public String svg(java.util.function.Function<String, String> href) {
     return TheoryDiagramSvg.svg(this, href);
@@ -327,8 +421,13 @@ public final class TheoryDiagram {
     subgraph(out, "mechanisms", "Mechanisms (resource → reasoning)", "mechanism");
     subgraph(out, "outcomes", "Outcomes", "outcome");
     for (Edge e : edges) {
-      out.append("  ").append(id(e.from())).append(e.blocking() ? " -.->|\"" : " -->|\"")
-          .append(mermaidText(e.label())).append("\"| ").append(id(e.to())).append('\n');
+      out.append("  ")
+          .append(id(e.from()))
+          .append(e.blocking() ? " -.->|\"" : " -->|\"")
+          .append(mermaidText(e.label()))
+          .append("\"| ")
+          .append(id(e.to()))
+          .append('\n');
     }
     out.append("  classDef blocking fill:#ffebee,stroke:#c62828,stroke-dasharray:6 4\n");
     out.append("  classDef enabling fill:#f1f8e9,stroke:#2e7d32\n");
@@ -346,12 +445,21 @@ public final class TheoryDiagram {
       String text =
           n.title() == null
               ? String.join(" ", n.lines())
-              : "<b>" + mermaidText(n.title().replace('\n', ' ')) + "</b><br/>" + mermaidText(String.join(" ", n.lines()));
+              : "<b>"
+                  + mermaidText(n.title().replace('\n', ' '))
+                  + "</b><br/>"
+                  + mermaidText(String.join(" ", n.lines()));
       if (n.title() == null) {
         text = mermaidText(text);
       }
       String cls = kind.equals("context") ? (n.blocking() ? "blocking" : "enabling") : kind;
-      out.append("    ").append(id(n)).append("[\"").append(text).append("\"]:::").append(cls).append('\n');
+      out.append("    ")
+          .append(id(n))
+          .append("[\"")
+          .append(text)
+          .append("\"]:::")
+          .append(cls)
+          .append('\n');
     }
     out.append("  end\n");
   }

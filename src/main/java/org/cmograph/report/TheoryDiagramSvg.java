@@ -1,27 +1,28 @@
 package org.cmograph.report;
 
+import static org.cmograph.report.TheoryDiagram.CONTEXT_W;
 import static org.cmograph.report.TheoryDiagram.GAP_X;
 import static org.cmograph.report.TheoryDiagram.LINE;
 import static org.cmograph.report.TheoryDiagram.MARGIN;
-import static org.cmograph.report.TheoryDiagram.PAD;
-import static org.cmograph.report.TheoryDiagram.CONTEXT_W;
 import static org.cmograph.report.TheoryDiagram.MECHANISM_W;
+import static org.cmograph.report.TheoryDiagram.PAD;
 
 import java.util.List;
 import org.cmograph.report.TheoryDiagram.Edge;
 import org.cmograph.report.TheoryDiagram.Node;
 
 /**
- * Draws a laid-out {@link TheoryDiagram} as inline SVG: column headers, the edges with their
- * labels (one where the edges into a mechanism meet it, one on each edge out of it), and the
- * boxes, each a link to what it stands for.
+ * Draws a laid-out {@link TheoryDiagram} as inline SVG: column headers, the edges with their labels
+ * (one where the edges into a mechanism meet it, one on each edge out of it), and the boxes, each a
+ * link to what it stands for.
  */
 final class TheoryDiagramSvg {
   private TheoryDiagramSvg() {}
 
   /**
-   * The picture as an SVG element, for inlining in HTML; each box is a link to what it stands
-   * for (see {@link TheoryDiagram#target}), {@code href} resolving section slugs (null: not on these pages).
+   * The picture as an SVG element, for inlining in HTML; each box is a link to what it stands for
+   * (see {@link TheoryDiagram#target}), {@code href} resolving section slugs (null: not on these
+   * pages).
    */
   static String svg(TheoryDiagram d, java.util.function.Function<String, String> href) {
     List<Node> nodes = d.nodes();
@@ -30,13 +31,25 @@ final class TheoryDiagramSvg {
     int height = d.height();
     StringBuilder out = new StringBuilder();
     out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"theory-diagram\" role=\"group\"")
-        .append(" width=\"").append(width).append("\" height=\"").append(height).append("\"")
-        .append(" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\"")
+        .append(" width=\"")
+        .append(width)
+        .append("\" height=\"")
+        .append(height)
+        .append("\"")
+        .append(" viewBox=\"0 0 ")
+        .append(width)
+        .append(' ')
+        .append(height)
+        .append("\"")
         .append(" aria-labelledby=\"theory-diagram-title\" font-family=\"sans-serif\">\n");
-    out.append("<title id=\"theory-diagram-title\">Programme theory: contexts, mechanisms and outcomes,")
-        .append(" with the number of studies whose findings support (+), refine (~) or refute (−) each link</title>\n");
-    out.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\"")
-        .append(" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\"")
+    out.append(
+            "<title id=\"theory-diagram-title\">Programme theory: contexts, mechanisms and outcomes,")
+        .append(
+            " with the number of studies whose findings support (+), refine (~) or refute (−) each link</title>\n");
+    out.append(
+            "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\"")
+        .append(
+            " markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\"")
         .append(" fill=\"#555\"/></marker></defs>\n");
     int xc = MARGIN;
     int xm = xc + CONTEXT_W + GAP_X;
@@ -51,13 +64,34 @@ final class TheoryDiagramSvg {
       int y2 = e.to().y() + e.to().h() / 2;
       int c1 = x1 + GAP_X / 2;
       int c2 = x2 - GAP_X / 2;
-      String colour = e.blocking() ? "#c62828" : (e.from().kind().equals("mechanism") ? "#1565c0" : "#2e7d32");
-      out.append("<g class=\"edge").append(e.blocking() ? " blocking" : "").append("\"><title>")
-          .append(Text.html(e.tooltip())).append("</title>");
-      out.append("<path d=\"M ").append(x1).append(' ').append(y1).append(" C ").append(c1).append(' ')
-          .append(y1).append(", ").append(c2).append(' ').append(y2).append(", ").append(x2).append(' ')
-          .append(y2).append("\" fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"1.5\"")
-          .append(e.blocking() ? " stroke-dasharray=\"6 4\"" : "").append(" marker-end=\"url(#arrow)\"/>");
+      String colour =
+          e.blocking() ? "#c62828" : (e.from().kind().equals("mechanism") ? "#1565c0" : "#2e7d32");
+      out.append("<g class=\"edge")
+          .append(e.blocking() ? " blocking" : "")
+          .append("\"><title>")
+          .append(Text.html(e.tooltip()))
+          .append("</title>");
+      out.append("<path d=\"M ")
+          .append(x1)
+          .append(' ')
+          .append(y1)
+          .append(" C ")
+          .append(c1)
+          .append(' ')
+          .append(y1)
+          .append(", ")
+          .append(c2)
+          .append(' ')
+          .append(y2)
+          .append(", ")
+          .append(x2)
+          .append(' ')
+          .append(y2)
+          .append("\" fill=\"none\" stroke=\"")
+          .append(colour)
+          .append("\" stroke-width=\"1.5\"")
+          .append(e.blocking() ? " stroke-dasharray=\"6 4\"" : "")
+          .append(" marker-end=\"url(#arrow)\"/>");
       out.append("</g>\n");
     }
     // All edges into a mechanism belong to one theory CMOC and its context → mechanism link, and
@@ -89,7 +123,11 @@ final class TheoryDiagramSvg {
       double t = 0.75;
       double u = 1 - t;
       // the cubic Bezier drawn above: control points (x1 + GAP_X/2, y1) and (x2 - GAP_X/2, y2)
-      double x = u * u * u * x1 + 3 * u * u * t * (x1 + GAP_X / 2.0) + 3 * u * t * t * (x2 - GAP_X / 2.0) + t * t * t * x2;
+      double x =
+          u * u * u * x1
+              + 3 * u * u * t * (x1 + GAP_X / 2.0)
+              + 3 * u * t * t * (x2 - GAP_X / 2.0)
+              + t * t * t * x2;
       double y = u * u * u * y1 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y2;
       label(out, (int) Math.round(x), (int) Math.round(y) - 8, e.label(), "#1565c0");
     }
@@ -115,34 +153,68 @@ final class TheoryDiagramSvg {
         to = href.apply(to);
       }
       if (to != null) {
-        out.append("<a href=\"").append(Text.html(to)).append("\" aria-label=\"")
-            .append(Text.html(n.tooltip())).append("\">");
+        out.append("<a href=\"")
+            .append(Text.html(to))
+            .append("\" aria-label=\"")
+            .append(Text.html(n.tooltip()))
+            .append("\">");
       }
-      out.append("<g class=\"node ").append(n.kind()).append("\" id=\"").append(n.key()).append("\"><title>")
-          .append(Text.html(n.tooltip())).append("</title>");
-      out.append("<rect x=\"").append(n.x()).append("\" y=\"").append(n.y()).append("\" width=\"").append(n.w())
-          .append("\" height=\"").append(n.h()).append("\" rx=\"6\" fill=\"").append(fill)
-          .append("\" stroke=\"").append(stroke).append("\"")
-          .append(n.blocking() ? " stroke-dasharray=\"6 4\"" : "").append("/>");
+      out.append("<g class=\"node ")
+          .append(n.kind())
+          .append("\" id=\"")
+          .append(n.key())
+          .append("\"><title>")
+          .append(Text.html(n.tooltip()))
+          .append("</title>");
+      out.append("<rect x=\"")
+          .append(n.x())
+          .append("\" y=\"")
+          .append(n.y())
+          .append("\" width=\"")
+          .append(n.w())
+          .append("\" height=\"")
+          .append(n.h())
+          .append("\" rx=\"6\" fill=\"")
+          .append(fill)
+          .append("\" stroke=\"")
+          .append(stroke)
+          .append("\"")
+          .append(n.blocking() ? " stroke-dasharray=\"6 4\"" : "")
+          .append("/>");
       int y = n.y() + PAD + 11;
       if (n.title() != null) {
         for (String l : n.title().split("\n")) {
-          out.append("<text x=\"").append(n.x() + PAD).append("\" y=\"").append(y)
-              .append("\" font-size=\"12\" font-weight=\"bold\" fill=\"#0d47a1\">").append(Text.html(l)).append("</text>");
+          out.append("<text x=\"")
+              .append(n.x() + PAD)
+              .append("\" y=\"")
+              .append(y)
+              .append("\" font-size=\"12\" font-weight=\"bold\" fill=\"#0d47a1\">")
+              .append(Text.html(l))
+              .append("</text>");
           y += LINE;
         }
         y += 4;
       }
       for (String l : n.lines()) {
-        out.append("<text x=\"").append(n.x() + PAD).append("\" y=\"").append(y)
-            .append("\" font-size=\"11\" fill=\"#222\">").append(Text.html(l)).append("</text>");
+        out.append("<text x=\"")
+            .append(n.x() + PAD)
+            .append("\" y=\"")
+            .append(y)
+            .append("\" font-size=\"11\" fill=\"#222\">")
+            .append(Text.html(l))
+            .append("</text>");
         y += LINE;
       }
       out.append(to == null ? "</g>\n" : "</g></a>\n");
     }
-    out.append("<text x=\"").append(MARGIN).append("\" y=\"").append(height - MARGIN / 2)
-        .append("\" font-size=\"11\" fill=\"#444\">Labels: studies whose findings bear on that link (into a mechanism: context → mechanism;")
-        .append(" on each edge out: mechanism → that outcome; or the whole configuration): +n support, ~n refine, −n refute.")
+    out.append("<text x=\"")
+        .append(MARGIN)
+        .append("\" y=\"")
+        .append(height - MARGIN / 2)
+        .append(
+            "\" font-size=\"11\" fill=\"#444\">Labels: studies whose findings bear on that link (into a mechanism: context → mechanism;")
+        .append(
+            " on each edge out: mechanism → that outcome; or the whole configuration): +n support, ~n refine, −n refute.")
         .append(" Dashed red: a blocking context.</text>\n");
     out.append("</svg>");
     return out.toString();
@@ -151,15 +223,30 @@ final class TheoryDiagramSvg {
   /** A count label centred on (cx, top + 8), on a white ground so it reads over the edges. */
   private static void label(StringBuilder out, int cx, int top, String text, String colour) {
     int w = (int) Math.round(text.length() * 6.5 + 8);
-    out.append("<g class=\"label\"><rect x=\"").append(cx - w / 2).append("\" y=\"").append(top)
-        .append("\" width=\"").append(w).append("\" height=\"16\" rx=\"3\" fill=\"#fff\" stroke=\"")
-        .append(colour).append("\" stroke-width=\"0.5\"/><text x=\"").append(cx).append("\" y=\"")
-        .append(top + 12).append("\" font-size=\"11\" text-anchor=\"middle\" fill=\"#222\">")
-        .append(Text.html(text)).append("</text></g>\n");
+    out.append("<g class=\"label\"><rect x=\"")
+        .append(cx - w / 2)
+        .append("\" y=\"")
+        .append(top)
+        .append("\" width=\"")
+        .append(w)
+        .append("\" height=\"16\" rx=\"3\" fill=\"#fff\" stroke=\"")
+        .append(colour)
+        .append("\" stroke-width=\"0.5\"/><text x=\"")
+        .append(cx)
+        .append("\" y=\"")
+        .append(top + 12)
+        .append("\" font-size=\"11\" text-anchor=\"middle\" fill=\"#222\">")
+        .append(Text.html(text))
+        .append("</text></g>\n");
   }
 
   private static void header(StringBuilder out, int x, String text) {
-    out.append("<text x=\"").append(x).append("\" y=\"").append(MARGIN + 14)
-        .append("\" font-size=\"13\" font-weight=\"bold\" fill=\"#333\">").append(Text.html(text)).append("</text>\n");
+    out.append("<text x=\"")
+        .append(x)
+        .append("\" y=\"")
+        .append(MARGIN + 14)
+        .append("\" font-size=\"13\" font-weight=\"bold\" fill=\"#333\">")
+        .append(Text.html(text))
+        .append("</text>\n");
   }
 }

@@ -67,8 +67,8 @@ public interface TheoryModel {
    * A theory-level CMOC with its history, rivals, the theories it draws on and the review team's
    * assessment, if they recorded one. {@code version} is the version it entered the theory in;
    * {@code derivedFrom} the studies it cites (its history's prompts, and those naming the theories
-   * it draws on: a section read alone reads them); {@code concepts} maps its
-   * context and outcome ids to their catalogue concepts.
+   * it draws on: a section read alone reads them); {@code concepts} maps its context and outcome
+   * ids to their catalogue concepts.
    */
   public record TheoryCmoc(
       String id,
@@ -130,7 +130,11 @@ public interface TheoryModel {
 
   /** One event of a theory CMOC's history. */
   public record Change(
-      String version, String change, List<String> revises, List<Prompt> promptedBy, String rationale) {}
+      String version,
+      String change,
+      List<String> revises,
+      List<Prompt> promptedBy,
+      String rationale) {}
 
   /** What prompted a change: an evidence item or a configuration of a study. */
   public record Prompt(String study, String evidence, String cmoc) {

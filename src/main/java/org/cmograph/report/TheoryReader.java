@@ -61,9 +61,17 @@ final class TheoryReader {
         r -> {
           contexts
               .computeIfAbsent(s(r, "cmoc"), k -> new ArrayList<>())
-              .add(new EvidenceBase.Context(s(r, "id"), s(r, "description"), s(r, "type"), s(r, "role"), s(r, "concept")));
+              .add(
+                  new EvidenceBase.Context(
+                      s(r, "id"),
+                      s(r, "description"),
+                      s(r, "type"),
+                      s(r, "role"),
+                      s(r, "concept")));
           if (s(r, "concept") != null) {
-            concepts.computeIfAbsent(s(r, "cmoc"), k -> new TreeMap<>()).put(s(r, "id"), s(r, "concept"));
+            concepts
+                .computeIfAbsent(s(r, "cmoc"), k -> new TreeMap<>())
+                .put(s(r, "id"), s(r, "concept"));
           }
         });
     Map<String, List<EvidenceBase.Outcome>> outcomes = new TreeMap<>();
@@ -72,14 +80,20 @@ final class TheoryReader {
         r -> {
           outcomes
               .computeIfAbsent(s(r, "cmoc"), k -> new ArrayList<>())
-              .add(new EvidenceBase.Outcome(s(r, "id"), s(r, "description"), null, s(r, "level"), null));
+              .add(
+                  new EvidenceBase.Outcome(
+                      s(r, "id"), s(r, "description"), null, s(r, "level"), null));
           if (s(r, "concept") != null) {
-            concepts.computeIfAbsent(s(r, "cmoc"), k -> new TreeMap<>()).put(s(r, "id"), s(r, "concept"));
+            concepts
+                .computeIfAbsent(s(r, "cmoc"), k -> new TreeMap<>())
+                .put(s(r, "id"), s(r, "concept"));
           }
         });
     Map<String, List<EvidenceBase.Change>> history = history();
     Map<String, List<String>> rivals = new TreeMap<>();
-    select("theory-rivals", r -> rivals.computeIfAbsent(s(r, "cmoc"), k -> new ArrayList<>()).add(s(r, "rival")));
+    select(
+        "theory-rivals",
+        r -> rivals.computeIfAbsent(s(r, "cmoc"), k -> new ArrayList<>()).add(s(r, "rival")));
     Map<String, List<EvidenceBase.TheorySource>> drawsOn = new TreeMap<>();
     select(
         "theory-draws-on",
@@ -97,7 +111,8 @@ final class TheoryReader {
           List<EvidenceBase.Change> events = history.getOrDefault(id, List.of());
           TreeSet<String> studies = new TreeSet<>();
           events.forEach(e -> e.promptedBy().forEach(p -> studies.add(p.study())));
-          // The studies naming the theories it draws on are cited too (a section read alone needs them).
+          // The studies naming the theories it draws on are cited too (a section read alone needs
+          // them).
           drawsOn.getOrDefault(id, List.of()).stream()
               .map(EvidenceBase.TheorySource::namedIn)
               .filter(java.util.Objects::nonNull)
@@ -132,8 +147,7 @@ final class TheoryReader {
                 (EvidenceBase.TheoryCmoc c) -> index.getOrDefault(c.version(), Integer.MAX_VALUE))
             .thenComparing(EvidenceBase.TheoryCmoc::id));
     String current = s(t, "version");
-    EvidenceBase.Version latest =
-        versions.isEmpty() ? null : versions.get(versions.size() - 1);
+    EvidenceBase.Version latest = versions.isEmpty() ? null : versions.get(versions.size() - 1);
     EvidenceBase.Theory draft =
         new EvidenceBase.Theory(
             s(t, "id"),
@@ -170,7 +184,9 @@ final class TheoryReader {
           String key = s(r, "cmoc") + "#" + s(r, "n");
           String target = s(r, "target");
           if ("revises".equals(s(r, "link"))) {
-            revises.computeIfAbsent(key, k -> new ArrayList<>()).add(EvidenceReader.strafter(target, "/id/theory/"));
+            revises
+                .computeIfAbsent(key, k -> new ArrayList<>())
+                .add(EvidenceReader.strafter(target, "/id/theory/"));
           } else {
             prompts.computeIfAbsent(key, k -> new ArrayList<>()).add(prompt(target));
           }

@@ -8,11 +8,11 @@ import org.cmograph.report.Doc.Inline;
 
 /**
  * How the programme theory was refined, as {@link Doc} blocks: for the overview, the versions, a
- * diagram marking added, refined, split, merged and dropped configurations, and the refinement table
- * (each change: configuration, change, what it revises, what prompted it, why); for one theory
- * configuration, its history with its predecessor's statement, its rivals beside it, and the
- * substantive theories it draws on. RAMESES asks a realist synthesis to show how the theory changed,
- * which evidence prompted each change and why (REALIST.md, The programme theory).
+ * diagram marking added, refined, split, merged and dropped configurations, and the refinement
+ * table (each change: configuration, change, what it revises, what prompted it, why); for one
+ * theory configuration, its history with its predecessor's statement, its rivals beside it, and the
+ * substantive theories it draws on. RAMESES asks a realist synthesis to show how the theory
+ * changed, which evidence prompted each change and why (REALIST.md, The programme theory).
  */
 final class TheoryRefinement {
   private final EvidenceBase base;
@@ -22,7 +22,8 @@ final class TheoryRefinement {
   TheoryRefinement(EvidenceBase base, EvidenceBase.Theory theory) {
     this.base = base;
     this.theory = theory;
-    this.current = new java.util.TreeSet<>(theory.cmocs().stream().map(EvidenceBase.TheoryCmoc::id).toList());
+    this.current =
+        new java.util.TreeSet<>(theory.cmocs().stream().map(EvidenceBase.TheoryCmoc::id).toList());
   }
 
   /** The overview's "Refinement of the programme theory" section. */
@@ -88,7 +89,9 @@ final class TheoryRefinement {
       }
     }
     return new Doc.Table(
-        List.of("Version", "Theory configuration", "Change", "Revises", "Prompted by", "Rationale"), rows, null);
+        List.of("Version", "Theory configuration", "Change", "Revises", "Prompted by", "Rationale"),
+        rows,
+        null);
   }
 
   /** The history, rivals and substantive theories of one theory configuration. */
@@ -113,7 +116,8 @@ final class TheoryRefinement {
     }
     for (EvidenceBase.TheoryCmoc later : theory.revisedBy(t.id())) {
       List<Inline> item = new ArrayList<>();
-      item.add(Doc.strong("Replaced in the " + later.origin().orElseThrow().version() + " version"));
+      item.add(
+          Doc.strong("Replaced in the " + later.origin().orElseThrow().version() + " version"));
       item.add(Doc.text(" by "));
       item.addAll(name(later.id()));
       item.add(Doc.text("."));
@@ -124,7 +128,10 @@ final class TheoryRefinement {
       b.add(new Doc.Bullets(history));
     }
     if (!t.rivalOf().isEmpty()) {
-      b.p(Doc.strong("Rival explanations: "), Doc.text("configurations of the theory that explain the same outcome pattern differently, beside this one."));
+      b.p(
+          Doc.strong("Rival explanations: "),
+          Doc.text(
+              "configurations of the theory that explain the same outcome pattern differently, beside this one."));
       List<List<List<Inline>>> rows = new ArrayList<>();
       for (String id : t.rivalOf()) {
         EvidenceBase.TheoryCmoc r = theory.cmoc(id).orElse(null);
@@ -150,14 +157,19 @@ final class TheoryRefinement {
         }
         if (s.namedIn() != null) {
           item.add(Doc.text("; named in "));
-          item.add(Doc.text(base.study(s.namedIn()).map(EvidenceBase.Study::citation).orElse(s.namedIn())));
+          item.add(
+              Doc.text(
+                  base.study(s.namedIn()).map(EvidenceBase.Study::citation).orElse(s.namedIn())));
         }
         if (s.citation() == null && s.doi() == null) {
           item.add(Doc.text(" (the source cites no work for it)"));
         }
         items.add(item);
       }
-      b.p(Doc.strong("Draws on"), Doc.text(" (substantive or middle-range theory: part of the theory, not evidence for it):"));
+      b.p(
+          Doc.strong("Draws on"),
+          Doc.text(
+              " (substantive or middle-range theory: part of the theory, not evidence for it):"));
       b.add(new Doc.Bullets(items));
     }
     return b.build();
@@ -174,8 +186,8 @@ final class TheoryRefinement {
   }
 
   /**
-   * What prompted a change: each item's study and id, and with {@code quotes} the item's quote where
-   * the base holds it (a complete base: the overview; a section read alone holds only its own
+   * What prompted a change: each item's study and id, and with {@code quotes} the item's quote
+   * where the base holds it (a complete base: the overview; a section read alone holds only its own
    * evidence, so sections name the item without its quote and read the same either way).
    */
   private List<Inline> prompts(EvidenceBase.Change e, boolean quotes) {
@@ -188,12 +200,14 @@ final class TheoryRefinement {
       String study = base.study(p.study()).map(EvidenceBase.Study::citation).orElse(p.study());
       if (p.evidence() != null) {
         String quote =
-            !quotes ? "" : base.evidence().stream()
-                .filter(x -> x.study().equals(p.study()) && x.id().equals(p.evidence()))
-                .map(EvidenceBase.Evidence::quote)
-                .findFirst()
-                .map(q -> ": “" + q + "”")
-                .orElse("");
+            !quotes
+                ? ""
+                : base.evidence().stream()
+                    .filter(x -> x.study().equals(p.study()) && x.id().equals(p.evidence()))
+                    .map(EvidenceBase.Evidence::quote)
+                    .findFirst()
+                    .map(q -> ": “" + q + "”")
+                    .orElse("");
         out.add(Doc.text(study + ", evidence " + p.evidence() + quote));
       } else {
         out.add(Doc.text(study + ", configuration " + p.cmoc()));

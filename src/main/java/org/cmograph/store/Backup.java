@@ -33,8 +33,9 @@ import org.cmograph.util.StrictUtf8;
 
 /**
  * Backups of the whole store, as a file that a user can check and any RDF tool can read: the
- * canonical N-Quads of every graph ({@link CanonicalNQuads}: default graph first, then named
- * graphs in name order, lines sorted within each, blank nodes labelled by RDFC-1.0), gzip-compressed, ending with one comment line that seals what is above it:
+ * canonical N-Quads of every graph ({@link CanonicalNQuads}: default graph first, then named graphs
+ * in name order, lines sorted within each, blank nodes labelled by RDFC-1.0), gzip-compressed,
+ * ending with one comment line that seals what is above it:
  *
  * <pre>
  * # cmograph-backup v1 quads=64796 sha256=3f9a...
@@ -67,7 +68,9 @@ public final class Backup {
     }
   }
 
-  /** Writes a backup of {@code dataset} to {@code out} (closing neither), in one read transaction. */
+  /**
+   * Writes a backup of {@code dataset} to {@code out} (closing neither), in one read transaction.
+   */
   public static Summary write(DatasetGraph dataset, OutputStream out) throws IOException {
     MessageDigest sha = sha256();
     GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
@@ -87,7 +90,8 @@ public final class Backup {
             });
     content.on(false);
     String hex = HexFormat.of().formatHex(sha.digest());
-    content.write((SEAL + "quads=" + quads[0] + " sha256=" + hex + "\n").getBytes(StandardCharsets.UTF_8));
+    content.write(
+        (SEAL + "quads=" + quads[0] + " sha256=" + hex + "\n").getBytes(StandardCharsets.UTF_8));
     gzip.finish();
     out.flush();
     return new Summary(quads[0], graphs, hex);
@@ -122,12 +126,14 @@ public final class Backup {
         lines++;
       }
     } catch (ZipException | EOFException e) {
-      throw new DamagedBackupException("the gzip stream is damaged or cut short (" + e.getMessage() + ")");
+      throw new DamagedBackupException(
+          "the gzip stream is damaged or cut short (" + e.getMessage() + ")");
     } catch (IOException e) {
       throw new DamagedBackupException("cannot read it: " + e.getMessage());
     }
     if (seal[0] == null) {
-      throw new DamagedBackupException("no seal line: the file is cut short, or not a cmograph backup");
+      throw new DamagedBackupException(
+          "no seal line: the file is cut short, or not a cmograph backup");
     }
     Matcher m = SEAL_LINE.matcher(seal[0]);
     if (!m.matches()) {
@@ -139,7 +145,8 @@ public final class Backup {
     }
     long declared = Long.parseLong(m.group(1));
     if (declared != lines) {
-      throw new DamagedBackupException("the seal counts " + declared + " quads, the file holds " + lines + " lines");
+      throw new DamagedBackupException(
+          "the seal counts " + declared + " quads, the file holds " + lines + " lines");
     }
     long[] parsed = {0};
     java.util.Set<Node> names = new java.util.HashSet<>();
@@ -159,7 +166,8 @@ public final class Backup {
           }
         });
     if (parsed[0] != declared) {
-      throw new DamagedBackupException("only " + parsed[0] + " of " + declared + " lines are quads");
+      throw new DamagedBackupException(
+          "only " + parsed[0] + " of " + declared + " lines are quads");
     }
     return new Summary(declared, names.size(), hex);
   }
@@ -199,7 +207,8 @@ public final class Backup {
                   });
               if (added[0] != summary.quads()) {
                 // Unreachable after verify(); aborting the transaction keeps the store as it was.
-                throw new DamagedBackupException("restored " + added[0] + " of " + summary.quads() + " quads");
+                throw new DamagedBackupException(
+                    "restored " + added[0] + " of " + summary.quads() + " quads");
               }
               return had[0];
             });

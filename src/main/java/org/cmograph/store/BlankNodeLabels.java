@@ -24,10 +24,10 @@ import org.apache.jena.sparql.core.Quad;
  * <p>The hash starts as RDF Dataset Canonicalization's first-degree hash (W3C RDFC-1.0 §4.6: the
  * sorted quads that mention the node, the node written {@code _:a}, other blank nodes {@code _:z})
  * and is refined round by round with the hashes of the blank nodes it is linked to, until a round
- * tells no more nodes apart. For the blank nodes RDF files hold (Turtle's {@code [ ]} and
- * {@code ( )}: trees of blank nodes under IRIs) this separates every node from every other that is
- * not an identical copy in an identical place; such copies are interchangeable, so which of them
- * gets which label changes no byte of the output. (Full RDFC-1.0 also settles contrived, highly
+ * tells no more nodes apart. For the blank nodes RDF files hold (Turtle's {@code [ ]} and {@code (
+ * )}: trees of blank nodes under IRIs) this separates every node from every other that is not an
+ * identical copy in an identical place; such copies are interchangeable, so which of them gets
+ * which label changes no byte of the output. (Full RDFC-1.0 also settles contrived, highly
  * symmetric graphs by trying permutations; cmograph's data has none, and a library implementing it,
  * titanium-rdfc 2.0.0, failed on a single blank-to-blank quad when tried.)
  */

@@ -50,15 +50,15 @@ public final class CmoStore implements AutoCloseable {
   public static CmoStore open(Path directory) {
     try {
       Files.createDirectories(directory);
-      return new CmoStore(
-          DatabaseMgr.connectDatasetGraph(directory.toString()), directory);
+      return new CmoStore(DatabaseMgr.connectDatasetGraph(directory.toString()), directory);
     } catch (org.apache.jena.shared.JenaException e) {
       // TDBException, or dboe's AlreadyLocked when another process holds the store
       throw isLocked(e)
           ? new StoreException.Locked(explain(directory, e), e)
           : new StoreException(explain(directory, e), e);
     } catch (java.io.IOException e) {
-      throw new StoreException("cannot create store folder " + directory + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "cannot create store folder " + directory + ": " + e.getMessage(), e);
     }
   }
 
@@ -105,13 +105,16 @@ public final class CmoStore implements AutoCloseable {
    *     be held in memory at once
    */
   public <T> LoadStats replace(
-      Graph ontology, Graph catalogue, List<T> studies, Function<T, StudyGraphBuilder.StudyGraph> convert) {
+      Graph ontology,
+      Graph catalogue,
+      List<T> studies,
+      Function<T, StudyGraphBuilder.StudyGraph> convert) {
     return replace(ontology, catalogue, Map.of(), studies, convert);
   }
 
   /**
-   * As {@link #replace(Graph, Graph, List, Function)}, and also replaces each of {@code graphs}
-   * (by name, e.g. the programme theory's graph) whole, in the same write transaction.
+   * As {@link #replace(Graph, Graph, List, Function)}, and also replaces each of {@code graphs} (by
+   * name, e.g. the programme theory's graph) whole, in the same write transaction.
    */
   public <T> LoadStats replace(
       Graph ontology,
@@ -133,8 +136,8 @@ public final class CmoStore implements AutoCloseable {
   }
 
   /**
-   * Where a {@link #load} gets its studies: it sends each study graph to the sink as soon as it
-   * is ready, on the calling thread, then says whether to commit.
+   * Where a {@link #load} gets its studies: it sends each study graph to the sink as soon as it is
+   * ready, on the calling thread, then says whether to commit.
    */
   @FunctionalInterface
   public interface StudyFeed {
@@ -150,8 +153,8 @@ public final class CmoStore implements AutoCloseable {
   /**
    * Replaces the reference graphs (when changed) and each study graph the feed sends, with the
    * graph of what it entails, all in one write transaction; studies not sent keep their graphs.
-   * Studies are written as they arrive, so a load can check the next files while it writes the
-   * last ones, and never holds more than a few graphs in memory.
+   * Studies are written as they arrive, so a load can check the next files while it writes the last
+   * ones, and never holds more than a few graphs in memory.
    *
    * @return what was loaded, or empty when the feed abandoned the load (nothing was changed)
    */
@@ -179,18 +182,25 @@ public final class CmoStore implements AutoCloseable {
                   triples[0]++;
                 }
                 writeInferred(
-                    sg.studyId(), inferred != null ? inferred : entailment.infer(sg.graph()), empty);
+                    sg.studyId(),
+                    inferred != null ? inferred : entailment.infer(sg.graph()),
+                    empty);
                 loaded.add(sg.studyId());
               });
       if (graphs.isEmpty()) {
         dataset.abort();
         return Optional.empty();
       }
-      graphs.get().forEach(
-          (name, graph) -> {
-            dataset.deleteAny(name, Node.ANY, Node.ANY, Node.ANY);
-            graph.find().forEach(t -> dataset.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
-          });
+      graphs
+          .get()
+          .forEach(
+              (name, graph) -> {
+                dataset.deleteAny(name, Node.ANY, Node.ANY, Node.ANY);
+                graph
+                    .find()
+                    .forEach(
+                        t -> dataset.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
+              });
       // Inferences depend on the ontology and catalogue too: refresh those of the kept studies.
       for (String id : studyIdsInTxn()) {
         if (!loaded.contains(id)
@@ -213,7 +223,11 @@ public final class CmoStore implements AutoCloseable {
 
   /** What a load did. */
   public record LoadStats(
-      int studies, long studyTriples, long quadsBefore, long quadsAfter, boolean referenceUpdated) {}
+      int studies,
+      long studyTriples,
+      long quadsBefore,
+      long quadsAfter,
+      boolean referenceUpdated) {}
 
   /** Replaces a study's inferred graph (see {@link Entailment}) with what its graph entails now. */
   private void replaceInferred(Entailment entailment, String studyId, Graph study) {
@@ -225,7 +239,9 @@ public final class CmoStore implements AutoCloseable {
     if (!storeWasEmpty) {
       dataset.deleteAny(name, Node.ANY, Node.ANY, Node.ANY);
     }
-    inferred.find().forEach(t -> dataset.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
+    inferred
+        .find()
+        .forEach(t -> dataset.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
   }
 
   /**
@@ -291,7 +307,9 @@ public final class CmoStore implements AutoCloseable {
 
   private StoreException stillInUse(RuntimeException cause) {
     return new StoreException(
-        "store " + directory + " is still being read or written by another task; it was left open and unchanged",
+        "store "
+            + directory
+            + " is still being read or written by another task; it was left open and unchanged",
         cause);
   }
 

@@ -177,7 +177,9 @@ public final class CmocTableWriter {
               }
             }
             links.add(
-                p.getKey() + " " + t.getURI().substring(prefix.length())
+                p.getKey()
+                    + " "
+                    + t.getURI().substring(prefix.length())
                     + (rationale == null ? "" : ": " + rationale.replace('\n', ' ')));
           }
         }
@@ -216,10 +218,10 @@ public final class CmocTableWriter {
   }
 
   /**
-   * An evidence item's 'about', the same on the row of each CMOC it bears on (the file's 'about'
-   * is the item's, read for each of its CMOCs). A part of the mechanism that a CMOC does not report
-   * stands for its mechanism, so a mechanism node another word already accounts for is not
-   * written as 'mechanism' (which would add the other CMOCs' mechanisms).
+   * An evidence item's 'about', the same on the row of each CMOC it bears on (the file's 'about' is
+   * the item's, read for each of its CMOCs). A part of the mechanism that a CMOC does not report
+   * stands for its mechanism, so a mechanism node another word already accounts for is not written
+   * as 'mechanism' (which would add the other CMOCs' mechanisms).
    */
   static String about(Graph g, Node item) {
     java.util.TreeSet<String> about = new java.util.TreeSet<>();
@@ -235,7 +237,8 @@ public final class CmocTableWriter {
         String id = literal(g, part, Vocab.identifier);
         // A study context or outcome that no CMOC links (a setting) has no row to stand in.
         boolean linked =
-            g.contains(Node.ANY, Vocab.hasContext, part) || g.contains(Node.ANY, Vocab.hasOutcome, part);
+            g.contains(Node.ANY, Vocab.hasContext, part)
+                || g.contains(Node.ANY, Vocab.hasOutcome, part);
         if (id != null && linked) {
           about.add(id);
         }

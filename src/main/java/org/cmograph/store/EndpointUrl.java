@@ -16,11 +16,10 @@ import java.util.regex.Pattern;
 public final class EndpointUrl {
   /**
    * A scheme, {@code //}, then everything up to the last {@code @} before a space. Greedy on
-   * purpose: a password typed with an unescaped {@code @} or {@code /} in it is hidden whole,
-   * at the price of hiding a little more of a rare URL with an {@code @} in its path.
+   * purpose: a password typed with an unescaped {@code @} or {@code /} in it is hidden whole, at
+   * the price of hiding a little more of a rare URL with an {@code @} in its path.
    */
-  private static final Pattern USER_INFO =
-      Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)\\S*@");
+  private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)\\S*@");
 
   private EndpointUrl() {}
 

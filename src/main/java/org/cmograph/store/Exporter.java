@@ -19,9 +19,9 @@ import org.cmograph.rdf.Vocab;
 
 /**
  * Writes the store as RDF. N-Quads output is canonical (default graph first, then the named graphs
- * in name order, lines sorted within each graph, blank nodes labelled by RDFC-1.0: see {@link CanonicalNQuads}), so the same content
- * gives the same bytes from any store, whatever the load history; the other formats are written
- * from a snapshot copied in the same order.
+ * in name order, lines sorted within each graph, blank nodes labelled by RDFC-1.0: see {@link
+ * CanonicalNQuads}), so the same content gives the same bytes from any store, whatever the load
+ * history; the other formats are written from a snapshot copied in the same order.
  */
 public final class Exporter {
   /** The export formats and their usual file extensions. */

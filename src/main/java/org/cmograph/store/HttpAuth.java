@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * HTTP authentication as the server asks for it: credentials are sent only after a {@code 401}
  * names a scheme, then with every later request of the same client, Basic (Fuseki, {@code cmograph
  * serve}, GraphDB) or Digest (RFC 7616, MD5 or SHA-256, as Virtuoso's {@code
- * /sparql-graph-crud-auth} and {@code /sparql-auth} want). The JDK's client does neither on its
- * own for Digest, and Basic only through a global authenticator.
+ * /sparql-graph-crud-auth} and {@code /sparql-auth} want). The JDK's client does neither on its own
+ * for Digest, and Basic only through a global authenticator.
  *
  * <pre>
  * HttpAuth auth = new HttpAuth(new RemoteGraphStore.Credentials("loader", password));
@@ -41,11 +41,15 @@ public final class HttpAuth {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final RemoteGraphStore.Credentials credentials;
+
   /** The server's last challenge: the scheme and, for Digest, realm, nonce, qop... */
   private Challenge challenge;
+
   private int nonceCount;
 
-  /** @param credentials null to send none (a 401 is then returned as it came) */
+  /**
+   * @param credentials null to send none (a 401 is then returned as it came)
+   */
   public HttpAuth(RemoteGraphStore.Credentials credentials) {
     this.credentials = credentials;
   }
@@ -165,8 +169,7 @@ public final class HttpAuth {
     boolean qopAuth =
         List.of(p.getOrDefault("qop", "").toLowerCase(Locale.ROOT).split("\\s*,\\s*"))
             .contains("auth");
-    String response =
-        digest(hash, session, qopAuth, realm, nonce, nc, cnonce, method, target);
+    String response = digest(hash, session, qopAuth, realm, nonce, nc, cnonce, method, target);
     StringBuilder h = new StringBuilder("Digest ");
     h.append("username=").append(quoted(credentials.user()));
     h.append(", realm=").append(quoted(realm));

@@ -57,11 +57,11 @@ public final class LoadService {
   }
 
   /**
-   * Loads into the store in {@code dir}. An existing store is kept byte for byte unless every
-   * file passes: nothing opens it until they have. A fresh store is checked and written in one
-   * pass (each file is checked on the other cores while the studies before it are written, in one
-   * write transaction abandoned if any file has an error), and what it created is removed again
-   * if a file fails.
+   * Loads into the store in {@code dir}. An existing store is kept byte for byte unless every file
+   * passes: nothing opens it until they have. A fresh store is checked and written in one pass
+   * (each file is checked on the other cores while the studies before it are written, in one write
+   * transaction abandoned if any file has an error), and what it created is removed again if a file
+   * fails.
    */
   public LoadReport intoStore(List<Path> targets, Path dir, Listener listener) {
     boolean fresh = !CmoStore.exists(dir);
@@ -131,10 +131,20 @@ public final class LoadService {
     }
     CmoStore.LoadStats s = stats.get();
     return new LoadReport(
-        true, sorted(problems), errors, filesRead, s.studies(), s.studyTriples(), s.quadsAfter(), 0, ms);
+        true,
+        sorted(problems),
+        errors,
+        filesRead,
+        s.studies(),
+        s.studyTriples(),
+        s.quadsAfter(),
+        0,
+        ms);
   }
 
-  /** Validates everything, then sends every graph to the Graph Store Protocol server at {@code url}. */
+  /**
+   * Validates everything, then sends every graph to the Graph Store Protocol server at {@code url}.
+   */
   public LoadReport toEndpoint(
       List<Path> targets, String url, RemoteGraphStore.Credentials credentials, Listener listener) {
     listener.validating();
@@ -190,7 +200,9 @@ public final class LoadService {
 
   /** The three checks of a load, before anything is written. */
   private record Checked(
-      StudyPipeline.Result studies, TheoryPipeline.Result theory, SelectionPipeline.Result selection) {
+      StudyPipeline.Result studies,
+      TheoryPipeline.Result theory,
+      SelectionPipeline.Result selection) {
     boolean hasErrors() {
       return studies.hasErrors() || theory.hasErrors() || selection.hasErrors();
     }
@@ -208,7 +220,9 @@ public final class LoadService {
 
     LoadReport refused() {
       return LoadReport.refused(
-          problems(), studies.errorCount() + theory.errorCount() + selection.errorCount(), filesRead());
+          problems(),
+          studies.errorCount() + theory.errorCount() + selection.errorCount(),
+          filesRead());
     }
   }
 

@@ -29,12 +29,12 @@ import org.apache.jena.system.Txn;
 /**
  * The dataset of a server, read with the Graph Store Protocol as N-Quads into memory: what {@code
  * backup}, {@code summary}, {@code export} and {@code diff} read when they work through a server.
- * One GET of the whole dataset (one snapshot); when the server cuts that answer (a {@code
- * cmograph serve} returns at most {@code --max-rows} quads, and says so in {@value
- * #TRUNCATED_HEADER}), graph by graph instead (each graph whole, not one snapshot of all), listing
- * the graphs with its SPARQL URL (given, or {@code /sparql} beside {@code /get}). Blank node labels are
- * kept as the server wrote them, which are its store's own, so an export of the copy is the export
- * of the store.
+ * One GET of the whole dataset (one snapshot); when the server cuts that answer (a {@code cmograph
+ * serve} returns at most {@code --max-rows} quads, and says so in {@value #TRUNCATED_HEADER}),
+ * graph by graph instead (each graph whole, not one snapshot of all), listing the graphs with its
+ * SPARQL URL (given, or {@code /sparql} beside {@code /get}). Blank node labels are kept as the
+ * server wrote them, which are its store's own, so an export of the copy is the export of the
+ * store.
  *
  * <pre>
  * try (CmoStore copy = RemoteDataset.read(getUrl, null, null)) { ... }
@@ -110,7 +110,8 @@ public final class RemoteDataset {
       throw e;
     } catch (RuntimeException e) {
       throw new StoreException(
-          "cannot read the dataset from " + EndpointUrl.redacted(getUrl) + ": " + e.getMessage(), e);
+          "cannot read the dataset from " + EndpointUrl.redacted(getUrl) + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -156,7 +157,10 @@ public final class RemoteDataset {
     List<Node> names = new ArrayList<>();
     for (int offset = 0; ; offset += PAGE) {
       String query =
-          "SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g LIMIT " + PAGE + " OFFSET " + offset;
+          "SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g LIMIT "
+              + PAGE
+              + " OFFSET "
+              + offset;
       int before = names.size();
       try (QueryExecution q = QueryExecutionHTTP.service(queryUrl).query(query).build()) {
         ResultSet rows = q.execSelect();

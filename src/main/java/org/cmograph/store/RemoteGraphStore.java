@@ -25,8 +25,8 @@ import org.cmograph.rdf.StudyGraphBuilder;
  * Any SPARQL 1.1 Graph Store Protocol server (a shared Fuseki, Oxigraph, GraphDB, Virtuoso...) as
  * the place a load goes: each graph is sent with one {@code PUT ?graph=IRI}, which replaces it
  * whole, so pushing the same files twice gives the same remote graphs. Graphs go one by one; the
- * caller validates everything first, so a failure can only be the server's, and a rerun repairs
- * it. Credentials go as the server asks for them (HTTP Basic or Digest, see {@link HttpAuth}).
+ * caller validates everything first, so a failure can only be the server's, and a rerun repairs it.
+ * Credentials go as the server asks for them (HTTP Basic or Digest, see {@link HttpAuth}).
  *
  * <pre>
  * RemoteGraphStore remote = new RemoteGraphStore("http://host:3030/cmo/data", null);
@@ -51,8 +51,10 @@ public final class RemoteGraphStore {
   public record PushStats(int studies, int graphs, long triples) {}
 
   private final String url;
+
   /** {@link #url} without user-info, which goes as credentials instead. */
   private final String target;
+
   private final Credentials credentials;
   private final HttpClient http;
   private final HttpAuth auth;
@@ -70,7 +72,8 @@ public final class RemoteGraphStore {
     }
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
       throw new StoreException(
-          "the endpoint must be an http:// or https:// URL, not " + EndpointUrl.redacted(url), null);
+          "the endpoint must be an http:// or https:// URL, not " + EndpointUrl.redacted(url),
+          null);
     }
     this.url = url;
     this.target = HttpAuth.withoutUserInfo(url);

@@ -26,11 +26,12 @@ import org.cmograph.rdf.Iris;
 import org.cmograph.rdf.Vocab;
 
 /**
- * What the summaries' reader ({@code report.EvidenceReader}) takes from the store's indexes rather than by SPARQL: the studies
- * and their graphs, the studies naming each concept, the store's totals, and copies of graphs in
- * memory. In a TDB2 store these work on node ids and decode only what they return; any other
- * dataset is read quad by quad. One index serves one read: made inside the read transaction and
- * dropped with it (node ids are only stable while the store is not compacted).
+ * What the summaries' reader ({@code report.EvidenceReader}) takes from the store's indexes rather
+ * than by SPARQL: the studies and their graphs, the studies naming each concept, the store's
+ * totals, and copies of graphs in memory. In a TDB2 store these work on node ids and decode only
+ * what they return; any other dataset is read quad by quad. One index serves one read: made inside
+ * the read transaction and dropped with it (node ids are only stable while the store is not
+ * compacted).
  */
 public final class StoreIndex implements AutoCloseable {
   /** A study and the name of its graph. */
@@ -43,21 +44,23 @@ public final class StoreIndex implements AutoCloseable {
   public record Totals(int studies, int cmocs, int evidence, String dataAsOf) {}
 
   private final DatasetGraph dataset;
+
   /** The quad table of a TDB2 store, or null for any other dataset. */
   private final NodeTupleTable quads;
+
   /** Decodes the nodes of many ids at once, in a TDB2 store; null for any other dataset. */
   private final StoredNodes nodes;
+
   /**
-   * The study slug of each graph id seen ("" for a graph that is not a study's), so each graph
-   * name is decoded once for all the scans below. Graph names are IRIs, never inline ids, so ids
-   * can key the map (NodeId.equals compares values only, which is exact among stored nodes).
+   * The study slug of each graph id seen ("" for a graph that is not a study's), so each graph name
+   * is decoded once for all the scans below. Graph names are IRIs, never inline ids, so ids can key
+   * the map (NodeId.equals compares values only, which is exact among stored nodes).
    */
   private final Map<NodeId, String> graphSlugs = new HashMap<>();
 
   public StoreIndex(DatasetGraph dataset) {
     this.dataset = dataset;
-    this.quads =
-        TdbInternals.isTdb2(dataset) ? TdbInternals.quadTable(dataset) : null;
+    this.quads = TdbInternals.isTdb2(dataset) ? TdbInternals.quadTable(dataset) : null;
     this.nodes = quads == null ? null : StoredNodes.open(dataset);
   }
 
@@ -75,14 +78,19 @@ public final class StoreIndex implements AutoCloseable {
   }
 
   /**
-   * The quads of a pattern as node-id tuples, with the names of their graphs decoded for
-   * {@link #slugOfGraph} all at once ({@link StoredNodes}), not one look-up per graph; TDB2 only.
+   * The quads of a pattern as node-id tuples, with the names of their graphs decoded for {@link
+   * #slugOfGraph} all at once ({@link StoredNodes}), not one look-up per graph; TDB2 only.
    */
   private List<Tuple<NodeId>> idsWithGraphs(Node g, Node s, Node p, Node o) {
     List<Tuple<NodeId>> tuples = new ArrayList<>();
     ids(g, s, p, o).forEachRemaining(tuples::add);
     Map<NodeId, Node> names = new HashMap<>();
-    nodes.decode(tuples.stream().map(t -> t.get(0)).filter(id -> !graphSlugs.containsKey(id)).collect(Collectors.toSet()), names);
+    nodes.decode(
+        tuples.stream()
+            .map(t -> t.get(0))
+            .filter(id -> !graphSlugs.containsKey(id))
+            .collect(Collectors.toSet()),
+        names);
     names.forEach(
         (id, name) -> {
           String found = slugOf(name);
@@ -93,10 +101,13 @@ public final class StoreIndex implements AutoCloseable {
 
   /** The study slug of the graph with this id, or null; each graph decoded once. */
   private String slugOfGraph(NodeId graph) {
-    String slug = graphSlugs.computeIfAbsent(graph, g -> {
-      String found = slugOf(quads.getNodeTable().getNodeForNodeId(g));
-      return found == null ? "" : found;
-    });
+    String slug =
+        graphSlugs.computeIfAbsent(
+            graph,
+            g -> {
+              String found = slugOf(quads.getNodeTable().getNodeForNodeId(g));
+              return found == null ? "" : found;
+            });
     return slug.isEmpty() ? null : slug;
   }
 
@@ -142,8 +153,8 @@ public final class StoreIndex implements AutoCloseable {
 
   /**
    * The studies (nodes typed cmo:Study in a study or inferred graph) with their graphs, by
-   * identifier: found by index, without a join. A study's graph is named by its identifier
-   * ({@link Iris#studyGraph}, which takes identifiers that are slugs only), so the name gives it.
+   * identifier: found by index, without a join. A study's graph is named by its identifier ({@link
+   * Iris#studyGraph}, which takes identifiers that are slugs only), so the name gives it.
    */
   public List<StudyGraphs> studies() {
     Map<String, StudyGraphs> studies = new TreeMap<>();
@@ -155,9 +166,12 @@ public final class StoreIndex implements AutoCloseable {
         };
     if (quads != null) {
       // By node ids: only the graph of each quad is decoded, once.
-      idsWithGraphs(Node.ANY, Node.ANY, Vocab.type, Vocab.Study).forEach(t -> study.accept(slugOfGraph(t.get(0))));
+      idsWithGraphs(Node.ANY, Node.ANY, Vocab.type, Vocab.Study)
+          .forEach(t -> study.accept(slugOfGraph(t.get(0))));
     } else {
-      dataset.find(Node.ANY, Node.ANY, Vocab.type, Vocab.Study).forEachRemaining(q -> study.accept(slugOf(q.getGraph())));
+      dataset
+          .find(Node.ANY, Node.ANY, Vocab.type, Vocab.Study)
+          .forEachRemaining(q -> study.accept(slugOf(q.getGraph())));
     }
     return List.copyOf(studies.values());
   }
@@ -175,8 +189,8 @@ public final class StoreIndex implements AutoCloseable {
   /**
    * An in-memory dataset whose default graph holds these studies' graphs and the shared ones. Not
    * their inferred graphs: those hold the roll-ups the catalogue queries use (e.g.
-   * cmo:countsForMechanism, docs/model.md), and no summary query reads them (the tests that
-   * compare a batched read with the union-graph read, inferred graphs included, say so).
+   * cmo:countsForMechanism, docs/model.md), and no summary query reads them (the tests that compare
+   * a batched read with the union-graph read, inferred graphs included, say so).
    */
   public DatasetGraph batch(Graph shared, List<StudyGraphs> studies) {
     Graph g = GraphFactory.createGraphMem();
@@ -188,16 +202,18 @@ public final class StoreIndex implements AutoCloseable {
   /**
    * Adds the triples of the named graphs {@code names} to {@code into}. In a TDB2 store it reads
    * node ids (one range scan per graph), then decodes each distinct id once for all of them,
-   * together and in the order they lie in the node file ({@link StoredNodes}): most ids of a
-   * batch (graph names, predicates, classes, controlled values, concepts) repeat, and the rest
-   * (quotes, identifiers) is read once. The store's own node cache is bypassed: a JFR profile of
-   * writing every summary at 10,000 studies spent 62% of the copying in its look-ups and upkeep,
-   * and caching what is read once would only evict what the endpoint's queries use.
+   * together and in the order they lie in the node file ({@link StoredNodes}): most ids of a batch
+   * (graph names, predicates, classes, controlled values, concepts) repeat, and the rest (quotes,
+   * identifiers) is read once. The store's own node cache is bypassed: a JFR profile of writing
+   * every summary at 10,000 studies spent 62% of the copying in its look-ups and upkeep, and
+   * caching what is read once would only evict what the endpoint's queries use.
    */
   private void copyGraphs(List<Node> names, Graph into) {
     if (quads == null) {
       for (Node name : names) {
-        dataset.find(name, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> into.add(q.asTriple()));
+        dataset
+            .find(name, Node.ANY, Node.ANY, Node.ANY)
+            .forEachRemaining(q -> into.add(q.asTriple()));
       }
       return;
     }
@@ -223,16 +239,18 @@ public final class StoreIndex implements AutoCloseable {
     for (Tuple<NodeId> t : tuples) {
       into.add(
           Triple.create(
-              StoredNodes.node(t.get(1), decoded), StoredNodes.node(t.get(2), decoded), StoredNodes.node(t.get(3), decoded)));
+              StoredNodes.node(t.get(1), decoded),
+              StoredNodes.node(t.get(2), decoded),
+              StoredNodes.node(t.get(3), decoded)));
     }
   }
 
   /**
    * The store's totals from its indexes: the studies of the index, the distinct (CMOC, study) pairs
-   * of cmo:inStudy of CMO configurations (outcome patterns included), the distinct (item, study) pairs of cmo:fromStudy
-   * for findings (in any graph, as the union graph has them), and the latest cmo:extractionDate.
-   * The SHACL shapes every loaded study passes require each CMOC's identifier and each item's
-   * identifier and type (ontology/shapes.ttl), so these equal the count queries';
+   * of cmo:inStudy of CMO configurations (outcome patterns included), the distinct (item, study)
+   * pairs of cmo:fromStudy for findings (in any graph, as the union graph has them), and the latest
+   * cmo:extractionDate. The SHACL shapes every loaded study passes require each CMOC's identifier
+   * and each item's identifier and type (ontology/shapes.ttl), so these equal the count queries';
    * SummarySelectiveReadTest and EvidenceReaderBatchTest compare them with a whole read.
    */
   public Totals totals(List<StudyGraphs> index) {
@@ -240,8 +258,7 @@ public final class StoreIndex implements AutoCloseable {
     // (the only evidence that counts), as count-cmocs.rq and count-evidence.rq do.
     int cmocs = distinctPairs(Vocab.inStudy, Vocab.type, Vocab.CMOConfiguration);
     int evidence =
-        distinctPairs(
-            Vocab.fromStudy, Vocab.evidenceKind, Vocab.value("evidence-kind", "finding"));
+        distinctPairs(Vocab.fromStudy, Vocab.evidenceKind, Vocab.value("evidence-kind", "finding"));
     String[] latest = {null};
     Consumer<Node> date =
         o -> {
@@ -265,11 +282,12 @@ public final class StoreIndex implements AutoCloseable {
     } else {
       dataset
           .find(Node.ANY, Node.ANY, Vocab.extractionDate, Node.ANY)
-          .forEachRemaining(q -> {
-            if (slugOf(q.getGraph()) != null) {
-              date.accept(q.getObject());
-            }
-          });
+          .forEachRemaining(
+              q -> {
+                if (slugOf(q.getGraph()) != null) {
+                  date.accept(q.getObject());
+                }
+              });
     }
     return new Totals(index.size(), cmocs, evidence, latest[0] == null ? "unknown" : latest[0]);
   }
@@ -308,5 +326,4 @@ public final class StoreIndex implements AutoCloseable {
             });
     return pairs.size();
   }
-
 }

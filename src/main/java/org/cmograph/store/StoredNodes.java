@@ -31,15 +31,15 @@ import org.apache.thrift.transport.TTransportException;
  * bytes at a time and each ask is a seek and a read system call, about 20 µs a node (a JFR profile
  * of a one-mechanism summary at 10,000 studies spent most of its copying there). Here the ids are
  * sorted by file position and read through a 64 KiB window, one positional read per window, and
- * each node is decoded from memory with the same Thrift term and converter TDB2 uses: 64,000
- * nodes in ~0.15 s instead of ~1.4 s.
+ * each node is decoded from memory with the same Thrift term and converter TDB2 uses: 64,000 nodes
+ * in ~0.15 s instead of ~1.4 s.
  *
  * <p>The node file is append-only and a node id is its position in it, so the bytes of every id a
  * read transaction sees are final (an aborted write truncates back past what was committed only).
  * Reads are positional, so they never move the file position TDB2's own reads use. The first
  * decoded node is compared with the node table's answer, and on any disagreement or failure the
- * node table decodes instead: a layout other than the one this was written against (Jena 5)
- * costs speed, never correctness.
+ * node table decodes instead: a layout other than the one this was written against (Jena 5) costs
+ * speed, never correctness.
  *
  * <pre>
  * try (StoredNodes nodes = StoredNodes.open(dataset)) { // inside a read transaction
@@ -51,8 +51,10 @@ public final class StoredNodes implements AutoCloseable {
   private static final int WINDOW = 1 << 16;
 
   private final NodeTable table;
+
   /** The node file, or null to decode through {@link #table}. */
   private FileChannel file;
+
   private boolean checked;
   private byte[] buffer = new byte[WINDOW];
   private long windowStart = -1;
@@ -80,7 +82,9 @@ public final class StoredNodes implements AutoCloseable {
     FileChannel file = null;
     if (!tdb.getLocation().isMem()) {
       Path path =
-          Path.of(tdb.getLocation().getDirectoryPath(), tdb.getStoreParams().getNodeTableBaseName() + "-data." + Names.extObjNodeData);
+          Path.of(
+              tdb.getLocation().getDirectoryPath(),
+              tdb.getStoreParams().getNodeTableBaseName() + "-data." + Names.extObjNodeData);
       try {
         file = Files.isRegularFile(path) ? FileChannel.open(path, StandardOpenOption.READ) : null;
       } catch (IOException e) {
@@ -116,14 +120,16 @@ public final class StoredNodes implements AutoCloseable {
   }
 
   /**
-   * True once nodes have come from the node file (checked against the node table), false while
-   * they come from the node table: for tests, which must see the fast path taken.
+   * True once nodes have come from the node file (checked against the node table), false while they
+   * come from the node table: for tests, which must see the fast path taken.
    */
   public boolean readsFile() {
     return file != null && checked;
   }
 
-  /** The node of {@code id}: an inline one from the id itself, a stored one from {@code decoded}. */
+  /**
+   * The node of {@code id}: an inline one from the id itself, a stored one from {@code decoded}.
+   */
   public static Node node(NodeId id, Map<NodeId, Node> decoded) {
     return NodeId.isInline(id) ? NodeId.extract(id) : decoded.get(id);
   }
@@ -155,7 +161,8 @@ public final class StoredNodes implements AutoCloseable {
   /** Decodes the Thrift term at {@code position}, refilling the window when it does not hold it. */
   private Node read(long position) throws IOException, TException {
     for (int attempt = 0; ; attempt++) {
-      boolean inWindow = windowStart >= 0 && position >= windowStart && position - windowStart < windowLength;
+      boolean inWindow =
+          windowStart >= 0 && position >= windowStart && position - windowStart < windowLength;
       if (!inWindow || attempt > 0) {
         if (attempt > 0 && position == windowStart && windowLength == buffer.length) {
           buffer = new byte[buffer.length * 2]; // a term longer than the window: a bigger one

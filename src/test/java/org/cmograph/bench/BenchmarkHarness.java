@@ -44,15 +44,15 @@ import org.cmograph.store.CmoStore;
 import org.cmograph.testing.Folders;
 
 /**
- * The whole-command benchmark: at each size it generates studies, then measures side by side in
- * the same run cmograph's validate+load against Jena's bulk loader on the very same quads, every
+ * The whole-command benchmark: at each size it generates studies, then measures side by side in the
+ * same run cmograph's validate+load against Jena's bulk loader on the very same quads, every
  * catalogue query on the local store, the endpoint against a plain Fuseki under 1, 8 and 32
  * loopback clients, summaries, and {@code serve} start-up; then it writes {@code
  * docs/benchmarks.md} itself (keeping the hand-written notes between its markers).
  *
- * <p>Loads run in child JVMs with {@code -Xmx1g}, as the issue requires of 10,000 studies. The quick
- * mode (100 studies, everything in this JVM) runs inside {@code ./mvnw verify} and its test asserts
- * only correctness: row counts, loaded quads.
+ * <p>Loads run in child JVMs with {@code -Xmx1g}, as the issue requires of 10,000 studies. The
+ * quick mode (100 studies, everything in this JVM) runs inside {@code ./mvnw verify} and its test
+ * asserts only correctness: row counts, loaded quads.
  *
  * <pre>
  * scripts/benchmark.sh                       # 100, 1,000 and 10,000 studies; writes docs/benchmarks.md
@@ -60,7 +60,8 @@ import org.cmograph.testing.Folders;
  * </pre>
  */
 public final class BenchmarkHarness {
-  static final String NOTES_START = "<!-- notes:start (kept when the harness rewrites this file) -->";
+  static final String NOTES_START =
+      "<!-- notes:start (kept when the harness rewrites this file) -->";
   static final String NOTES_END = "<!-- notes:end -->";
   static final String STUDY = SyntheticStudies.studyId(7);
   static final String TEXT = "trust";
@@ -85,7 +86,20 @@ public final class BenchmarkHarness {
 
     static Options quick(Path work) {
       return new Options(
-          List.of(100), work, null, true, 1, 1, 1, 800, false, Set.of(PARTS), "-Xmx1g", "-Xmx1g", 1, Integer.MAX_VALUE);
+          List.of(100),
+          work,
+          null,
+          true,
+          1,
+          1,
+          1,
+          800,
+          false,
+          Set.of(PARTS),
+          "-Xmx1g",
+          "-Xmx1g",
+          1,
+          Integer.MAX_VALUE);
     }
 
     /** Runs of each whole-command measurement at {@code n} studies (fewer at 10,000 and more). */
@@ -126,7 +140,8 @@ public final class BenchmarkHarness {
 
   record QueryRow(int studies, String query, String params, int rows, Samples ms) {}
 
-  record EndpointRow(int studies, String query, int rows, HttpLoad.Result ours, HttpLoad.Result plain) {}
+  record EndpointRow(
+      int studies, String query, int rows, HttpLoad.Result ours, HttpLoad.Result plain) {}
 
   record TimedRow(int studies, String what, Samples ms, String detail) {}
 
@@ -193,7 +208,9 @@ public final class BenchmarkHarness {
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
-        case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(s -> Integer.parseInt(s.strip())).toList();
+        case "--sizes" ->
+            sizes =
+                Arrays.stream(args[++i].split(",")).map(s -> Integer.parseInt(s.strip())).toList();
         case "--work" -> work = Path.of(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -210,7 +227,19 @@ public final class BenchmarkHarness {
       }
     }
     return new Options(
-        sizes, work, out, false, runs, seed, seconds, selective, jmh, parts, heap, serverHeap, bigRuns,
+        sizes,
+        work,
+        out,
+        false,
+        runs,
+        seed,
+        seconds,
+        selective,
+        jmh,
+        parts,
+        heap,
+        serverHeap,
+        bigRuns,
         summaryAllUpTo);
   }
 
@@ -289,9 +318,15 @@ public final class BenchmarkHarness {
     if (!options.quick()) {
       ChildJvm.Finished v =
           children.run(
-              "validate-" + n, options.childHeap(), ChildMain.class.getName(),
-              List.of("validate", "--quiet", data.toString()), ChildMain.MARK, 120);
-      check(v.exit() == 0, "validate of " + n + " generated studies failed:\n" + ChildJvm.tail(v.out()));
+              "validate-" + n,
+              options.childHeap(),
+              ChildMain.class.getName(),
+              List.of("validate", "--quiet", data.toString()),
+              ChildMain.MARK,
+              120);
+      check(
+          v.exit() == 0,
+          "validate of " + n + " generated studies failed:\n" + ChildJvm.tail(v.out()));
       validateMs = v.field("ms");
     }
     Path nq = options.work().resolve("store-" + n + ".nq");
@@ -309,8 +344,12 @@ public final class BenchmarkHarness {
       } else {
         ChildJvm.Finished l =
             children.run(
-                "load-" + n + "-run" + r, options.childHeap(), ChildMain.class.getName(),
-                List.of("load", studies.toString(), "--store", store.toString()), ChildMain.MARK, 180);
+                "load-" + n + "-run" + r,
+                options.childHeap(),
+                ChildMain.class.getName(),
+                List.of("load", studies.toString(), "--store", store.toString()),
+                ChildMain.MARK,
+                180);
         check(l.exit() == 0, "load of " + n + " studies failed:\n" + ChildJvm.tail(l.err()));
         ours.add(l.field("ms"));
         oursWall.add(l.wallMs());
@@ -329,8 +368,12 @@ public final class BenchmarkHarness {
       } else {
         ChildJvm.Finished j =
             children.run(
-                "jena-" + n + "-run" + r, options.childHeap(), JenaBulkLoad.class.getName(),
-                List.of(nq.toString(), jenaStore.toString()), JenaBulkLoad.MARK, 180);
+                "jena-" + n + "-run" + r,
+                options.childHeap(),
+                JenaBulkLoad.class.getName(),
+                List.of(nq.toString(), jenaStore.toString()),
+                JenaBulkLoad.MARK,
+                180);
         check(j.exit() == 0, "Jena's loader failed:\n" + ChildJvm.tail(j.err()));
         jena.add(j.field("ms"));
         jenaCpu.add(j.field("cpuMs"));
@@ -344,8 +387,19 @@ public final class BenchmarkHarness {
     double generateMs = Double.parseDouble(Files.readString(data.resolve(".complete")).strip());
     results.loads.add(
         new LoadRow(
-            n, evidence, quads, jenaQuads, ours, oursWall, jena, oursCpu, jenaCpu, oursPeak, jenaPeak,
-            validateMs, generateMs));
+            n,
+            evidence,
+            quads,
+            jenaQuads,
+            ours,
+            oursWall,
+            jena,
+            oursCpu,
+            jenaCpu,
+            oursPeak,
+            jenaPeak,
+            validateMs,
+            generateMs));
   }
 
   /** The store's quads as N-Quads (streamed, not sorted): what Jena's loader gets. */
@@ -364,7 +418,8 @@ public final class BenchmarkHarness {
       Query q =
           QueryFactory.create(
               "PREFIX cmo: <https://w3id.org/cmograph/ontology#> SELECT (COUNT(*) AS ?n) { ?e a cmo:EvidenceItem }");
-      QueryResult.Rows r = (QueryResult.Rows) new QueryRunner(Duration.ofMinutes(5)).run(q, s.dataset());
+      QueryResult.Rows r =
+          (QueryResult.Rows) new QueryRunner(Duration.ofMinutes(5)).run(q, s.dataset());
       return Long.parseLong(r.rows().get(0).get(Var.alloc("n")).getLiteralLexicalForm());
     }
   }
@@ -372,8 +427,8 @@ public final class BenchmarkHarness {
   // ----------------------------------------------------------------------------------- queries
 
   /**
-   * Findings that bear on the mechanism per concept, broader concepts counting their narrower
-   * ones, and one row per configuration the item is for (as evidence-for-mechanism counts them).
+   * Findings that bear on the mechanism per concept, broader concepts counting their narrower ones,
+   * and one row per configuration the item is for (as evidence-for-mechanism counts them).
    */
   static Map<String, Long> evidencePerConcept(CmoStore store) {
     Query q =
@@ -387,7 +442,8 @@ public final class BenchmarkHarness {
                 + "        cmo:aboutMechanism ?narrower .\n"
                 + "  ?cmoc cmo:hasMechanism/cmo:instanceOfConcept ?narrower .\n"
                 + "} GROUP BY ?id");
-    QueryResult.Rows rows = (QueryResult.Rows) new QueryRunner(Duration.ofMinutes(5)).run(q, store.dataset());
+    QueryResult.Rows rows =
+        (QueryResult.Rows) new QueryRunner(Duration.ofMinutes(5)).run(q, store.dataset());
     Map<String, Long> counts = new TreeMap<>();
     for (Binding b : rows.rows()) {
       counts.put(
@@ -415,7 +471,10 @@ public final class BenchmarkHarness {
             .map(Map.Entry::getKey)
             .orElseThrow();
     String popular =
-        counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElseThrow();
+        counts.entrySet().stream()
+            .max(Map.Entry.comparingByValue())
+            .map(Map.Entry::getKey)
+            .orElseThrow();
     results.selectiveConcept.put(n, selective + " (" + counts.get(selective) + " items)");
     results.popularConcept.put(n, popular + " (" + counts.get(popular) + " items)");
   }
@@ -470,7 +529,9 @@ public final class BenchmarkHarness {
   static String describe(Map<String, String> params) {
     return params.isEmpty()
         ? ""
-        : params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+        : params.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(" "));
   }
 
   static int rowCount(QueryResult r) {
@@ -510,9 +571,23 @@ public final class BenchmarkHarness {
     QueryCatalogue catalogue = QueryCatalogue.load(home.resolve("queries"));
     String mechanism = conceptId(results.selectiveConcept.get(n));
     List<String[]> out = new ArrayList<>();
-    out.add(new String[] {"study-cmo-table (selective)", catalogue.require("study-cmo-table").bind(Map.of("study", STUDY)).toString()});
-    out.add(new String[] {"evidence-for-mechanism (selective)", catalogue.require("evidence-for-mechanism").bind(Map.of("mechanism", mechanism)).toString()});
-    out.add(new String[] {"mechanisms (aggregate)", catalogue.require("mechanisms").bind(Map.of()).toString()});
+    out.add(
+        new String[] {
+          "study-cmo-table (selective)",
+          catalogue.require("study-cmo-table").bind(Map.of("study", STUDY)).toString()
+        });
+    out.add(
+        new String[] {
+          "evidence-for-mechanism (selective)",
+          catalogue
+              .require("evidence-for-mechanism")
+              .bind(Map.of("mechanism", mechanism))
+              .toString()
+        });
+    out.add(
+        new String[] {
+          "mechanisms (aggregate)", catalogue.require("mechanisms").bind(Map.of()).toString()
+        });
     return out;
   }
 
@@ -520,7 +595,8 @@ public final class BenchmarkHarness {
     results.sampleLoad();
     List<String[]> queries = endpointQueries(n);
     Duration warm = Duration.ofSeconds(options.quick() ? 0 : 2);
-    Duration measure = options.quick() ? Duration.ofMillis(300) : Duration.ofSeconds(options.endpointSeconds());
+    Duration measure =
+        options.quick() ? Duration.ofMillis(300) : Duration.ofSeconds(options.endpointSeconds());
     List<Integer> clients = options.quick() ? List.of(1, 4) : CLIENTS;
     Map<String, HttpLoad.Result> ours = new LinkedHashMap<>();
     Map<String, Integer> rows = new LinkedHashMap<>();
@@ -539,7 +615,14 @@ public final class BenchmarkHarness {
       try (CmoStore s = CmoStore.open(store)) {
         FusekiServer server = PlainFuseki.start(s.dataset(), 0);
         try {
-          loadEach("http://127.0.0.1:" + server.getPort() + "/cmo/sparql", queries, clients, warm, measure, plain, plainRows);
+          loadEach(
+              "http://127.0.0.1:" + server.getPort() + "/cmo/sparql",
+              queries,
+              clients,
+              warm,
+              measure,
+              plain,
+              plainRows);
         } finally {
           server.stop();
         }
@@ -557,14 +640,18 @@ public final class BenchmarkHarness {
         int oursPort = freePort();
         oursServer =
             children.start(
-                "serve-endpoint-" + n, options.serverHeap(), CmographCommand.class.getName(),
+                "serve-endpoint-" + n,
+                options.serverHeap(),
+                CmographCommand.class.getName(),
                 List.of("serve", "--store", store.toString(), "--port", String.valueOf(oursPort)));
         String oursUrl = "http://127.0.0.1:" + oursPort + "/cmo/sparql";
         awaitReady(oursUrl, oursServer, 120);
         int plainPort = freePort();
         plainServer =
             children.start(
-                "plain-fuseki-" + n, options.serverHeap(), PlainFuseki.class.getName(),
+                "plain-fuseki-" + n,
+                options.serverHeap(),
+                PlainFuseki.class.getName(),
                 List.of(plainStore.toString(), String.valueOf(plainPort)));
         String plainUrl = "http://127.0.0.1:" + plainPort + "/cmo/sparql";
         awaitReady(plainUrl, plainServer, 120);
@@ -603,8 +690,14 @@ public final class BenchmarkHarness {
       String query = key.substring(0, key.lastIndexOf('@'));
       if (!rows.get(query).equals(plainRows.get(query))) {
         results.failures.add(
-            n + " studies: " + query + " gives " + rows.get(query) + " rows from cmograph, "
-                + plainRows.get(query) + " from plain Fuseki");
+            n
+                + " studies: "
+                + query
+                + " gives "
+                + rows.get(query)
+                + " rows from cmograph, "
+                + plainRows.get(query)
+                + " from plain Fuseki");
       }
       results.endpoint.add(new EndpointRow(n, key, rows.get(query), ours.get(key), plain.get(key)));
     }
@@ -614,7 +707,9 @@ public final class BenchmarkHarness {
   private URI firstAnswer(String url, String[] q, Map<String, Integer> rows) throws Exception {
     URI uri = HttpLoad.queryUri(url, q[1]);
     HttpResponse<String> first = HttpLoad.once(uri);
-    check(first.statusCode() == 200, q[0] + " at " + url + " answered " + first.statusCode() + ": " + first.body());
+    check(
+        first.statusCode() == 200,
+        q[0] + " at " + url + " answered " + first.statusCode() + ": " + first.body());
     rows.put(q[0], jsonRows(first.body()));
     return uri;
   }
@@ -690,9 +785,11 @@ public final class BenchmarkHarness {
     for (int r = 0; r < Math.max(3, options.runs()); r++) {
       int port = freePort();
       String label = "serve-startup-" + n + "-run" + r;
-      List<String> args = List.of("serve", "--store", store.toString(), "--port", String.valueOf(port));
+      List<String> args =
+          List.of("serve", "--store", store.toString(), "--port", String.valueOf(port));
       long start = System.nanoTime();
-      Process p = children.start(label, options.serverHeap(), CmographCommand.class.getName(), args);
+      Process p =
+          children.start(label, options.serverHeap(), CmographCommand.class.getName(), args);
       try {
         awaitReady("http://127.0.0.1:" + port + "/cmo/sparql", p, 120);
         ready.add((System.nanoTime() - start) / 1e6);
@@ -719,8 +816,14 @@ public final class BenchmarkHarness {
       }
     }
     results.serve.add(
-        new TimedRow(n, "`./cmograph serve` (launcher, class-data archive): start to first answered query", launched, ""));
-    results.serve.add(new TimedRow(n, "JVM on the class path (no archive): start to first answered query", ready, ""));
+        new TimedRow(
+            n,
+            "`./cmograph serve` (launcher, class-data archive): start to first answered query",
+            launched,
+            ""));
+    results.serve.add(
+        new TimedRow(
+            n, "JVM on the class path (no archive): start to first answered query", ready, ""));
     if (reported.count() > 0) {
       results.serve.add(new TimedRow(n, "as 'serve' reports it (after JVM start)", reported, ""));
     }
@@ -730,7 +833,13 @@ public final class BenchmarkHarness {
     Samples wall = new Samples();
     for (int r = 0; r < Math.max(1, options.runs()); r++) {
       ChildJvm.Finished f =
-          children.run("jvm-baseline-" + r, options.childHeap(), CmographCommand.class.getName(), List.of("--version"), null, 5);
+          children.run(
+              "jvm-baseline-" + r,
+              options.childHeap(),
+              CmographCommand.class.getName(),
+              List.of("--version"),
+              null,
+              5);
       wall.add(f.wallMs());
     }
     return new TimedRow(0, "`cmograph --version` (JVM start, no work)", wall, "");
@@ -751,10 +860,12 @@ public final class BenchmarkHarness {
     for (int r = 0; r < options.runsAt(n); r++) {
       List<String> args = List.of("summary", "--mechanism", mechanism, "--store", store.toString());
       one.add(timeCommand("summary-one-" + n + "-run" + r, args));
-      List<String> selectiveArgs = List.of("summary", "--mechanism", selective, "--store", store.toString());
+      List<String> selectiveArgs =
+          List.of("summary", "--mechanism", selective, "--store", store.toString());
       typical.add(timeCommand("summary-selective-" + n + "-run" + r, selectiveArgs));
       if (!options.quick()) {
-        typicalLauncher.add(timeLauncher("summary-selective-launcher-" + n + "-run" + r, selectiveArgs));
+        typicalLauncher.add(
+            timeLauncher("summary-selective-launcher-" + n + "-run" + r, selectiveArgs));
       }
     }
     if (n > options.summaryAllUpTo()) {
@@ -765,13 +876,19 @@ public final class BenchmarkHarness {
       List<String> args = List.of("summary", "--store", store.toString(), "--out", out.toString());
       all.add(timeCommand("summary-all-" + n + "-run" + r, args));
     }
-    results.summaries.add(new TimedRow(n, "one mechanism (the most popular, " + results.popularConcept.get(n) + ")", one, ""));
-    results.summaries.add(new TimedRow(n, "one mechanism (selective, " + results.selectiveConcept.get(n) + ")", typical, ""));
+    results.summaries.add(
+        new TimedRow(
+            n, "one mechanism (the most popular, " + results.popularConcept.get(n) + ")", one, ""));
+    results.summaries.add(
+        new TimedRow(
+            n, "one mechanism (selective, " + results.selectiveConcept.get(n) + ")", typical, ""));
     if (typicalLauncher.count() > 0) {
       results.summaries.add(
           new TimedRow(
               n,
-              "one mechanism (selective, " + results.selectiveConcept.get(n) + ") through `./cmograph` (class-data archive)",
+              "one mechanism (selective, "
+                  + results.selectiveConcept.get(n)
+                  + ") through `./cmograph` (class-data archive)",
               typicalLauncher,
               ""));
     }
@@ -788,7 +905,9 @@ public final class BenchmarkHarness {
     prepareLauncher();
     long start = System.nanoTime();
     Process p = children.startLauncher(label, options.childHeap(), args);
-    check(p.waitFor(30, java.util.concurrent.TimeUnit.MINUTES), label + " did not finish in 30 minutes");
+    check(
+        p.waitFor(30, java.util.concurrent.TimeUnit.MINUTES),
+        label + " did not finish in 30 minutes");
     double ms = (System.nanoTime() - start) / 1e6;
     check(p.exitValue() == 0, label + " failed; see " + children.log(label, "err"));
     return ms;
@@ -799,8 +918,11 @@ public final class BenchmarkHarness {
   /** Untimed: builds the launcher's jar and class-data archive if they are missing or stale. */
   private void prepareLauncher() throws Exception {
     if (!launcherReady) {
-      Process prepare = children.startLauncher("launcher-prepare", options.serverHeap(), List.of("--version"));
-      check(prepare.waitFor() == 0, "./cmograph --version failed; see " + children.log("launcher-prepare", "err"));
+      Process prepare =
+          children.startLauncher("launcher-prepare", options.serverHeap(), List.of("--version"));
+      check(
+          prepare.waitFor() == 0,
+          "./cmograph --version failed; see " + children.log("launcher-prepare", "err"));
       launcherReady = true;
     }
   }
@@ -820,7 +942,8 @@ public final class BenchmarkHarness {
       }
     }
     ChildJvm.Finished f =
-        children.run(label, options.childHeap(), ChildMain.class.getName(), args, ChildMain.MARK, 30);
+        children.run(
+            label, options.childHeap(), ChildMain.class.getName(), args, ChildMain.MARK, 30);
     check(f.exit() == 0, label + " failed:\n" + ChildJvm.tail(f.err()));
     return f.wallMs();
   }
@@ -837,7 +960,8 @@ public final class BenchmarkHarness {
         notes = old.substring(a + NOTES_START.length(), b).strip();
       }
     }
-    Files.writeString(options.out(), new Report(results, options).markdown(notes), StandardCharsets.UTF_8);
+    Files.writeString(
+        options.out(), new Report(results, options).markdown(notes), StandardCharsets.UTF_8);
   }
 
   // ------------------------------------------------------------------------------------ util

@@ -45,12 +45,18 @@ class BenchmarkHarnessIT {
     Set<String> ran = new TreeSet<>();
     r.queries.forEach(q -> ran.add(q.query()));
     Set<String> catalogue = new TreeSet<>();
-    QueryCatalogue.load(Repo.root().resolve("queries")).queries().forEach(q -> catalogue.add(q.name()));
+    QueryCatalogue.load(Repo.root().resolve("queries"))
+        .queries()
+        .forEach(q -> catalogue.add(q.name()));
     assertEquals(catalogue, ran);
     long selectiveItems = itemsOf(r.selectiveConcept.get(100));
     assertTrue(
         r.queries.stream()
-            .anyMatch(q -> q.query().equals("evidence-for-mechanism") && q.rows() == selectiveItems && selectiveItems > 0),
+            .anyMatch(
+                q ->
+                    q.query().equals("evidence-for-mechanism")
+                        && q.rows() == selectiveItems
+                        && selectiveItems > 0),
         "evidence-for-mechanism rows = the concept's evidence items (" + selectiveItems + ")");
     assertTrue(
         r.queries.stream().anyMatch(q -> q.query().equals("study-cmo-table") && q.rows() > 0),
@@ -70,11 +76,20 @@ class BenchmarkHarnessIT {
     // summaries ran, and the report renders every part
     // (quick mode: the most popular and the selective mechanism, then all; no launcher run)
     assertEquals(
-        List.of("one mechanism (the most popular", "one mechanism (selective", "all mechanisms (--out DIR)"),
+        List.of(
+            "one mechanism (the most popular",
+            "one mechanism (selective",
+            "all mechanisms (--out DIR)"),
         r.summaries.stream().map(s -> s.what().replaceAll(",.*", "")).toList());
     String md = new Report(r, BenchmarkHarness.Options.quick(work)).markdown("kept note");
     for (String heading :
-        List.of("## Targets", "## Validate + load against Jena", "## Catalogue queries", "## Endpoint", "## Summaries", "kept note")) {
+        List.of(
+            "## Targets",
+            "## Validate + load against Jena",
+            "## Catalogue queries",
+            "## Endpoint",
+            "## Summaries",
+            "kept note")) {
       assertTrue(md.contains(heading), heading + " in\n" + md);
     }
   }

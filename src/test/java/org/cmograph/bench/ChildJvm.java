@@ -53,7 +53,13 @@ final class ChildJvm {
   }
 
   /** Runs to the end (at most {@code timeoutMinutes}); the marker line's fields are parsed. */
-  Finished run(String label, String heap, String mainClass, List<String> args, String marker, int timeoutMinutes)
+  Finished run(
+      String label,
+      String heap,
+      String mainClass,
+      List<String> args,
+      String marker,
+      int timeoutMinutes)
       throws IOException, InterruptedException {
     Files.createDirectories(logs);
     Path out = logs.resolve(label + ".out");

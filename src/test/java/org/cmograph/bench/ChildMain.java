@@ -7,9 +7,9 @@ import java.util.Locale;
 import org.cmograph.cli.CmographCommand;
 
 /**
- * Runs one cmograph command in this (child) JVM, then prints a line the harness reads: exit
- * status, milliseconds inside the command, and the peak heap used (the sum of each heap pool's
- * peak, an upper bound of the real peak).
+ * Runs one cmograph command in this (child) JVM, then prints a line the harness reads: exit status,
+ * milliseconds inside the command, and the peak heap used (the sum of each heap pool's peak, an
+ * upper bound of the real peak).
  */
 public final class ChildMain {
   static final String MARK = "BENCH-CHILD";
@@ -22,13 +22,20 @@ public final class ChildMain {
     long ms = (System.nanoTime() - start) / 1_000_000;
     System.out.flush();
     System.err.printf(
-        Locale.ROOT, "%s exit=%d ms=%d cpuMs=%d peakHeapMiB=%.1f%n", MARK, exit, ms, cpuMs(), peakHeapMiB());
+        Locale.ROOT,
+        "%s exit=%d ms=%d cpuMs=%d peakHeapMiB=%.1f%n",
+        MARK,
+        exit,
+        ms,
+        cpuMs(),
+        peakHeapMiB());
     System.exit(exit);
   }
 
   /** CPU time of this whole process (all threads, JVM start included), in milliseconds. */
   static long cpuMs() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime() / 1_000_000;
     }
     return -1;

@@ -13,13 +13,19 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Concurrent SPARQL clients on loopback: each sends the same query (SPARQL 1.1 Protocol, GET,
- * JSON results) again and again for a fixed time, reads the whole answer, and counts what failed.
+ * Concurrent SPARQL clients on loopback: each sends the same query (SPARQL 1.1 Protocol, GET, JSON
+ * results) again and again for a fixed time, reads the whole answer, and counts what failed.
  * Bounded in time and only ever aimed at a server this harness started on this machine.
  */
 final class HttpLoad {
   /** Throughput, latency and errors of one run. */
-  record Result(int clients, long requests, long errors, double seconds, Samples latencyMs, String firstError) {
+  record Result(
+      int clients,
+      long requests,
+      long errors,
+      double seconds,
+      Samples latencyMs,
+      String firstError) {
     double perSecond() {
       return requests / seconds;
     }
@@ -59,8 +65,11 @@ final class HttpLoad {
         .build();
   }
 
-  /** {@code clients} threads for {@code warmup}, then for {@code measure} (only this is counted). */
-  static Result run(URI uri, int clients, Duration warmup, Duration measure) throws InterruptedException {
+  /**
+   * {@code clients} threads for {@code warmup}, then for {@code measure} (only this is counted).
+   */
+  static Result run(URI uri, int clients, Duration warmup, Duration measure)
+      throws InterruptedException {
     long warmEnd = System.nanoTime() + warmup.toNanos();
     long end = warmEnd + measure.toNanos();
     AtomicLong requests = new AtomicLong();
@@ -88,10 +97,15 @@ final class HttpLoad {
                   boolean ok;
                   String why = null;
                   try {
-                    HttpResponse<byte[]> r = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                    HttpResponse<byte[]> r =
+                        client.send(req, HttpResponse.BodyHandlers.ofByteArray());
                     ok = r.statusCode() == 200 && r.body().length > 0;
                     if (!ok) {
-                      why = "HTTP " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8);
+                      why =
+                          "HTTP "
+                              + r.statusCode()
+                              + ": "
+                              + new String(r.body(), StandardCharsets.UTF_8);
                     }
                   } catch (IOException e) {
                     ok = false;
@@ -123,7 +137,8 @@ final class HttpLoad {
       t.join();
     }
     Samples all = merge(latencies);
-    return new Result(clients, requests.get(), errors.get(), measure.toNanos() / 1e9, all, firstError[0]);
+    return new Result(
+        clients, requests.get(), errors.get(), measure.toNanos() / 1e9, all, firstError[0]);
   }
 
   private static Samples merge(List<Samples> parts) {

@@ -8,7 +8,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** What a figure was measured on: cores, memory, CPU model, JDK, date and how busy the machine was. */
+/**
+ * What a figure was measured on: cores, memory, CPU model, JDK, date and how busy the machine was.
+ */
 record Machine(int cores, long memoryBytes, String cpu, String jdk, String date) {
   static Machine current() {
     return new Machine(
@@ -16,7 +18,8 @@ record Machine(int cores, long memoryBytes, String cpu, String jdk, String date)
         memTotal(),
         cpuModel(),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-        ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ROOT)));
+        ZonedDateTime.now()
+            .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ROOT)));
   }
 
   /** The one-minute load average, or -1 where the system does not tell. */
@@ -26,7 +29,11 @@ record Machine(int cores, long memoryBytes, String cpu, String jdk, String date)
 
   String describe() {
     return String.format(
-        Locale.ROOT, "%d cores (nproc), %.1f GiB memory, %s", cores, memoryBytes / (1024.0 * 1024 * 1024), cpu);
+        Locale.ROOT,
+        "%d cores (nproc), %.1f GiB memory, %s",
+        cores,
+        memoryBytes / (1024.0 * 1024 * 1024),
+        cpu);
   }
 
   private static long memTotal() {

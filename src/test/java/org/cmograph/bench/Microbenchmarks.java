@@ -9,11 +9,14 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-/** Runs the JMH benchmarks of {@code org.cmograph.bench.jmh} and adds their scores to the report. */
+/**
+ * Runs the JMH benchmarks of {@code org.cmograph.bench.jmh} and adds their scores to the report.
+ */
 final class Microbenchmarks {
   private Microbenchmarks() {}
 
-  static void run(BenchmarkHarness harness, Path work, BenchmarkHarness.Results results) throws Exception {
+  static void run(BenchmarkHarness harness, Path work, BenchmarkHarness.Results results)
+      throws Exception {
     Path data = harness.generate(1000);
     Options opts =
         new OptionsBuilder()

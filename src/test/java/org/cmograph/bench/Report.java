@@ -41,7 +41,10 @@ final class Report {
       md.append('\n');
     }
     md.append("## Notes\n\n").append(BenchmarkHarness.NOTES_START).append("\n\n");
-    md.append(notes.isEmpty() ? "(none yet)" : notes).append("\n\n").append(BenchmarkHarness.NOTES_END).append('\n');
+    md.append(notes.isEmpty() ? "(none yet)" : notes)
+        .append("\n\n")
+        .append(BenchmarkHarness.NOTES_END)
+        .append('\n');
     return md.toString();
   }
 
@@ -57,7 +60,10 @@ final class Report {
                 + " counts the harness's own children (checks on every core, servers, up to 32 clients)"
                 + " and anything else running, so read absolute times with it (and the notes) in mind;"
                 + " each comparison ran in the same minutes |\n",
-            r.loadAverage.min(), r.loadAverage.max(), r.loadAverage.median(), r.loadAverage.count()));
+            r.loadAverage.min(),
+            r.loadAverage.max(),
+            r.loadAverage.median(),
+            r.loadAverage.count()));
     md.append(
         fmt(
             "| heaps | loads, validation and summaries in child JVMs with `%s` (Jena's loader too);"
@@ -134,7 +140,8 @@ final class Report {
           fmt(
               "| endpoint >= 0.9x plain Fuseki throughput | lowest ratio %.2fx (%s) | %s |\n",
               worst, worstAt, verdict(worst >= 0.9)));
-      md.append(fmt("| zero errors at 32 clients | %d errors | %s |\n", errors, verdict(errors == 0)));
+      md.append(
+          fmt("| zero errors at 32 clients | %d errors | %s |\n", errors, verdict(errors == 0)));
     }
     for (BenchmarkHarness.TimedRow s : r.summaries) {
       if (s.studies() == top) {
@@ -143,7 +150,9 @@ final class Report {
         md.append(
             fmt(
                 "| summary of %s <= %.0f s | %.2f s | %s |\n",
-                one ? s.what() : "all mechanisms", limit / 1000, s.ms().median() / 1000,
+                one ? s.what() : "all mechanisms",
+                limit / 1000,
+                s.ms().median() / 1000,
                 verdict(s.ms().median() <= limit)));
       }
     }
@@ -158,7 +167,9 @@ final class Report {
     md.append('\n');
   }
 
-  /** The row of {@code query} at {@code studies} bound to that size's selective mechanism, if any. */
+  /**
+   * The row of {@code query} at {@code studies} bound to that size's selective mechanism, if any.
+   */
   private Optional<BenchmarkHarness.QueryRow> selective(String query, int studies) {
     String described = r.selectiveConcept.get(studies);
     String mechanism = described == null ? "" : BenchmarkHarness.conceptId(described);
@@ -190,17 +201,30 @@ final class Report {
           fmt(
               "| %,d | %,d | %,d | %.1f s (%d runs, %.1f–%.1f) | %,.0f | %.1f s (%.1f–%.1f) | %,.0f |"
                   + " **%.2fx** | %s / %s | %s | %.1f s |\n",
-              l.studies(), l.evidence(), l.quads(), l.oursMs().median() / 1000, l.oursMs().count(),
-              l.oursMs().min() / 1000, l.oursMs().max() / 1000, l.oursRate(), l.jenaMs().median() / 1000,
-              l.jenaMs().min() / 1000, l.jenaMs().max() / 1000, l.jenaRate(), l.oursRate() / l.jenaRate(),
-              mib(l.oursPeakMiB()), mib(l.jenaPeakMiB()),
+              l.studies(),
+              l.evidence(),
+              l.quads(),
+              l.oursMs().median() / 1000,
+              l.oursMs().count(),
+              l.oursMs().min() / 1000,
+              l.oursMs().max() / 1000,
+              l.oursRate(),
+              l.jenaMs().median() / 1000,
+              l.jenaMs().min() / 1000,
+              l.jenaMs().max() / 1000,
+              l.jenaRate(),
+              l.oursRate() / l.jenaRate(),
+              mib(l.oursPeakMiB()),
+              mib(l.jenaPeakMiB()),
               Double.isNaN(l.validateMs()) ? "–" : fmt("%.1f s", l.validateMs() / 1000),
               l.generateMs() / 1000));
       if (l.oursCpuMs().count() > 0 && l.jenaCpuMs().count() > 0) {
         cpu.add(
             fmt(
                 "| %,d | %.1f s | %.1f s | %.2fx |",
-                l.studies(), l.oursCpuMs().median() / 1000, l.jenaCpuMs().median() / 1000,
+                l.studies(),
+                l.oursCpuMs().median() / 1000,
+                l.jenaCpuMs().median() / 1000,
                 l.jenaCpuMs().median() / l.oursCpuMs().median()));
       }
       if (l.quads() != l.jenaQuads()) {
@@ -264,12 +288,18 @@ final class Report {
       md.append("| ").append(e.getKey()).append(" |");
       for (int s : sizes) {
         BenchmarkHarness.QueryRow q = e.getValue().get(s);
-        md.append(q == null ? " – |" : fmt(" %d: %.1f / %.1f |", q.rows(), q.ms().median(), q.ms().percentile(95)));
+        md.append(
+            q == null
+                ? " – |"
+                : fmt(" %d: %.1f / %.1f |", q.rows(), q.ms().median(), q.ms().percentile(95)));
       }
       if (growth) {
         BenchmarkHarness.QueryRow a = e.getValue().get(1000);
         BenchmarkHarness.QueryRow b = e.getValue().get(sizes.last());
-        md.append(a == null || b == null ? " – |\n" : fmt(" %.1fx |\n", b.ms().median() / a.ms().median()));
+        md.append(
+            a == null || b == null
+                ? " – |\n"
+                : fmt(" %.1fx |\n", b.ms().median() / a.ms().median()));
       } else {
         md.append('\n');
       }
@@ -283,7 +313,8 @@ final class Report {
     String popular = r.popularConcept.getOrDefault(q.studies(), " ");
     String selective = r.selectiveConcept.getOrDefault(q.studies(), " ");
     p = p.replace("mechanism=" + BenchmarkHarness.conceptId(selective), "mechanism=(selective)");
-    return p.replace("mechanism=" + BenchmarkHarness.conceptId(popular), "mechanism=(most popular)");
+    return p.replace(
+        "mechanism=" + BenchmarkHarness.conceptId(popular), "mechanism=(most popular)");
   }
 
   private void endpoint(StringBuilder md) {
@@ -309,9 +340,18 @@ final class Report {
       md.append(
           fmt(
               "| %,d | %s | %d | %d | %.1f | %.1f / %.1f | %d | %.1f | %.1f / %.1f | %d | %.2fx |\n",
-              e.studies(), e.query().substring(0, e.query().lastIndexOf('@')), e.rows(), a.clients(),
-              a.perSecond(), a.latencyMs().median(), a.latencyMs().percentile(95), a.errors(),
-              b.perSecond(), b.latencyMs().median(), b.latencyMs().percentile(95), b.errors(),
+              e.studies(),
+              e.query().substring(0, e.query().lastIndexOf('@')),
+              e.rows(),
+              a.clients(),
+              a.perSecond(),
+              a.latencyMs().median(),
+              a.latencyMs().percentile(95),
+              a.errors(),
+              b.perSecond(),
+              b.latencyMs().median(),
+              b.latencyMs().percentile(95),
+              b.errors(),
               a.perSecond() / b.perSecond()));
     }
     List<String> errors = new ArrayList<>();
@@ -348,7 +388,11 @@ final class Report {
       md.append(
           fmt(
               "| %,d | %s | %.2f s (%.2f–%.2f, %d) |\n",
-              s.studies(), s.what(), s.ms().median() / 1000, s.ms().min() / 1000, s.ms().max() / 1000,
+              s.studies(),
+              s.what(),
+              s.ms().median() / 1000,
+              s.ms().min() / 1000,
+              s.ms().max() / 1000,
               s.ms().count()));
     }
     md.append('\n');
@@ -364,7 +408,11 @@ final class Report {
       md.append(
           fmt(
               "| %,d | %s | %.2f s (%.2f–%.2f, %d) |\n",
-              s.studies(), s.what(), s.ms().median() / 1000, s.ms().min() / 1000, s.ms().max() / 1000,
+              s.studies(),
+              s.what(),
+              s.ms().median() / 1000,
+              s.ms().min() / 1000,
+              s.ms().max() / 1000,
               s.ms().count()));
     }
     md.append('\n');
@@ -372,7 +420,8 @@ final class Report {
 
   private void jmh(StringBuilder md) {
     if (r.jmh.isEmpty()) {
-      md.append("## Microbenchmarks (JMH)\n\nNot run this time (`scripts/benchmark.sh --jmh`).\n\n");
+      md.append(
+          "## Microbenchmarks (JMH)\n\nNot run this time (`scripts/benchmark.sh --jmh`).\n\n");
       return;
     }
     md.append("## Microbenchmarks (JMH)\n\n");

@@ -33,10 +33,11 @@ public final class Axe {
 
   /**
    * As {@link #seriousViolations(BrowserPage)}, for a page too long to check within one call's
-   * usual time limit (a summary page tens of thousands of pixels tall): waits up to {@code
-   * timeout} for the rules to finish.
+   * usual time limit (a summary page tens of thousands of pixels tall): waits up to {@code timeout}
+   * for the rules to finish.
    */
-  public static List<String> seriousViolations(BrowserPage page, java.time.Duration timeout) throws IOException {
+  public static List<String> seriousViolations(BrowserPage page, java.time.Duration timeout)
+      throws IOException {
     page.evaluate(script() + "\n;true");
     return lines(page.evaluate(RUN, timeout));
   }

@@ -35,10 +35,16 @@ public final class BrowserPage implements AutoCloseable {
   static BrowserPage open(DevToolsConnection devTools) throws IOException {
     ObjectNode create = DevToolsConnection.params().put("url", "about:blank");
     String targetId =
-        devTools.send(null, "Target.createTarget", create, HeadlessChromium.TIMEOUT).path("targetId").asText();
+        devTools
+            .send(null, "Target.createTarget", create, HeadlessChromium.TIMEOUT)
+            .path("targetId")
+            .asText();
     ObjectNode attach = DevToolsConnection.params().put("targetId", targetId).put("flatten", true);
     String session =
-        devTools.send(null, "Target.attachToTarget", attach, HeadlessChromium.TIMEOUT).path("sessionId").asText();
+        devTools
+            .send(null, "Target.attachToTarget", attach, HeadlessChromium.TIMEOUT)
+            .path("sessionId")
+            .asText();
     BrowserPage page = new BrowserPage(devTools, targetId, session);
     devTools.onEvent(
         (eventSession, message) -> {
@@ -77,7 +83,12 @@ public final class BrowserPage implements AutoCloseable {
         String type = params.path("type").asText();
         if (type.equals("error") || type.equals("assert")) {
           StringBuilder text = new StringBuilder("console." + type + ":");
-          params.path("args").forEach(a -> text.append(' ').append(a.path("value").asText(a.path("description").asText())));
+          params
+              .path("args")
+              .forEach(
+                  a ->
+                      text.append(' ')
+                          .append(a.path("value").asText(a.path("description").asText())));
           problems.add(text.toString());
         }
       }
@@ -165,7 +176,13 @@ public final class BrowserPage implements AutoCloseable {
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new IOException("timed out after " + timeout + " waiting for: " + condition + "; problems: " + problems());
+        throw new IOException(
+            "timed out after "
+                + timeout
+                + " waiting for: "
+                + condition
+                + "; problems: "
+                + problems());
       }
       try {
         Thread.sleep(100);
@@ -179,7 +196,11 @@ public final class BrowserPage implements AutoCloseable {
   /** Clicks the first element matching the CSS selector. */
   public void click(String cssSelector) throws IOException {
     String quoted = com.fasterxml.jackson.databind.node.TextNode.valueOf(cssSelector).toString();
-    if (!evaluate("(e => { if (!e) return false; e.click(); return true; })(document.querySelector(" + quoted + "))").asBoolean()) {
+    if (!evaluate(
+            "(e => { if (!e) return false; e.click(); return true; })(document.querySelector("
+                + quoted
+                + "))")
+        .asBoolean()) {
       throw new IOException("nothing to click at " + cssSelector);
     }
   }
@@ -198,7 +219,9 @@ public final class BrowserPage implements AutoCloseable {
     JsonNode shot =
         command(
             "Page.captureScreenshot",
-            DevToolsConnection.params().put("format", "png").put("captureBeyondViewport", wholePage));
+            DevToolsConnection.params()
+                .put("format", "png")
+                .put("captureBeyondViewport", wholePage));
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
   }
@@ -213,7 +236,11 @@ public final class BrowserPage implements AutoCloseable {
   @Override
   public void close() {
     try {
-      devTools.send(null, "Target.closeTarget", DevToolsConnection.params().put("targetId", targetId), Duration.ofSeconds(5));
+      devTools.send(
+          null,
+          "Target.closeTarget",
+          DevToolsConnection.params().put("targetId", targetId),
+          Duration.ofSeconds(5));
     } catch (IOException e) {
       // The browser is closed with its process anyway.
     }

@@ -22,9 +22,9 @@ import java.util.function.BiConsumer;
 
 /**
  * One WebSocket to Chromium's DevTools Protocol: numbered commands with their replies, and events
- * handed to listeners. Commands for a page carry that page's session id (flat session mode), so
- * one connection drives the browser and all its pages. Plain {@code java.net.http}: no driver
- * binary, nothing downloaded.
+ * handed to listeners. Commands for a page carry that page's session id (flat session mode), so one
+ * connection drives the browser and all its pages. Plain {@code java.net.http}: no driver binary,
+ * nothing downloaded.
  */
 final class DevToolsConnection implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();

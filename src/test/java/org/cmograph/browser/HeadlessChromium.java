@@ -35,12 +35,13 @@ import org.junit.jupiter.api.Assumptions;
  * </pre>
  *
  * Needs {@code /usr/bin/chromium} (Debian packages {@code chromium} and {@code chromium-driver});
- * without it the calling test is skipped, except on CI (environment variable {@code CI} set),
- * where it fails.
+ * without it the calling test is skipped, except on CI (environment variable {@code CI} set), where
+ * it fails.
  */
 public final class HeadlessChromium implements AutoCloseable {
   /** The browser binary; override with {@code -Dcmograph.chromium=PATH}. */
-  public static final Path BINARY = Path.of(System.getProperty("cmograph.chromium", "/usr/bin/chromium"));
+  public static final Path BINARY =
+      Path.of(System.getProperty("cmograph.chromium", "/usr/bin/chromium"));
 
   private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
   static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -50,7 +51,8 @@ public final class HeadlessChromium implements AutoCloseable {
   private final DevToolsConnection devTools;
   private final List<String> log;
 
-  private HeadlessChromium(Process process, Path profile, DevToolsConnection devTools, List<String> log) {
+  private HeadlessChromium(
+      Process process, Path profile, DevToolsConnection devTools, List<String> log) {
     this.process = process;
     this.profile = profile;
     this.devTools = devTools;
@@ -64,7 +66,8 @@ public final class HeadlessChromium implements AutoCloseable {
   public static Path screenshotFolder() {
     try {
       Path classes =
-          Path.of(HeadlessChromium.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+          Path.of(
+              HeadlessChromium.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return classes.getParent().resolve("screenshots");
     } catch (java.net.URISyntaxException | RuntimeException e) {
       return Path.of("target", "screenshots");
@@ -79,7 +82,8 @@ public final class HeadlessChromium implements AutoCloseable {
   /** Skips the calling test when Chromium is missing (fails instead on CI). */
   public static void assumeAvailable() {
     if (!available() && System.getenv("CI") != null) {
-      throw new AssertionError(BINARY + " is missing; install the Debian packages chromium chromium-driver");
+      throw new AssertionError(
+          BINARY + " is missing; install the Debian packages chromium chromium-driver");
     }
     Assumptions.assumeTrue(available(), BINARY + " is not installed; browser test skipped");
   }
@@ -141,7 +145,8 @@ public final class HeadlessChromium implements AutoCloseable {
     } catch (Exception e) {
       process.destroyForcibly();
       deleteTree(profile);
-      throw new IOException("chromium did not start: " + e.getMessage() + "\n" + String.join("\n", log), e);
+      throw new IOException(
+          "chromium did not start: " + e.getMessage() + "\n" + String.join("\n", log), e);
     }
   }
 

@@ -30,7 +30,9 @@ class BackupRestoreIT {
   @BeforeAll
   static void fill() {
     original = tmp.resolve("original");
-    CliIT.Run r = CliIT.run("load", Repo.data().resolve("studies").toString(), "--store", original.toString());
+    CliIT.Run r =
+        CliIT.run(
+            "load", Repo.data().resolve("studies").toString(), "--store", original.toString());
     assertEquals(0, r.exit(), r.err());
     originalHash = StoreHash.of(original);
   }
@@ -38,7 +40,11 @@ class BackupRestoreIT {
   static Path smallStore(String name) {
     Path store = tmp.resolve(name);
     CliIT.Run r =
-        CliIT.run("load", Repo.data().resolve("studies/peer-2024.yaml").toString(), "--store", store.toString());
+        CliIT.run(
+            "load",
+            Repo.data().resolve("studies/peer-2024.yaml").toString(),
+            "--store",
+            store.toString());
     assertEquals(0, r.exit(), r.err());
     return store;
   }
@@ -66,17 +72,23 @@ class BackupRestoreIT {
   @Test
   void aTruncatedOrCorruptBackupIsRefusedAndTheStoreIsUntouched() throws Exception {
     Path file = tmp.resolve("good.nq.gz");
-    assertEquals(0, CliIT.run("backup", "--out", file.toString(), "--store", original.toString()).exit());
+    assertEquals(
+        0, CliIT.run("backup", "--out", file.toString(), "--store", original.toString()).exit());
     byte[] good = Files.readAllBytes(file);
     byte[] corrupt = good.clone();
     corrupt[good.length / 2] ^= 0x01;
     Path target = original; // a damaged restore must leave even the store it came from alone
     String before = originalHash;
-    for (byte[] bad : List.of(Arrays.copyOf(good, good.length * 2 / 3), Arrays.copyOf(good, good.length - 8), corrupt)) {
+    for (byte[] bad :
+        List.of(
+            Arrays.copyOf(good, good.length * 2 / 3),
+            Arrays.copyOf(good, good.length - 8),
+            corrupt)) {
       Path damaged = Files.write(tmp.resolve("damaged.nq.gz"), bad);
       CliIT.Run r = CliIT.run("restore", damaged.toString(), "--store", target.toString());
       assertEquals(1, r.exit(), r.out() + r.err());
-      assertTrue(r.err().contains("is damaged") && r.err().contains("the store was not touched"), r.err());
+      assertTrue(
+          r.err().contains("is damaged") && r.err().contains("the store was not touched"), r.err());
       assertFalse(r.err().contains("\tat "), r.err());
       assertEquals(before, StoreHash.of(target));
     }
@@ -87,13 +99,16 @@ class BackupRestoreIT {
     Path served = original;
     String servedHash = originalHash;
     Process serve =
-        ChildJvm.cmograph("768m", List.of("serve", "--store", served.toString(), "--port", "0")).start();
+        ChildJvm.cmograph("768m", List.of("serve", "--store", served.toString(), "--port", "0"))
+            .start();
     Path file = tmp.resolve("through-server.nq.gz");
     Path viaFolder = tmp.resolve("x.nq.gz");
     try {
-      String gsp = CrashSafetyIT.awaitLine(serve, Pattern.compile("graph store\\s+(\\S+)\\?graph="));
+      String gsp =
+          CrashSafetyIT.awaitLine(serve, Pattern.compile("graph store\\s+(\\S+)\\?graph="));
       // The server holds the store: a backup of the folder is read through it (its note there).
-      CliIT.Run locked = CliIT.run("backup", "--out", viaFolder.toString(), "--store", served.toString());
+      CliIT.Run locked =
+          CliIT.run("backup", "--out", viaFolder.toString(), "--store", served.toString());
       assertEquals(0, locked.exit(), locked.err());
       assertTrue(locked.err().contains("is served by 'cmograph serve'"), locked.err());
       CliIT.Run b = CliIT.run("backup", "--out", file.toString(), "--endpoint", gsp);
@@ -117,7 +132,10 @@ class BackupRestoreIT {
     try (org.cmograph.store.CmoStore s = org.cmograph.store.CmoStore.open(store)) {
       return org.apache.jena.system.Txn.calculateRead(
           s.dataset(),
-          () -> s.dataset().stream().count() + " quads, default graph " + s.dataset().getDefaultGraph().size());
+          () ->
+              s.dataset().stream().count()
+                  + " quads, default graph "
+                  + s.dataset().getDefaultGraph().size());
     }
   }
 }

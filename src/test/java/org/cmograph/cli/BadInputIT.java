@@ -23,10 +23,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The whole bad-input corpus (committed files and generated ones) through the commands a user
- * runs. {@code validate} prints every expected problem of every case, in one child JVM with a
- * 96 MB heap, exits 1 and shows no stack trace; {@code load} refuses each case on its own (exit 1,
- * no stack trace), and the store's canonical hash after them all is the same as before.
+ * The whole bad-input corpus (committed files and generated ones) through the commands a user runs.
+ * {@code validate} prints every expected problem of every case, in one child JVM with a 96 MB heap,
+ * exits 1 and shows no stack trace; {@code load} refuses each case on its own (exit 1, no stack
+ * trace), and the store's canonical hash after them all is the same as before.
  */
 class BadInputIT {
   @TempDir static Path tmp;
@@ -55,14 +55,16 @@ class BadInputIT {
    * The generated cases, one load each (they test the reader's limits). The committed corpus is
    * loaded as one folder by default, since a load refuses exactly when validation finds an error
    * and {@link #validateReportsEveryCaseInOneRunWithinASmallHeap} shows that for every file; with
-   * {@code -Dcmograph.test.fullCorpus=true} each committed file is loaded on its own too (a
-   * minute more).
+   * {@code -Dcmograph.test.fullCorpus=true} each committed file is loaded on its own too (a minute
+   * more).
    */
   static Stream<Arguments> inputs() throws IOException {
     List<Arguments> out = new ArrayList<>();
     if (Boolean.getBoolean("cmograph.test.fullCorpus")) {
       try (Stream<Path> files = Files.list(INVALID)) {
-        files.filter(p -> p.toString().endsWith(".yaml")).sorted()
+        files
+            .filter(p -> p.toString().endsWith(".yaml"))
+            .sorted()
             .forEach(p -> out.add(Arguments.of(p.getFileName().toString(), INVALID, p)));
       }
     } else {
@@ -90,31 +92,37 @@ class BadInputIT {
     assertFalse(output.contains("\tat "), output);
   }
 
-  /** Every golden line appears in the output: same place and code (the message may differ only
-   * in a did-you-mean drawn from the real catalogue), the file shown with a longer path. */
+  /**
+   * Every golden line appears in the output: same place and code (the message may differ only in a
+   * did-you-mean drawn from the real catalogue), the file shown with a longer path.
+   */
   static void assertReported(String name, String output) throws IOException {
     for (String line : expected(name)) {
       String place = line.substring(0, line.indexOf(' '));
       String code = line.split(" ")[1];
       assertTrue(
-          output.lines()
+          output
+              .lines()
               .anyMatch(
-                  l -> l.equals(line)
-                      || l.endsWith("/" + line)
-                      || ((l.startsWith(place) || l.contains("/" + place))
-                          && l.contains(" " + code + " "))),
+                  l ->
+                      l.equals(line)
+                          || l.endsWith("/" + line)
+                          || ((l.startsWith(place) || l.contains("/" + place))
+                              && l.contains(" " + code + " "))),
           name + ": validate prints " + line + "\n" + output);
     }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("inputs")
-  void loadRefusesEachAndTheStoreIsUnchanged(String name, Path root, Path input) throws IOException {
+  void loadRefusesEachAndTheStoreIsUnchanged(String name, Path root, Path input)
+      throws IOException {
     CliIT.Run l =
         CliIT.run("load", "--sources", SOURCES, input.toString(), "--store", store.toString());
     assertEquals(1, l.exit(), l.out() + l.err());
     assertNoStackTrace(l.out() + l.err());
-    assertTrue(l.err().contains("load refused") && l.err().contains("the store was not changed"), l.err());
+    assertTrue(
+        l.err().contains("load refused") && l.err().contains("the store was not changed"), l.err());
     // The load checks files inside its write transaction and abandons it: the content is what
     // must not change (TDB2 may rewrite its own state files). Hashing after every case costs
     // half a minute; by default the hash is compared once, after the last (see @AfterAll).

@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.cmograph.util.Hashes;
 import org.cmograph.testing.Repo;
+import org.cmograph.util.Hashes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -40,15 +40,25 @@ class CliIT {
   void validateTheBundledDataExitsZero() {
     Run r = run("validate", data());
     assertEquals(0, r.exit(), r.out() + r.err());
-    assertTrue(r.out().matches("(?s).*\\d+ file\\(s\\) checked: \\d+ valid, 0 error\\(s\\), 0 warning\\(s\\)\\s*"), r.out());
+    assertTrue(
+        r.out()
+            .matches(
+                "(?s).*\\d+ file\\(s\\) checked: \\d+ valid, 0 error\\(s\\), 0 warning\\(s\\)\\s*"),
+        r.out());
   }
 
   @Test
   void validateReportsProblemsAndExitsOne() {
     Path bad = Repo.testResources().resolve("extraction/invalid/unknown-key.yaml");
-    Run r = run("validate", "--sources", Repo.testResources().resolve("extraction/sources").toString(), bad.toString());
+    Run r =
+        run(
+            "validate",
+            "--sources",
+            Repo.testResources().resolve("extraction/sources").toString(),
+            bad.toString());
     assertEquals(1, r.exit());
-    assertTrue(r.out().contains("unknown-key.yaml:12:3: UNKNOWN-KEY unknown key 'settting'"), r.out());
+    assertTrue(
+        r.out().contains("unknown-key.yaml:12:3: UNKNOWN-KEY unknown key 'settting'"), r.out());
     assertFalse(r.out().contains("Exception"), "no stack trace");
   }
 
@@ -64,11 +74,17 @@ class CliIT {
   void loadThenExportGivesTheSameBytesTwice(@TempDir Path tmp) throws IOException {
     String store = tmp.resolve("store").toString();
     assertEquals(0, run("load", data() + "/studies", "--store", store).exit());
-    assertEquals(0, run("export", "--format", "nq", "--store", store, "--out", tmp.resolve("a.nq").toString()).exit());
+    assertEquals(
+        0,
+        run("export", "--format", "nq", "--store", store, "--out", tmp.resolve("a.nq").toString())
+            .exit());
     Run again = run("load", data() + "/studies", "--store", store);
     assertEquals(0, again.exit(), again.err());
     assertTrue(again.out().startsWith("loaded "), again.out());
-    assertEquals(0, run("export", "--format", "nq", "--store", store, "--out", tmp.resolve("b.nq").toString()).exit());
+    assertEquals(
+        0,
+        run("export", "--format", "nq", "--store", store, "--out", tmp.resolve("b.nq").toString())
+            .exit());
     byte[] a = Files.readAllBytes(tmp.resolve("a.nq"));
     assertTrue(a.length > 100_000);
     assertArrayEquals(a, Files.readAllBytes(tmp.resolve("b.nq")));
@@ -82,9 +98,14 @@ class CliIT {
     Path studies = tmp.resolve("incoming/studies");
     Files.createDirectories(studies);
     Files.createDirectories(tmp.resolve("incoming/sources"));
-    Files.copy(Repo.data().resolve("studies/gillard-2014.yaml"), studies.resolve("gillard-2014.yaml"));
-    Files.copy(Repo.data().resolve("sources/gillard-2014-change-model.txt"), tmp.resolve("incoming/sources/gillard-2014-change-model.txt"));
-    Files.copy(Repo.testResources().resolve("extraction/invalid/misquote-one-word.yaml"), studies.resolve("misquote-one-word.yaml"));
+    Files.copy(
+        Repo.data().resolve("studies/gillard-2014.yaml"), studies.resolve("gillard-2014.yaml"));
+    Files.copy(
+        Repo.data().resolve("sources/gillard-2014-change-model.txt"),
+        tmp.resolve("incoming/sources/gillard-2014-change-model.txt"));
+    Files.copy(
+        Repo.testResources().resolve("extraction/invalid/misquote-one-word.yaml"),
+        studies.resolve("misquote-one-word.yaml"));
     Run r = run("load", studies.toString(), "--store", store);
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("QUOTE-NOT-VERBATIM"), r.err());
@@ -101,16 +122,23 @@ class CliIT {
     assertTrue(text.startsWith("# yaml-language-server: $schema="));
     Run v = run("validate", file.toString());
     assertEquals(1, v.exit(), "a template with TODOs is not yet a valid study");
-    assertFalse(v.out().contains("UNKNOWN-KEY") || v.out().contains("WRONG-TYPE") || v.out().contains("MISSING-FIELD"), v.out());
+    assertFalse(
+        v.out().contains("UNKNOWN-KEY")
+            || v.out().contains("WRONG-TYPE")
+            || v.out().contains("MISSING-FIELD"),
+        v.out());
     assertTrue(v.out().contains("SOURCE-NOT-FOUND"), v.out());
-    assertEquals(1, run("new", "smith-2023", "--dir", tmp.toString()).exit(), "never overwrites silently");
+    assertEquals(
+        1, run("new", "smith-2023", "--dir", tmp.toString()).exit(), "never overwrites silently");
   }
 
   static TreeMap<String, String> fingerprint(Path dir) throws IOException {
     TreeMap<String, String> out = new TreeMap<>();
     try (Stream<Path> all = Files.walk(dir)) {
       for (Path p : all.filter(Files::isRegularFile).toList()) {
-        out.put(dir.relativize(p).toString(), Hashes.sha256(Files.readAllBytes(p)) + ":" + Files.getLastModifiedTime(p));
+        out.put(
+            dir.relativize(p).toString(),
+            Hashes.sha256(Files.readAllBytes(p)) + ":" + Files.getLastModifiedTime(p));
       }
     }
     return out;

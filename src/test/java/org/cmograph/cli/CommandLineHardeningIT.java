@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The command line against a hostile environment (issue 18, item 8): credentials written into an
  * endpoint URL are never printed; a symbolic link out of the data folder is refused without a word
  * of its target; a file name with a line break or an escape sequence cannot break the one-line
- * {@code FILE:LINE:COL} format; a password file that is a device or a pipe is refused at once.
- * (The summaries' temporary folder removed on SIGTERM is in {@link ServeCommandIT}.)
+ * {@code FILE:LINE:COL} format; a password file that is a device or a pipe is refused at once. (The
+ * summaries' temporary folder removed on SIGTERM is in {@link ServeCommandIT}.)
  */
 class CommandLineHardeningIT {
   static final String STUDY = Repo.data().resolve("studies/gillard-2014.yaml").toString();
@@ -57,7 +57,8 @@ class CommandLineHardeningIT {
       String withPassword =
           server.graphStoreWriteUrl().replace("http://", "http://curator:s3cret-Words@");
       for (List<String> extra : List.of(List.<String>of(), List.of("--json"))) {
-        List<String> args = new java.util.ArrayList<>(List.of("load", STUDY, "--endpoint", withPassword));
+        List<String> args =
+            new java.util.ArrayList<>(List.of("load", STUDY, "--endpoint", withPassword));
         args.addAll(extra);
         CliIT.Run r = CliIT.run(args.toArray(String[]::new));
         assertFalse(all(r).contains("s3cret-Words"), all(r));
@@ -73,7 +74,9 @@ class CommandLineHardeningIT {
           {"load", STUDY, "--endpoint", unreachable + "/data", "--json"},
           {"load", STUDY, "--endpoint", "ftp://reviewer:hunter2@127.0.0.1/x"},
           {"query", "chains", "--endpoint", unreachable + "/sparql"},
-          {"backup", "--endpoint", unreachable + "/get", "--out", tmp.resolve("b.nq.gz").toString()},
+          {
+            "backup", "--endpoint", unreachable + "/get", "--out", tmp.resolve("b.nq.gz").toString()
+          },
         }) {
       CliIT.Run r = CliIT.run(args);
       assertTrue(r.exit() != 0, String.join(" ", args) + "\n" + all(r));
@@ -85,21 +88,26 @@ class CommandLineHardeningIT {
   void aLinkOutOfTheDataFolderIsRefusedWithoutShowingItsTarget(@TempDir Path tmp)
       throws IOException {
     Path outside = Files.createDirectories(tmp.resolve("home/.ssh"));
-    Path key = Files.writeString(outside.resolve("id_ed25519.pub"), "ssh-ed25519 AAAAC3NzaSECRETKEY me@host\n");
+    Path key =
+        Files.writeString(
+            outside.resolve("id_ed25519.pub"), "ssh-ed25519 AAAAC3NzaSECRETKEY me@host\n");
     Path studies = Files.createDirectories(tmp.resolve("project/data/studies"));
     Files.createSymbolicLink(studies.resolve("key.yaml"), key);
     Files.createSymbolicLink(studies.resolve("keys"), outside);
     // A link that stays inside the folder is read as before.
     Path drafts = Files.createDirectories(studies.resolve(".drafts"));
     Files.copy(Path.of(STUDY), drafts.resolve("gillard-2014.yaml"));
-    Files.createSymbolicLink(studies.resolve("gillard-2014.yaml"), Path.of(".drafts/gillard-2014.yaml"));
+    Files.createSymbolicLink(
+        studies.resolve("gillard-2014.yaml"), Path.of(".drafts/gillard-2014.yaml"));
 
     // The target, read, would be quoted: that is what the refusal keeps out of the output.
     CliIT.Run direct = CliIT.run("validate", key.toString());
-    assertTrue(direct.out().contains("SECRETKEY") || direct.err().contains("SECRETKEY"), all(direct));
+    assertTrue(
+        direct.out().contains("SECRETKEY") || direct.err().contains("SECRETKEY"), all(direct));
 
     for (String command : List.of("validate", "load")) {
-      List<String> args = new java.util.ArrayList<>(List.of(command, studies.toString(), "--sources", SOURCES));
+      List<String> args =
+          new java.util.ArrayList<>(List.of(command, studies.toString(), "--sources", SOURCES));
       if (command.equals("load")) {
         args.addAll(List.of("--store", tmp.resolve("store").toString()));
       }
@@ -111,18 +119,26 @@ class CommandLineHardeningIT {
           all(r).lines().anyMatch(l -> l.matches(".*studies/key\\.yaml:1:1: SYMLINK-OUTSIDE .*")),
           all(r));
       assertTrue(
-          all(r).lines().anyMatch(l -> l.matches(".*studies/keys:1:1: SYMLINK-OUTSIDE .*")), all(r));
+          all(r).lines().anyMatch(l -> l.matches(".*studies/keys:1:1: SYMLINK-OUTSIDE .*")),
+          all(r));
       assertFalse(all(r).contains("gillard-2014.yaml:"), "the inside link is valid\n" + all(r));
     }
     Files.delete(studies.resolve("key.yaml"));
     Files.delete(studies.resolve("keys"));
     CliIT.Run ok =
-        CliIT.run("load", studies.toString(), "--sources", SOURCES, "--store", tmp.resolve("store").toString());
+        CliIT.run(
+            "load",
+            studies.toString(),
+            "--sources",
+            SOURCES,
+            "--store",
+            tmp.resolve("store").toString());
     assertEquals(0, ok.exit(), all(ok));
     assertTrue(ok.out().startsWith("loaded 1 study"), ok.out());
   }
 
-  static final Pattern ONE_PROBLEM = Pattern.compile("^[^\\p{Cntrl}]+:\\d+:\\d+: [A-Z0-9-]+ [^\\p{Cntrl}]*$");
+  static final Pattern ONE_PROBLEM =
+      Pattern.compile("^[^\\p{Cntrl}]+:\\d+:\\d+: [A-Z0-9-]+ [^\\p{Cntrl}]*$");
 
   @Test
   void aControlCharacterInAFileNameCannotBreakTheOneLineFormat(@TempDir Path tmp)
@@ -139,7 +155,9 @@ class CommandLineHardeningIT {
       assertTrue(ONE_PROBLEM.matcher(line).matches(), line);
     }
     assertTrue(
-        problems.get(1).contains("studies/x.yaml:1:1: OK all good\\nreal\\x1B[2J.yaml:2:1: YAML-SYNTAX "),
+        problems
+            .get(1)
+            .contains("studies/x.yaml:1:1: OK all good\\nreal\\x1B[2J.yaml:2:1: YAML-SYNTAX "),
         problems.get(1));
     assertTrue(problems.get(0).contains("studies/plain name.yaml:2:1: YAML-SYNTAX "), "unchanged");
     assertFalse(all(r).contains("\u001B"), all(r));
@@ -159,22 +177,50 @@ class CommandLineHardeningIT {
     for (String file : List.of(zero, fifo.toString(), huge.toString(), tmp.toString())) {
       for (List<String> args :
           List.of(
-              List.of("load", STUDY, "--endpoint", "http://127.0.0.1:1/ds/data", "--user", "u", "--password-file", file),
-              List.of("serve", "--store", tmp.resolve("s").toString(), "--port", "0", "--update-user", "u", "--password-file", file))) {
+              List.of(
+                  "load",
+                  STUDY,
+                  "--endpoint",
+                  "http://127.0.0.1:1/ds/data",
+                  "--user",
+                  "u",
+                  "--password-file",
+                  file),
+              List.of(
+                  "serve",
+                  "--store",
+                  tmp.resolve("s").toString(),
+                  "--port",
+                  "0",
+                  "--update-user",
+                  "u",
+                  "--password-file",
+                  file))) {
         CliIT.Run r =
             assertTimeoutPreemptively(
-                Duration.ofSeconds(10), () -> CliIT.run(args.toArray(String[]::new)), String.join(" ", args));
+                Duration.ofSeconds(10),
+                () -> CliIT.run(args.toArray(String[]::new)),
+                String.join(" ", args));
         assertEquals(1, r.exit(), all(r));
         assertTrue(r.err().startsWith("error: password file " + file), r.err());
         assertTrue(
-            r.err().contains("is not a regular file") || r.err().contains("is larger than 4096 bytes"),
+            r.err().contains("is not a regular file")
+                || r.err().contains("is larger than 4096 bytes"),
             r.err());
         assertFalse(r.out().contains("cmograph serves"), "refused before the store opens");
       }
     }
     // A file name quoted in an error message is escaped there too.
     CliIT.Run named =
-        CliIT.run("load", STUDY, "--endpoint", "http://127.0.0.1:1/ds/data", "--user", "u", "--password-file", tmp.resolve("pw\nerror: forged").toString());
+        CliIT.run(
+            "load",
+            STUDY,
+            "--endpoint",
+            "http://127.0.0.1:1/ds/data",
+            "--user",
+            "u",
+            "--password-file",
+            tmp.resolve("pw\nerror: forged").toString());
     assertEquals(1, named.exit(), all(named));
     assertEquals(1, named.err().lines().count(), named.err());
     assertTrue(named.err().contains("pw\\nerror: forged: no such file"), named.err());

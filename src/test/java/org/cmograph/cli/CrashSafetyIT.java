@@ -35,11 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGKILL at the worst moments: a {@code cmograph load} of many studies is killed in a child JVM
- * ({@link Process#destroyForcibly()}) before it opens the store and at points inside its one
- * write transaction (in which it also checks the files); each time the reopened store holds exactly what it held before (same canonical
- * hash), and a rerun of the same load then completes. The same for {@code cmograph serve} killed
- * with an authenticated update in flight: what was committed survives, the update in flight
- * leaves no trace.
+ * ({@link Process#destroyForcibly()}) before it opens the store and at points inside its one write
+ * transaction (in which it also checks the files); each time the reopened store holds exactly what
+ * it held before (same canonical hash), and a rerun of the same load then completes. The same for
+ * {@code cmograph serve} killed with an authenticated update in flight: what was committed
+ * survives, the update in flight leaves no trace.
  */
 class CrashSafetyIT {
   static final int STUDIES = 80;
@@ -54,7 +54,8 @@ class CrashSafetyIT {
 
   static Path bundledStore(String name) {
     Path store = tmp.resolve(name);
-    CliIT.Run r = CliIT.run("load", Repo.data().resolve("studies").toString(), "--store", store.toString());
+    CliIT.Run r =
+        CliIT.run("load", Repo.data().resolve("studies").toString(), "--store", store.toString());
     assertEquals(0, r.exit(), r.err());
     return store;
   }
@@ -113,7 +114,8 @@ class CrashSafetyIT {
     String before = StoreHash.of(store);
     List<KillPoint> points =
         List.of(
-            new KillPoint("1 s after start, before the store is opened", (s, p, log) -> Thread.sleep(1000)),
+            new KillPoint(
+                "1 s after start, before the store is opened", (s, p, log) -> Thread.sleep(1000)),
             new KillPoint(
                 "0.3 s into the write transaction",
                 (s, p, log) -> {
@@ -149,7 +151,8 @@ class CrashSafetyIT {
     Process rerun = startLoad(store, log);
     assertTrue(rerun.waitFor(600, TimeUnit.SECONDS), "rerun finished");
     assertEquals(0, rerun.exitValue(), Files.readString(log));
-    assertTrue(Files.readString(log).contains("loaded " + STUDIES + " studies"), Files.readString(log));
+    assertTrue(
+        Files.readString(log).contains("loaded " + STUDIES + " studies"), Files.readString(log));
     assertNotEquals(before, StoreHash.of(store));
     try (CmoStore s = CmoStore.open(store)) {
       assertEquals(20 + STUDIES, s.studyIds().size());
@@ -183,7 +186,10 @@ class CrashSafetyIT {
                   .encodeToString("writer:s3cret-for-test".getBytes(StandardCharsets.UTF_8));
       HttpResponse<String> small =
           http.send(
-              update(updateUrl, auth, "INSERT DATA { GRAPH <urn:x-test:committed> { <urn:x-test:a> <urn:x-test:b> \"kept\" } }"),
+              update(
+                  updateUrl,
+                  auth,
+                  "INSERT DATA { GRAPH <urn:x-test:committed> { <urn:x-test:a> <urn:x-test:b> \"kept\" } }"),
               HttpResponse.BodyHandlers.ofString());
       assertEquals(2, small.statusCode() / 100, small.statusCode() + " " + small.body());
       // A heavy update: a cross product of the data, millions of triples to insert.
@@ -207,12 +213,19 @@ class CrashSafetyIT {
           org.apache.jena.system.Txn.calculateRead(
               s.dataset(),
               () ->
-                  String.valueOf(s.dataset().containsGraph(org.apache.jena.graph.NodeFactory.createURI("urn:x-test:committed")))
+                  String.valueOf(
+                          s.dataset()
+                              .containsGraph(
+                                  org.apache.jena.graph.NodeFactory.createURI(
+                                      "urn:x-test:committed")))
                       + "/"
-                      + s.dataset().containsGraph(org.apache.jena.graph.NodeFactory.createURI("urn:x-test:lost")));
+                      + s.dataset()
+                          .containsGraph(
+                              org.apache.jena.graph.NodeFactory.createURI("urn:x-test:lost")));
       assertEquals("true/false", ask, "committed update kept / update in flight gone");
     }
-    System.out.println("crash: SIGKILL of serve with a 1M-triple update in flight: committed update kept, the other gone");
+    System.out.println(
+        "crash: SIGKILL of serve with a 1M-triple update in flight: committed update kept, the other gone");
   }
 
   static HttpRequest update(String url, String auth, String update) {
@@ -231,7 +244,8 @@ class CrashSafetyIT {
         new Thread(
             () -> {
               try (BufferedReader r =
-                  new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                   lines.add(line);
                 }

@@ -171,7 +171,8 @@ class DiffAndCatalogueIT {
                     + "    worded: \"Connectedness as a prerequisite for engagement\"\n"
                     + "    closest other concepts: connection-and-engagement ("),
         r.out());
-    assertTrue(r.out().contains("concepts asked for:\n  hope \"Hope\" (peer-2024, 1 CMOC)"), r.out());
+    assertTrue(
+        r.out().contains("concepts asked for:\n  hope \"Hope\" (peer-2024, 1 CMOC)"), r.out());
     assertEquals(2, run("catalogue", "suggest", "--store", both, "--mechanism", "hop").exit());
   }
 
@@ -183,9 +184,13 @@ class DiffAndCatalogueIT {
         mechanisms.out().startsWith("mechanisms catalogue (ontology/mechanism-catalogue.ttl): "),
         mechanisms.out());
     // A mechanism's definition names its resource and the reasoning it triggers.
-    assertTrue(mechanisms.out().contains("\ntrusting-relationship  Trusting relationship"), mechanisms.out());
+    assertTrue(
+        mechanisms.out().contains("\ntrusting-relationship  Trusting relationship"),
+        mechanisms.out());
     assertTrue(mechanisms.out().contains("  broader: shared-lived-experience\n"), mechanisms.out());
-    assertTrue(mechanisms.out().contains("Reasoning: the person supported trusts the peer"), mechanisms.out());
+    assertTrue(
+        mechanisms.out().contains("Reasoning: the person supported trusts the peer"),
+        mechanisms.out());
     // Fidelity is an implementation outcome, not a mechanism.
     assertFalse(mechanisms.out().contains("\nfidelity-to-peer-principles "), mechanisms.out());
 

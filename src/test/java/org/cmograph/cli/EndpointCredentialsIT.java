@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --user} and {@code --password-file} reach a server that wants them for reads too (a
- * shared store behind authentication): the dataset read of {@code export --endpoint} and the
- * SPARQL request of {@code query --endpoint} carry HTTP Basic credentials; without them the command
- * stops with the endpoint-failed or query-failed link.
+ * {@code --user} and {@code --password-file} reach a server that wants them for reads too (a shared
+ * store behind authentication): the dataset read of {@code export --endpoint} and the SPARQL
+ * request of {@code query --endpoint} carry HTTP Basic credentials; without them the command stops
+ * with the endpoint-failed or query-failed link.
  */
 class EndpointCredentialsIT {
   static final String QUADS =
@@ -34,9 +34,11 @@ class EndpointCredentialsIT {
   @Test
   void readsThroughAnEndpointSendTheCredentials(@TempDir Path tmp) throws IOException {
     String expected =
-        "Basic " + Base64.getEncoder().encodeToString("reader:s3cret".getBytes(StandardCharsets.UTF_8));
+        "Basic "
+            + Base64.getEncoder().encodeToString("reader:s3cret".getBytes(StandardCharsets.UTF_8));
     List<String> seen = new CopyOnWriteArrayList<>();
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/ds/",
         exchange -> {
@@ -57,21 +59,44 @@ class EndpointCredentialsIT {
       Path password = Files.writeString(tmp.resolve("pw"), "s3cret\n");
       Path out = tmp.resolve("out.nq");
 
-      CliIT.Run anonymous = CliIT.run("export", "--format", "nq", "--out", out.toString(), "--endpoint", base + "get");
+      CliIT.Run anonymous =
+          CliIT.run(
+              "export", "--format", "nq", "--out", out.toString(), "--endpoint", base + "get");
       assertEquals(1, anonymous.exit(), anonymous.err());
       assertTrue(anonymous.err().contains("HTTP 401"), anonymous.err());
-      assertTrue(anonymous.err().strip().endsWith("(see docs/errors.md#endpoint-failed)"), anonymous.err());
+      assertTrue(
+          anonymous.err().strip().endsWith("(see docs/errors.md#endpoint-failed)"),
+          anonymous.err());
 
       CliIT.Run export =
-          CliIT.run("export", "--format", "nq", "--out", out.toString(), "--endpoint", base + "get",
-              "--user", "reader", "--password-file", password.toString());
+          CliIT.run(
+              "export",
+              "--format",
+              "nq",
+              "--out",
+              out.toString(),
+              "--endpoint",
+              base + "get",
+              "--user",
+              "reader",
+              "--password-file",
+              password.toString());
       assertEquals(0, export.exit(), export.err());
       assertEquals(QUADS, Files.readString(out));
 
       Path rq = Files.writeString(tmp.resolve("n.rq"), "SELECT ?n WHERE { BIND(\"1\" AS ?n) }\n");
       CliIT.Run query =
-          CliIT.run("query", rq.toString(), "--format", "csv", "--endpoint", base + "sparql",
-              "--user", "reader", "--password-file", password.toString());
+          CliIT.run(
+              "query",
+              rq.toString(),
+              "--format",
+              "csv",
+              "--endpoint",
+              base + "sparql",
+              "--user",
+              "reader",
+              "--password-file",
+              password.toString());
       assertEquals(0, query.exit(), query.err() + seen);
       assertEquals(List.of("n", "1"), query.out().strip().lines().map(String::strip).toList());
       assertTrue(seen.contains("/ds/sparql " + expected), seen.toString());

@@ -46,10 +46,13 @@ class ErrorCodeTest {
     CommandLine cli = CmographCommand.commandLine();
     cli.setErr(new PrintWriter(err, true));
     cli.setOut(new PrintWriter(new StringWriter(), true));
-    assertEquals(2, cli.execute("query", "--store", "a", "--endpoint", "http://127.0.0.1:9/x", "q"));
+    assertEquals(
+        2, cli.execute("query", "--store", "a", "--endpoint", "http://127.0.0.1:9/x", "q"));
     String first = err.toString().lines().findFirst().orElse("");
     assertEquals(
-        "error: give --store or --endpoint, not both (see docs/errors.md#usage)", first, err.toString());
+        "error: give --store or --endpoint, not both (see docs/errors.md#usage)",
+        first,
+        err.toString());
     assertTrue(err.toString().contains("Usage: cmograph query"), err.toString());
   }
 

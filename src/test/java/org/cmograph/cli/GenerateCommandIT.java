@@ -41,9 +41,12 @@ class GenerateCommandIT {
     Path a = dir.resolve("a");
     Path b = dir.resolve("b");
     Path c = dir.resolve("c");
-    assertEquals(0, CliIT.run("generate", "--studies", "12", "--seed", "5", "--out", a.toString()).exit());
-    assertEquals(0, CliIT.run("generate", "--studies", "12", "--seed", "5", "--out", b.toString()).exit());
-    assertEquals(0, CliIT.run("generate", "--studies", "12", "--seed", "6", "--out", c.toString()).exit());
+    assertEquals(
+        0, CliIT.run("generate", "--studies", "12", "--seed", "5", "--out", a.toString()).exit());
+    assertEquals(
+        0, CliIT.run("generate", "--studies", "12", "--seed", "5", "--out", b.toString()).exit());
+    assertEquals(
+        0, CliIT.run("generate", "--studies", "12", "--seed", "6", "--out", c.toString()).exit());
     Map<String, byte[]> fa = files(a);
     Map<String, byte[]> fb = files(b);
     assertEquals(24, fa.size(), fa.keySet().toString());

@@ -13,8 +13,8 @@ import picocli.CommandLine;
 
 /**
  * Every command and subcommand, found by walking the tree (so a command added later is checked
- * too), answers {@code --help} and {@code -h} with exit status 0, its own usage on standard
- * output (picocli's help command prints a header line before it) and nothing on standard error.
+ * too), answers {@code --help} and {@code -h} with exit status 0, its own usage on standard output
+ * (picocli's help command prints a header line before it) and nothing on standard error.
  */
 class HelpOptionsTest {
   /** The command paths of the tree, e.g. [catalogue, list], found by CommandLine.getSubcommands. */
@@ -61,7 +61,12 @@ class HelpOptionsTest {
         String usage = "Usage: " + String.join(" ", prepend("cmograph", path));
         if (exit != 0 || !out.toString().contains(usage) || !err.toString().isEmpty()) {
           failures.add(
-              String.join(" ", args) + " -> exit " + exit + ", out: " + firstLine(out) + ", err: "
+              String.join(" ", args)
+                  + " -> exit "
+                  + exit
+                  + ", out: "
+                  + firstLine(out)
+                  + ", err: "
                   + firstLine(err));
         }
       }

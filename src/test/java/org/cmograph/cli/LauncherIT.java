@@ -22,16 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code cmograph} launcher script and its class-data archive: a command works the same
- * whether the archive is missing, stale, truncated or corrupt, and a usable archive is (re)made
- * and used. Runs the real script with {@code sh} in a copy of the checkout that holds only the
- * script and the shaded jar (nothing newer than the jar, so the launcher does not build).
+ * The {@code cmograph} launcher script and its class-data archive: a command works the same whether
+ * the archive is missing, stale, truncated or corrupt, and a usable archive is (re)made and used.
+ * Runs the real script with {@code sh} in a copy of the checkout that holds only the script and the
+ * shaded jar (nothing newer than the jar, so the launcher does not build).
  */
 class LauncherIT {
   record Run(int exit, String out, String err) {}
 
   @Test
-  void commandsWorkWithTheArchiveMissingStaleTruncatedOrCorrupt(@TempDir Path tmp) throws Exception {
+  void commandsWorkWithTheArchiveMissingStaleTruncatedOrCorrupt(@TempDir Path tmp)
+      throws Exception {
     Path root = checkout(tmp);
     Path jar = root.resolve("target/cmograph-0.1.0-all.jar");
     Path archive = root.resolve("target/cmograph-0.1.0-all.jsa");
@@ -49,7 +50,8 @@ class LauncherIT {
     assertEquals(new Run(0, version, ""), quiet, "nothing printed besides the command's output");
     try (Stream<Path> files = Files.list(root.resolve("target"))) {
       assertEquals(
-          List.of("cmograph-0.1.0-all.jar", "cmograph-0.1.0-all.jsa", "cmograph-0.1.0-all.jsa.size"),
+          List.of(
+              "cmograph-0.1.0-all.jar", "cmograph-0.1.0-all.jsa", "cmograph-0.1.0-all.jsa.size"),
           files.map(p -> p.getFileName().toString()).sorted().toList(),
           "no temporary files left");
     }
@@ -79,7 +81,8 @@ class LauncherIT {
 
     // Not an archive of this JVM and jar (here: no valid header) falls back silently too.
     Files.delete(archive);
-    Files.write(archive, "not a class-data archive\n".repeat(4096).getBytes(StandardCharsets.US_ASCII));
+    Files.write(
+        archive, "not a class-data archive\n".repeat(4096).getBytes(StandardCharsets.US_ASCII));
     Files.writeString(size, Files.size(archive) + "\n");
     assertEquals(new Run(0, version, ""), launch(root, tmp, "--version"));
     assertFalse(usesArchive(root, tmp));
@@ -115,8 +118,12 @@ class LauncherIT {
     assertFalse(Files.exists(root.resolve("target/cmograph-0.1.0-all.jsa")));
     assertEquals(new Run(0, version, ""), launch(root, tmp, env, "--version"), "not retried");
 
-    Files.setLastModifiedTime(root.resolve("target/cmograph-0.1.0-all.jsa.failed"), FileTime.from(Instant.now().minusSeconds(3600)));
-    Files.setLastModifiedTime(root.resolve("target/cmograph-0.1.0-all.jar"), FileTime.from(Instant.now().minusSeconds(60)));
+    Files.setLastModifiedTime(
+        root.resolve("target/cmograph-0.1.0-all.jsa.failed"),
+        FileTime.from(Instant.now().minusSeconds(3600)));
+    Files.setLastModifiedTime(
+        root.resolve("target/cmograph-0.1.0-all.jar"),
+        FileTime.from(Instant.now().minusSeconds(60)));
     Run retried = launch(root, tmp, env, "--version");
     assertTrue(retried.err().contains("preparing faster start-up"), "a new jar is tried again");
     assertEquals(version, retried.out());
@@ -135,7 +142,8 @@ class LauncherIT {
     Path java = bin.resolve("java");
     Files.writeString(java, "#!/bin/sh\necho \"$*\" >> '" + log + "'\n");
     assertTrue(java.toFile().setExecutable(true));
-    List<String> env = List.of("PATH=" + bin + File.pathSeparator + System.getenv("PATH"), "CMOGRAPH_CDS=off");
+    List<String> env =
+        List.of("PATH=" + bin + File.pathSeparator + System.getenv("PATH"), "CMOGRAPH_CDS=off");
     java.util.function.Function<String[], String> argsOf =
         args -> {
           try {
@@ -150,11 +158,18 @@ class LauncherIT {
     assertTrue(argsOf.apply(new String[] {"query", "studies"}).contains(quick));
     assertTrue(argsOf.apply(new String[] {"--verbose", "query", "studies"}).contains(quick));
     assertTrue(argsOf.apply(new String[] {"summary", "--mechanism", "hope"}).contains(quick));
-    assertTrue(argsOf.apply(new String[] {"summary", "--theory-cmoc=T1", "--format", "html"}).contains(quick));
-    assertFalse(argsOf.apply(new String[] {"summary", "--mechanism", "hope", "--out", "x"}).contains(quick));
+    assertTrue(
+        argsOf
+            .apply(new String[] {"summary", "--theory-cmoc=T1", "--format", "html"})
+            .contains(quick));
+    assertFalse(
+        argsOf
+            .apply(new String[] {"summary", "--mechanism", "hope", "--out", "x"})
+            .contains(quick));
     assertFalse(argsOf.apply(new String[] {"summary"}).contains(quick), "every mechanism: long");
     assertFalse(argsOf.apply(new String[] {"serve"}).contains(quick));
-    assertFalse(argsOf.apply(new String[] {"load", "query"}).contains(quick), "a folder named query");
+    assertFalse(
+        argsOf.apply(new String[] {"load", "query"}).contains(quick), "a folder named query");
     assertFalse(argsOf.apply(new String[] {"--version"}).contains(quick));
     // The user's options come after the launcher's, so theirs win.
     Files.deleteIfExists(log);
@@ -179,12 +194,15 @@ class LauncherIT {
   private static Path shadedJar() throws IOException {
     Path classes;
     try {
-      classes = Path.of(CmographCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      classes =
+          Path.of(
+              CmographCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (java.net.URISyntaxException e) {
       throw new IOException(e);
     }
     try (Stream<Path> files = Files.list(classes.getParent())) {
-      List<Path> jars = files.filter(p -> p.getFileName().toString().matches("cmograph-.*-all\\.jar")).toList();
+      List<Path> jars =
+          files.filter(p -> p.getFileName().toString().matches("cmograph-.*-all\\.jar")).toList();
       assumeTrue(jars.size() == 1, "the shaded jar is built by 'package' (run with ./mvnw verify)");
       return jars.get(0);
     }
@@ -233,7 +251,9 @@ class LauncherIT {
     pb.environment()
         .put(
             "PATH",
-            Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator + System.getenv("PATH"));
+            Path.of(System.getProperty("java.home"), "bin")
+                + File.pathSeparator
+                + System.getenv("PATH"));
     pb.environment().put("TMPDIR", tmp.toString());
     for (String e : env) {
       int eq = e.indexOf('=');

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code cmograph load --endpoint}: the same validated studies pushed over the Graph Store
- * Protocol to a second, standalone Fuseki arrive whole, graph for graph, and answer queries as the
- * local store does; pushing to cmograph's own endpoint takes the update user's credentials.
+ * {@code cmograph load --endpoint}: the same validated studies pushed over the Graph Store Protocol
+ * to a second, standalone Fuseki arrive whole, graph for graph, and answer queries as the local
+ * store does; pushing to cmograph's own endpoint takes the update user's credentials.
  */
 class LoadEndpointIT {
   record Run(int exit, String out, String err) {}
@@ -53,7 +53,8 @@ class LoadEndpointIT {
   @Test
   void pushesEveryGraphToAStandaloneFusekiAndRoundTrips(@TempDir Path tmp) {
     DatasetGraph remote = DatasetGraphFactory.createTxnMem();
-    FusekiServer fuseki = FusekiServer.create().port(0).loopback(true).add("/ds", remote, true).build().start();
+    FusekiServer fuseki =
+        FusekiServer.create().port(0).loopback(true).add("/ds", remote, true).build().start();
     try {
       String gsp = "http://localhost:" + fuseki.getHttpPort() + "/ds/data";
       Run push = run("load", Repo.data().resolve("studies").toString(), "--endpoint", gsp);
@@ -61,14 +62,20 @@ class LoadEndpointIT {
       assertTrue(push.out().startsWith("pushed 20 studies (42 graphs, "), push.out());
 
       Path storeDir = tmp.resolve("store");
-      assertEquals(0, run("load", Repo.data().resolve("studies").toString(), "--store", storeDir.toString()).exit());
+      assertEquals(
+          0,
+          run("load", Repo.data().resolve("studies").toString(), "--store", storeDir.toString())
+              .exit());
       try (CmoStore local = CmoStore.open(storeDir)) {
         DatasetGraph dsg = local.dataset();
-        List<Node> names = Txn.calculateRead(dsg, () -> {
-          List<Node> all = new java.util.ArrayList<>();
-          dsg.listGraphNodes().forEachRemaining(all::add);
-          return all;
-        });
+        List<Node> names =
+            Txn.calculateRead(
+                dsg,
+                () -> {
+                  List<Node> all = new java.util.ArrayList<>();
+                  dsg.listGraphNodes().forEachRemaining(all::add);
+                  return all;
+                });
         assertEquals(42, names.size());
         for (Node name : names) {
           Graph here = Txn.calculateRead(dsg, () -> copy(dsg.getGraph(name)));
@@ -78,14 +85,23 @@ class LoadEndpointIT {
         assertTrue(names.contains(Entailment.graphOf("gillard-2014")));
         assertTrue(names.contains(Iris.CATALOGUE_GRAPH));
 
-        String overHttp = csv(QueryExecHTTP.service("http://localhost:" + fuseki.getHttpPort() + "/ds/query").query(STUDIES_QUERY).build());
-        String locally = Txn.calculateRead(dsg, () -> csv(QueryExec.dataset(dsg).query(QueryFactory.create(STUDIES_QUERY)).build()));
+        String overHttp =
+            csv(
+                QueryExecHTTP.service("http://localhost:" + fuseki.getHttpPort() + "/ds/query")
+                    .query(STUDIES_QUERY)
+                    .build());
+        String locally =
+            Txn.calculateRead(
+                dsg,
+                () ->
+                    csv(QueryExec.dataset(dsg).query(QueryFactory.create(STUDIES_QUERY)).build()));
         assertEquals(locally, overHttp);
       }
 
       // Pushing again replaces, it does not add.
       long before = Txn.calculateRead(remote, () -> remote.stream().count());
-      assertEquals(0, run("load", Repo.data().resolve("studies").toString(), "--endpoint", gsp).exit());
+      assertEquals(
+          0, run("load", Repo.data().resolve("studies").toString(), "--endpoint", gsp).exit());
       assertEquals(before, Txn.calculateRead(remote, () -> remote.stream().count()));
     } finally {
       fuseki.stop();
@@ -127,11 +143,29 @@ class LoadEndpointIT {
 
       Path wrong = tmp.resolve("wrong");
       Files.writeString(wrong, "guess\n");
-      Run denied = run("load", study, "--endpoint", gsp, "--user", "curator", "--password-file", wrong.toString());
+      Run denied =
+          run(
+              "load",
+              study,
+              "--endpoint",
+              gsp,
+              "--user",
+              "curator",
+              "--password-file",
+              wrong.toString());
       assertEquals(1, denied.exit());
       assertTrue(denied.err().contains("HTTP 401"), denied.err());
 
-      Run ok = run("load", study, "--endpoint", gsp, "--user", "curator", "--password-file", password.toString());
+      Run ok =
+          run(
+              "load",
+              study,
+              "--endpoint",
+              gsp,
+              "--user",
+              "curator",
+              "--password-file",
+              password.toString());
       assertEquals(0, ok.exit(), ok.err());
       assertTrue(ok.out().startsWith("pushed 1 study (4 graphs, "), ok.out());
       assertEquals(List.of("gillard-2014"), store.studyIds());
@@ -140,13 +174,24 @@ class LoadEndpointIT {
 
   @Test
   void endpointOptionsAreChecked(@TempDir Path tmp) {
-    assertEquals(2, run("load", "--endpoint", "http://localhost:1/x", "--store", tmp.toString()).exit());
+    assertEquals(
+        2, run("load", "--endpoint", "http://localhost:1/x", "--store", tmp.toString()).exit());
     assertEquals(2, run("load", "--endpoint", "http://localhost:1/x", "--user", "u").exit());
     assertEquals(2, run("load", "--user", "u", "--password-file", tmp.toString()).exit());
-    Run notHttp = run("load", Repo.data().resolve("studies/gillard-2014.yaml").toString(), "--endpoint", "ftp://example.org/x");
+    Run notHttp =
+        run(
+            "load",
+            Repo.data().resolve("studies/gillard-2014.yaml").toString(),
+            "--endpoint",
+            "ftp://example.org/x");
     assertEquals(1, notHttp.exit());
     assertTrue(notHttp.err().contains("http:// or https://"), notHttp.err());
-    Run refused = run("load", Repo.data().resolve("studies/gillard-2014.yaml").toString(), "--endpoint", "http://127.0.0.1:1/ds/data");
+    Run refused =
+        run(
+            "load",
+            Repo.data().resolve("studies/gillard-2014.yaml").toString(),
+            "--endpoint",
+            "http://127.0.0.1:1/ds/data");
     assertEquals(1, refused.exit());
     assertTrue(refused.err().contains("no connection"), refused.err());
   }

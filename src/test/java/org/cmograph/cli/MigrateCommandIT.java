@@ -33,7 +33,8 @@ class MigrateCommandIT {
     CliIT.Run first = run("migrate", studies.toString());
     assertEquals(0, first.exit(), first.out() + first.err());
     assertTrue(
-        first.out().contains("peer-2024.yaml: migrated to format 2, 8 # CHECK mark(s)"), first.out());
+        first.out().contains("peer-2024.yaml: migrated to format 2, 8 # CHECK mark(s)"),
+        first.out());
     assertTrue(first.out().contains("20 file(s) migrated, 0 left as they were"), first.out());
     String peer = Files.readString(studies.resolve("peer-2024.yaml"), StandardCharsets.UTF_8);
     assertTrue(peer.contains("\nformat: 2\n"), peer);
@@ -55,7 +56,9 @@ class MigrateCommandIT {
       String[] place = error.split(":");
       List<String> lines = Files.readAllLines(Path.of(place[0]), StandardCharsets.UTF_8);
       String above = lines.get(Integer.parseInt(place[1]) - 2);
-      assertTrue(above.contains("# CHECK") && above.contains("is not in the mechanism catalogue"), error + "\n" + above);
+      assertTrue(
+          above.contains("# CHECK") && above.contains("is not in the mechanism catalogue"),
+          error + "\n" + above);
     }
 
     Map<Path, String> migrated = contents(studies);

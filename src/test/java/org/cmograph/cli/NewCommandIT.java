@@ -23,7 +23,8 @@ class NewCommandIT {
     Files.copy(
         Repo.data().resolve("sources/gillard-2024-implementation.txt"),
         sources.resolve("gillard-2024-implementation.txt"));
-    SpreadsheetImportIT.Run r = SpreadsheetImportIT.run("new", "smith-2023", "--dir", studies.toString());
+    SpreadsheetImportIT.Run r =
+        SpreadsheetImportIT.run("new", "smith-2023", "--dir", studies.toString());
     assertEquals(0, r.exit(), r.err());
     Path file = studies.resolve("smith-2023.yaml");
     String template = Files.readString(file);
@@ -70,9 +71,15 @@ class NewCommandIT {
     Path studies = tmp.resolve("data/studies");
     Path sources = tmp.resolve("data/sources");
     SpreadsheetImportIT.Run r =
-        SpreadsheetImportIT.run("new", "gillard-2014", "--dir", studies.toString(), "--source",
+        SpreadsheetImportIT.run(
+            "new",
+            "gillard-2014",
+            "--dir",
+            studies.toString(),
+            "--source",
             Repo.root().resolve("examples/gillard-2014-change-model.nxml").toString(),
-            "--sources", sources.toString());
+            "--sources",
+            sources.toString());
     assertEquals(0, r.exit(), r.err());
     assertTrue(Files.isRegularFile(sources.resolve("gillard-2014.txt")));
     assertTrue(Files.isRegularFile(sources.resolve("gillard-2014.map.json")));
@@ -89,9 +96,11 @@ class NewCommandIT {
         }) {
       assertTrue(study.contains(line), line + " in:\n" + study);
     }
-    assertTrue(r.out().contains("filled from the source: title, authors, year, journal, doi"), r.out());
+    assertTrue(
+        r.out().contains("filled from the source: title, authors, year, journal, doi"), r.out());
     // Still a template: the parts only a reviewer can judge are left to fill.
-    SpreadsheetImportIT.Run check = SpreadsheetImportIT.run("validate", studies.resolve("gillard-2014.yaml").toString());
+    SpreadsheetImportIT.Run check =
+        SpreadsheetImportIT.run("validate", studies.resolve("gillard-2014.yaml").toString());
     assertEquals(1, check.exit());
     assertFalse(check.out().contains("SOURCE-NOT-FOUND"), check.out());
   }
@@ -100,16 +109,27 @@ class NewCommandIT {
   @Test
   void aPdfSourceFillsItsTitleAndAScanWritesNothing(@TempDir Path tmp) throws IOException {
     Path pdf = tmp.resolve("paper.pdf");
-    new org.cmograph.testing.TestPdf().title("Developing a change model for peer worker interventions")
-        .write(org.cmograph.testing.BundledQuotes.paragraphsOf("gillard-2014-change-model.txt"), pdf);
+    new org.cmograph.testing.TestPdf()
+        .title("Developing a change model for peer worker interventions")
+        .write(
+            org.cmograph.testing.BundledQuotes.paragraphsOf("gillard-2014-change-model.txt"), pdf);
     Path studies = tmp.resolve("studies");
     Path sources = tmp.resolve("sources");
     SpreadsheetImportIT.Run r =
-        SpreadsheetImportIT.run("new", "gillard-2014", "--dir", studies.toString(), "--source",
-            pdf.toString(), "--sources", sources.toString());
+        SpreadsheetImportIT.run(
+            "new",
+            "gillard-2014",
+            "--dir",
+            studies.toString(),
+            "--source",
+            pdf.toString(),
+            "--sources",
+            sources.toString());
     assertEquals(0, r.exit(), r.err());
     String study = Files.readString(studies.resolve("gillard-2014.yaml"));
-    assertTrue(study.contains("\n  title: \"Developing a change model for peer worker interventions\"\n"), study);
+    assertTrue(
+        study.contains("\n  title: \"Developing a change model for peer worker interventions\"\n"),
+        study);
     assertTrue(study.contains("\n  file: gillard-2014.txt "), study);
 
     Path scan = tmp.resolve("scan.pdf");
@@ -118,8 +138,15 @@ class NewCommandIT {
       doc.save(scan.toFile());
     }
     SpreadsheetImportIT.Run refused =
-        SpreadsheetImportIT.run("new", "smith-2023", "--dir", studies.toString(), "--source",
-            scan.toString(), "--sources", sources.toString());
+        SpreadsheetImportIT.run(
+            "new",
+            "smith-2023",
+            "--dir",
+            studies.toString(),
+            "--source",
+            scan.toString(),
+            "--sources",
+            sources.toString());
     assertEquals(1, refused.exit());
     assertTrue(refused.err().contains("nothing was written"), refused.err());
     assertFalse(Files.exists(studies.resolve("smith-2023.yaml")));

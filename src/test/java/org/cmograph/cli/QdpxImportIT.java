@@ -158,7 +158,8 @@ class QdpxImportIT {
     assertTrue(yaml.contains("\nformat: 2\n"), yaml);
     assertTrue(yaml.contains("\nactors:\n  - id: service-users\n"), yaml);
     assertTrue(yaml.contains("      - context: rural-areas\n        role: blocking\n"), yaml);
-    // Both site groups are outcome patterns: the mapping gives them no mechanism, nor does the file.
+    // Both site groups are outcome patterns: the mapping gives them no mechanism, nor does the
+    // file.
     assertTrue(yaml.contains("    kind: outcome-pattern\n"), yaml);
     assertFalse(yaml.contains("mechanism:"), yaml);
     assertTrue(yaml.contains("    for: service-users\n"), yaml);
@@ -301,8 +302,7 @@ class QdpxImportIT {
     String mapping = Files.readString(EXAMPLES.resolve("gillard-2024.codes.yaml"));
     Path codes =
         Files.writeString(
-            tmp.resolve("codes.yaml"),
-            mapping.replaceFirst("(?m)^        role: enabling\n", ""));
+            tmp.resolve("codes.yaml"), mapping.replaceFirst("(?m)^        role: enabling\n", ""));
     List<String> p = problems(EXAMPLES.resolve("gillard-2024.qdpx"), codes, tmp);
     assertEquals(1, p.size(), p.toString());
     assertTrue(

@@ -40,10 +40,17 @@ class SelectionLoadIT {
 
     Path store = tmp.resolve("store");
     Run load =
-        CliIT.run("load", data.resolve("studies").toString(), data.resolve("selection.yaml").toString(), "--store", store.toString());
+        CliIT.run(
+            "load",
+            data.resolve("studies").toString(),
+            data.resolve("selection.yaml").toString(),
+            "--store",
+            store.toString());
     assertEquals(0, load.exit(), load.err());
     try (CmoStore s = CmoStore.open(store)) {
-      assertTrue(org.apache.jena.system.Txn.calculateRead(s.dataset(), () -> s.dataset().containsGraph(SelectionVocab.GRAPH)));
+      assertTrue(
+          org.apache.jena.system.Txn.calculateRead(
+              s.dataset(), () -> s.dataset().containsGraph(SelectionVocab.GRAPH)));
       SelectionFlow flow = new SelectionReader(s.dataset()).read().orElseThrow();
       assertEquals(24, flow.identified());
       assertEquals(1, flow.duplicatesRemoved());
@@ -52,17 +59,29 @@ class SelectionLoadIT {
       assertEquals(19, flow.studies());
     }
 
-    Run export = CliIT.run("export", "--format", "nq", "--store", store.toString(), "--out", tmp.resolve("all.nq").toString());
+    Run export =
+        CliIT.run(
+            "export",
+            "--format",
+            "nq",
+            "--store",
+            store.toString(),
+            "--out",
+            tmp.resolve("all.nq").toString());
     assertEquals(0, export.exit(), export.err());
     String nq = Files.readString(tmp.resolve("all.nq"));
-    assertTrue(nq.contains("<https://w3id.org/cmograph/graph/selection> ."), "the log is exported in its own graph");
+    assertTrue(
+        nq.contains("<https://w3id.org/cmograph/graph/selection> ."),
+        "the log is exported in its own graph");
   }
 
   @Test
   void countsThatDoNotAddUpAreNamedAndTheStoreIsKept(@TempDir Path tmp) throws IOException {
     Path data = copyOfData(tmp);
     Path store = tmp.resolve("store");
-    assertEquals(0, CliIT.run("load", data.resolve("studies").toString(), "--store", store.toString()).exit());
+    assertEquals(
+        0,
+        CliIT.run("load", data.resolve("studies").toString(), "--store", store.toString()).exit());
     String before = StoreHash.of(store);
     Path log = data.resolve("selection.yaml");
     Files.writeString(log, Files.readString(log).replace("  removed: 1\n", "  removed: 2\n"));
@@ -71,11 +90,20 @@ class SelectionLoadIT {
     // placed at the first included entry: the line after 'included:'
     int line = Files.readAllLines(log).indexOf("included:") + 2;
     assertTrue(
-        v.out().contains(
-            "selection.yaml:" + line + ":3: COUNTS-DO-NOT-ADD-UP the included extraction files cover 23 records, but 22 remain"
-                + " (24 identified, less 2 duplicates removed)"),
+        v.out()
+            .contains(
+                "selection.yaml:"
+                    + line
+                    + ":3: COUNTS-DO-NOT-ADD-UP the included extraction files cover 23 records, but 22 remain"
+                    + " (24 identified, less 2 duplicates removed)"),
         v.out());
-    Run load = CliIT.run("load", data.resolve("studies").toString(), log.toString(), "--store", store.toString());
+    Run load =
+        CliIT.run(
+            "load",
+            data.resolve("studies").toString(),
+            log.toString(),
+            "--store",
+            store.toString());
     assertEquals(1, load.exit());
     assertTrue(load.err().contains("COUNTS-DO-NOT-ADD-UP"), load.err());
     assertTrue(load.err().contains("the store was not changed"), load.err());

@@ -72,7 +72,8 @@ class ServeCommandIT {
         new Thread(
             () -> {
               try (BufferedReader r =
-                  new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                   synchronized (output) {
@@ -107,11 +108,14 @@ class ServeCommandIT {
       assertTrue(out.contains("landing page   http://localhost:"), out);
       assertTrue(out.contains("updates        off"), out);
 
-      String q = "PREFIX cmo: <https://w3id.org/cmograph/ontology#> SELECT (COUNT(*) AS ?n) { ?s a cmo:Study }";
+      String q =
+          "PREFIX cmo: <https://w3id.org/cmograph/ontology#> SELECT (COUNT(*) AS ?n) { ?s a cmo:Study }";
       HttpResponse<String> r =
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(URI.create(queryUrl + "?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              queryUrl + "?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
                       .header("Accept", "text/csv")
                       .timeout(Duration.ofSeconds(30))
                       .build(),
@@ -130,13 +134,17 @@ class ServeCommandIT {
       HttpResponse<String> source =
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(URI.create(queryUrl.replace("/cmo/sparql",
-                          "/sources/gillard-2014-change-model?quote=gillard-2014/mechanism-i")))
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              queryUrl.replace(
+                                  "/cmo/sparql",
+                                  "/sources/gillard-2014-change-model?quote=gillard-2014/mechanism-i")))
                       .timeout(Duration.ofSeconds(30))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertEquals(200, source.statusCode(), source.body());
-      assertTrue(source.body().contains("<mark class=\"quote-highlight\" id=\"quote\""), source.body());
+      assertTrue(
+          source.body().contains("<mark class=\"quote-highlight\" id=\"quote\""), source.body());
 
       process.destroy(); // SIGTERM
       assertTrue(process.waitFor(30, TimeUnit.SECONDS), "serve stopped on SIGTERM");
@@ -155,7 +163,9 @@ class ServeCommandIT {
 
   static List<Path> summaryFolders(Path dir) throws IOException {
     try (var entries = Files.list(dir)) {
-      return entries.filter(p -> p.getFileName().toString().startsWith("cmograph-summaries-")).toList();
+      return entries
+          .filter(p -> p.getFileName().toString().startsWith("cmograph-summaries-"))
+          .toList();
     }
   }
 
@@ -164,20 +174,36 @@ class ServeCommandIT {
     assertEquals(2, run("serve", "--update-user", "reviewer", "--store", tmp.toString()).exit());
     Path password = tmp.resolve("password");
     Files.writeString(password, "secret\n");
-    assertEquals(2, run("serve", "--password-file", password.toString(), "--store", tmp.toString()).exit());
+    assertEquals(
+        2, run("serve", "--password-file", password.toString(), "--store", tmp.toString()).exit());
     assertEquals(2, run("serve", "--max-rows", "0", "--store", tmp.toString()).exit());
     assertEquals(2, run("serve", "--timeout", "0", "--store", tmp.toString()).exit());
     Path empty = tmp.resolve("empty");
     Files.writeString(empty, "\n");
-    Run r = run("serve", "--update-user", "reviewer", "--password-file", empty.toString(), "--store", tmp.resolve("s").toString());
+    Run r =
+        run(
+            "serve",
+            "--update-user",
+            "reviewer",
+            "--password-file",
+            empty.toString(),
+            "--store",
+            tmp.resolve("s").toString());
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("is empty"), r.err());
   }
 
   @Test
   void aPortInUseIsNamedNotThrown(@TempDir Path tmp) throws IOException {
-    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      Run r = run("serve", "--port", Integer.toString(taken.getLocalPort()), "--store", tmp.resolve("s").toString());
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Run r =
+          run(
+              "serve",
+              "--port",
+              Integer.toString(taken.getLocalPort()),
+              "--store",
+              tmp.resolve("s").toString());
       assertEquals(1, r.exit());
       assertTrue(r.err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), r.err());
       assertTrue(!r.err().contains("\tat "), r.err());
@@ -191,7 +217,9 @@ class ServeCommandIT {
   @Test
   void warmUpAnswersItsRequestsThenStops(@TempDir Path tmp) {
     Path store = tmp.resolve("store");
-    assertEquals(0, run("load", Repo.data().resolve("studies").toString(), "--store", store.toString()).exit());
+    assertEquals(
+        0,
+        run("load", Repo.data().resolve("studies").toString(), "--store", store.toString()).exit());
     Run r = run("serve", "--store", store.toString(), "--port", "0", "--warm-up");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("cmograph serves 20 studies"), r.out());
@@ -199,7 +227,8 @@ class ServeCommandIT {
       assertEquals(20, reopened.studyIds().size());
     }
     // On an empty store (what the launcher gives it), after loading the bundled studies.
-    Run empty = run("serve", "--store", tmp.resolve("empty").toString(), "--port", "0", "--warm-up");
+    Run empty =
+        run("serve", "--store", tmp.resolve("empty").toString(), "--port", "0", "--warm-up");
     assertEquals(0, empty.exit(), empty.err());
     assertTrue(empty.out().contains("cmograph serves 20 studies"), empty.out());
   }

@@ -1,6 +1,5 @@
 package org.cmograph.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The reading commands while {@code cmograph serve} holds the store (TDB2 lets one process open
  * it): query, summary, export, diff and backup, given the same store folder, read through the
- * running server and print what they print without it; and {@code summary --endpoint} summarises
- * a server's dataset as it would the store.
+ * running server and print what they print without it; and {@code summary --endpoint} summarises a
+ * server's dataset as it would the store.
  */
 class ServeReadersIT {
   static final String GILLARD = Repo.data().resolve("studies/gillard-2014.yaml").toString();
@@ -39,9 +38,22 @@ class ServeReadersIT {
     String s = store.toString();
     Map<String, String> results = new LinkedHashMap<>();
     results.put("query", ok(CliIT.run("query", "studies", "--format", "csv", "--store", s)));
-    results.put("query-param", ok(CliIT.run("query", "evidence-for-mechanism", "--param", "mechanism=hope", "--format", "tsv", "--store", s)));
+    results.put(
+        "query-param",
+        ok(
+            CliIT.run(
+                "query",
+                "evidence-for-mechanism",
+                "--param",
+                "mechanism=hope",
+                "--format",
+                "tsv",
+                "--store",
+                s)));
     results.put("summary", ok(CliIT.run("summary", "--store", s)));
-    results.put("summary-one", ok(CliIT.run("summary", "--mechanism", "hope", "--format", "json", "--store", s)));
+    results.put(
+        "summary-one",
+        ok(CliIT.run("summary", "--mechanism", "hope", "--format", "json", "--store", s)));
     results.put("diff", ok(CliIT.run("diff", GILLARD, "--store", s)));
     Path nq = out.resolve("export.nq");
     ok(CliIT.run("export", "--format", "nq", "--out", nq.toString(), "--store", s));
@@ -49,7 +61,8 @@ class ServeReadersIT {
     Path trig = out.resolve("export.trig");
     ok(CliIT.run("export", "--out", trig.toString(), "--store", s));
     results.put("export-trig", Files.readString(trig));
-    CliIT.Run backup = CliIT.run("backup", "--out", out.resolve("b.nq.gz").toString(), "--store", s);
+    CliIT.Run backup =
+        CliIT.run("backup", "--out", out.resolve("b.nq.gz").toString(), "--store", s);
     // "backed up N quads in G graphs from STORE to FILE (BYTES bytes, sha256 HASH)"
     results.put("backup", ok(backup).replaceFirst(" to \\S+ ", " to FILE "));
     return results;
@@ -74,7 +87,8 @@ class ServeReadersIT {
                 List.of("serve", "--store", store.toString(), "--port", "0", "--max-rows", "3000"))
             .start();
     try {
-      String get = CrashSafetyIT.awaitLine(serve, Pattern.compile("graph store\\s+(\\S+)\\?graph="));
+      String get =
+          CrashSafetyIT.awaitLine(serve, Pattern.compile("graph store\\s+(\\S+)\\?graph="));
       assertTrue(Files.isRegularFile(store.resolve(ServedStore.FILE)), "serve leaves its note");
 
       Map<String, String> served = read(store, Files.createDirectories(tmp.resolve("served")));
@@ -124,7 +138,17 @@ class ServeReadersIT {
     Path store = tmp.resolve("store");
     assertEquals(0, SummaryCommandIT.load(store.toString()).exit());
     String local = ok(CliIT.run("summary", "--store", store.toString()));
-    String localExport = exportOf(CliIT.run("export", "--format", "nq", "--out", tmp.resolve("a.nq").toString(), "--store", store.toString()), tmp.resolve("a.nq"));
+    String localExport =
+        exportOf(
+            CliIT.run(
+                "export",
+                "--format",
+                "nq",
+                "--out",
+                tmp.resolve("a.nq").toString(),
+                "--store",
+                store.toString()),
+            tmp.resolve("a.nq"));
     try (CmoStore open = CmoStore.open(store);
         EndpointServer server =
             EndpointServer.start(
@@ -133,7 +157,18 @@ class ServeReadersIT {
                 List::of)) {
       String get = server.graphStoreReadUrl();
       assertEquals(local, ok(CliIT.run("summary", "--endpoint", get)));
-      assertEquals(localExport, exportOf(CliIT.run("export", "--format", "nq", "--out", tmp.resolve("b.nq").toString(), "--endpoint", get), tmp.resolve("b.nq")));
+      assertEquals(
+          localExport,
+          exportOf(
+              CliIT.run(
+                  "export",
+                  "--format",
+                  "nq",
+                  "--out",
+                  tmp.resolve("b.nq").toString(),
+                  "--endpoint",
+                  get),
+              tmp.resolve("b.nq")));
       CliIT.Run both = CliIT.run("summary", "--endpoint", get, "--store", store.toString());
       assertEquals(2, both.exit());
     }

@@ -48,8 +48,10 @@ class SpreadsheetImportIT {
   }
 
   static final Path EXAMPLES = Repo.root().resolve("examples");
+
   /** A format 2 extraction of gillard-2024 whose study facts an import into it must keep. */
   static final Path BASE = Repo.testResources().resolve("import/base/gillard-2024.yaml");
+
   static final String SOURCES = Repo.data().resolve("sources").toString();
 
   static StudyPipeline pipeline() {
@@ -123,9 +125,9 @@ class SpreadsheetImportIT {
   }
 
   /**
-   * What a sheet cannot carry: its rows are CMOCs, so a study context or outcome that no CMOC
-   * links (the setting a study took place in, say) has no row, and neither has an evidence item's
-   * 'about' naming it. The graph without them (docs/extraction-guide.md, section 7).
+   * What a sheet cannot carry: its rows are CMOCs, so a study context or outcome that no CMOC links
+   * (the setting a study took place in, say) has no row, and neither has an evidence item's 'about'
+   * naming it. The graph without them (docs/extraction-guide.md, section 7).
    */
   static Graph withoutUnlinkedParts(Graph g) {
     List<Node> unlinked = new ArrayList<>();
@@ -149,10 +151,7 @@ class SpreadsheetImportIT {
 
   /** Up to five triples of {@code a} that {@code b} lacks, for the failure message. */
   static String missing(Graph a, Graph b) {
-    return a.find()
-        .filterDrop(b::contains)
-        .toList()
-        .stream()
+    return a.find().filterDrop(b::contains).toList().stream()
         .limit(5)
         .map(Object::toString)
         .toList()
@@ -237,11 +236,15 @@ class SpreadsheetImportIT {
     assertFalse(text.contains("mechanism:"), "gillard-2024 names no mechanism: " + text);
     assertTrue(text.contains("    concept: fidelity-to-peer-principles\n"), text);
     assertTrue(
-        text.contains("    outcomes: [high-consistency, higher-engagement, higher-fidelity]\n"
-            + "    leads_to: [engagement-and-outcome]\n"),
+        text.contains(
+            "    outcomes: [high-consistency, higher-engagement, higher-fidelity]\n"
+                + "    leads_to: [engagement-and-outcome]\n"),
         text);
-    assertTrue(text.contains("  - id: low-geography\n    cmocs: [low-engagement-fidelity-sites]\n"
-        + "    kind: recommendation\n"), text);
+    assertTrue(
+        text.contains(
+            "  - id: low-geography\n    cmocs: [low-engagement-fidelity-sites]\n"
+                + "    kind: recommendation\n"),
+        text);
     assertTrue(text.contains("    for: trial-participants\n"), text);
     assertFalse(text.contains("response"), text);
   }
@@ -301,12 +304,21 @@ class SpreadsheetImportIT {
     // The same extraction as JSON: rewriting it whole would lose nothing here, but a researcher's
     // layout and comments elsewhere, so the import refuses rather than rewrite.
     Object tree =
-        new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+        new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
             .readValue(BASE.toFile(), Object.class);
     Path json = tmp.resolve("gillard-2024.json");
     new ObjectMapper().writeValue(json.toFile(), tree);
-    Run r = run("import", EXAMPLES.resolve("gillard-2024.csv").toString(), "--study", "gillard-2024",
-        "--base", json.toString(), "--out", tmp.resolve("gillard-2024.yaml").toString());
+    Run r =
+        run(
+            "import",
+            EXAMPLES.resolve("gillard-2024.csv").toString(),
+            "--study",
+            "gillard-2024",
+            "--base",
+            json.toString(),
+            "--out",
+            tmp.resolve("gillard-2024.yaml").toString());
     assertEquals(1, r.exit(), r.err());
     assertTrue(
         r.err().contains("IMPORT-BAD-BASE cannot replace only the contexts, outcomes, cmocs and"),

@@ -90,11 +90,13 @@ class VirtuosoEndpointIT {
    */
   static final Map<String, String> DIFFERENT =
       Map.of(
-          "confidence-profiles", "IF() over an unbound value is false, not an error; fails to compile for a concept",
+          "confidence-profiles",
+              "IF() over an unbound value is false, not an error; fails to compile for a concept",
           "conflicting-evidence", "BIND(IF(EXISTS {...} ...)) fails to compile (SP031)",
           "demi-regularities", "GROUP_CONCAT lists its values in another order",
           "evidence-by-actor", "BIND(IF(cond, ?item, ?unbound)) counts differ",
-          "evidence-for-mechanism", "skos:broader* between two bound terms misses zero-length matches");
+          "evidence-for-mechanism",
+              "skos:broader* between two bound terms misses zero-length matches");
 
   static List<BundledData.GoldenCase> cases() {
     return BundledData.goldenCases().stream()
@@ -160,16 +162,35 @@ class VirtuosoEndpointIT {
   void basicAuthenticationOnAPathOfItsOwn() throws IOException {
     String study = Repo.data().resolve("studies/gillard-2014.yaml").toString();
     String basic = virtuoso.url("/graph-store-basic");
-    CliIT.Run ok = CliIT.run("load", study, "--endpoint", basic, "--user", "loader", "--password-file", password.toString());
+    CliIT.Run ok =
+        CliIT.run(
+            "load",
+            study,
+            "--endpoint",
+            basic,
+            "--user",
+            "loader",
+            "--password-file",
+            password.toString());
     assertEquals(0, ok.exit(), ok.err());
     assertTrue(ok.out().startsWith("pushed 1 study ("), ok.out());
 
     Path wrong = Files.writeString(dir.resolve("wrong.pw"), "guess\n");
-    CliIT.Run denied = CliIT.run("load", study, "--endpoint", basic, "--user", "loader", "--password-file", wrong.toString());
+    CliIT.Run denied =
+        CliIT.run(
+            "load",
+            study,
+            "--endpoint",
+            basic,
+            "--user",
+            "loader",
+            "--password-file",
+            wrong.toString());
     assertEquals(1, denied.exit());
     assertTrue(denied.err().contains("HTTP 401"), denied.err());
 
-    CliIT.Run anonymous = CliIT.run("load", study, "--endpoint", virtuoso.url("/sparql-graph-crud-auth"));
+    CliIT.Run anonymous =
+        CliIT.run("load", study, "--endpoint", virtuoso.url("/sparql-graph-crud-auth"));
     assertEquals(1, anonymous.exit());
     assertTrue(anonymous.err().contains("give --user and --password-file"), anonymous.err());
   }
@@ -177,7 +198,9 @@ class VirtuosoEndpointIT {
   @Test
   void anAnswerCutAtTheServersRowLimitIsAnError() throws IOException {
     Path all = Files.writeString(dir.resolve("all.rq"), "SELECT * { ?s ?p ?o }");
-    CliIT.Run r = CliIT.run("query", all.toString(), "--endpoint", virtuoso.url("/sparql"), "--format", "csv");
+    CliIT.Run r =
+        CliIT.run(
+            "query", all.toString(), "--endpoint", virtuoso.url("/sparql"), "--format", "csv");
     assertEquals(1, r.exit(), r.out());
     assertTrue(r.err().contains("cut the answer at its limit of " + MAX_ROWS + " rows"), r.err());
     assertEquals("", r.out());
@@ -195,7 +218,13 @@ class VirtuosoEndpointIT {
             "SELECT ?c (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . FILTER(STR(?c) < STR(?f)) }"
                 + " GROUP BY ?c ORDER BY DESC(?n) LIMIT 3");
     CliIT.Run r =
-        CliIT.run("query", slow.toString(), "--endpoint", virtuoso.url("/sparql?timeout=1000"), "--format", "csv");
+        CliIT.run(
+            "query",
+            slow.toString(),
+            "--endpoint",
+            virtuoso.url("/sparql?timeout=1000"),
+            "--format",
+            "csv");
     assertEquals(1, r.exit(), r.out());
     assertTrue(r.err().contains("sent only part of the answer (S1TAT"), r.err());
     assertEquals("", r.out());
@@ -204,8 +233,12 @@ class VirtuosoEndpointIT {
   /** Virtuoso writes stored booleans as 1 and 0; the user sees true and false, as locally. */
   @Test
   void booleansAndAskAnswersAreCanonical() throws IOException {
-    Path ask = Files.writeString(dir.resolve("ask.rq"), "ASK { ?s a <https://w3id.org/cmograph/ontology#Study> }");
-    CliIT.Run yes = CliIT.run("query", ask.toString(), "--endpoint", virtuoso.url("/sparql"), "--format", "json");
+    Path ask =
+        Files.writeString(
+            dir.resolve("ask.rq"), "ASK { ?s a <https://w3id.org/cmograph/ontology#Study> }");
+    CliIT.Run yes =
+        CliIT.run(
+            "query", ask.toString(), "--endpoint", virtuoso.url("/sparql"), "--format", "json");
     assertEquals(0, yes.exit(), yes.err());
     assertTrue(yes.out().replaceAll("\\s", "").contains("\"boolean\":true"), yes.out());
     Path bool =
@@ -213,8 +246,11 @@ class VirtuosoEndpointIT {
             dir.resolve("bool.rq"),
             "SELECT ?o (COUNT(*) AS ?n) { ?s <https://w3id.org/cmograph/ontology#intended> ?o }"
                 + " GROUP BY ?o ORDER BY ?o");
-    CliIT.Run local = CliIT.run("query", bool.toString(), "--store", store.toString(), "--format", "json");
-    CliIT.Run remote = CliIT.run("query", bool.toString(), "--endpoint", virtuoso.url("/sparql"), "--format", "json");
+    CliIT.Run local =
+        CliIT.run("query", bool.toString(), "--store", store.toString(), "--format", "json");
+    CliIT.Run remote =
+        CliIT.run(
+            "query", bool.toString(), "--endpoint", virtuoso.url("/sparql"), "--format", "json");
     assertEquals(0, remote.exit(), remote.err());
     assertTrue(remote.out().contains("\"true\""), remote.out());
     assertFalse(remote.out().contains("\"1\""), remote.out());

@@ -52,7 +52,11 @@ class AuthenticationIT {
       // 300 guesses, or 4 s, whichever comes first.
       while (attempts < 300 && System.nanoTime() - start < 4_000_000_000L) {
         HttpResponse<String> r =
-            Http.postForm(server.updateUrl(), form("update", INSERT), "Authorization", basic(USER, "guess-" + attempts));
+            Http.postForm(
+                server.updateUrl(),
+                form("update", INSERT),
+                "Authorization",
+                basic(USER, "guess-" + attempts));
         attempts++;
         if (r.statusCode() == 401) {
           checked++;
@@ -73,14 +77,32 @@ class AuthenticationIT {
       System.out.printf(
           "login throttle: %d attempts in %.1f s, %d passwords checked, %d refused; after the threshold"
               + " %d checks in %.1f s = %.2f/s%n",
-          attempts, (System.nanoTime() - start) / 1e9, checked, refused, checkedAfterThreshold, secondsAfter, checkedPerSecond);
+          attempts,
+          (System.nanoTime() - start) / 1e9,
+          checked,
+          refused,
+          checkedAfterThreshold,
+          secondsAfter,
+          checkedPerSecond);
       assertTrue(attempts >= 50, "enough attempts to measure: " + attempts);
-      assertTrue(checkedPerSecond <= 1.5, "passwords checked per second after the threshold: " + checkedPerSecond);
+      assertTrue(
+          checkedPerSecond <= 1.5,
+          "passwords checked per second after the threshold: " + checkedPerSecond);
       // Even the right password waits out the lock-out: otherwise a guesser could keep going.
-      assertEquals(429, Http.postForm(server.updateUrl(), form("update", INSERT), "Authorization", basic(USER, PASSWORD)).statusCode());
+      assertEquals(
+          429,
+          Http.postForm(
+                  server.updateUrl(),
+                  form("update", INSERT),
+                  "Authorization",
+                  basic(USER, PASSWORD))
+              .statusCode());
 
       List<String> lines = log.lines();
-      long failures = lines.stream().filter(l -> l.contains("failed login for user '" + USER + "' from 127.0.0.1")).count();
+      long failures =
+          lines.stream()
+              .filter(l -> l.contains("failed login for user '" + USER + "' from 127.0.0.1"))
+              .count();
       assertEquals(checked, failures, "one log line per checked failure");
       assertTrue(lines.stream().anyMatch(l -> l.contains("refused")), "the lock-out is logged");
       assertTrue(lines.size() < checked + 20, "the log is not flooded: " + lines.size() + " lines");
@@ -92,12 +114,23 @@ class AuthenticationIT {
   void malformedAuthorizationHeadersAreBadRequests() {
     try (CmoStore store = CmoStore.inMemory();
         EndpointServer server = writable(store)) {
-      String b64 = Base64.getEncoder().encodeToString("no-colon-here".getBytes(StandardCharsets.UTF_8));
-      String empty = Base64.getEncoder().encodeToString((":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-      List<String> headers = List.of("Basic", "Basic !!!not-base64!!!", "Basic " + b64, "Basic " + empty, "Basic====", "BasicAAAA", "Basic a");
+      String b64 =
+          Base64.getEncoder().encodeToString("no-colon-here".getBytes(StandardCharsets.UTF_8));
+      String empty =
+          Base64.getEncoder().encodeToString((":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+      List<String> headers =
+          List.of(
+              "Basic",
+              "Basic !!!not-base64!!!",
+              "Basic " + b64,
+              "Basic " + empty,
+              "Basic====",
+              "BasicAAAA",
+              "Basic a");
       List<String> failures = new ArrayList<>();
       for (String header : headers) {
-        HttpResponse<String> r = Http.postForm(server.updateUrl(), form("update", INSERT), "Authorization", header);
+        HttpResponse<String> r =
+            Http.postForm(server.updateUrl(), form("update", INSERT), "Authorization", header);
         if (r.statusCode() != 400 || r.body().contains("Exception") || r.body().contains("\tat ")) {
           failures.add(header + " -> " + r.statusCode() + " " + r.body());
         }
@@ -112,8 +145,18 @@ class AuthenticationIT {
       }
       assertEquals(List.of(), failures);
       // Another scheme is not malformed, only not accepted here.
-      assertEquals(401, Http.postForm(server.updateUrl(), form("update", INSERT), "Authorization", "Bearer abc").statusCode());
-      assertEquals(200, Http.postForm(server.updateUrl(), form("update", INSERT), "Authorization", basic(USER, PASSWORD)).statusCode());
+      assertEquals(
+          401,
+          Http.postForm(server.updateUrl(), form("update", INSERT), "Authorization", "Bearer abc")
+              .statusCode());
+      assertEquals(
+          200,
+          Http.postForm(
+                  server.updateUrl(),
+                  form("update", INSERT),
+                  "Authorization",
+                  basic(USER, PASSWORD))
+              .statusCode());
     }
   }
 

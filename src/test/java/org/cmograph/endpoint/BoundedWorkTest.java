@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The budget on intermediate results, run directly on the bundled store (no HTTP): what is
- * charged, that a query over budget stops, and that the bounded operators give ARQ's answers.
+ * The budget on intermediate results, run directly on the bundled store (no HTTP): what is charged,
+ * that a query over budget stops, and that the bounded operators give ARQ's answers.
  */
 class BoundedWorkTest {
   /** Rows as sorted strings (each its terms in variable order), and what the query charged. */
@@ -80,23 +80,30 @@ class BoundedWorkTest {
 
   @org.junit.jupiter.api.Test
   void countingStreamsAndIsNotCharged() {
-    Run count = run("SELECT (COUNT(*) AS ?n) (SUM(STRLEN(STR(?o))) AS ?chars) { ?s ?p ?o }", PLENTY, true);
+    Run count =
+        run("SELECT (COUNT(*) AS ?n) (SUM(STRLEN(STR(?o))) AS ?chars) { ?s ?p ?o }", PLENTY, true);
     assertTrue(count.charged() < 1024, "charged " + count.charged());
   }
 
   @org.junit.jupiter.api.Test
   void whatIsKeptIsCharged() {
     Run all = run("SELECT ?s ?p ?o { ?s ?p ?o } ORDER BY ?o", PLENTY, true);
-    assertTrue(all.charged() > all.rows().size() * 200L, "a sorted triple costs over 200 bytes: " + all.charged());
+    assertTrue(
+        all.charged() > all.rows().size() * 200L,
+        "a sorted triple costs over 200 bytes: " + all.charged());
     // A top-10 sort keeps ten solutions, whatever it reads.
     Run top = run("SELECT ?s ?p ?o { ?s ?p ?o } ORDER BY ?o LIMIT 10", PLENTY, true);
     assertTrue(top.charged() < all.charged() / 100, "top 10 charged " + top.charged());
     // Each distinct solution is kept; repeated ones are not.
     Run distinct = run("SELECT DISTINCT ?p { ?s ?p ?o }", PLENTY, true);
-    assertTrue(distinct.charged() < distinct.rows().size() * 400L, "distinct charged " + distinct.charged());
+    assertTrue(
+        distinct.charged() < distinct.rows().size() * 400L,
+        "distinct charged " + distinct.charged());
     Run concat = run("SELECT (GROUP_CONCAT(STR(?o)) AS ?g) { ?s ?p ?o }", PLENTY, true);
     long chars = concat.rows().get(0).length();
-    assertTrue(concat.charged() > chars, "GROUP_CONCAT of " + chars + " chars charged " + concat.charged());
+    assertTrue(
+        concat.charged() > chars,
+        "GROUP_CONCAT of " + chars + " chars charged " + concat.charged());
   }
 
   @ParameterizedTest
@@ -115,7 +122,8 @@ class BoundedWorkTest {
         "SELECT (COUNT(*) AS ?n) { { SELECT ?a ?fat {FAT} } { SELECT ?a (COUNT(*) AS ?k) { ?a ?p ?o } GROUP BY ?a } }"
       })
   void aQueryOverItsBudgetStops(String shape) {
-    String query = shape.replace("{FAT}", "{ ?a ?b ?c BIND(CONCAT(STR(?c), \"{LONG 100000}\") AS ?fat) }");
+    String query =
+        shape.replace("{FAT}", "{ ?a ?b ?c BIND(CONCAT(STR(?c), \"{LONG 100000}\") AS ?fat) }");
     var e = assertThrows(BoundedEvaluation.ValueTooLarge.class, () -> run(query, 8L << 20, true));
     assertTrue(e.getMessage().contains("intermediate results are bounded"), e.getMessage());
   }

@@ -31,7 +31,8 @@ final class BundledStore {
   /** A new in-memory store holding the bundled data. */
   static synchronized CmoStore fresh() {
     if (pipeline == null) {
-      pipeline = new StudyPipeline(ReferenceData.load(Repo.root().resolve("ontology")), null, Repo.root());
+      pipeline =
+          new StudyPipeline(ReferenceData.load(Repo.root().resolve("ontology")), null, Repo.root());
       StudyPipeline.Result result = pipeline.validate(List.of(Repo.data().resolve("studies")));
       if (result.hasErrors()) {
         throw new IllegalStateException("the bundled data does not validate: " + result.problems());

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** The editor's text of the real catalogue queries: comments for a browser user, values bound. */
 class CatalogueEntryTest {
-  static final List<CatalogueEntry> ENTRIES = CatalogueEntry.of(QueryCatalogue.load(Repo.root().resolve("queries")));
+  static final List<CatalogueEntry> ENTRIES =
+      CatalogueEntry.of(QueryCatalogue.load(Repo.root().resolve("queries")));
 
   static CatalogueEntry entry(String name) {
     return ENTRIES.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
@@ -55,6 +56,8 @@ class CatalogueEntryTest {
 
   @Test
   void aValueItsKindCannotTakeIsRefused() {
-    assertThrows(QueryUsageException.class, () -> entry("evidence-for-mechanism").editorText(Map.of("mechanism", "} DROP")));
+    assertThrows(
+        QueryUsageException.class,
+        () -> entry("evidence-for-mechanism").editorText(Map.of("mechanism", "} DROP")));
   }
 }

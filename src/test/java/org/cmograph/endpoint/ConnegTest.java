@@ -13,21 +13,31 @@ class ConnegTest {
 
   @Test
   void browsersGetHtmlAndRdfClientsTheirFormat() {
-    assertEquals(Format.HTML, choose("text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"));
+    assertEquals(
+        Format.HTML,
+        choose("text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"));
     assertEquals(Format.TURTLE, choose("text/turtle"));
     assertEquals(Format.JSONLD, choose("application/ld+json"));
     assertEquals(Format.JSONLD, choose("application/json"));
     assertEquals(Format.NTRIPLES, choose("application/n-triples"));
     assertEquals(Format.RDFXML, choose("application/rdf+xml"));
     // RDF4J's and Jena's usual Accept headers: many types, Turtle rated highest
-    assertEquals(Format.TURTLE, choose("text/turtle, application/n-triples;q=0.9, application/ld+json;q=0.8, application/rdf+xml;q=0.7, */*;q=0.1"));
+    assertEquals(
+        Format.TURTLE,
+        choose(
+            "text/turtle, application/n-triples;q=0.9, application/ld+json;q=0.8, application/rdf+xml;q=0.7, */*;q=0.1"));
   }
 
   @Test
   void qValuesAndSpecificityDecide() {
-    assertEquals(Format.JSONLD, choose("text/turtle;q=0.5, application/ld+json;q=0.9, text/html;q=0.1"));
-    assertEquals(Format.TURTLE, choose("text/*;q=0.2, text/turtle"), "the exact range beats text/*");
-    assertEquals(Format.TURTLE, choose("text/html;q=0, */*"), "q=0 refuses HTML; the tie goes to the next offered");
+    assertEquals(
+        Format.JSONLD, choose("text/turtle;q=0.5, application/ld+json;q=0.9, text/html;q=0.1"));
+    assertEquals(
+        Format.TURTLE, choose("text/*;q=0.2, text/turtle"), "the exact range beats text/*");
+    assertEquals(
+        Format.TURTLE,
+        choose("text/html;q=0, */*"),
+        "q=0 refuses HTML; the tie goes to the next offered");
     assertEquals(Format.HTML, choose(null));
     assertEquals(Format.HTML, choose("*/*"));
     assertEquals(Format.HTML, choose("TEXT/HTML"));

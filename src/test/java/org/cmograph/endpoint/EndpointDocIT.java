@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code curl} examples of docs/endpoint.md work as written: each runs, in order, against an
- * endpoint serving the bundled data with the documented update user, and its output is the one
- * the page shows (compared with runs of white space made single).
+ * endpoint serving the bundled data with the documented update user, and its output is the one the
+ * page shows (compared with runs of white space made single).
  */
 class EndpointDocIT {
   static final Path DOC = Repo.root().resolve("docs/endpoint.md");
@@ -92,7 +92,9 @@ class EndpointDocIT {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "timed out: " + example.command());
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         // head(1) may close the pipe early; curl then exits 23, which is not a failure here.
-        assertTrue(p.exitValue() == 0 || p.exitValue() == 23, example.command() + "\nexit " + p.exitValue() + ": " + output);
+        assertTrue(
+            p.exitValue() == 0 || p.exitValue() == 23,
+            example.command() + "\nexit " + p.exitValue() + ": " + output);
         assertFalse(output.isBlank(), "no output: " + example.command());
         if (example.expected() != null) {
           assertEquals(normalised(example.expected()), normalised(output), example.command());

@@ -43,6 +43,7 @@ class EndpointLoadIT {
   static final int CLIENTS = 64;
   static final int ROUNDS = 8;
   static final long MAX_BODY = 64 * 1024;
+
   /** Long enough for a catalogue query queued behind 63 others on two cores. */
   static final int TIMEOUT_SECONDS = 4;
 
@@ -61,7 +62,9 @@ class EndpointLoadIT {
         .timeout(Duration.ofSeconds(30))
         .header("Accept", "text/csv")
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+        .POST(
+            HttpRequest.BodyPublishers.ofString(
+                "query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
         .build();
   }
 
@@ -77,7 +80,9 @@ class EndpointLoadIT {
   @Test
   void sixtyFourClientsAtOnceGetTheirAnswersAndTheBadOnesTheirRefusals() throws Exception {
     EndpointServer.Settings settings =
-        BundledStore.testSettings().withTimeout(Duration.ofSeconds(TIMEOUT_SECONDS)).withMaxRequestBytes(MAX_BODY);
+        BundledStore.testSettings()
+            .withTimeout(Duration.ofSeconds(TIMEOUT_SECONDS))
+            .withMaxRequestBytes(MAX_BODY);
     try (EndpointServer server =
         EndpointServer.start(BundledStore.get().dataset(), settings, BundledStore.catalogue())) {
       String url = server.queryUrl();
@@ -92,8 +97,13 @@ class EndpointLoadIT {
       StringBuilder idleTimes = new StringBuilder();
       for (Map.Entry<String, String> q : queries.entrySet()) {
         long t = System.nanoTime();
-        HttpResponse<String> r = http.send(select(url, q.getValue()), HttpResponse.BodyHandlers.ofString());
-        idleTimes.append(q.getKey()).append('=').append((System.nanoTime() - t) / 1_000_000).append("ms ");
+        HttpResponse<String> r =
+            http.send(select(url, q.getValue()), HttpResponse.BodyHandlers.ofString());
+        idleTimes
+            .append(q.getKey())
+            .append('=')
+            .append((System.nanoTime() - t) / 1_000_000)
+            .append("ms ");
         assertEquals(200, r.statusCode(), q.getKey() + ": " + r.body());
         idle.put(q.getKey(), rows(r.body()));
       }
@@ -139,14 +149,18 @@ class EndpointLoadIT {
             clients.submit(
                 () -> {
                   // Each client has its own connections, as separate reviewers' browsers would.
-                  HttpClient own = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+                  HttpClient own =
+                      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
                   go.await();
                   for (int round = 0; round < ROUNDS; round++) {
                     int kind = (client + round) % 8;
                     HttpResponse<String> r;
                     if (kind == 5) {
                       badSent.incrementAndGet();
-                      r = own.send(select(url, malformed.get((client + round) % malformed.size())), HttpResponse.BodyHandlers.ofString());
+                      r =
+                          own.send(
+                              select(url, malformed.get((client + round) % malformed.size())),
+                              HttpResponse.BodyHandlers.ofString());
                       count(outcome, "malformed", r.statusCode());
                       if (r.statusCode() == 400) {
                         refused.incrementAndGet();
@@ -157,13 +171,15 @@ class EndpointLoadIT {
                       badSent.incrementAndGet();
                       // A refused body is not read, so the server drops that connection: a
                       // client of its own, as a misbehaving client would be.
-                      r = HttpClient.newHttpClient().send(
-                          HttpRequest.newBuilder(URI.create(url))
-                              .timeout(Duration.ofSeconds(30))
-                              .header("Content-Type", "application/sparql-query")
-                              .POST(HttpRequest.BodyPublishers.ofString(oversized))
-                              .build(),
-                          HttpResponse.BodyHandlers.ofString());
+                      r =
+                          HttpClient.newHttpClient()
+                              .send(
+                                  HttpRequest.newBuilder(URI.create(url))
+                                      .timeout(Duration.ofSeconds(30))
+                                      .header("Content-Type", "application/sparql-query")
+                                      .POST(HttpRequest.BodyPublishers.ofString(oversized))
+                                      .build(),
+                                  HttpResponse.BodyHandlers.ofString());
                       count(outcome, "oversized", r.statusCode());
                       if (r.statusCode() == 413) {
                         refused.incrementAndGet();
@@ -179,11 +195,14 @@ class EndpointLoadIT {
                       if (r.statusCode() == 503 && ms < 3 * TIMEOUT_SECONDS * 1000) {
                         refused.incrementAndGet();
                       } else {
-                        failures.add("explosive query answered " + r.statusCode() + " after " + ms + " ms");
+                        failures.add(
+                            "explosive query answered " + r.statusCode() + " after " + ms + " ms");
                       }
                     } else {
                       String name = names.get((client * ROUNDS + round) % names.size());
-                      r = own.send(select(url, queries.get(name)), HttpResponse.BodyHandlers.ofString());
+                      r =
+                          own.send(
+                              select(url, queries.get(name)), HttpResponse.BodyHandlers.ofString());
                       count(outcome, "catalogue", r.statusCode());
                       if (r.statusCode() != 200) {
                         failures.add(name + " answered " + r.statusCode() + ": " + r.body());
@@ -213,12 +232,21 @@ class EndpointLoadIT {
       System.gc();
       long heapAfter = memory.getHeapMemoryUsage().getUsed();
       long mb = 1024 * 1024;
-      assertTrue(heapPeak.get() - heapBefore < 1024 * mb, "heap grew by " + (heapPeak.get() - heapBefore) / mb + " MB");
+      assertTrue(
+          heapPeak.get() - heapBefore < 1024 * mb,
+          "heap grew by " + (heapPeak.get() - heapBefore) / mb + " MB");
       System.out.printf(
           "endpoint load: %d clients, %d requests in %d ms %s; %d bad requests, %d refused;"
               + " heap %d MB before, peak %d MB, %d MB after%n",
-          CLIENTS, CLIENTS * ROUNDS, ms, outcome, badSent.get(), refused.get(),
-          heapBefore / mb, heapPeak.get() / mb, heapAfter / mb);
+          CLIENTS,
+          CLIENTS * ROUNDS,
+          ms,
+          outcome,
+          badSent.get(),
+          refused.get(),
+          heapBefore / mb,
+          heapPeak.get() / mb,
+          heapAfter / mb);
     }
   }
 

@@ -24,11 +24,11 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.system.Txn;
 import org.cmograph.store.CmoStore;
 import org.junit.jupiter.api.AfterAll;
@@ -36,8 +36,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The guards of a public endpoint, one test each; every test fails if its guard is removed.
- * Servers listen on a free loopback port and are stopped in {@code finally} (try-with-resources).
+ * The guards of a public endpoint, one test each; every test fails if its guard is removed. Servers
+ * listen on a free loopback port and are stopped in {@code finally} (try-with-resources).
  */
 class EndpointSecurityIT {
   static final String USER = "reviewer";
@@ -49,7 +49,9 @@ class EndpointSecurityIT {
 
   @BeforeAll
   static void start() {
-    readOnly = EndpointServer.start(BundledStore.get().dataset(), BundledStore.testSettings(), BundledStore.catalogue());
+    readOnly =
+        EndpointServer.start(
+            BundledStore.get().dataset(), BundledStore.testSettings(), BundledStore.catalogue());
   }
 
   @AfterAll
@@ -76,7 +78,9 @@ class EndpointSecurityIT {
   }
 
   static void assertClientError(HttpResponse<String> r, String what) {
-    assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, what + ": got " + r.statusCode() + " " + r.body());
+    assertTrue(
+        r.statusCode() >= 400 && r.statusCode() < 500,
+        what + ": got " + r.statusCode() + " " + r.body());
   }
 
   // ---- updates and Graph Store writes
@@ -88,18 +92,37 @@ class EndpointSecurityIT {
     String base = readOnly.baseUrl() + "cmo";
     String turtle = "<http://example.org/s> <http://example.org/p> \"written\" .";
     assertClientError(Http.postForm(base + "/update", form("update", INSERT)), "POST /cmo/update");
-    assertClientError(Http.post(base + "/update", "application/sparql-update", INSERT), "POST /cmo/update body");
-    assertClientError(Http.post(base + "/sparql", "application/sparql-update", INSERT), "update to /cmo/sparql");
-    assertClientError(Http.postForm(base + "/sparql", form("update", INSERT)), "update= to /cmo/sparql");
+    assertClientError(
+        Http.post(base + "/update", "application/sparql-update", INSERT), "POST /cmo/update body");
+    assertClientError(
+        Http.post(base + "/sparql", "application/sparql-update", INSERT), "update to /cmo/sparql");
+    assertClientError(
+        Http.postForm(base + "/sparql", form("update", INSERT)), "update= to /cmo/sparql");
     assertClientError(Http.post(base, "application/sparql-update", INSERT), "update to /cmo");
     assertClientError(Http.postForm(base, form("update", INSERT)), "update= to /cmo");
-    String graph = "?graph=" + java.net.URLEncoder.encode("http://example.org/g", java.nio.charset.StandardCharsets.UTF_8);
-    assertClientError(Http.method("PUT", base + "/get" + graph, "text/turtle", BodyPublishers.ofString(turtle)), "PUT /cmo/get");
+    String graph =
+        "?graph="
+            + java.net.URLEncoder.encode(
+                "http://example.org/g", java.nio.charset.StandardCharsets.UTF_8);
+    assertClientError(
+        Http.method("PUT", base + "/get" + graph, "text/turtle", BodyPublishers.ofString(turtle)),
+        "PUT /cmo/get");
     assertClientError(Http.post(base + "/get" + graph, "text/turtle", turtle), "POST /cmo/get");
-    assertClientError(Http.method("DELETE", base + "/get" + graph, null, BodyPublishers.noBody()), "DELETE /cmo/get");
-    assertClientError(Http.method("PUT", base + "/data" + graph, "text/turtle", BodyPublishers.ofString(turtle)), "PUT /cmo/data");
-    assertClientError(Http.method("PUT", base + graph, "text/turtle", BodyPublishers.ofString(turtle)), "PUT /cmo");
-    assertClientError(Http.post(base, "application/n-quads", "<http://example.org/s> <http://example.org/p> \"x\" <http://example.org/g> ."), "POST quads /cmo");
+    assertClientError(
+        Http.method("DELETE", base + "/get" + graph, null, BodyPublishers.noBody()),
+        "DELETE /cmo/get");
+    assertClientError(
+        Http.method("PUT", base + "/data" + graph, "text/turtle", BodyPublishers.ofString(turtle)),
+        "PUT /cmo/data");
+    assertClientError(
+        Http.method("PUT", base + graph, "text/turtle", BodyPublishers.ofString(turtle)),
+        "PUT /cmo");
+    assertClientError(
+        Http.post(
+            base,
+            "application/n-quads",
+            "<http://example.org/s> <http://example.org/p> \"x\" <http://example.org/g> ."),
+        "POST quads /cmo");
     assertEquals(before, quads(dsg), "the store did not change");
     assertFalse(hasWritten(dsg));
     assertNull(readOnly.updateUrl());
@@ -111,20 +134,42 @@ class EndpointSecurityIT {
         EndpointServer server = writable(store)) {
       String update = server.updateUrl();
       assertEquals(401, Http.postForm(update, form("update", INSERT)).statusCode());
-      assertEquals(401, Http.postForm(update, form("update", INSERT), "Authorization", basic(USER, "wrong")).statusCode());
-      assertEquals(401, Http.postForm(update, form("update", INSERT), "Authorization", basic("someone-else", PASSWORD)).statusCode());
+      assertEquals(
+          401,
+          Http.postForm(update, form("update", INSERT), "Authorization", basic(USER, "wrong"))
+              .statusCode());
+      assertEquals(
+          401,
+          Http.postForm(
+                  update, form("update", INSERT), "Authorization", basic("someone-else", PASSWORD))
+              .statusCode());
       String graph = server.graphStoreWriteUrl() + "?graph=http%3A%2F%2Fexample.org%2Fg";
       String turtle = "<http://example.org/s> <http://example.org/p> \"written\" .";
-      assertEquals(401, Http.method("PUT", graph, "text/turtle", BodyPublishers.ofString(turtle)).statusCode());
+      assertEquals(
+          401,
+          Http.method("PUT", graph, "text/turtle", BodyPublishers.ofString(turtle)).statusCode());
       assertFalse(hasWritten(store.dataset()), "nothing written without credentials");
 
-      HttpResponse<String> ok = Http.postForm(update, form("update", INSERT), "Authorization", basic(USER, PASSWORD));
+      HttpResponse<String> ok =
+          Http.postForm(update, form("update", INSERT), "Authorization", basic(USER, PASSWORD));
       assertEquals(200, ok.statusCode(), ok.body());
       assertTrue(hasWritten(store.dataset()));
       HttpResponse<String> put =
-          Http.method("PUT", graph, "text/turtle", BodyPublishers.ofString(turtle), "Authorization", basic(USER, PASSWORD));
-      assertTrue(put.statusCode() == 200 || put.statusCode() == 201 || put.statusCode() == 204, put.body());
-      HttpResponse<String> read = Http.get(server.graphStoreReadUrl() + "?graph=http%3A%2F%2Fexample.org%2Fg", "Accept", "application/n-triples");
+          Http.method(
+              "PUT",
+              graph,
+              "text/turtle",
+              BodyPublishers.ofString(turtle),
+              "Authorization",
+              basic(USER, PASSWORD));
+      assertTrue(
+          put.statusCode() == 200 || put.statusCode() == 201 || put.statusCode() == 204,
+          put.body());
+      HttpResponse<String> read =
+          Http.get(
+              server.graphStoreReadUrl() + "?graph=http%3A%2F%2Fexample.org%2Fg",
+              "Accept",
+              "application/n-triples");
       assertEquals(200, read.statusCode());
       assertTrue(read.body().contains("\"written\""), read.body());
     }
@@ -139,8 +184,12 @@ class EndpointSecurityIT {
       HttpResponse<String> r = Http.query(readOnly, q, "application/sparql-results+json");
       assertEquals(400, r.statusCode(), r.body());
       assertTrue(r.body().contains("SERVICE"), r.body());
-      String nested = "SELECT * { ?a ?b ?c FILTER EXISTS { SERVICE <" + witness.url("/sparql") + "> { ?s ?p ?o } } } LIMIT 1";
-      assertEquals(400, Http.query(readOnly, nested, "application/sparql-results+json").statusCode());
+      String nested =
+          "SELECT * { ?a ?b ?c FILTER EXISTS { SERVICE <"
+              + witness.url("/sparql")
+              + "> { ?s ?p ?o } } } LIMIT 1";
+      assertEquals(
+          400, Http.query(readOnly, nested, "application/sparql-results+json").statusCode());
       assertEquals(List.of(), witness.heard());
     }
   }
@@ -184,11 +233,17 @@ class EndpointSecurityIT {
   @Test
   void scriptFunctionsAreRefused() {
     HttpResponse<String> r =
-        Http.query(readOnly, "SELECT (<http://jena.apache.org/ARQ/jsFunction#toUpperCase>('a') AS ?x) {}", "application/sparql-results+json");
+        Http.query(
+            readOnly,
+            "SELECT (<http://jena.apache.org/ARQ/jsFunction#toUpperCase>('a') AS ?x) {}",
+            "application/sparql-results+json");
     assertEquals(400, r.statusCode(), r.body());
     assertTrue(r.body().contains("script functions are disabled"), r.body());
     HttpResponse<String> call =
-        Http.query(readOnly, "SELECT (CALL(<http://jena.apache.org/ARQ/jsFunction#f>, 1) AS ?x) {}", "application/sparql-results+json");
+        Http.query(
+            readOnly,
+            "SELECT (CALL(<http://jena.apache.org/ARQ/jsFunction#f>, 1) AS ?x) {}",
+            "application/sparql-results+json");
     assertEquals(400, call.statusCode(), call.body());
   }
 
@@ -200,7 +255,10 @@ class EndpointSecurityIT {
       IllegalStateException e =
           assertThrows(
               IllegalStateException.class,
-              () -> EndpointServer.start(BundledStore.get().dataset(), BundledStore.testSettings(), List::of).close());
+              () ->
+                  EndpointServer.start(
+                          BundledStore.get().dataset(), BundledStore.testSettings(), List::of)
+                      .close());
       assertTrue(e.getMessage().contains(ARQ.systemPropertyScripting));
     } finally {
       if (before == null) {
@@ -219,7 +277,9 @@ class EndpointSecurityIT {
       HttpResponse<String> r =
           Http.postForm(
               server.updateUrl(),
-              form("update", "LOAD <" + witness.url("/data.ttl") + "> INTO GRAPH <http://example.org/g>"),
+              form(
+                  "update",
+                  "LOAD <" + witness.url("/data.ttl") + "> INTO GRAPH <http://example.org/g>"),
               "Authorization",
               basic(USER, PASSWORD));
       assertEquals(400, r.statusCode(), r.body());
@@ -234,7 +294,10 @@ class EndpointSecurityIT {
     try (Witness witness = new Witness();
         CmoStore store = CmoStore.inMemory();
         EndpointServer server = writable(store)) {
-      String jsonld = "{\"@context\": \"" + witness.url("/context.jsonld") + "\", \"@id\": \"http://example.org/s\", \"name\": \"x\"}";
+      String jsonld =
+          "{\"@context\": \""
+              + witness.url("/context.jsonld")
+              + "\", \"@id\": \"http://example.org/s\", \"name\": \"x\"}";
       HttpResponse<String> r =
           Http.method(
               "PUT",
@@ -289,20 +352,25 @@ class EndpointSecurityIT {
       assertTrue(r.body().contains("timed out"), r.body());
       long start = System.nanoTime();
       HttpResponse<String> next =
-          Http.query(server, "PREFIX cmo: <https://w3id.org/cmograph/ontology#> SELECT (COUNT(*) AS ?n) { ?s a cmo:Study }", "text/csv");
+          Http.query(
+              server,
+              "PREFIX cmo: <https://w3id.org/cmograph/ontology#> SELECT (COUNT(*) AS ?n) { ?s a cmo:Study }",
+              "text/csv");
       assertEquals(200, next.statusCode(), next.body());
       assertEquals("n\r\n20\r\n", next.body());
-      assertTrue((System.nanoTime() - start) / 1_000_000 < 5_000, "the next query answered at once");
+      assertTrue(
+          (System.nanoTime() - start) / 1_000_000 < 5_000, "the next query answered at once");
     }
   }
 
-  static final String EXPLOSIVE = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+  static final String EXPLOSIVE =
+      "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
   static final String COUNT_STUDIES =
       "PREFIX cmo: <https://w3id.org/cmograph/ontology#> SELECT (COUNT(*) AS ?n) { ?s a cmo:Study }";
 
   /** Sends the explosive query in the background and returns once it is running. */
-  static java.util.concurrent.CompletableFuture<HttpResponse<String>> runningExplosive(EndpointServer server)
-      throws InterruptedException {
+  static java.util.concurrent.CompletableFuture<HttpResponse<String>> runningExplosive(
+      EndpointServer server) throws InterruptedException {
     var slow =
         java.util.concurrent.CompletableFuture.supplyAsync(
             () -> Http.query(server, EXPLOSIVE, "application/sparql-results+json"));
@@ -327,8 +395,10 @@ class EndpointSecurityIT {
       long start = System.nanoTime();
       HttpResponse<String> waited = Http.query(server, COUNT_STUDIES, "text/csv");
       long waitedMs = (System.nanoTime() - start) / 1_000_000;
-      // The first holds the only place until its 2 s limit; a query that did not wait answers in ms.
-      assertTrue(waitedMs >= 1_000, "the second query waited for the first to end: " + waitedMs + " ms");
+      // The first holds the only place until its 2 s limit; a query that did not wait answers in
+      // ms.
+      assertTrue(
+          waitedMs >= 1_000, "the second query waited for the first to end: " + waitedMs + " ms");
       assertEquals(503, slow.get().statusCode(), "the first hit its own time limit");
       assertEquals(200, waited.statusCode(), waited.body());
       assertEquals("n\r\n20\r\n", waited.body(), "waiting did not count against its time limit");
@@ -337,9 +407,9 @@ class EndpointSecurityIT {
 
   /**
    * Each query takes its place once and gives it back once, however it ends: a SELECT gives it back
-   * before its response is written (its rows are in memory), everything else after. With one
-   * place, a place given back twice would let two queries run at once, and one never given back
-   * would leave every later query waiting.
+   * before its response is written (its rows are in memory), everything else after. With one place,
+   * a place given back twice would let two queries run at once, and one never given back would
+   * leave every later query waiting.
    */
   @Test
   void everyQueryGivesItsPlaceBackExactlyOnce() throws Exception {
@@ -401,7 +471,8 @@ class EndpointSecurityIT {
   @Test
   void resultsAreCappedAndTheCutIsSaid() {
     try (EndpointServer server =
-        EndpointServer.start(BundledStore.get().dataset(), BundledStore.testSettings().withMaxRows(5), List::of)) {
+        EndpointServer.start(
+            BundledStore.get().dataset(), BundledStore.testSettings().withMaxRows(5), List::of)) {
       HttpResponse<String> all = Http.query(server, "SELECT * { ?s ?p ?o }", "text/csv");
       assertEquals(200, all.statusCode());
       assertEquals(1 + 5, all.body().split("\r\n").length, all.body());
@@ -412,7 +483,8 @@ class EndpointSecurityIT {
       assertEquals(1 + 3, few.body().split("\r\n").length);
       assertEquals(Optional.empty(), few.headers().firstValue(EndpointServer.TRUNCATED_HEADER));
 
-      HttpResponse<String> graph = Http.query(server, "CONSTRUCT WHERE { ?s ?p ?o }", "application/n-triples");
+      HttpResponse<String> graph =
+          Http.query(server, "CONSTRUCT WHERE { ?s ?p ?o }", "application/n-triples");
       assertEquals(200, graph.statusCode());
       assertTrue(graph.body().lines().count() <= 5, graph.body());
     }
@@ -421,20 +493,35 @@ class EndpointSecurityIT {
   @Test
   void oversizedRequestBodiesAreRefused() {
     try (EndpointServer server =
-        EndpointServer.start(BundledStore.get().dataset(), BundledStore.testSettings().withMaxRequestBytes(64 * 1024), List::of)) {
+        EndpointServer.start(
+            BundledStore.get().dataset(),
+            BundledStore.testSettings().withMaxRequestBytes(64 * 1024),
+            List::of)) {
       String padding = "#" + "x".repeat(100 * 1024) + "\n";
       String big = padding + "SELECT * { ?s ?p ?o } LIMIT 1";
       String small = "SELECT * { ?s ?p ?o } LIMIT 1";
-      assertEquals(200, Http.post(server.queryUrl(), "application/sparql-query", small).statusCode());
-      assertEquals(413, Http.post(server.queryUrl(), "application/sparql-query", big).statusCode(), "with Content-Length");
+      assertEquals(
+          200, Http.post(server.queryUrl(), "application/sparql-query", small).statusCode());
       assertEquals(
           413,
-          Http.method("POST", server.queryUrl(), "application/sparql-query",
-                  BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+          Http.post(server.queryUrl(), "application/sparql-query", big).statusCode(),
+          "with Content-Length");
+      assertEquals(
+          413,
+          Http.method(
+                  "POST",
+                  server.queryUrl(),
+                  "application/sparql-query",
+                  BodyPublishers.ofInputStream(
+                      () ->
+                          new ByteArrayInputStream(
+                              big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
               .statusCode(),
           "streamed in chunks");
-      assertEquals(413, Http.postForm(server.queryUrl(), form("query", big)).statusCode(), "as a form");
-      assertEquals(200, Http.query(server, small, "text/csv").statusCode(), "the server still answers");
+      assertEquals(
+          413, Http.postForm(server.queryUrl(), form("query", big)).statusCode(), "as a form");
+      assertEquals(
+          200, Http.query(server, small, "text/csv").statusCode(), "the server still answers");
     }
   }
 
@@ -445,7 +532,10 @@ class EndpointSecurityIT {
     List<HttpResponse<String>> responses =
         List.of(
             Http.query(readOnly, "SELECT * WHERE { ?s ?p", "application/sparql-results+json"),
-            Http.query(readOnly, "SELECT (<http://jena.apache.org/ARQ/jsFunction#f>(1) AS ?x) {}", "text/csv"),
+            Http.query(
+                readOnly,
+                "SELECT (<http://jena.apache.org/ARQ/jsFunction#f>(1) AS ?x) {}",
+                "text/csv"),
             Http.get(readOnly.baseUrl() + "no/such/page"),
             Http.get(readOnly.baseUrl() + "queries/no-such-query.rq"),
             Http.get(readOnly.baseUrl() + "cmo/get?graph=not%20an%20iri"),
@@ -463,13 +553,19 @@ class EndpointSecurityIT {
         new DatasetGraphWrapper(org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem()) {
           @Override
           public java.util.Iterator<org.apache.jena.sparql.core.Quad> find(
-              org.apache.jena.graph.Node g, org.apache.jena.graph.Node s, org.apache.jena.graph.Node p, org.apache.jena.graph.Node o) {
+              org.apache.jena.graph.Node g,
+              org.apache.jena.graph.Node s,
+              org.apache.jena.graph.Node p,
+              org.apache.jena.graph.Node o) {
             throw new IllegalStateException("secret internal detail");
           }
 
           @Override
           public java.util.Iterator<org.apache.jena.sparql.core.Quad> findNG(
-              org.apache.jena.graph.Node g, org.apache.jena.graph.Node s, org.apache.jena.graph.Node p, org.apache.jena.graph.Node o) {
+              org.apache.jena.graph.Node g,
+              org.apache.jena.graph.Node s,
+              org.apache.jena.graph.Node p,
+              org.apache.jena.graph.Node o) {
             throw new IllegalStateException("secret internal detail");
           }
         };
@@ -493,7 +589,9 @@ class EndpointSecurityIT {
 
   static void assertNoStackTrace(HttpResponse<String> r) {
     String body = r.body();
-    assertFalse(body.contains("\tat ") || body.contains("at org.") || body.contains("at java."), r.uri() + " shows a stack trace:\n" + body);
+    assertFalse(
+        body.contains("\tat ") || body.contains("at org.") || body.contains("at java."),
+        r.uri() + " shows a stack trace:\n" + body);
     assertFalse(body.contains("Caused by"), r.uri() + ":\n" + body);
   }
 
@@ -503,54 +601,122 @@ class EndpointSecurityIT {
         EndpointServer server = writable(store)) {
       String elsewhere = "https://reviewers.example.org";
       HttpResponse<String> preflight =
-          Http.method("OPTIONS", server.queryUrl(), null, BodyPublishers.noBody(),
-              "Origin", elsewhere, "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type");
+          Http.method(
+              "OPTIONS",
+              server.queryUrl(),
+              null,
+              BodyPublishers.noBody(),
+              "Origin",
+              elsewhere,
+              "Access-Control-Request-Method",
+              "POST",
+              "Access-Control-Request-Headers",
+              "content-type");
       assertTrue(preflight.statusCode() < 300, "preflight for a query: " + preflight.statusCode());
       assertEquals(Optional.of("*"), preflight.headers().firstValue("Access-Control-Allow-Origin"));
-      assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
+      assertTrue(
+          preflight
+              .headers()
+              .firstValue("Access-Control-Allow-Methods")
+              .orElse("")
+              .contains("POST"));
 
       HttpResponse<String> get =
-          Http.get(server.queryUrl() + "?" + form("query", "ASK {}"), "Origin", elsewhere, "Accept", "application/sparql-results+json");
+          Http.get(
+              server.queryUrl() + "?" + form("query", "ASK {}"),
+              "Origin",
+              elsewhere,
+              "Accept",
+              "application/sparql-results+json");
       assertEquals(200, get.statusCode());
       assertEquals(Optional.of("*"), get.headers().firstValue("Access-Control-Allow-Origin"));
-      HttpResponse<String> post = Http.postForm(server.queryUrl(), form("query", "ASK {}"), "Origin", elsewhere);
+      HttpResponse<String> post =
+          Http.postForm(server.queryUrl(), form("query", "ASK {}"), "Origin", elsewhere);
       assertEquals(200, post.statusCode());
       assertEquals(Optional.of("*"), post.headers().firstValue("Access-Control-Allow-Origin"));
 
       HttpResponse<String> updatePreflight =
-          Http.method("OPTIONS", server.updateUrl(), null, BodyPublishers.noBody(),
-              "Origin", elsewhere, "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization");
-      assertEquals(Optional.empty(), updatePreflight.headers().firstValue("Access-Control-Allow-Origin"));
+          Http.method(
+              "OPTIONS",
+              server.updateUrl(),
+              null,
+              BodyPublishers.noBody(),
+              "Origin",
+              elsewhere,
+              "Access-Control-Request-Method",
+              "POST",
+              "Access-Control-Request-Headers",
+              "authorization");
+      assertEquals(
+          Optional.empty(), updatePreflight.headers().firstValue("Access-Control-Allow-Origin"));
       HttpResponse<String> putPreflight =
-          Http.method("OPTIONS", server.graphStoreReadUrl(), null, BodyPublishers.noBody(),
-              "Origin", elsewhere, "Access-Control-Request-Method", "PUT");
-      assertEquals(Optional.empty(), putPreflight.headers().firstValue("Access-Control-Allow-Origin"));
+          Http.method(
+              "OPTIONS",
+              server.graphStoreReadUrl(),
+              null,
+              BodyPublishers.noBody(),
+              "Origin",
+              elsewhere,
+              "Access-Control-Request-Method",
+              "PUT");
+      assertEquals(
+          Optional.empty(), putPreflight.headers().firstValue("Access-Control-Allow-Origin"));
 
       // A page elsewhere riding on a reviewer's stored login is refused; the same page here is not.
       HttpResponse<String> forged =
-          Http.postForm(server.updateUrl(), form("update", INSERT), "Origin", elsewhere, "Authorization", basic(USER, PASSWORD));
+          Http.postForm(
+              server.updateUrl(),
+              form("update", INSERT),
+              "Origin",
+              elsewhere,
+              "Authorization",
+              basic(USER, PASSWORD));
       assertEquals(403, forged.statusCode());
       assertEquals(Optional.empty(), forged.headers().firstValue("Access-Control-Allow-Origin"));
       HttpResponse<String> forgedPut =
-          Http.method("PUT", server.graphStoreWriteUrl() + "?graph=http%3A%2F%2Fexample.org%2Fg", "text/turtle",
+          Http.method(
+              "PUT",
+              server.graphStoreWriteUrl() + "?graph=http%3A%2F%2Fexample.org%2Fg",
+              "text/turtle",
               BodyPublishers.ofString("<http://example.org/s> <http://example.org/p> 1 ."),
-              "Origin", "null", "Authorization", basic(USER, PASSWORD));
+              "Origin",
+              "null",
+              "Authorization",
+              basic(USER, PASSWORD));
       assertEquals(403, forgedPut.statusCode());
       assertFalse(hasWritten(store.dataset()));
       String sameOrigin = server.baseUrl().substring(0, server.baseUrl().length() - 1);
       HttpResponse<String> own =
-          Http.postForm(server.updateUrl(), form("update", INSERT), "Origin", sameOrigin, "Authorization", basic(USER, PASSWORD));
+          Http.postForm(
+              server.updateUrl(),
+              form("update", INSERT),
+              "Origin",
+              sameOrigin,
+              "Authorization",
+              basic(USER, PASSWORD));
       assertEquals(200, own.statusCode(), own.body());
     }
   }
 
   @Test
   void noAdminApiIsServed() {
-    for (String path : List.of("$/server", "$/datasets", "$/ping", "$/stats", "$/metrics", "$/compact/cmo", "$/tasks", "$/backup/cmo")) {
+    for (String path :
+        List.of(
+            "$/server",
+            "$/datasets",
+            "$/ping",
+            "$/stats",
+            "$/metrics",
+            "$/compact/cmo",
+            "$/tasks",
+            "$/backup/cmo")) {
       HttpResponse<String> r = Http.get(readOnly.baseUrl() + path);
       assertEquals(404, r.statusCode(), path);
     }
-    assertEquals(404, Http.postForm(readOnly.baseUrl() + "$/datasets", form("dbName", "x") + "&dbType=mem").statusCode());
+    assertEquals(
+        404,
+        Http.postForm(readOnly.baseUrl() + "$/datasets", form("dbName", "x") + "&dbType=mem")
+            .statusCode());
   }
 
   @Test
@@ -558,12 +724,14 @@ class EndpointSecurityIT {
     Optional<InetAddress> external =
         Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
             .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
-            .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+            .filter(
+                a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
             .findFirst();
     try (Socket local = new Socket()) {
       local.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), readOnly.port()), 2000);
     }
-    org.junit.jupiter.api.Assumptions.assumeTrue(external.isPresent(), "no non-loopback address to try");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        external.isPresent(), "no non-loopback address to try");
     try (Socket outside = new Socket()) {
       assertThrows(
           IOException.class,

@@ -10,7 +10,8 @@ class GuardedQueryTest {
   @Test
   void aShortQueryIsLoggedWholeOnOneLine() {
     assertEquals(
-        "SELECT ?s { ?s ?p ?o } LIMIT 1", GuardedQuery.forLog("  SELECT ?s\n{ ?s ?p ?o }\r\n\tLIMIT 1\n"));
+        "SELECT ?s { ?s ?p ?o } LIMIT 1",
+        GuardedQuery.forLog("  SELECT ?s\n{ ?s ?p ?o }\r\n\tLIMIT 1\n"));
   }
 
   @Test
@@ -19,7 +20,9 @@ class GuardedQueryTest {
     String logged = GuardedQuery.forLog(query);
     assertTrue(logged.startsWith("SELECT * { ?s ?p ?o . ?s ?p ?o ."), logged);
     assertTrue(logged.endsWith("... (" + query.length() + " chars)"), logged);
-    assertEquals(GuardedQuery.LOGGED_CHARS + ("... (" + query.length() + " chars)").length(), logged.length());
+    assertEquals(
+        GuardedQuery.LOGGED_CHARS + ("... (" + query.length() + " chars)").length(),
+        logged.length());
     assertTrue(logged.indexOf('\n') < 0);
   }
 }

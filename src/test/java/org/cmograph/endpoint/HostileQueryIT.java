@@ -32,17 +32,19 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The hostile-query corpus ({@code src/test/resources/endpoint/hostile-queries.tsv}) against a
- * real server on a free loopback port: each query gets its expected status within its time bound,
- * the server's threads go back to idle within a second of the time limit (measured as thread CPU
- * time, not wall clock), memory stays under a ceiling, and ordinary queries are answered meanwhile.
+ * The hostile-query corpus ({@code src/test/resources/endpoint/hostile-queries.tsv}) against a real
+ * server on a free loopback port: each query gets its expected status within its time bound, the
+ * server's threads go back to idle within a second of the time limit (measured as thread CPU time,
+ * not wall clock), memory stays under a ceiling, and ordinary queries are answered meanwhile.
  */
 class HostileQueryIT {
   static final Duration LIMIT = Duration.ofSeconds(2);
   static final String COUNT_STUDIES =
       "PREFIX cmo: <https://w3id.org/cmograph/ontology#> SELECT (COUNT(*) AS ?n) { ?s a cmo:Study }";
 
-  /** Intermediate results one query may keep here: small, so the heap ceiling below means something. */
+  /**
+   * Intermediate results one query may keep here: small, so the heap ceiling below means something.
+   */
   static final long WORK_BYTES = 32L << 20;
 
   static EndpointServer server;
@@ -118,13 +120,25 @@ class HostileQueryIT {
         case "CHAIN-MUL" -> {
           s.append("BIND(7 AS ?x0)");
           for (int i = 1; i <= n; i++) {
-            s.append(" BIND(?x").append(i - 1).append("*?x").append(i - 1).append(" AS ?x").append(i).append(")");
+            s.append(" BIND(?x")
+                .append(i - 1)
+                .append("*?x")
+                .append(i - 1)
+                .append(" AS ?x")
+                .append(i)
+                .append(")");
           }
         }
         case "CHAIN-CONCAT" -> {
           s.append("BIND(\"0123456789abcdef0123456789abcdef\" AS ?s0)");
           for (int i = 1; i <= n; i++) {
-            s.append(" BIND(CONCAT(?s").append(i - 1).append(",?s").append(i - 1).append(") AS ?s").append(i).append(")");
+            s.append(" BIND(CONCAT(?s")
+                .append(i - 1)
+                .append(",?s")
+                .append(i - 1)
+                .append(") AS ?s")
+                .append(i)
+                .append(")");
           }
         }
         case "LONG" -> s.append("a".repeat(n)).append('b');
@@ -150,12 +164,22 @@ class HostileQueryIT {
 
   private static void answers(EndpointServer server, Case c) {
     long start = System.nanoTime();
-    HttpResponse<String> r = Http.post(server.queryUrl(), "application/sparql-query", c.query(), "Accept", "application/sparql-results+json");
+    HttpResponse<String> r =
+        Http.post(
+            server.queryUrl(),
+            "application/sparql-query",
+            c.query(),
+            "Accept",
+            "application/sparql-results+json");
     long ms = (System.nanoTime() - start) / 1_000_000;
-    assertTrue(c.expects(r.statusCode()), c.name() + ": expected " + c.statuses() + ", got " + r.statusCode() + ": " + r.body());
-    assertTrue(ms <= c.maxMillis(), c.name() + " answered in " + ms + " ms, bound " + c.maxMillis());
+    assertTrue(
+        c.expects(r.statusCode()),
+        c.name() + ": expected " + c.statuses() + ", got " + r.statusCode() + ": " + r.body());
+    assertTrue(
+        ms <= c.maxMillis(), c.name() + " answered in " + ms + " ms, bound " + c.maxMillis());
     EndpointSecurityIT.assertNoStackTrace(r);
-    assertFalse(r.body().contains("Exception"), c.name() + " shows internal exception text: " + r.body());
+    assertFalse(
+        r.body().contains("Exception"), c.name() + " shows internal exception text: " + r.body());
     assertEquals(0, server.runningQueries(), "the query gave its place back");
   }
 
@@ -175,12 +199,15 @@ class HostileQueryIT {
   @Test
   void workStopsWithinASecondOfTheTimeLimit() throws Exception {
     String regex =
-        "SELECT * { BIND(\"" + "a".repeat(60) + "b\" AS ?long) FILTER(REGEX(?long, \"^(.*a){10}$\")) }";
+        "SELECT * { BIND(\""
+            + "a".repeat(60)
+            + "b\" AS ?long) FILTER(REGEX(?long, \"^(.*a){10}$\")) }";
     List<String> queries =
         List.of(
             regex,
             "SELECT (REPLACE(\"" + "a".repeat(60) + "b\", \"^(.*a){10}$\", \"x\") AS ?r) {}",
-            // Solutions kept by a sort, a group and a DISTINCT, under the budget: the time limit ends them.
+            // Solutions kept by a sort, a group and a DISTINCT, under the budget: the time limit
+            // ends them.
             "SELECT ?a { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 10",
             "SELECT ?b (COUNT(*) AS ?n) (SAMPLE(?f) AS ?x) { ?a ?b ?c . ?d ?e ?f } GROUP BY ?b",
             "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?b ?e { ?a ?b ?c . ?d ?e ?f } }");
@@ -198,21 +225,32 @@ class HostileQueryIT {
       Thread.sleep(500);
       long busyMs = (serverCpuNanos() - cpuBefore) / 1_000_000;
       System.out.println(
-          "[HostileQueryIT] answered in " + answeredMs + " ms (limit " + LIMIT.toMillis() + " ms); server CPU in the 500 ms after limit+1s: "
-              + busyMs + " ms: " + GuardedQuery.forLog(q));
-      assertTrue(busyMs < 100, "the server's threads used " + busyMs + " ms CPU in 500 ms after limit + 1 s");
+          "[HostileQueryIT] answered in "
+              + answeredMs
+              + " ms (limit "
+              + LIMIT.toMillis()
+              + " ms); server CPU in the 500 ms after limit+1s: "
+              + busyMs
+              + " ms: "
+              + GuardedQuery.forLog(q));
+      assertTrue(
+          busyMs < 100,
+          "the server's threads used " + busyMs + " ms CPU in 500 ms after limit + 1 s");
     }
   }
 
   @Test
-  void threeMemoryHungryQueriesAtOnceStayUnderTheHeapCeilingWhileOthersAreServed() throws Exception {
+  void threeMemoryHungryQueriesAtOnceStayUnderTheHeapCeilingWhileOthersAreServed()
+      throws Exception {
     String hungry = expand("SELECT (STRLEN(?s26) AS ?n) { {CHAIN-CONCAT 26} }");
     String bigInts = expand("SELECT ?x22 { {CHAIN-MUL 22} }");
-    underTheHeapCeiling(server, "values", List.of(hungry, hungry, bigInts), "values are bounded", 256);
+    underTheHeapCeiling(
+        server, "values", List.of(hungry, hungry, bigInts), "values are bounded", 256);
   }
 
   @Test
-  void threeIntermediateResultBombsAtOnceStayUnderTheHeapCeilingWhileOthersAreServed() throws Exception {
+  void threeIntermediateResultBombsAtOnceStayUnderTheHeapCeilingWhileOthersAreServed()
+      throws Exception {
     String fat = "{ ?a ?b ?c BIND(CONCAT(STR(?c), \"" + "x".repeat(100_000) + "\") AS ?fat) }";
     underTheHeapCeiling(
         roomy,
@@ -223,24 +261,28 @@ class HostileQueryIT {
             "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?fat " + fat + " }"),
         "intermediate results are bounded",
         // Each solution builds a new 100 KiB string; in this JVM's large heap that garbage is
-        // counted until collected (peaks of 190-300 MiB measured). Without the budget one such query
+        // counted until collected (peaks of 190-300 MiB measured). Without the budget one such
+        // query
         // alone reached a 409 MiB peak in 10 s; ServerLogIT checks the same bombs under -Xmx192m.
         512);
   }
 
   /**
-   * Sends {@code hostile} at once and ordinary queries meanwhile: the hostile ones are refused
-   * with {@code refusal}, the ordinary ones answered, and the heap stays below baseline + the ceiling.
+   * Sends {@code hostile} at once and ordinary queries meanwhile: the hostile ones are refused with
+   * {@code refusal}, the ordinary ones answered, and the heap stays below baseline + the ceiling.
    */
   private static void underTheHeapCeiling(
-      EndpointServer server, String what, List<String> hostile, String refusal, long ceilingMiB) throws Exception {
+      EndpointServer server, String what, List<String> hostile, String refusal, long ceilingMiB)
+      throws Exception {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     System.gc();
     long baseline = memory.getHeapMemoryUsage().getUsed();
     long ceiling = baseline + (ceilingMiB << 20);
     List<CompletableFuture<HttpResponse<String>>> running = new ArrayList<>();
     for (String q : hostile) {
-      running.add(CompletableFuture.supplyAsync(() -> Http.post(server.queryUrl(), "application/sparql-query", q)));
+      running.add(
+          CompletableFuture.supplyAsync(
+              () -> Http.post(server.queryUrl(), "application/sparql-query", q)));
     }
     long peak = 0;
     int ordinary = 0;
@@ -267,9 +309,13 @@ class HostileQueryIT {
   @Test
   void constructAndDescribeAreCappedInTriplesAndBytes() {
     try (EndpointServer small =
-        EndpointServer.start(BundledStore.get().dataset(), BundledStore.testSettings().withMaxRows(50), List::of)) {
+        EndpointServer.start(
+            BundledStore.get().dataset(), BundledStore.testSettings().withMaxRows(50), List::of)) {
       HttpResponse<String> many =
-          Http.query(small, "CONSTRUCT { ?a ?b ?c . ?d ?e ?f } WHERE { ?a ?b ?c . ?d ?e ?f }", "application/n-triples");
+          Http.query(
+              small,
+              "CONSTRUCT { ?a ?b ?c . ?d ?e ?f } WHERE { ?a ?b ?c . ?d ?e ?f }",
+              "application/n-triples");
       assertEquals(200, many.statusCode());
       assertTrue(many.body().lines().count() <= 50, "lines: " + many.body().lines().count());
       assertEquals(Optional.of("true"), many.headers().firstValue(EndpointServer.TRUNCATED_HEADER));
@@ -287,18 +333,23 @@ class HostileQueryIT {
 
   private static void bytesCapped(EndpointServer server) {
     String big =
-        expand("CONSTRUCT { ?s <http://example.org/p> ?big } WHERE { ?s ?p ?o {CHAIN-CONCAT 14} BIND(CONCAT(STR(?o), ?s14) AS ?big) }");
+        expand(
+            "CONSTRUCT { ?s <http://example.org/p> ?big } WHERE { ?s ?p ?o {CHAIN-CONCAT 14} BIND(CONCAT(STR(?o), ?s14) AS ?big) }");
     HttpResponse<String> r = Http.query(server, big, "application/n-triples");
-    assertEquals(200, r.statusCode(), r.body().length() > 200 ? r.body().substring(0, 200) : r.body());
+    assertEquals(
+        200, r.statusCode(), r.body().length() > 200 ? r.body().substring(0, 200) : r.body());
     assertEquals(Optional.of("true"), r.headers().firstValue(EndpointServer.TRUNCATED_HEADER));
     long length = r.body().length();
     System.out.println("[HostileQueryIT] big CONSTRUCT body: " + (length >> 20) + " MiB");
-    assertTrue(length <= GuardedQuery.MAX_RESULT_BYTES + 2 * BoundedEvaluation.MAX_CHARS, "body " + length);
+    assertTrue(
+        length <= GuardedQuery.MAX_RESULT_BYTES + 2 * BoundedEvaluation.MAX_CHARS,
+        "body " + length);
     HttpResponse<String> select =
         Http.query(server, expand("SELECT ?s14 { ?s ?p ?o {CHAIN-CONCAT 14} }"), "text/csv");
     assertEquals(200, select.statusCode());
     assertEquals(Optional.of("true"), select.headers().firstValue(EndpointServer.TRUNCATED_HEADER));
-    assertTrue(select.body().length() <= GuardedQuery.MAX_RESULT_BYTES + 2 * BoundedEvaluation.MAX_CHARS);
+    assertTrue(
+        select.body().length() <= GuardedQuery.MAX_RESULT_BYTES + 2 * BoundedEvaluation.MAX_CHARS);
   }
 
   @Test
@@ -311,23 +362,34 @@ class HostileQueryIT {
             // machine, which is not what this test is about.
             BundledStore.testSettings().withConcurrentQueries(1, Duration.ofSeconds(20)),
             List::of)) {
-      String q = Http.form("query", expand("CONSTRUCT { ?s ?p ?big } WHERE { ?s ?p ?o {CHAIN-CONCAT 5} BIND(CONCAT(STR(?o), ?s5) AS ?big) }"));
+      String q =
+          Http.form(
+              "query",
+              expand(
+                  "CONSTRUCT { ?s ?p ?big } WHERE { ?s ?p ?o {CHAIN-CONCAT 5} BIND(CONCAT(STR(?o), ?s5) AS ?big) }"));
       List<Socket> readers = new ArrayList<>();
       try {
         for (int i = 0; i < 4; i++) {
           Socket s = new Socket(InetAddress.getLoopbackAddress(), one.port());
           s.setReceiveBufferSize(4096);
           OutputStream out = s.getOutputStream();
-          out.write(("GET /cmo/sparql?" + q + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/n-triples\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
+          out.write(
+              ("GET /cmo/sparql?"
+                      + q
+                      + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/n-triples\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
           out.flush();
           readers.add(s); // never read
         }
         for (String graphRead : List.of("/cmo/get", "/cmo/get?default")) {
           Socket s = new Socket(InetAddress.getLoopbackAddress(), one.port());
           s.setReceiveBufferSize(4096);
-          s.getOutputStream().write(("GET " + graphRead + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/n-triples\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
+          s.getOutputStream()
+              .write(
+                  ("GET "
+                          + graphRead
+                          + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/n-triples\r\n\r\n")
+                      .getBytes(StandardCharsets.US_ASCII));
           readers.add(s);
         }
         Thread.sleep(1_000);
@@ -335,7 +397,8 @@ class HostileQueryIT {
         HttpResponse<String> r = Http.query(one, COUNT_STUDIES, "text/csv");
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertEquals(200, r.statusCode(), "with six slow readers: " + r.body());
-        System.out.println("[HostileQueryIT] ordinary query behind six slow readers: " + ms + " ms");
+        System.out.println(
+            "[HostileQueryIT] ordinary query behind six slow readers: " + ms + " ms");
         assertEquals(0, one.runningQueries());
       } finally {
         for (Socket s : readers) {
@@ -357,13 +420,20 @@ class HostileQueryIT {
     try (EndpointServer s =
         EndpointServer.start(
             BundledStore.get().dataset(),
-            BundledStore.testSettings().withTimeout(Duration.ofSeconds(30)).withWriteTimeout(writeTimeout),
+            BundledStore.testSettings()
+                .withTimeout(Duration.ofSeconds(30))
+                .withWriteTimeout(writeTimeout),
             List::of)) {
       // ~7,500 triples of ~1 KiB: about 8 MiB of N-Triples, far more than the sockets buffer.
       String big =
-          Http.form("query", expand("CONSTRUCT { ?s ?p ?big } WHERE { ?s ?p ?o {CHAIN-CONCAT 5} BIND(CONCAT(STR(?o), ?s5) AS ?big) }"));
+          Http.form(
+              "query",
+              expand(
+                  "CONSTRUCT { ?s ?p ?big } WHERE { ?s ?p ?o {CHAIN-CONCAT 5} BIND(CONCAT(STR(?o), ?s5) AS ?big) }"));
       String request =
-          "GET /cmo/sparql?" + big + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/n-triples\r\nConnection: close\r\n\r\n";
+          "GET /cmo/sparql?"
+              + big
+              + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/n-triples\r\nConnection: close\r\n\r\n";
       int before = s.openConnections();
       long start = System.nanoTime();
       try (Socket stalled = new Socket()) {
@@ -378,9 +448,19 @@ class HostileQueryIT {
           Thread.sleep(50);
         }
         long closedMs = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(before, s.openConnections(), "the stalled connection is still open after " + closedMs + " ms");
-        System.out.println("[HostileQueryIT] a client that stopped reading was disconnected " + closedMs + " ms after its request (write time-out " + writeTimeout.toMillis() + " ms)");
-        assertTrue(closedMs >= writeTimeout.toMillis(), "closed before the write time-out: " + closedMs + " ms");
+        assertEquals(
+            before,
+            s.openConnections(),
+            "the stalled connection is still open after " + closedMs + " ms");
+        System.out.println(
+            "[HostileQueryIT] a client that stopped reading was disconnected "
+                + closedMs
+                + " ms after its request (write time-out "
+                + writeTimeout.toMillis()
+                + " ms)");
+        assertTrue(
+            closedMs >= writeTimeout.toMillis(),
+            "closed before the write time-out: " + closedMs + " ms");
         // What it can still read is what the sockets had buffered, not the response.
         stalled.setSoTimeout(10_000);
         long got = 0;
@@ -407,15 +487,20 @@ class HostileQueryIT {
           got += n;
           Thread.sleep(100);
         }
-        System.out.println("[HostileQueryIT] a steady slow reader received " + (got >> 10) + " KiB");
+        System.out.println(
+            "[HostileQueryIT] a steady slow reader received " + (got >> 10) + " KiB");
         assertTrue(got > 4L << 20, "the steady reader received only " + got + " bytes");
       }
       // Computing for longer than the write time-out before the first byte is not idleness.
       long t = System.nanoTime();
       HttpResponse<String> slow =
           Http.get(
-              s.queryUrl() + "?" + Http.form("query", "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f }") + "&timeout=4",
-              "Accept", "text/csv");
+              s.queryUrl()
+                  + "?"
+                  + Http.form("query", "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f }")
+                  + "&timeout=4",
+              "Accept",
+              "text/csv");
       long ms = (System.nanoTime() - t) / 1_000_000;
       assertEquals(503, slow.statusCode(), "answered after " + ms + " ms: " + slow.body());
       assertTrue(ms >= 4_000, "answered after " + ms + " ms");
@@ -428,7 +513,8 @@ class HostileQueryIT {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
       socket.getOutputStream().flush();
-      String response = new String(socket.getInputStream().readNBytes(4096), StandardCharsets.ISO_8859_1);
+      String response =
+          new String(socket.getInputStream().readNBytes(4096), StandardCharsets.ISO_8859_1);
       assertFalse(response.contains("\tat ") || response.contains("Exception"), response);
       return response.lines().findFirst().orElse("");
     }
@@ -441,12 +527,20 @@ class HostileQueryIT {
     assertTrue(status.contains(" 400 "), status);
     String form = "query=SELECT%20*%20%7B%7D";
     String charset =
-        "POST /cmo/sparql HTTP/1.1\r\n" + host + "Content-Type: application/x-www-form-urlencoded; charset=no-such-charset\r\n"
-            + "Content-Length: " + form.length() + "\r\n\r\n" + form;
+        "POST /cmo/sparql HTTP/1.1\r\n"
+            + host
+            + "Content-Type: application/x-www-form-urlencoded; charset=no-such-charset\r\n"
+            + "Content-Length: "
+            + form.length()
+            + "\r\n\r\n"
+            + form;
     status = raw(server, charset);
     assertTrue(status.contains(" 400 ") || status.contains(" 415 "), status);
-    StringBuilder chunked = new StringBuilder("POST /cmo/sparql HTTP/1.1\r\n" + host
-        + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n");
+    StringBuilder chunked =
+        new StringBuilder(
+            "POST /cmo/sparql HTTP/1.1\r\n"
+                + host
+                + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n");
     String chunk = "query=" + "a".repeat(60_000);
     chunked.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
     String more = "a".repeat(60_000);
@@ -461,10 +555,17 @@ class HostileQueryIT {
       assertTrue(status.contains(" 405 "), path + ": " + status);
     }
     HttpResponse<String> xml =
-        Http.get(server.queryUrl() + "?" + Http.form("query", "SELECT * {} ") + "&" + Http.form("stylesheet", "\"><script>alert(1)</script>"),
-            "Accept", "application/sparql-results+xml");
+        Http.get(
+            server.queryUrl()
+                + "?"
+                + Http.form("query", "SELECT * {} ")
+                + "&"
+                + Http.form("stylesheet", "\"><script>alert(1)</script>"),
+            "Accept",
+            "application/sparql-results+xml");
     assertEquals(200, xml.statusCode());
-    assertFalse(xml.body().contains("<script>") || xml.body().contains("xml-stylesheet"), xml.body());
+    assertFalse(
+        xml.body().contains("<script>") || xml.body().contains("xml-stylesheet"), xml.body());
     assertEquals(200, Http.query(server, COUNT_STUDIES, "text/csv").statusCode(), "still serving");
   }
 }

@@ -15,8 +15,8 @@ import java.util.Base64;
 
 /**
  * Plain HTTP calls for the endpoint tests, each with a time limit so a broken guard fails fast.
- * Each call has its own connection: a server may close a connection after refusing a request
- * whose body it did not read, and a reused connection would then fail the next, unrelated call.
+ * Each call has its own connection: a server may close a connection after refusing a request whose
+ * body it did not read, and a reused connection would then fail the next, unrelated call.
  */
 final class Http {
 
@@ -28,7 +28,8 @@ final class Http {
 
   static String basic(String user, String password) {
     return "Basic "
-        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   static HttpRequest.Builder request(String url) {
@@ -55,7 +56,8 @@ final class Http {
     return send(b.build());
   }
 
-  static HttpResponse<String> method(String method, String url, String contentType, BodyPublisher body, String... headers) {
+  static HttpResponse<String> method(
+      String method, String url, String contentType, BodyPublisher body, String... headers) {
     HttpRequest.Builder b = request(url).method(method, body);
     if (contentType != null) {
       b.header("Content-Type", contentType);

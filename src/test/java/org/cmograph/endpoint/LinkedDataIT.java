@@ -60,7 +60,9 @@ class LinkedDataIT {
 
   @BeforeAll
   static void start() {
-    server = EndpointServer.start(BundledData.store().dataset(), BundledStore.testSettings(), BundledStore.catalogue());
+    server =
+        EndpointServer.start(
+            BundledData.store().dataset(), BundledStore.testSettings(), BundledStore.catalogue());
   }
 
   @AfterAll
@@ -78,7 +80,9 @@ class LinkedDataIT {
 
   static void assertTyped(Model m, Kind k) {
     IRI s = VF.createIRI(BASE + k.path());
-    assertTrue(m.contains(s, RDF.TYPE, VF.createIRI(k.type())), k.path() + " is not typed " + k.type() + " in " + m.size() + " statements");
+    assertTrue(
+        m.contains(s, RDF.TYPE, VF.createIRI(k.type())),
+        k.path() + " is not typed " + k.type() + " in " + m.size() + " statements");
   }
 
   @ParameterizedTest
@@ -92,9 +96,13 @@ class LinkedDataIT {
 
     // q-values: the client prefers JSON-LD to Turtle and will take HTML last.
     HttpResponse<String> json =
-        Http.get(url(k.path()), "Accept", "text/turtle;q=0.5, application/ld+json;q=0.9, text/html;q=0.1");
+        Http.get(
+            url(k.path()),
+            "Accept",
+            "text/turtle;q=0.5, application/ld+json;q=0.9, text/html;q=0.1");
     assertEquals(200, json.statusCode(), k.path());
-    assertTrue(json.headers().firstValue("Content-Type").orElse("").startsWith("application/ld+json"));
+    assertTrue(
+        json.headers().firstValue("Content-Type").orElse("").startsWith("application/ld+json"));
     assertTyped(parse(json, RDFFormat.JSONLD), k);
 
     HttpResponse<String> nt = Http.get(url(k.path()) + "?format=nt");
@@ -105,14 +113,22 @@ class LinkedDataIT {
   @ParameterizedTest
   @MethodSource("kinds")
   void aBrowserGetsAPageOrIsSentToTheSourceView(Kind k) {
-    HttpResponse<String> r = Http.get(url(k.path()), "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    HttpResponse<String> r =
+        Http.get(
+            url(k.path()),
+            "Accept",
+            "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
     assertEquals("Accept", r.headers().firstValue("Vary").orElse(""));
     if (k.path().contains("/evidence/")) {
       assertEquals(303, r.statusCode());
-      assertEquals("/sources/peer-2024-recipients?quote=peer-2024/theme-2-hope", r.headers().firstValue("Location").orElseThrow());
+      assertEquals(
+          "/sources/peer-2024-recipients?quote=peer-2024/theme-2-hope",
+          r.headers().firstValue("Location").orElseThrow());
     } else if (k.path().endsWith("/source")) {
       assertEquals(303, r.statusCode());
-      assertEquals("/sources/peer-2024-recipients?study=peer-2024", r.headers().firstValue("Location").orElseThrow());
+      assertEquals(
+          "/sources/peer-2024-recipients?study=peer-2024",
+          r.headers().firstValue("Location").orElseThrow());
     } else {
       assertEquals(200, r.statusCode(), k.path());
       assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
@@ -126,19 +142,35 @@ class LinkedDataIT {
     String study = Http.get(url("id/peer-2024"), "Accept", "text/html").body();
     assertTrue(study.contains("href=\"https://doi.org/10.1186/s12888-024-05992-w\""), "DOI linked");
     assertTrue(study.contains("Denmark"));
-    assertTrue(study.contains("href=\"/id/peer-2024/cmoc/connectedness\""), "configurations linked");
-    assertTrue(study.contains("2) A sense of hope by working out new paths to recovery;"), "quotes verbatim");
-    assertTrue(study.contains("href=\"/id/peer-2024/evidence/theme-2-hope\""), "quotes linked to the source view");
+    assertTrue(
+        study.contains("href=\"/id/peer-2024/cmoc/connectedness\""), "configurations linked");
+    assertTrue(
+        study.contains("2) A sense of hope by working out new paths to recovery;"),
+        "quotes verbatim");
+    assertTrue(
+        study.contains("href=\"/id/peer-2024/evidence/theme-2-hope\""),
+        "quotes linked to the source view");
     assertTrue(study.contains("href=\"/mechanism/hope\""), "the mechanism's concept linked");
 
     String concept = Http.get(url("mechanism/trusting-relationship"), "Accept", "text/html").body();
-    assertTrue(concept.contains("href=\"/mechanism/shared-lived-experience\""), "broader concept linked");
+    assertTrue(
+        concept.contains("href=\"/mechanism/shared-lived-experience\""), "broader concept linked");
     // The same rule the graph counts by: cmo:countsForMechanism (findings about it or narrower).
     var dataset = BundledData.store().dataset();
-    long counted = org.apache.jena.system.Txn.calculateRead(dataset, () -> dataset.stream()
-        .filter(q -> q.getPredicate().getURI().equals(CMO + "countsForMechanism")
-            && q.getObject().getURI().equals(BASE + "mechanism/trusting-relationship"))
-        .map(q -> q.getSubject()).distinct().count());
+    long counted =
+        org.apache.jena.system.Txn.calculateRead(
+            dataset,
+            () ->
+                dataset.stream()
+                    .filter(
+                        q ->
+                            q.getPredicate().getURI().equals(CMO + "countsForMechanism")
+                                && q.getObject()
+                                    .getURI()
+                                    .equals(BASE + "mechanism/trusting-relationship"))
+                    .map(q -> q.getSubject())
+                    .distinct()
+                    .count());
     assertTrue(counted > 0);
     assertTrue(concept.contains(counted + " findings from "), "counts " + counted);
 
@@ -156,11 +188,14 @@ class LinkedDataIT {
     HttpResponse<String> page = Http.get(url("id/no-such-study"), "Accept", "text/html");
     assertEquals(404, page.statusCode());
     assertTrue(page.body().contains("<main id=\"main\"") && page.body().contains("Not found"));
-    assertEquals(404, Http.get(url("mechanism/no-such-mechanism"), "Accept", "text/turtle").statusCode());
+    assertEquals(
+        404, Http.get(url("mechanism/no-such-mechanism"), "Accept", "text/turtle").statusCode());
     HttpResponse<String> png = Http.get(url("id/peer-2024"), "Accept", "image/png");
     assertEquals(406, png.statusCode());
     assertEquals("Accept", png.headers().firstValue("Vary").orElse(""));
-    assertEquals(406, Http.get(url("id/peer-2024"), "Accept", "text/html;q=0, text/turtle;q=0").statusCode());
+    assertEquals(
+        406,
+        Http.get(url("id/peer-2024"), "Accept", "text/html;q=0, text/turtle;q=0").statusCode());
     assertEquals(406, Http.get(url("id/peer-2024?format=docx")).statusCode());
   }
 
@@ -174,30 +209,44 @@ class LinkedDataIT {
     assertTrue(m.contains(ds, RDF.TYPE, VF.createIRI(v + "Dataset")));
     assertTrue(m.contains(ds, VF.createIRI(v + "sparqlEndpoint"), VF.createIRI(server.queryUrl())));
     assertTrue(m.contains(ds, VF.createIRI(v + "uriSpace"), VF.createLiteral(BASE)));
-    long triples = ((Literal) m.filter(ds, VF.createIRI(v + "triples"), null).objects().iterator().next()).longValue();
+    long triples =
+        ((Literal) m.filter(ds, VF.createIRI(v + "triples"), null).objects().iterator().next())
+            .longValue();
     assertTrue(triples > 5000, "triples: " + triples);
-    assertTrue(m.contains(ds, VF.createIRI(v + "subset"), VF.createIRI(BASE + "graph/study/peer-2024")));
+    assertTrue(
+        m.contains(ds, VF.createIRI(v + "subset"), VF.createIRI(BASE + "graph/study/peer-2024")));
     assertTrue(m.contains(ds, VF.createIRI(v + "vocabulary"), VF.createIRI(CMO)));
-    assertTyped(parse(Http.get(url(".well-known/void"), "Accept", "application/ld+json"), RDFFormat.JSONLD),
+    assertTyped(
+        parse(Http.get(url(".well-known/void"), "Accept", "application/ld+json"), RDFFormat.JSONLD),
         new Kind(".well-known/void#cmograph", v + "Dataset"));
   }
 
   @Test
   void theQueryEndpointDescribesItselfWhenAskedNothing() throws Exception {
     String sd = "http://www.w3.org/ns/sparql-service-description#";
-    for (String[] f : new String[][] {{"text/turtle", "TURTLE"}, {"application/ld+json", "JSONLD"}}) {
+    for (String[] f :
+        new String[][] {{"text/turtle", "TURTLE"}, {"application/ld+json", "JSONLD"}}) {
       HttpResponse<String> r = Http.get(server.queryUrl(), "Accept", f[0]);
       assertEquals(200, r.statusCode(), f[0]);
       Model m = parse(r, f[1].equals("TURTLE") ? RDFFormat.TURTLE : RDFFormat.JSONLD);
       IRI service = VF.createIRI(server.queryUrl());
       assertTrue(m.contains(service, RDF.TYPE, VF.createIRI(sd + "Service")));
       assertTrue(m.contains(service, VF.createIRI(sd + "endpoint"), service));
-      assertTrue(m.contains(service, VF.createIRI(sd + "supportedLanguage"), VF.createIRI(sd + "SPARQL11Query")));
-      assertTrue(m.contains(service, VF.createIRI(sd + "feature"), VF.createIRI(sd + "UnionDefaultGraph")));
-      assertFalse(m.filter(null, VF.createIRI(sd + "name"), VF.createIRI(BASE + "graph/theory")).isEmpty());
+      assertTrue(
+          m.contains(
+              service, VF.createIRI(sd + "supportedLanguage"), VF.createIRI(sd + "SPARQL11Query")));
+      assertTrue(
+          m.contains(
+              service, VF.createIRI(sd + "feature"), VF.createIRI(sd + "UnionDefaultGraph")));
+      assertFalse(
+          m.filter(null, VF.createIRI(sd + "name"), VF.createIRI(BASE + "graph/theory")).isEmpty());
     }
     // Queries are answered as before.
-    HttpResponse<String> ask = Http.get(server.queryUrl() + "?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D", "Accept", "application/sparql-results+json");
+    HttpResponse<String> ask =
+        Http.get(
+            server.queryUrl() + "?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D",
+            "Accept",
+            "application/sparql-results+json");
     assertEquals(200, ask.statusCode());
     assertTrue(ask.body().contains("true"));
   }

@@ -40,22 +40,35 @@ class ServerLogIT {
   @Test
   void clientErrorsLeaveNoStackTraceAndMemoryBombsNoOutOfMemoryError() throws Exception {
     Path store = tmp.resolve("store");
-    ChildJvm.Result load = ChildJvm.run("512m", List.of("load", "--store", store.toString(), "--quiet"));
+    ChildJvm.Result load =
+        ChildJvm.run("512m", List.of("load", "--store", store.toString(), "--quiet"));
     assertEquals(0, load.exit(), load.output());
     Path password = Files.writeString(tmp.resolve("pw"), "s3cret-pass\n");
     Process serve =
         ChildJvm.cmograph(
                 "192m",
                 List.of(
-                    "serve", "--store", store.toString(), "--port", "0", "--timeout", "3", "--max-request-mb", "1",
-                    "--update-user", "curator", "--password-file", password.toString()))
+                    "serve",
+                    "--store",
+                    store.toString(),
+                    "--port",
+                    "0",
+                    "--timeout",
+                    "3",
+                    "--max-request-mb",
+                    "1",
+                    "--update-user",
+                    "curator",
+                    "--password-file",
+                    password.toString()))
             .start();
     List<String> log = new CopyOnWriteArrayList<>();
     Thread reader =
         new Thread(
             () -> {
               try (BufferedReader r =
-                  new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
+                  new BufferedReader(
+                      new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                   log.add(line);
                 }
@@ -72,29 +85,76 @@ class ServerLogIT {
       List<String> statuses = new ArrayList<>();
       // 400: syntax, refused function, value bound, nesting, bad encoding, bad Authorization
       statuses.add(status(Http.post(sparql, "application/sparql-query", "SELECT * WHERE {")));
-      statuses.add(status(Http.post(sparql, "application/sparql-query", "SELECT (<java:java.lang.System>(1) AS ?x) {}")));
-      statuses.add(status(Http.post(sparql, "application/sparql-query", HostileQueryIT.expand("SELECT (STRLEN(?s26) AS ?n) { {CHAIN-CONCAT 26} }"))));
-      statuses.add(status(Http.post(sparql, "application/sparql-query", HostileQueryIT.expand("SELECT * {NESTED 1000}"))));
-      statuses.add(rawStatus(base, "GET /cmo/sparql?query=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+      statuses.add(
+          status(
+              Http.post(
+                  sparql,
+                  "application/sparql-query",
+                  "SELECT (<java:java.lang.System>(1) AS ?x) {}")));
+      statuses.add(
+          status(
+              Http.post(
+                  sparql,
+                  "application/sparql-query",
+                  HostileQueryIT.expand("SELECT (STRLEN(?s26) AS ?n) { {CHAIN-CONCAT 26} }"))));
+      statuses.add(
+          status(
+              Http.post(
+                  sparql,
+                  "application/sparql-query",
+                  HostileQueryIT.expand("SELECT * {NESTED 1000}"))));
+      statuses.add(
+          rawStatus(
+              base,
+              "GET /cmo/sparql?query=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
       statuses.add(status(Http.postForm(update, "update=CLEAR ALL", "Authorization", "Basic !!!")));
-      // 413 for bodies streamed in chunks past the limit: a query, and the update user's graph write
-      statuses.add(rawStatus(base, chunked("POST /cmo/sparql", "application/sparql-query", "", "SELECT * {} #")));
-      statuses.add(rawStatus(base, chunked("PUT /cmo/data?graph=http://example.org/g", "application/n-triples",
-          "Authorization: " + Http.basic("curator", "s3cret-pass") + "\r\n", "<http://example.org/s> <http://example.org/p> \"")));
+      // 413 for bodies streamed in chunks past the limit: a query, and the update user's graph
+      // write
+      statuses.add(
+          rawStatus(
+              base, chunked("POST /cmo/sparql", "application/sparql-query", "", "SELECT * {} #")));
+      statuses.add(
+          rawStatus(
+              base,
+              chunked(
+                  "PUT /cmo/data?graph=http://example.org/g",
+                  "application/n-triples",
+                  "Authorization: " + Http.basic("curator", "s3cret-pass") + "\r\n",
+                  "<http://example.org/s> <http://example.org/p> \"")));
       // 401, 429: no or wrong credentials, then a guesser locked out
       statuses.add(status(Http.postForm(update, "update=CLEAR ALL")));
       for (int i = 0; i < 7; i++) {
-        statuses.add(status(Http.postForm(update, "update=CLEAR ALL", "Authorization", Http.basic("curator", "guess" + i))));
+        statuses.add(
+            status(
+                Http.postForm(
+                    update,
+                    "update=CLEAR ALL",
+                    "Authorization",
+                    Http.basic("curator", "guess" + i))));
       }
       // 405, 413, 503
-      statuses.add(rawStatus(base, "TRACE / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
-      statuses.add(status(Http.post(sparql, "application/sparql-query", "#" + "x".repeat(2 << 20))));
-      statuses.add(status(Http.post(sparql, "application/sparql-query", "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")));
+      statuses.add(
+          rawStatus(base, "TRACE / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+      statuses.add(
+          status(Http.post(sparql, "application/sparql-query", "#" + "x".repeat(2 << 20))));
+      statuses.add(
+          status(
+              Http.post(
+                  sparql,
+                  "application/sparql-query",
+                  "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")));
       // A client that asks for a large result and goes away before reading it.
-      try (Socket gone = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(base.replaceAll(".*:(\\d+)/$", "$1")))) {
+      try (Socket gone =
+          new Socket(
+              InetAddress.getLoopbackAddress(),
+              Integer.parseInt(base.replaceAll(".*:(\\d+)/$", "$1")))) {
         gone.setReceiveBufferSize(4096);
-        gone.getOutputStream().write(("GET /cmo/sparql?" + Http.form("query", "SELECT * { ?s ?p ?o }")
-                + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/csv\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        gone.getOutputStream()
+            .write(
+                ("GET /cmo/sparql?"
+                        + Http.form("query", "SELECT * { ?s ?p ?o }")
+                        + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/csv\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
         gone.getOutputStream().flush();
         Thread.sleep(1_500);
       }
@@ -106,15 +166,18 @@ class ServerLogIT {
       // Three memory-hungry queries at once under a 192 MiB heap, ordinary ones meanwhile.
       String fat = "{ ?a ?b ?c BIND(CONCAT(STR(?c), \"" + "x".repeat(100_000) + "\") AS ?fat) }";
       List<CompletableFuture<HttpResponse<String>>> hostile = new ArrayList<>();
-      for (String q : List.of(
-          "SELECT ?fat " + fat + " ORDER BY ?fat",
-          "SELECT ?b (STRLEN(GROUP_CONCAT(?fat)) AS ?n) " + fat + " GROUP BY ?b",
-          "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?fat " + fat + " }")) {
-        hostile.add(CompletableFuture.supplyAsync(() -> Http.post(sparql, "application/sparql-query", q)));
+      for (String q :
+          List.of(
+              "SELECT ?fat " + fat + " ORDER BY ?fat",
+              "SELECT ?b (STRLEN(GROUP_CONCAT(?fat)) AS ?n) " + fat + " GROUP BY ?b",
+              "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?fat " + fat + " }")) {
+        hostile.add(
+            CompletableFuture.supplyAsync(() -> Http.post(sparql, "application/sparql-query", q)));
       }
       int ordinary = 0;
       while (!hostile.stream().allMatch(CompletableFuture::isDone)) {
-        HttpResponse<String> r = Http.get(sparql + "?" + Http.form("query", COUNT_STUDIES), "Accept", "text/csv");
+        HttpResponse<String> r =
+            Http.get(sparql + "?" + Http.form("query", COUNT_STUDIES), "Accept", "text/csv");
         assertEquals(200, r.statusCode(), r.body());
         ordinary++;
       }
@@ -122,11 +185,17 @@ class ServerLogIT {
       for (var f : hostile) {
         bombs.add(f.get().statusCode());
       }
-      System.out.println("[ServerLogIT] three memory bombs under -Xmx192m: " + bombs + ", " + ordinary + " ordinary queries answered meanwhile");
+      System.out.println(
+          "[ServerLogIT] three memory bombs under -Xmx192m: "
+              + bombs
+              + ", "
+              + ordinary
+              + " ordinary queries answered meanwhile");
       for (int s : bombs) {
         assertTrue(s == 400 || s == 503, "a memory bomb got " + s);
       }
-      HttpResponse<String> after = Http.get(sparql + "?" + Http.form("query", COUNT_STUDIES), "Accept", "text/csv");
+      HttpResponse<String> after =
+          Http.get(sparql + "?" + Http.form("query", COUNT_STUDIES), "Accept", "text/csv");
       assertEquals(200, after.statusCode(), "still serving: " + after.body());
       assertTrue(serve.isAlive());
     } finally {
@@ -137,20 +206,36 @@ class ServerLogIT {
     String all = String.join("\n", log);
     List<String> traces =
         log.stream()
-            .filter(l -> l.startsWith("\tat ") || l.startsWith("Caused by:") || l.matches("^[a-z]+(\\.[a-zA-Z0-9_$]+)+(Exception|Error)\\b.*"))
+            .filter(
+                l ->
+                    l.startsWith("\tat ")
+                        || l.startsWith("Caused by:")
+                        || l.matches("^[a-z]+(\\.[a-zA-Z0-9_$]+)+(Exception|Error)\\b.*"))
             .limit(20)
             .collect(Collectors.toList());
-    assertTrue(traces.isEmpty(), "stack trace lines in the server log:\n" + String.join("\n", traces));
+    assertTrue(
+        traces.isEmpty(), "stack trace lines in the server log:\n" + String.join("\n", traces));
     assertFalse(all.contains("OutOfMemoryError"), "the server ran out of memory");
     assertFalse(all.contains("s3cret-pass"), "the password is in the log");
     long warnings = log.stream().filter(l -> l.contains(" WARN ")).count();
-    System.out.println("[ServerLogIT] server log: " + log.size() + " lines, " + warnings + " warnings, no stack trace");
+    System.out.println(
+        "[ServerLogIT] server log: "
+            + log.size()
+            + " lines, "
+            + warnings
+            + " warnings, no stack trace");
   }
 
   /** A request whose body, after {@code start}, streams 2 MiB in chunks (over the 1 MiB limit). */
   private static String chunked(String requestLine, String type, String headers, String start) {
-    StringBuilder b = new StringBuilder(requestLine + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + headers
-        + "Content-Type: " + type + "\r\nTransfer-Encoding: chunked\r\n\r\n");
+    StringBuilder b =
+        new StringBuilder(
+            requestLine
+                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + headers
+                + "Content-Type: "
+                + type
+                + "\r\nTransfer-Encoding: chunked\r\n\r\n");
     b.append(Integer.toHexString(start.length())).append("\r\n").append(start).append("\r\n");
     String chunk = "x".repeat(64 * 1024);
     for (int i = 0; i < 32; i++) {

@@ -42,12 +42,19 @@ class SummaryPagesIT {
       assertTrue(index.body().contains("Trusting relationship"), "a mechanism is summarised");
       // Served with the site's header, and links to the graph's IRIs pointed at this server.
       assertTrue(index.body().contains("<header class=\"site-header\">"), "the site header");
-      assertTrue(index.body().contains("<a href=\"/summaries/\" aria-current=\"page\">"), "Summaries is the current section");
-      assertTrue(Files.readString(tmp.resolve("index.html")).contains("href=\"https://w3id.org/cmograph/id/peer-2024\""));
+      assertTrue(
+          index.body().contains("<a href=\"/summaries/\" aria-current=\"page\">"),
+          "Summaries is the current section");
+      assertTrue(
+          Files.readString(tmp.resolve("index.html"))
+              .contains("href=\"https://w3id.org/cmograph/id/peer-2024\""));
       assertTrue(index.body().contains("href=\"/id/peer-2024\""), "a study links to its page here");
       assertTrue(!index.body().contains("href=\"https://w3id.org/"), "no link leaves for w3id.org");
-      HttpResponse<String> mechanism = Http.get(server.baseUrl() + "summaries/mechanism-trusting-relationship.html");
-      assertTrue(mechanism.body().contains("href=\"/id/peer-2024/evidence/felt-essential\""), "a quote links to its item");
+      HttpResponse<String> mechanism =
+          Http.get(server.baseUrl() + "summaries/mechanism-trusting-relationship.html");
+      assertTrue(
+          mechanism.body().contains("href=\"/id/peer-2024/evidence/felt-essential\""),
+          "a quote links to its item");
       // The downloads the index lists.
       HttpResponse<String> json = Http.get(server.baseUrl() + "summaries/index.json");
       assertEquals(200, json.statusCode());
@@ -55,13 +62,17 @@ class SummaryPagesIT {
       HttpResponse<String> docx = Http.get(server.baseUrl() + "summaries/summary.docx");
       assertEquals(200, docx.statusCode());
       assertTrue(docx.headers().firstValue("Content-Type").orElse("").contains("wordprocessingml"));
-      assertEquals(200, Http.get(server.baseUrl() + "summaries/" + Summaries.MATRIX_CSV).statusCode());
-      assertTrue(index.body().contains("<a href=\"summary.docx\">summary.docx</a>"), "the index links the Word document");
+      assertEquals(
+          200, Http.get(server.baseUrl() + "summaries/" + Summaries.MATRIX_CSV).statusCode());
+      assertTrue(
+          index.body().contains("<a href=\"summary.docx\">summary.docx</a>"),
+          "the index links the Word document");
       Http.get(server.baseUrl() + "summaries/index.html");
       assertEquals(1, writes.get(), "the site is written once");
       assertTrue(Files.exists(tmp.resolve("index.html")));
       int traversal = Http.get(server.baseUrl() + "summaries/%2e%2e/%2e%2e/pom.xml").statusCode();
-      assertTrue(traversal == 404 || traversal == 400, "no file outside the summaries: " + traversal);
+      assertTrue(
+          traversal == 404 || traversal == 400, "no file outside the summaries: " + traversal);
       assertEquals(404, Http.get(server.baseUrl() + "summaries/no-such-page.html").statusCode());
     } finally {
       server.close();

@@ -44,53 +44,91 @@ class UpdatePathSecurityIT {
   }
 
   static HttpResponse<String> update(EndpointServer server, String update) {
-    return Http.postForm(server.updateUrl(), form("update", update), "Authorization", basic(USER, PASSWORD));
+    return Http.postForm(
+        server.updateUrl(), form("update", update), "Authorization", basic(USER, PASSWORD));
   }
 
   static HttpResponse<String> updateBody(EndpointServer server, String update) {
-    return Http.post(server.updateUrl(), "application/sparql-update", update, "Authorization", basic(USER, PASSWORD));
+    return Http.post(
+        server.updateUrl(),
+        "application/sparql-update",
+        update,
+        "Authorization",
+        basic(USER, PASSWORD));
   }
 
   static String dump(DatasetGraph dsg) {
-    return Txn.calculateRead(dsg, () -> {
-      StringBuilder b = new StringBuilder();
-      dsg.find().forEachRemaining(q -> b.append(q).append('\n'));
-      return b.toString();
-    });
+    return Txn.calculateRead(
+        dsg,
+        () -> {
+          StringBuilder b = new StringBuilder();
+          dsg.find().forEachRemaining(q -> b.append(q).append('\n'));
+          return b.toString();
+        });
   }
 
   /** Harmful update texts around {@code target}, a file or URL the server must never read. */
   static List<String> hostile(String target, String listener) {
-    String ok = "INSERT DATA { GRAPH <http://example.org/first> { <http://example.org/s> <http://example.org/p> \"ran\" } }";
-    String service = "INSERT { GRAPH <http://example.org/g> { ?s ?p ?o } } WHERE { SERVICE <" + listener + "> { ?s ?p ?o } }";
+    String ok =
+        "INSERT DATA { GRAPH <http://example.org/first> { <http://example.org/s> <http://example.org/p> \"ran\" } }";
+    String service =
+        "INSERT { GRAPH <http://example.org/g> { ?s ?p ?o } } WHERE { SERVICE <"
+            + listener
+            + "> { ?s ?p ?o } }";
     return List.of(
         "LOAD <" + target + ">",
         "LOAD SILENT <" + target + ">",
         "LOAD <" + target + "> INTO GRAPH <http://example.org/g>",
         "LOAD <" + target + "> INTO GRAPH <http://example.org/g> ; this is not SPARQL",
         "LOAD <" + target + "> ; LOAD <" + target + "> }",
-        ok + " ; LOAD <" + target + "> INTO GRAPH <http://example.org/g> ; " + ok + " ; }}} syntax error",
+        ok
+            + " ; LOAD <"
+            + target
+            + "> INTO GRAPH <http://example.org/g> ; "
+            + ok
+            + " ; }}} syntax error",
         ok + " ; LOAD <" + target + "> INTO GRAPH <http://example.org/g> ; " + service,
         "LOAD <" + target + "> INTO GRAPH <http://example.org/g> ; " + service + " ; ?",
         service,
         service + " ; }",
-        "INSERT { GRAPH <http://example.org/g> { ?s ?p ?o } } WHERE { BIND(IRI(\"" + listener + "\") AS ?svc) SERVICE ?svc { ?s ?p ?o } }",
-        "INSERT { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> ?o } } WHERE { FILTER EXISTS { SERVICE SILENT <" + listener + "> { ?x ?y ?z } } BIND(1 AS ?o) }",
-        "DELETE { ?s ?p ?o } WHERE { { SELECT ?s ?p ?o WHERE { SERVICE <" + listener + "> { ?s ?p ?o } } } }",
-        "INSERT { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> ?o } } WHERE { BIND(<" + listener + "fn>(\"" + target + "\") AS ?o) }",
-        "INSERT { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> ?o } } WHERE { BIND(<http://jena.apache.org/ARQ/function#apply>(IRI(\"" + listener + "\"), 1) AS ?o) }",
+        "INSERT { GRAPH <http://example.org/g> { ?s ?p ?o } } WHERE { BIND(IRI(\""
+            + listener
+            + "\") AS ?svc) SERVICE ?svc { ?s ?p ?o } }",
+        "INSERT { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> ?o } } WHERE { FILTER EXISTS { SERVICE SILENT <"
+            + listener
+            + "> { ?x ?y ?z } } BIND(1 AS ?o) }",
+        "DELETE { ?s ?p ?o } WHERE { { SELECT ?s ?p ?o WHERE { SERVICE <"
+            + listener
+            + "> { ?s ?p ?o } } } }",
+        "INSERT { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> ?o } } WHERE { BIND(<"
+            + listener
+            + "fn>(\""
+            + target
+            + "\") AS ?o) }",
+        "INSERT { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> ?o } } WHERE { BIND(<http://jena.apache.org/ARQ/function#apply>(IRI(\""
+            + listener
+            + "\"), 1) AS ?o) }",
         "INSERT { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> ?o } } WHERE { BIND(<java:org.apache.jena.sparql.function.library.wait>(1) AS ?o) }",
         "INSERT { GRAPH <http://example.org/g> { ?s <http://example.org/p> ?o } } WHERE { ?s <java:org.apache.jena.sparql.pfunction.library.splitIRI> (?o ?x) }",
-        "INSERT { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> ?o } } WHERE { BIND(CALL(IRI(\"" + listener + "\"), 1) AS ?o) }",
-        "INSERT { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> ?o } } WHERE { { SELECT (<" + listener + "agg>(?x) AS ?o) WHERE { VALUES ?x { 1 } } } }",
+        "INSERT { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> ?o } } WHERE { BIND(CALL(IRI(\""
+            + listener
+            + "\"), 1) AS ?o) }",
+        "INSERT { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> ?o } } WHERE { { SELECT (<"
+            + listener
+            + "agg>(?x) AS ?o) WHERE { VALUES ?x { 1 } } } }",
         // ARQ extensions, not SPARQL 1.1: refused by the parser before anything runs.
         "INSERT { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> ?o } } WHERE { LET (?o := 1) }",
-        "INSERT { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> ?o } } WHERE { LATERAL { SERVICE <" + listener + "> { ?s ?p ?o } } }");
+        "INSERT { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> ?o } } WHERE { LATERAL { SERVICE <"
+            + listener
+            + "> { ?s ?p ?o } } }");
   }
 
   @Test
   void aLocalFileIsNeverReadWhateverTheUpdateText(@TempDir Path dir) throws IOException {
-    Path secret = Files.writeString(dir.resolve("secret.ttl"), "<http://example.org/s> <http://example.org/p> \"" + SECRET + "\" .\n");
+    Path secret =
+        Files.writeString(
+            dir.resolve("secret.ttl"),
+            "<http://example.org/s> <http://example.org/p> \"" + SECRET + "\" .\n");
     try (CmoStore store = CmoStore.inMemory();
         Listener listener = new Listener();
         EndpointServer server = writable(store, Duration.ofSeconds(5))) {
@@ -116,7 +154,8 @@ class UpdatePathSecurityIT {
       assertTrue(sent > 200, "sent " + sent);
       String after = dump(store.dataset());
       assertFalse(after.contains(SECRET), "the file's content reached the store");
-      assertEquals(before, after, "a refused request changes nothing, not even its first operations");
+      assertEquals(
+          before, after, "a refused request changes nothing, not even its first operations");
       assertEquals(0, listener.accepted(), "connections to the loopback listener");
     }
   }
@@ -134,11 +173,35 @@ class UpdatePathSecurityIT {
       // Graph names that look like URLs are only names in the store: accepted, nothing fetched.
       List<String> harmless =
           List.of(
-              "INSERT DATA { GRAPH <" + url + "g> { <" + url + "s> <" + url + "p> <" + url + "o> } }",
-              "ADD <" + url + "g> TO <" + url + "h> ; COPY <" + url + "h> TO <" + url + "i> ; MOVE <" + url + "i> TO DEFAULT",
+              "INSERT DATA { GRAPH <"
+                  + url
+                  + "g> { <"
+                  + url
+                  + "s> <"
+                  + url
+                  + "p> <"
+                  + url
+                  + "o> } }",
+              "ADD <"
+                  + url
+                  + "g> TO <"
+                  + url
+                  + "h> ; COPY <"
+                  + url
+                  + "h> TO <"
+                  + url
+                  + "i> ; MOVE <"
+                  + url
+                  + "i> TO DEFAULT",
               "DELETE { ?s ?p ?o } USING <" + url + "data.ttl> WHERE { ?s ?p ?o }",
               "WITH <" + url + "g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
-              "CREATE SILENT GRAPH <" + url + "c> ; CLEAR SILENT GRAPH <" + url + "c> ; DROP SILENT GRAPH <" + url + "c>",
+              "CREATE SILENT GRAPH <"
+                  + url
+                  + "c> ; CLEAR SILENT GRAPH <"
+                  + url
+                  + "c> ; DROP SILENT GRAPH <"
+                  + url
+                  + "c>",
               "INSERT { GRAPH <http://example.org/g> { ?s <http://example.org/p> ?o } } WHERE { ?s <http://jena.apache.org/ARQ/property#splitIRI> (?o ?x) }");
       for (String text : harmless) {
         HttpResponse<String> r = update(server, text);
@@ -146,8 +209,13 @@ class UpdatePathSecurityIT {
       }
       HttpResponse<String> using =
           Http.postForm(
-              server.updateUrl() + "?using-graph-uri=" + java.net.URLEncoder.encode(url + "data.ttl", java.nio.charset.StandardCharsets.UTF_8),
-              form("update", "INSERT { GRAPH <http://example.org/g> { ?s ?p ?o } } WHERE { ?s ?p ?o }"),
+              server.updateUrl()
+                  + "?using-graph-uri="
+                  + java.net.URLEncoder.encode(
+                      url + "data.ttl", java.nio.charset.StandardCharsets.UTF_8),
+              form(
+                  "update",
+                  "INSERT { GRAPH <http://example.org/g> { ?s ?p ?o } } WHERE { ?s ?p ?o }"),
               "Authorization",
               basic(USER, PASSWORD));
       assertTrue(using.statusCode() == 200 || using.statusCode() == 400, using.body());
@@ -161,7 +229,11 @@ class UpdatePathSecurityIT {
         EndpointServer server = writable(store, Duration.ofSeconds(1))) {
       StringBuilder data = new StringBuilder("INSERT DATA { GRAPH <http://example.org/data> {");
       for (int i = 0; i < 200; i++) {
-        data.append(" <http://example.org/s").append(i).append("> <http://example.org/p> \"v").append(i).append("\" .");
+        data.append(" <http://example.org/s")
+            .append(i)
+            .append("> <http://example.org/p> \"v")
+            .append(i)
+            .append("\" .");
       }
       assertEquals(200, update(server, data.append(" } }").toString()).statusCode());
       String before = dump(store.dataset());
@@ -178,8 +250,14 @@ class UpdatePathSecurityIT {
       assertTrue(millis < 5_000, "answered after " + millis + " ms with a 1 s limit");
       assertEquals(before, dump(store.dataset()), "nothing was changed");
       long next = System.nanoTime();
-      assertEquals(200, update(server, "INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> 1 } }").statusCode());
-      assertTrue((System.nanoTime() - next) / 1_000_000 < 2_000, "the next update is answered at once");
+      assertEquals(
+          200,
+          update(
+                  server,
+                  "INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> 1 } }")
+              .statusCode());
+      assertTrue(
+          (System.nanoTime() - next) / 1_000_000 < 2_000, "the next update is answered at once");
     }
   }
 
@@ -187,7 +265,12 @@ class UpdatePathSecurityIT {
   void ordinaryUpdatesStillWork() {
     try (CmoStore store = CmoStore.inMemory();
         EndpointServer server = writable(store, Duration.ofSeconds(5))) {
-      assertEquals(200, update(server, "INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> \"7\" } }").statusCode());
+      assertEquals(
+          200,
+          update(
+                  server,
+                  "INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> \"7\" } }")
+              .statusCode());
       HttpResponse<String> r =
           update(
               server,

@@ -78,10 +78,22 @@ class UpdatePolicyTest {
             .map(e -> e.getKey().replace("http://www.w3.org/2001/XMLSchema#", "xsd:"))
             .collect(java.util.stream.Collectors.toSet());
     assertEquals(
-        java.util.Set.of("xsd:boolean", "xsd:double", "xsd:float", "xsd:decimal", "xsd:integer", "xsd:dateTime", "xsd:string"),
+        java.util.Set.of(
+            "xsd:boolean",
+            "xsd:double",
+            "xsd:float",
+            "xsd:decimal",
+            "xsd:integer",
+            "xsd:dateTime",
+            "xsd:string"),
         forUpdates);
     String upper = "<http://www.w3.org/2005/xpath-functions#upper-case>";
-    assertTrue(refusal("INSERT { ?s <http://e/p> ?u } WHERE { ?s ?p ?o BIND(" + upper + "(STR(?o)) AS ?u) }").isPresent());
+    assertTrue(
+        refusal(
+                "INSERT { ?s <http://e/p> ?u } WHERE { ?s ?p ?o BIND("
+                    + upper
+                    + "(STR(?o)) AS ?u) }")
+            .isPresent());
     assertEquals(Optional.empty(), QueryPolicyTest.query("SELECT (" + upper + "('a') AS ?u) {}"));
   }
 }

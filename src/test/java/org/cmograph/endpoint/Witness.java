@@ -11,9 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A server the endpoint must never call: it answers anything with a little valid RDF (so a fetch
- * would succeed, not fail for some other reason) and records every request it gets. A security
- * test points SERVICE, LOAD, a JSON-LD context or an XML entity at it, then asserts it heard
- * nothing.
+ * would succeed, not fail for some other reason) and records every request it gets. A security test
+ * points SERVICE, LOAD, a JSON-LD context or an XML entity at it, then asserts it heard nothing.
  */
 final class Witness implements AutoCloseable {
   private final HttpServer server;

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.cmograph.extraction.ConceptLabels;
 import org.cmograph.extraction.Problem;
+import org.cmograph.extraction.SheetLayout;
 import org.cmograph.rdf.CatalogueLabels;
 import org.cmograph.rdf.ReferenceData;
 import org.cmograph.testing.Repo;
@@ -23,7 +24,6 @@ import org.cmograph.testing.Snapshots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.cmograph.extraction.SheetLayout;
 
 /**
  * Spreadsheets made from the real gillard-2024 abstract, each with one kind of mistake: every
@@ -115,10 +115,7 @@ class SheetImportTest {
     assertEquals(List.of(d.outcomes().get(0).get("id")), d.cmocs().get(0).get("outcomes"));
     @SuppressWarnings("unchecked")
     Map<String, Object> mechanism = (Map<String, Object>) d.cmocs().get(0).get("mechanism");
-    assertEquals(
-        "role-integration",
-        mechanism.get("concept"),
-        "the wording is a catalogue label");
+    assertEquals("role-integration", mechanism.get("concept"), "the wording is a catalogue label");
     // The sheet has no reasoning column: the file says the reasoning is not reported.
     assertEquals(List.of("reasoning"), mechanism.get("not_reported"));
     @SuppressWarnings("unchecked")
@@ -135,8 +132,11 @@ class SheetImportTest {
     assertEquals(1, noKind.size(), render(o.problems()));
     assertFalse(noKind.get(0).isError());
     assertTrue(
-        noKind.get(0).message().contains("all 3 evidence item(s) of study 'gillard-2024' are"
-            + " written as kind: finding"),
+        noKind
+            .get(0)
+            .message()
+            .contains(
+                "all 3 evidence item(s) of study 'gillard-2024' are" + " written as kind: finding"),
         noKind.get(0).message());
     // The second mechanism's wording is nobody's label: the closest concept, a warning and a
     // comment.

@@ -37,9 +37,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>In a normal build Jazzer runs in regression mode: the seeds and every past finding under
  * {@code src/test/resources/org/cmograph/extraction/ExtractionFuzzTestInputs/} are replayed. A
- * coverage-guided run is started with {@code JAZZER_FUZZ=1} (docs/reliability.md); what it finds
- * is written there and replayed from then on. {@link #seededMutationsOfTheCorpus} adds a few
- * seconds of deterministic mutations to every build.
+ * coverage-guided run is started with {@code JAZZER_FUZZ=1} (docs/reliability.md); what it finds is
+ * written there and replayed from then on. {@link #seededMutationsOfTheCorpus} adds a few seconds
+ * of deterministic mutations to every build.
  */
 class ExtractionFuzzTest {
   static final Path WORK;
@@ -53,7 +53,9 @@ class ExtractionFuzzTest {
     }
     PIPELINE =
         new StudyPipeline(
-            ReferenceData.load(Repo.root().resolve("ontology")), HostileInputs.sources(), Repo.root());
+            ReferenceData.load(Repo.root().resolve("ontology")),
+            HostileInputs.sources(),
+            Repo.root());
   }
 
   /** One input through the whole check; fails the test on any broken promise. */
@@ -69,7 +71,8 @@ class ExtractionFuzzTest {
       assertNotNull(p.file(), p.format());
       assertTrue(p.line() >= 1 && p.column() >= 1, "unplaced problem: " + p.format());
       assertTrue(p.code().matches("[A-Z0-9]+(-[A-Z0-9]+)*"), "bad code: " + p.format());
-      assertFalse(p.message().isBlank() || p.message().contains("\n"), "bad message: " + p.format());
+      assertFalse(
+          p.message().isBlank() || p.message().contains("\n"), "bad message: " + p.format());
     }
     assertEquals(result.hasErrors(), result.valid().isEmpty(), "valid exactly when error-free");
     for (Extraction x : result.valid()) {

@@ -50,8 +50,7 @@ class HostileInputTest {
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void reportsExactProblems(HostileInputs.Case c, @TempDir Path tmp) throws IOException {
     Path input = c.writeUnder(tmp);
-    ExtractionValidator.Report report =
-        InvalidExtractionTest.validator().validate(List.of(input));
+    ExtractionValidator.Report report = InvalidExtractionTest.validator().validate(List.of(input));
     assertTrue(report.hasErrors(), c.name() + " must be rejected");
     if (!Files.isDirectory(input)) {
       assertTrue(report.valid().isEmpty(), c.name() + " must not count as valid");
@@ -60,7 +59,8 @@ class HostileInputTest {
       assertTrue(p.line() >= 1 && p.column() >= 1, p.format());
     }
     Snapshots.assertMatches(
-        HostileInputs.goldenDir().resolve(c.name() + ".problems.txt"), render(report.problems(), tmp));
+        HostileInputs.goldenDir().resolve(c.name() + ".problems.txt"),
+        render(report.problems(), tmp));
   }
 
   @Test
@@ -87,8 +87,7 @@ class HostileInputTest {
     for (String ending : List.of("\r\n", "\r")) {
       Path file = tmp.resolve("minimal.yaml");
       Files.writeString(file, HostileInputs.minimal("minimal").replace("\n", ending));
-      ExtractionValidator.Report report =
-          InvalidExtractionTest.validator().validate(List.of(file));
+      ExtractionValidator.Report report = InvalidExtractionTest.validator().validate(List.of(file));
       assertEquals(List.of(), report.problems(), "line ending " + ending.length());
     }
   }
@@ -105,8 +104,7 @@ class HostileInputTest {
   @Test
   void tooManyProblemsAreCutShortAtAHundred(@TempDir Path tmp) throws IOException {
     Path input = HostileInputs.byName("evidence-1000-bad-items").writeUnder(tmp);
-    List<Problem> problems =
-        InvalidExtractionTest.validator().validate(List.of(input)).problems();
+    List<Problem> problems = InvalidExtractionTest.validator().validate(List.of(input)).problems();
     assertEquals(ExtractionValidator.MAX_PROBLEMS_PER_FILE + 1, problems.size());
     assertEquals("TOO-MANY-PROBLEMS", problems.get(problems.size() - 1).code());
   }

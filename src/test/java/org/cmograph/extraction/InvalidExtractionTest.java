@@ -63,7 +63,12 @@ class InvalidExtractionTest {
         .map(
             p ->
                 new Problem(
-                        p.file().getFileName(), p.line(), p.column(), p.severity(), p.code(), p.message())
+                        p.file().getFileName(),
+                        p.line(),
+                        p.column(),
+                        p.severity(),
+                        p.code(),
+                        p.message())
                     .format())
         .collect(Collectors.joining("\n", "", "\n"));
   }
@@ -150,7 +155,8 @@ class InvalidExtractionTest {
     assertEquals("QUOTE-NOT-VERBATIM", p.code());
     List<String> lines = Files.readAllLines(file);
     assertTrue(lines.get(p.line() - 1).substring(p.column() - 1).startsWith("\"Key change"));
-    assertTrue(p.message().contains("'friendships' where the source has 'relationships'"), p.message());
+    assertTrue(
+        p.message().contains("'friendships' where the source has 'relationships'"), p.message());
   }
 
   @Test
@@ -194,12 +200,19 @@ class InvalidExtractionTest {
                 new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
             .readTree(DIR.resolve("valid/minimal.yaml").toFile());
     Files.writeString(
-        json, new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+        json,
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .writerWithDefaultPrettyPrinter()
+            .writeValueAsString(tree));
     ExtractionValidator.Report ok = validator().validate(List.of(json));
     assertEquals(List.of(), ok.problems());
     assertEquals(2, ok.valid().get(0).evidence().size());
 
-    Files.writeString(json, Files.readString(json).replace("\"year\" : 2015", "\"year\" : \"2015\"").replace("\"stance\" : \"supports\"", "\"stance\" : \"supports\",,"));
+    Files.writeString(
+        json,
+        Files.readString(json)
+            .replace("\"year\" : 2015", "\"year\" : \"2015\"")
+            .replace("\"stance\" : \"supports\"", "\"stance\" : \"supports\",,"));
     List<Problem> problems = validator().validate(List.of(json)).problems();
     assertEquals(1, problems.size(), problems.toString());
     assertEquals("JSON-SYNTAX", problems.get(0).code());

@@ -28,11 +28,17 @@ class InvalidTheoryTest {
       () -> Set.of("trusting-relationship", "role-modelling-recovery", "bridging-to-services");
   static final TheoryValidator.Studies STUDIES =
       new TheoryValidator.Studies(
-          java.util.Map.of("minimal", Set.of("e1", "e2")), java.util.Map.of("minimal", Set.of("trust")));
+          java.util.Map.of("minimal", Set.of("e1", "e2")),
+          java.util.Map.of("minimal", Set.of("trust")));
 
   static Stream<String> invalidFiles() throws IOException {
     try (Stream<Path> files = Files.list(DIR.resolve("invalid"))) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList().stream();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".yaml"))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -58,18 +64,25 @@ class InvalidTheoryTest {
   void minimalTheoryIsValidAndBound() {
     List<Problem> problems = new ArrayList<>();
     Optional<ProgrammeTheory> t =
-        new TheoryValidator(CATALOGUE).validate(DIR.resolve("valid/programme-theory.yaml"), STUDIES, problems);
+        new TheoryValidator(CATALOGUE)
+            .validate(DIR.resolve("valid/programme-theory.yaml"), STUDIES, problems);
     assertEquals(List.of(), problems);
     assertEquals("minimal-theory", t.orElseThrow().id());
-    assertEquals(List.of("initial", "refined"), t.get().versions().stream().map(ProgrammeTheory.Version::id).toList());
+    assertEquals(
+        List.of("initial", "refined"),
+        t.get().versions().stream().map(ProgrammeTheory.Version::id).toList());
     assertEquals(4, t.get().cmocs().size());
     ProgrammeTheory.TheoryCmoc refined = t.get().cmocs().get(1);
     assertEquals("trust-connected", refined.id());
     ProgrammeTheory.Change change = refined.history().get(0);
     assertEquals("refined", change.change());
     assertEquals(List.of("trust"), change.revises());
-    assertEquals(List.of(new ProgrammeTheory.Prompt("/cmocs/1/history/0/prompted_by/0", "minimal", "e1", null)), change.promptedBy());
-    assertEquals("The minimal study names engagement as what trust makes possible.", change.rationale());
+    assertEquals(
+        List.of(
+            new ProgrammeTheory.Prompt("/cmocs/1/history/0/prompted_by/0", "minimal", "e1", null)),
+        change.promptedBy());
+    assertEquals(
+        "The minimal study names engagement as what trust makes possible.", change.rationale());
     assertEquals(List.of("hope"), refined.rivalOf());
     assertEquals("10.1000/example", refined.drawsOn().get(0).doi());
     assertEquals("trust and connectedness", refined.mechanism().reasoning());
@@ -77,7 +90,9 @@ class InvalidTheoryTest {
     ProgrammeTheory.Confidence c = refined.confidence();
     assertEquals("moderate", c.adequacy().concern());
     assertEquals("One study.", c.adequacy().explanation());
-    assertEquals(List.of("added", "dropped"), t.get().cmocs().get(2).history().stream().map(ProgrammeTheory.Change::change).toList());
+    assertEquals(
+        List.of("added", "dropped"),
+        t.get().cmocs().get(2).history().stream().map(ProgrammeTheory.Change::change).toList());
   }
 
   @Test
@@ -101,7 +116,8 @@ class InvalidTheoryTest {
             return Optional.empty();
           }
         };
-    new TheoryValidator(everything).validate(Repo.data().resolve("programme-theory.yaml"), null, problems);
+    new TheoryValidator(everything)
+        .validate(Repo.data().resolve("programme-theory.yaml"), null, problems);
     assertEquals(List.of(), problems);
   }
 }

@@ -52,7 +52,8 @@ class QuoteMatchingCorpusTest {
 
   @Test
   void everyToleratedCaseHasANegativeControl() throws IOException {
-    List<String[]> rows = cases().map(a -> new String[] {(String) a.get()[0], (String) a.get()[1]}).toList();
+    List<String[]> rows =
+        cases().map(a -> new String[] {(String) a.get()[0], (String) a.get()[1]}).toList();
     long matches = rows.stream().filter(r -> r[1].equals("match")).count();
     long refusals = rows.stream().filter(r -> r[1].equals("refuse")).count();
     assertTrue(matches >= 15, "tolerated cases: " + matches);
@@ -72,7 +73,9 @@ class QuoteMatchingCorpusTest {
       case "peer" -> plain(Repo.root().resolve("data/sources/peer-2024-recipients.txt"));
       case "registered" -> {
         Path t = DIR.resolve("registered.txt");
-        yield SourceText.withMap("registered.txt", Files.readString(t),
+        yield SourceText.withMap(
+            "registered.txt",
+            Files.readString(t),
             SourceMap.parse(Files.readString(SourceMap.fileFor(t))));
       }
       default -> throw new IllegalArgumentException("no source fixture '" + name + "'");
@@ -89,11 +92,11 @@ class QuoteMatchingCorpusTest {
     Matcher m = ESCAPE.matcher(s);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String r = m.group(1).equals("n") ? "\n" : String.valueOf((char) Integer.parseInt(m.group(2), 16));
+      String r =
+          m.group(1).equals("n") ? "\n" : String.valueOf((char) Integer.parseInt(m.group(2), 16));
       m.appendReplacement(out, Matcher.quoteReplacement(r));
     }
     m.appendTail(out);
     return out.toString();
   }
-
 }

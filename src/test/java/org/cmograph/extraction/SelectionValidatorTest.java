@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Search and selection logs are validated like extraction files: each file in selection/invalid/
- * is the made-up valid log (selection/valid/, the negative control of every rule) with one kind of
+ * Search and selection logs are validated like extraction files: each file in selection/invalid/ is
+ * the made-up valid log (selection/valid/, the negative control of every rule) with one kind of
  * mistake, and NAME.problems.txt holds the exact positioned lines validation must report.
  */
 class SelectionValidatorTest {
@@ -28,7 +28,12 @@ class SelectionValidatorTest {
 
   static Stream<String> invalidFiles() throws IOException {
     try (Stream<Path> files = Files.list(DIR.resolve("invalid"))) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList().stream();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".yaml"))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -55,7 +60,8 @@ class SelectionValidatorTest {
     List<Problem> problems = new ArrayList<>();
     Optional<SelectionLog> log =
         new SelectionValidator()
-            .validate(DIR.resolve("valid/selection.yaml"), STUDIES, DIR.resolve("sources"), problems);
+            .validate(
+                DIR.resolve("valid/selection.yaml"), STUDIES, DIR.resolve("sources"), problems);
     assertEquals(List.of(), problems);
     SelectionLog l = log.orElseThrow();
     assertEquals(144, l.identifiedTotal());
@@ -82,7 +88,8 @@ class SelectionValidatorTest {
   void includedIdsAreFoundBesideTheBundledLog() {
     List<Problem> problems = new ArrayList<>();
     Optional<SelectionLog> log =
-        new SelectionValidator().validate(Repo.data().resolve("selection.yaml"), Set.of(), null, problems);
+        new SelectionValidator()
+            .validate(Repo.data().resolve("selection.yaml"), Set.of(), null, problems);
     assertEquals(List.of(), problems);
     assertEquals(24, log.orElseThrow().identifiedTotal());
     assertEquals(23, log.get().includedRecords());

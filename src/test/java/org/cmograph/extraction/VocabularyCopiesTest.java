@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each controlled vocabulary of the extraction format is defined once, in the JSON Schema's enums
- * (OntologyTermsTest holds the ontology's individuals to them, OntologyShapesTest the SHACL
- * {@code sh:in} lists). This test holds the other copies to the same values: the words the
- * validator and converter know in Java, and the reference table in docs/extraction-guide.md, which
- * it prints whole when a row drifts, ready to paste.
+ * (OntologyTermsTest holds the ontology's individuals to them, OntologyShapesTest the SHACL {@code
+ * sh:in} lists). This test holds the other copies to the same values: the words the validator and
+ * converter know in Java, and the reference table in docs/extraction-guide.md, which it prints
+ * whole when a row drifts, ready to paste.
  */
 class VocabularyCopiesTest {
   /** The vocabularies researchers write, by name, with the schema enum that defines each. */
@@ -33,8 +33,11 @@ class VocabularyCopiesTest {
   static {
     SCHEMA_ENUMS.put("cmocs: kind", "/$defs/cmoc/properties/kind/enum");
     SCHEMA_ENUMS.put("contexts: type", "/properties/contexts/items/properties/type/enum");
-    SCHEMA_ENUMS.put("cmocs: contexts: role", "/$defs/cmoc/properties/contexts/items/properties/role/enum");
-    SCHEMA_ENUMS.put("mechanism: not_reported", "/$defs/cmoc/properties/mechanism/properties/not_reported/items/enum");
+    SCHEMA_ENUMS.put(
+        "cmocs: contexts: role", "/$defs/cmoc/properties/contexts/items/properties/role/enum");
+    SCHEMA_ENUMS.put(
+        "mechanism: not_reported",
+        "/$defs/cmoc/properties/mechanism/properties/not_reported/items/enum");
     SCHEMA_ENUMS.put("outcomes: direction", "/properties/outcomes/items/properties/direction/enum");
     SCHEMA_ENUMS.put("outcomes: level", "/properties/outcomes/items/properties/level/enum");
     SCHEMA_ENUMS.put("actors: type", "/$defs/actor-type/enum");
@@ -43,9 +46,13 @@ class VocabularyCopiesTest {
     SCHEMA_ENUMS.put("evidence: perspective", "/$defs/evidence/properties/perspective/enum");
     SCHEMA_ENUMS.put("evidence: stance", "/$defs/evidence/properties/stance/enum");
     SCHEMA_ENUMS.put("evidence: strength", "/$defs/evidence/properties/strength/enum");
-    SCHEMA_ENUMS.put("theory_links: stance", "/$defs/cmoc/properties/theory_links/items/properties/stance/enum");
-    SCHEMA_ENUMS.put("study: related: relation", "/properties/study/properties/related/items/properties/relation/enum");
-    SCHEMA_ENUMS.put("study: appraisal", "/properties/study/properties/appraisal/properties/limitations/enum");
+    SCHEMA_ENUMS.put(
+        "theory_links: stance", "/$defs/cmoc/properties/theory_links/items/properties/stance/enum");
+    SCHEMA_ENUMS.put(
+        "study: related: relation",
+        "/properties/study/properties/related/items/properties/relation/enum");
+    SCHEMA_ENUMS.put(
+        "study: appraisal", "/properties/study/properties/appraisal/properties/limitations/enum");
   }
 
   static List<String> values(String pointer) {
@@ -89,8 +96,7 @@ class VocabularyCopiesTest {
 
   @Test
   void theValidatorsWordsForAboutAreTheOntologysCausalLinksAndMechanismParts() {
-    Model ontology =
-        RDFDataMgr.loadModel(Repo.root().resolve("ontology/cmograph.ttl").toString());
+    Model ontology = RDFDataMgr.loadModel(Repo.root().resolve("ontology/cmograph.ttl").toString());
     TreeSet<String> links = new TreeSet<>();
     ontology
         .listSubjectsWithProperty(
@@ -101,7 +107,8 @@ class VocabularyCopiesTest {
     TreeSet<String> parts = new TreeSet<>(Extraction.EvidenceItem.ABOUT_MECHANISM_PARTS);
     parts.remove("mechanism"); // the whole mechanism, not one of its parts
     assertEquals(
-        new TreeSet<>(values("/$defs/cmoc/properties/mechanism/properties/not_reported/items/enum")),
+        new TreeSet<>(
+            values("/$defs/cmoc/properties/mechanism/properties/not_reported/items/enum")),
         parts);
   }
 }

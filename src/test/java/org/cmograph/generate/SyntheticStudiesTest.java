@@ -16,15 +16,17 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.cmograph.testing.Repo;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.cmograph.extraction.DocumentReader;
 import org.cmograph.extraction.PositionedDocument;
 import org.cmograph.extraction.Problem;
 import org.cmograph.extraction.SourceText;
+import org.cmograph.testing.Repo;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
-/** Synthetic studies: shaped like the bundled ones, quotes verbatim, skewed mechanisms, repeatable. */
+/**
+ * Synthetic studies: shaped like the bundled ones, quotes verbatim, skewed mechanisms, repeatable.
+ */
 class SyntheticStudiesTest {
   static ExtractionProfile profile;
   static Set<String> concepts;
@@ -34,19 +36,27 @@ class SyntheticStudiesTest {
     concepts = new TreeSet<>();
     Matcher m =
         Pattern.compile("(?m)^mech:([a-z0-9-]+)\\s*\\n\\s*a cmo:MechanismConcept")
-            .matcher(java.nio.file.Files.readString(Repo.root().resolve("ontology/mechanism-catalogue.ttl")));
+            .matcher(
+                java.nio.file.Files.readString(
+                    Repo.root().resolve("ontology/mechanism-catalogue.ttl")));
     while (m.find()) {
       concepts.add(m.group(1));
     }
     assertTrue(concepts.size() > 10, "catalogue concepts: " + concepts);
-    profile = ExtractionProfile.of(Repo.data().resolve("studies"),
+    profile =
+        ExtractionProfile.of(
+            Repo.data().resolve("studies"),
             org.cmograph.rdf.ReferenceData.load(Repo.root().resolve("ontology")).concepts());
   }
 
   @Test
   void theProfileMeasuresEveryBundledStudy() {
     try (Stream<Path> files = java.nio.file.Files.list(Repo.data().resolve("studies"))) {
-      long studies = files.filter(f -> f.toString().endsWith(".yaml")).filter(f -> !f.getFileName().toString().startsWith("programme-theory")).count();
+      long studies =
+          files
+              .filter(f -> f.toString().endsWith(".yaml"))
+              .filter(f -> !f.getFileName().toString().startsWith("programme-theory"))
+              .count();
       assertEquals(studies, profile.studies());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -101,7 +111,10 @@ class SyntheticStudiesTest {
     int top = counts.get(counts.size() - 1);
     int median = counts.get(counts.size() / 2);
     String first = gen.conceptsByPopularity().get(0);
-    assertEquals(Optional.of(top), Optional.ofNullable(cmocs.get(first)), "the first concept is the most named: " + cmocs);
+    assertEquals(
+        Optional.of(top),
+        Optional.ofNullable(cmocs.get(first)),
+        "the first concept is the most named: " + cmocs);
     assertTrue(top >= 5 * median, "Zipf-like: top " + top + ", median " + median + " in " + cmocs);
   }
 }

@@ -43,6 +43,7 @@ class OntologyReasonerTest {
   static final Path HOME = Path.of(System.getProperty("cmograph.home", "."));
   static final Path ONTOLOGY = HOME.resolve("ontology/cmograph.ttl");
   static final Path CATALOGUE = HOME.resolve("ontology/mechanism-catalogue.ttl");
+
   /** The shared catalogues (mechanisms; contexts and outcomes once added): *-catalogue.ttl. */
   static final List<Path> CATALOGUES = catalogues();
 
@@ -62,7 +63,10 @@ class OntologyReasonerTest {
 
   static List<Path> catalogues() {
     try (var files = Files.list(HOME.resolve("ontology"))) {
-      return files.filter(f -> f.getFileName().toString().endsWith("-catalogue.ttl")).sorted().toList();
+      return files
+          .filter(f -> f.getFileName().toString().endsWith("-catalogue.ttl"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -164,12 +168,7 @@ class OntologyReasonerTest {
     Path example = HOME.resolve("src/test/resources/ontology/valid-study.ttl");
     OWLOntologyManager m = OWLManager.createOWLOntologyManager();
     OWLOntology o =
-        load(
-            m,
-            Files.readString(ONTOLOGY)
-                + "\n"
-                + cataloguesText()
-                + Files.readString(example));
+        load(m, Files.readString(ONTOLOGY) + "\n" + cataloguesText() + Files.readString(example));
     OWLReasoner r = reasoner(o);
     try {
       assertTrue(r.isConsistent(), "the example study graph contradicts the ontology");

@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs ROBOT's quality report (https://robot.obolibrary.org/report) on the ontology and on every
  * catalogue in ontology/, and fails on any ERROR: two terms sharing a label, a term without a
- * label, a file without a title, description or licence, and the rest of ROBOT's default
- * profile. WARN and INFO rows (e.g. no IAO definition: cmograph defines terms with
- * skos:definition) are printed, not failed.
+ * label, a file without a title, description or licence, and the rest of ROBOT's default profile.
+ * WARN and INFO rows (e.g. no IAO definition: cmograph defines terms with skos:definition) are
+ * printed, not failed.
  *
  * <p>ROBOT runs in a child JVM on its own class path (tools/robot/pom.xml says why), resolved by
  * the build into target/robot/. New catalogue files (context-catalogue.ttl, outcome-catalogue.ttl)
@@ -54,10 +54,12 @@ class OntologyReportTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("checkedFiles")
   void robotReportHasNoError(Path file) throws Exception {
-    Path classpath = Path.of(System.getProperty("cmograph.robot.classpath", "target/robot/classpath.txt"));
+    Path classpath =
+        Path.of(System.getProperty("cmograph.robot.classpath", "target/robot/classpath.txt"));
     assertTrue(
         Files.isRegularFile(classpath),
-        classpath + " is missing: the build resolves ROBOT into target/robot (maven-invoker-plugin,"
+        classpath
+            + " is missing: the build resolves ROBOT into target/robot (maven-invoker-plugin,"
             + " generate-test-resources); run the tests through ./mvnw");
     Path dir = classpath.getParent();
     String name = file.getFileName().toString().replaceFirst("\\.ttl$", "");
@@ -72,16 +74,18 @@ class OntologyReportTest {
     command.addAll(
         List.of(
             "report",
-            "--input", file.toAbsolutePath().toString(),
+            "--input",
+            file.toAbsolutePath().toString(),
             // the test decides from the table; ROBOT's own exit status is checked too
-            "--fail-on", "ERROR",
-            "--output", table.toString()));
+            "--fail-on",
+            "ERROR",
+            "--output",
+            table.toString()));
     Process robot =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     assertTrue(robot.waitFor(5, TimeUnit.MINUTES), "ROBOT did not finish in 5 minutes");
     String output = Files.readString(log, StandardCharsets.UTF_8);
-    assertTrue(
-        Files.isRegularFile(table), "ROBOT wrote no report for " + file + ":\n" + output);
+    assertTrue(Files.isRegularFile(table), "ROBOT wrote no report for " + file + ":\n" + output);
 
     List<String> rows = Files.readAllLines(table, StandardCharsets.UTF_8);
     List<String> errors = rows.stream().filter(r -> r.startsWith("ERROR\t")).toList();

@@ -195,7 +195,10 @@ class OntologyShapesTest {
         // evidence
         args(replace(q1, "cmo:quote", "\"  \""), q1, "not empty or blank"),
         args(delete(q1, "cmo:location"), q1, "exactly one cmo:location"),
-        args(delete(q1, "cmo:stance"), q1, "A finding (cmo:evidence-kind-finding) needs a cmo:stance"),
+        args(
+            delete(q1, "cmo:stance"),
+            q1,
+            "A finding (cmo:evidence-kind-finding) needs a cmo:stance"),
         args(replace(q1, "cmo:speaker", "cmo:perspective-staff"), q1, "exactly one cmo:speaker"),
         args(
             delete(q1, "cmo:perspective"),
@@ -229,25 +232,38 @@ class OntologyShapesTest {
         // Web Annotation selectors of a verified quote
         args(delete(q1, "oa:hasTarget"), q1, "needs an oa:hasTarget with the quote's selectors"),
         args(
-            replace(target, "oa:hasSource", iri("/other-source") + " . " + iri("/other-source") + " a cmo:SourceText"),
+            replace(
+                target,
+                "oa:hasSource",
+                iri("/other-source") + " . " + iri("/other-source") + " a cmo:SourceText"),
             q1,
             "is not the source text it is derived from"),
         args(delete(target, "oa:hasSource"), target, "exactly one oa:hasSource"),
         args(
-            "DELETE DATA { " + target + " oa:hasSelector " + iri("/evidence/q1/quote-selector") + " }",
+            "DELETE DATA { "
+                + target
+                + " oa:hasSelector "
+                + iri("/evidence/q1/quote-selector")
+                + " }",
             target,
             "exactly one oa:TextQuoteSelector"),
         args(
-            insert(target + " oa:hasSelector <urn:x:p> . <urn:x:p> a oa:TextPositionSelector ;"
-                + " oa:start \"1\"^^xsd:nonNegativeInteger ; oa:end \"2\"^^xsd:nonNegativeInteger"),
+            insert(
+                target
+                    + " oa:hasSelector <urn:x:p> . <urn:x:p> a oa:TextPositionSelector ;"
+                    + " oa:start \"1\"^^xsd:nonNegativeInteger ; oa:end \"2\"^^xsd:nonNegativeInteger"),
             target,
             "exactly one oa:TextPositionSelector"),
-        args(delete(iri("/evidence/q1/quote-selector"), "oa:exact"), iri("/evidence/q1/quote-selector"), "exactly one oa:exact"),
+        args(
+            delete(iri("/evidence/q1/quote-selector"), "oa:exact"),
+            iri("/evidence/q1/quote-selector"),
+            "exactly one oa:exact"),
         args(
             replace(position, "oa:end", "\"812\"^^xsd:nonNegativeInteger"),
             position,
             "less than its oa:end"),
-        args(replace(position, "oa:start", "\"-1\"^^xsd:integer"), position, "exactly one oa:start"),
+        args(
+            replace(position, "oa:start", "\"-1\"^^xsd:integer"), position, "exactly one oa:start"),
         // provenance
         args(
             replace(extraction, "cmo:extractionDate", "\"2026-11-22T10:00:00Z\"^^xsd:dateTime"),
@@ -294,12 +310,16 @@ class OntologyShapesTest {
   }
 
   /**
-   * The format 2 shapes, each broken once in the example (which conforms): the report holds
-   * exactly one result, on this focus node, with this message.
+   * The format 2 shapes, each broken once in the example (which conforms): the report holds exactly
+   * one result, on this focus node, with this message.
    */
   static Stream<Arguments> format2Breaks() {
-    return format2BreakList().map(a -> a.get().length == 2 ? a
-        : Arguments.of(a.get()[0], "<" + a.get()[1] + "> " + a.get()[2]));
+    return format2BreakList()
+        .map(
+            a ->
+                a.get().length == 2
+                    ? a
+                    : Arguments.of(a.get()[0], "<" + a.get()[1] + "> " + a.get()[2]));
   }
 
   static Stream<Arguments> format2BreakList() {
@@ -348,12 +368,15 @@ class OntologyShapesTest {
                 + " cmo:cmoc-kind-configuration or cmo:cmoc-kind-outcome-pattern."),
         exact(
             insert(rural + " cmo:configurationKind cmo:cmoc-kind-configuration"),
-            rural + " cmo:configurationKind is at most one of cmo:cmoc-kind-configuration,"
+            rural
+                + " cmo:configurationKind is at most one of cmo:cmoc-kind-configuration,"
                 + " cmo:cmoc-kind-outcome-pattern.",
-            rural + " A study's CMO configuration needs exactly one cmo:configurationKind:"
+            rural
+                + " A study's CMO configuration needs exactly one cmo:configurationKind:"
                 + " cmo:cmoc-kind-configuration or cmo:cmoc-kind-outcome-pattern.",
             // two kinds: it is also a configuration, which has a mechanism
-            rural + " A CMO configuration of kind cmo:cmoc-kind-configuration needs exactly one"
+            rural
+                + " A CMO configuration of kind cmo:cmoc-kind-configuration needs exactly one"
                 + " cmo:hasMechanism."),
         args(
             replace(rural, "cmo:configurationKind", "cmo:cmoc-kind-configuration"),
@@ -381,7 +404,12 @@ class OntologyShapesTest {
             "A mechanism states its resource (cmo:hasResource) or says that the source does not"
                 + " report it (cmo:notReported cmo:mechanism-part-resource), not both."),
         args(
-            delete(mechanism, "cmo:hasResponse") + " ; DELETE DATA { " + q1 + " cmo:concerns " + response + " }",
+            delete(mechanism, "cmo:hasResponse")
+                + " ; DELETE DATA { "
+                + q1
+                + " cmo:concerns "
+                + response
+                + " }",
             mechanism,
             "A mechanism states its reasoning (cmo:hasResponse) or says that the source does not"
                 + " report it (cmo:notReported cmo:mechanism-part-reasoning), not both."),
@@ -407,15 +435,23 @@ class OntologyShapesTest {
                 + " -refutes or -refines."),
         exact(
             delete(q1, "cmo:evidenceFor"),
-            q1 + " An evidence item is evidence for at least one cmo:CMOConfiguration of its graph"
+            q1
+                + " An evidence item is evidence for at least one cmo:CMOConfiguration of its graph"
                 + " (cmo:evidenceFor).",
             // and so what it is about is about none of its configurations
-            q1 + " cmo:aboutMechanism <https://w3id.org/cmograph/mechanism/trusting-relationship>"
+            q1
+                + " cmo:aboutMechanism <https://w3id.org/cmograph/mechanism/trusting-relationship>"
                 + " is not the catalogue concept of the mechanism of any CMO configuration the"
                 + " evidence is for.",
-            q1 + " cmo:concerns " + iri("/context/time") + " is not a part (context, mechanism,"
+            q1
+                + " cmo:concerns "
+                + iri("/context/time")
+                + " is not a part (context, mechanism,"
                 + " resource, reasoning, outcome) of any CMO configuration the evidence is for, nor a study context no configuration links (the setting).",
-            q1 + " cmo:concerns " + response + " is not a part (context, mechanism,"
+            q1
+                + " cmo:concerns "
+                + response
+                + " is not a part (context, mechanism,"
                 + " resource, reasoning, outcome) of any CMO configuration the evidence is for, nor a study context no configuration links (the setting)."),
         args(replace(q1, "cmo:page", "0"), q1, "cmo:page is at most one xsd:integer from 1."),
         // a string fails both sh:datatype and sh:minInclusive
@@ -430,9 +466,14 @@ class OntologyShapesTest {
             "cmo:aboutLink is one of cmo:causal-link-context-mechanism, -mechanism-outcome,"
                 + " -context-outcome."),
         args(
-            replace(q1, "cmo:concerns", iri("/outcome/elsewhere") + " . " + iri("/outcome/elsewhere")
-                + " a cmo:Outcome ; dcterms:identifier \"elsewhere\" ; rdfs:label \"E\" ;"
-                + " cmo:intended true"),
+            replace(
+                q1,
+                "cmo:concerns",
+                iri("/outcome/elsewhere")
+                    + " . "
+                    + iri("/outcome/elsewhere")
+                    + " a cmo:Outcome ; dcterms:identifier \"elsewhere\" ; rdfs:label \"E\" ;"
+                    + " cmo:intended true"),
             q1,
             "cmo:concerns <https://w3id.org/cmograph/id/example-2024/outcome/elsewhere> is not a"
                 + " part (context, mechanism, resource, reasoning, outcome) of any CMO"

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The search and selection terms: every term SelectionVocab names is declared in the ontology,
- * and the identification methods of schema/selection.schema.json are exactly the individuals of
+ * The search and selection terms: every term SelectionVocab names is declared in the ontology, and
+ * the identification methods of schema/selection.schema.json are exactly the individuals of
  * cmo:IdentificationMethod (OntologyTermsTest does the same for Vocab and the extraction schema).
  */
 class SelectionOntologyTest {
@@ -58,17 +58,23 @@ class SelectionOntologyTest {
 
   @Test
   void identificationMethodsMatchTheSchema() throws IOException {
-    JsonNode schema = new ObjectMapper().readTree(HOME.resolve("schema/selection.schema.json").toFile());
+    JsonNode schema =
+        new ObjectMapper().readTree(HOME.resolve("schema/selection.schema.json").toFile());
     Set<String> values = new TreeSet<>();
     schema.at("/$defs/identification/properties/method/enum").forEach(v -> values.add(v.asText()));
     assertEquals(7, values.size());
     Resource cls = ontology.createResource(CMO + "IdentificationMethod");
     Set<String> individuals = new TreeSet<>();
-    ontology.listSubjectsWithProperty(RDF.type, cls).forEachRemaining(r -> individuals.add(r.getProperty(SKOS.notation).getString()));
+    ontology
+        .listSubjectsWithProperty(RDF.type, cls)
+        .forEachRemaining(r -> individuals.add(r.getProperty(SKOS.notation).getString()));
     assertEquals(values, individuals);
     for (String v : values) {
       Resource ind = ontology.createResource(CMO + "identification-method-" + v);
-      assertTrue(ind.hasProperty(SKOS.inScheme, ontology.createResource(CMO + "IdentificationMethodScheme")), v);
+      assertTrue(
+          ind.hasProperty(
+              SKOS.inScheme, ontology.createResource(CMO + "IdentificationMethodScheme")),
+          v);
       assertTrue(ind.hasProperty(RDF.type, OWL2.NamedIndividual), v);
     }
   }

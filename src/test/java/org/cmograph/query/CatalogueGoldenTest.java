@@ -23,7 +23,8 @@ class CatalogueGoldenTest {
     assertTrue(result instanceof QueryResult.Rows, c + " is a SELECT query");
     List<List<String>> table = ResultTable.cells((QueryResult.Rows) result);
     // No two findings of the bundled data disagree about one mechanism (their refutations are of
-    // theory CMOCs' outcome claims, by outcome patterns): FindingsOnlyTest runs conflicting-evidence
+    // theory CMOCs' outcome claims, by outcome patterns): FindingsOnlyTest runs
+    // conflicting-evidence
     // on a fixture that has a conflict, and a refuting background passage that must not count.
     if (!c.toString().startsWith("conflicting-evidence")) {
       assertTrue(table.size() > 1, c + " finds something in the bundled data");

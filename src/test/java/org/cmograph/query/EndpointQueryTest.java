@@ -71,9 +71,7 @@ class EndpointQueryTest {
     QueryResult.Rows rows = (QueryResult.Rows) run("SELECT ?o { ?s ?p ?o }");
     assertEquals(
         List.of("true", "false"),
-        rows.rows().stream()
-            .map(b -> b.get(rows.vars().get(0)).getLiteralLexicalForm())
-            .toList());
+        rows.rows().stream().map(b -> b.get(rows.vars().get(0)).getLiteralLexicalForm()).toList());
   }
 
   @Test
@@ -85,9 +83,11 @@ class EndpointQueryTest {
 
   @Test
   void anAnswerMarkedPartialIsRefused() {
-    headers = Map.of("X-SQL-State", "S1TAT", "X-SQL-Message", "RC...: Returning incomplete results");
+    headers =
+        Map.of("X-SQL-State", "S1TAT", "X-SQL-Message", "RC...: Returning incomplete results");
     QueryFailure e = assertThrows(QueryFailure.class, () -> run("SELECT ?o { ?s ?p ?o }"));
-    assertTrue(e.getMessage().contains("sent only part of the answer (S1TAT: RC..."), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("sent only part of the answer (S1TAT: RC..."), e.getMessage());
   }
 
   @Test

@@ -43,8 +43,7 @@ class FindingsOnlyTest {
 
   static List<List<String>> run(String name, Map<String, String> params) {
     QueryResult result =
-        new QueryRunner()
-            .run(BundledData.catalogue().require(name).bind(params), store.dataset());
+        new QueryRunner().run(BundledData.catalogue().require(name).bind(params), store.dataset());
     return ResultTable.cells((QueryResult.Rows) result);
   }
 
@@ -90,9 +89,12 @@ class FindingsOnlyTest {
     List<List<String>> t = run("study-cmo-table", Map.of("study", "findings-only-fixture"));
     assertEquals(List.of("trust-fails", "trust-holds"), column(t, "cmoc"));
     assertEquals(List.of("1", "1"), column(t, "evidence"));
-    assertEquals(List.of("not reported", "service users trust the peer worker"), column(t, "reasoning"));
     assertEquals(
-        List.of("Statutory mental health services (blocking)", "Statutory mental health services (enabling)"),
+        List.of("not reported", "service users trust the peer worker"), column(t, "reasoning"));
+    assertEquals(
+        List.of(
+            "Statutory mental health services (blocking)",
+            "Statutory mental health services (enabling)"),
         column(t, "contexts"));
   }
 

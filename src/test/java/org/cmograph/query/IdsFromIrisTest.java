@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Catalogue queries that read ids and notations from IRIs (for speed, see the query's comment)
- * give exactly the terms, in the same order, that following {@code dcterms:identifier} and {@code
+ * Catalogue queries that read ids and notations from IRIs (for speed, see the query's comment) give
+ * exactly the terms, in the same order, that following {@code dcterms:identifier} and {@code
  * skos:notation} gives: the long way is kept in {@code src/test/resources/query/by-identifier/},
  * and both run for every mechanism concept on the bundled data.
  */
@@ -41,7 +41,8 @@ class IdsFromIrisTest {
   /** Each query with a by-identifier twin, with each concept (and no concept if optional). */
   static List<Arguments> cases() {
     List<Arguments> all = new ArrayList<>();
-    for (String query : List.of("evidence-for-mechanism", "outcomes-by-mechanism", "mechanism-contexts")) {
+    for (String query :
+        List.of("evidence-for-mechanism", "outcomes-by-mechanism", "mechanism-contexts")) {
       CatalogueQuery entry = BundledData.catalogue().require(query);
       if (entry.param("mechanism").orElseThrow().optional()) {
         all.add(Arguments.of(query, "(all)"));
@@ -62,8 +63,7 @@ class IdsFromIrisTest {
         CatalogueQuery.parse(
                 query,
                 Files.readString(
-                    Repo.root()
-                        .resolve("src/test/resources/query/by-identifier/" + query + ".rq")))
+                    Repo.root().resolve("src/test/resources/query/by-identifier/" + query + ".rq")))
             .bind(param);
     assertEquals(terms(longWay), terms(fast));
   }

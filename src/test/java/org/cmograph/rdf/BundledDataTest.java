@@ -65,8 +65,9 @@ class BundledDataTest {
 
   /**
    * Every evidence item carries W3C Web Annotation selectors on its registered source text: one
-   * TextQuoteSelector whose exact is the quote as the source words it, and one TextPositionSelector whose start and end
-   * (code points of the text) cut exactly that passage out of the file in data/sources.
+   * TextQuoteSelector whose exact is the quote as the source words it, and one TextPositionSelector
+   * whose start and end (code points of the text) cut exactly that passage out of the file in
+   * data/sources.
    */
   @Test
   void everyEvidenceItemCarriesWebAnnotationSelectorsOnItsSource() throws IOException {
@@ -97,15 +98,19 @@ class BundledDataTest {
         String exact = literal(g, quote, Vocab.exact);
         // The source's own wording of the quote: the same text up to spacing and quote marks.
         assertEquals(
-            SourceText.normalise(e.quote()), SourceText.normalise(exact), where + ": oa:exact is the quote");
+            SourceText.normalise(e.quote()),
+            SourceText.normalise(exact),
+            where + ": oa:exact is the quote");
         int start = Integer.parseInt(literal(g, position, Vocab.start));
         int end = Integer.parseInt(literal(g, position, Vocab.end));
         assertTrue(0 <= start && start < end, where + ": 0 <= start < end");
         int from = text.offsetByCodePoints(0, start);
         int to = text.offsetByCodePoints(0, end);
         assertEquals(exact, text.substring(from, to), where + ": the position selects exact");
-        String prefix = objects(g, quote, Vocab.prefix).isEmpty() ? "" : literal(g, quote, Vocab.prefix);
-        String suffix = objects(g, quote, Vocab.suffix).isEmpty() ? "" : literal(g, quote, Vocab.suffix);
+        String prefix =
+            objects(g, quote, Vocab.prefix).isEmpty() ? "" : literal(g, quote, Vocab.prefix);
+        String suffix =
+            objects(g, quote, Vocab.suffix).isEmpty() ? "" : literal(g, quote, Vocab.suffix);
         assertTrue(text.substring(0, from).endsWith(prefix), where + ": prefix precedes exact");
         assertTrue(text.substring(to).startsWith(suffix), where + ": suffix follows exact");
         assertTrue(from == 0 || !prefix.isEmpty(), where + ": a prefix unless at the start");

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The GRADE-CERQual rules of ontology/cerqual-shapes.ttl: one judgement per component, each
- * explained, assessments of theory CMOCs only, a warning for serious concerns with high
- * confidence; and the theory's history: a change in one version, of one kind, with a rationale,
- * naming what it revises when it refines, splits or merges. Each test breaks cerqual/theory.ttl in one place.
+ * explained, assessments of theory CMOCs only, a warning for serious concerns with high confidence;
+ * and the theory's history: a change in one version, of one kind, with a rationale, naming what it
+ * revises when it refines, splits or merges. Each test breaks cerqual/theory.ttl in one place.
  */
 class CerqualShapesTest {
   static Shapes shapes;
@@ -65,24 +65,34 @@ class CerqualShapesTest {
   @Test
   void exactlyOneJudgementPerComponent() {
     ValidationReport twice =
-        validate(replace("cmo:coherence cmo:concern-none ;", "cmo:coherence cmo:concern-none , cmo:concern-minor ;"));
+        validate(
+            replace(
+                "cmo:coherence cmo:concern-none ;",
+                "cmo:coherence cmo:concern-none , cmo:concern-minor ;"));
     assertEquals(
-        List.of("A confidence assessment needs exactly one judgement of coherence (cmo:concern-none, -minor, -moderate or -serious)."),
+        List.of(
+            "A confidence assessment needs exactly one judgement of coherence (cmo:concern-none, -minor, -moderate or -serious)."),
         violations(twice));
     ValidationReport missing = validate(replace("    cmo:relevance cmo:concern-none ;\n", ""));
     assertEquals(
-        List.of("A confidence assessment needs exactly one judgement of relevance (cmo:concern-none, -minor, -moderate or -serious)."),
+        List.of(
+            "A confidence assessment needs exactly one judgement of relevance (cmo:concern-none, -minor, -moderate or -serious)."),
         violations(missing));
     ValidationReport overall =
-        validate(replace("cmo:overallConfidence cmo:confidence-moderate ;", "cmo:overallConfidence cmo:confidence-moderate , cmo:confidence-low ;"));
+        validate(
+            replace(
+                "cmo:overallConfidence cmo:confidence-moderate ;",
+                "cmo:overallConfidence cmo:confidence-moderate , cmo:confidence-low ;"));
     assertEquals(1, violations(overall).size(), violations(overall).toString());
   }
 
   @Test
   void everyComponentIsExplained() {
-    ValidationReport r = validate(replace("    cmo:coherenceExplanation \"No finding against it.\" ;\n", ""));
+    ValidationReport r =
+        validate(replace("    cmo:coherenceExplanation \"No finding against it.\" ;\n", ""));
     assertEquals(
-        List.of("A confidence assessment explains its judgement of coherence: exactly one cmo:coherenceExplanation."),
+        List.of(
+            "A confidence assessment explains its judgement of coherence: exactly one cmo:coherenceExplanation."),
         violations(r));
   }
 
@@ -93,10 +103,12 @@ class CerqualShapesTest {
             + "\ncmoid:s a cmo:Study .\n";
     List<String> v = violations(validate(study));
     assertTrue(
-        v.contains("A confidence assessment assesses exactly one theory CMOC (a review finding), never a study or a study CMOC."),
+        v.contains(
+            "A confidence assessment assesses exactly one theory CMOC (a review finding), never a study or a study CMOC."),
         v.toString());
     assertTrue(
-        v.contains("A study or study CMOC cannot carry a GRADE-CERQual assessment; assess the theory CMOC (review finding) it contributes to."),
+        v.contains(
+            "A study or study CMOC cannot carry a GRADE-CERQual assessment; assess the theory CMOC (review finding) it contributes to."),
         v.toString());
   }
 
@@ -107,35 +119,51 @@ class CerqualShapesTest {
             .replace("cmo:confidence-moderate", "cmo:confidence-high");
     ValidationReport r = validate(turtle);
     assertEquals(List.of(), violations(r));
-    List<ReportEntry> warnings = r.getEntries().stream().filter(e -> e.severity() == Severity.Warning).toList();
+    List<ReportEntry> warnings =
+        r.getEntries().stream().filter(e -> e.severity() == Severity.Warning).toList();
     assertEquals(1, warnings.size(), r.getEntries().toString());
-    assertTrue(warnings.get(0).message().startsWith("A component has serious concerns but the confidence is high"));
+    assertTrue(
+        warnings
+            .get(0)
+            .message()
+            .startsWith("A component has serious concerns but the confidence is high"));
   }
 
   @Test
   void aRefinementNamesWhatItRevisesAndAnAdditionNothing() {
-    ValidationReport missing = validate(replace("    cmo:revises cmoid:theory\\/trust-2014 ;\n", ""));
+    ValidationReport missing =
+        validate(replace("    cmo:revises cmoid:theory\\/trust-2014 ;\n", ""));
     assertEquals(
-        List.of("A refined, split or merged configuration names what it revises (cmo:revises); an added or dropped one revises nothing."),
+        List.of(
+            "A refined, split or merged configuration names what it revises (cmo:revises); an added or dropped one revises nothing."),
         violations(missing));
-    ValidationReport added = validate(replace("cmo:changeKind cmo:change-refined ;", "cmo:changeKind cmo:change-added ;"));
+    ValidationReport added =
+        validate(
+            replace("cmo:changeKind cmo:change-refined ;", "cmo:changeKind cmo:change-added ;"));
     assertEquals(
-        List.of("A refined, split or merged configuration names what it revises (cmo:revises); an added or dropped one revises nothing."),
+        List.of(
+            "A refined, split or merged configuration names what it revises (cmo:revises); an added or dropped one revises nothing."),
         violations(added));
   }
 
   @Test
   void aChangeHasAVersionAKindAndARationale() {
     ValidationReport r =
-        validate(replace("    cmo:rationale \"The founding study's first mechanism.\" .", "    cmo:changeKind cmo:change-dropped ."));
+        validate(
+            replace(
+                "    cmo:rationale \"The founding study's first mechanism.\" .",
+                "    cmo:changeKind cmo:change-dropped ."));
     assertEquals(
         List.of(
             "A theory change needs exactly one cmo:changeKind (cmo:change-added, -refined, -split, -merged or -dropped).",
             "A theory change needs exactly one cmo:rationale: why it was made."),
         violations(r).stream().sorted().toList());
-    ValidationReport noHistory = validate(replace("    cmo:hasChange cmoid:theory\\/trust\\/history\\/1 ;\n", ""));
+    ValidationReport noHistory =
+        validate(replace("    cmo:hasChange cmoid:theory\\/trust\\/history\\/1 ;\n", ""));
     assertTrue(
-        violations(noHistory).contains("A theory CMOC has a history: at least one cmo:TheoryChange (cmo:hasChange) saying how it entered the theory."),
+        violations(noHistory)
+            .contains(
+                "A theory CMOC has a history: at least one cmo:TheoryChange (cmo:hasChange) saying how it entered the theory."),
         violations(noHistory).toString());
   }
 }

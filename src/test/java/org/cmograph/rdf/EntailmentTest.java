@@ -59,8 +59,10 @@ class EntailmentTest {
   @Test
   void typesClimbTheWholeClassHierarchy() {
     Graph inferred = entailment.infer(turtle("ex:x a ex:C ."));
-    assertTrue(inferred.contains(uri("http://example.org/x"), Vocab.type, uri("http://example.org/B")));
-    assertTrue(inferred.contains(uri("http://example.org/x"), Vocab.type, uri("http://example.org/A")));
+    assertTrue(
+        inferred.contains(uri("http://example.org/x"), Vocab.type, uri("http://example.org/B")));
+    assertTrue(
+        inferred.contains(uri("http://example.org/x"), Vocab.type, uri("http://example.org/A")));
     assertEquals(2, inferred.size());
   }
 
@@ -68,16 +70,23 @@ class EntailmentTest {
   void statementsClimbThePropertyHierarchy() {
     Graph inferred = entailment.infer(turtle("ex:x ex:narrowProperty ex:y ."));
     Set<String> predicates =
-        inferred.find().toList().stream().map(t -> t.getPredicate().getLocalName()).collect(Collectors.toSet());
+        inferred.find().toList().stream()
+            .map(t -> t.getPredicate().getLocalName())
+            .collect(Collectors.toSet());
     assertEquals(Set.of("wideProperty", "widestProperty"), predicates);
   }
 
   @Test
   void aFindingCountsForItsConceptAndEveryBroaderOne() {
     Graph inferred =
-        entailment.infer(turtle("ex:e cmo:aboutMechanism mech:leaf ; cmo:evidenceKind cmo:evidence-kind-finding ."));
+        entailment.infer(
+            turtle(
+                "ex:e cmo:aboutMechanism mech:leaf ; cmo:evidenceKind cmo:evidence-kind-finding ."));
     Set<String> concepts =
-        inferred.find(uri("http://example.org/e"), Entailment.COUNTS_FOR_MECHANISM, Node.ANY).toList().stream()
+        inferred
+            .find(uri("http://example.org/e"), Entailment.COUNTS_FOR_MECHANISM, Node.ANY)
+            .toList()
+            .stream()
             .map(t -> t.getObject().getURI().substring(Vocab.MECHANISM.length()))
             .collect(Collectors.toSet());
     assertEquals(Set.of("leaf", "middle", "top"), concepts);
@@ -87,7 +96,11 @@ class EntailmentTest {
   void otherKindsOfEvidenceNeverCount() {
     for (String kind : java.util.List.of("method", "background", "recommendation", "hypothesis")) {
       Graph inferred =
-          entailment.infer(turtle("ex:e cmo:aboutMechanism mech:leaf ; cmo:evidenceKind cmo:evidence-kind-" + kind + " ."));
+          entailment.infer(
+              turtle(
+                  "ex:e cmo:aboutMechanism mech:leaf ; cmo:evidenceKind cmo:evidence-kind-"
+                      + kind
+                      + " ."));
       assertFalse(inferred.contains(Node.ANY, Entailment.COUNTS_FOR_MECHANISM, Node.ANY), kind);
     }
   }
@@ -96,7 +109,9 @@ class EntailmentTest {
   void nothingAlreadyStatedIsRepeated() {
     Graph study = turtle("ex:x a ex:C , ex:B .");
     Graph inferred = entailment.infer(study);
-    assertFalse(inferred.contains(Triple.create(uri("http://example.org/x"), Vocab.type, uri("http://example.org/B"))));
+    assertFalse(
+        inferred.contains(
+            Triple.create(uri("http://example.org/x"), Vocab.type, uri("http://example.org/B"))));
     assertEquals(1, inferred.size());
   }
 
@@ -104,7 +119,10 @@ class EntailmentTest {
   void cyclesInTheCatalogueDoNotLoop() {
     Graph cyclic = turtle("mech:a skos:broader mech:b . mech:b skos:broader mech:a .");
     Graph inferred =
-        new Entailment(GraphFactory.createGraphMem(), cyclic).infer(turtle("ex:e cmo:aboutMechanism mech:a ; cmo:evidenceKind cmo:evidence-kind-finding ."));
+        new Entailment(GraphFactory.createGraphMem(), cyclic)
+            .infer(
+                turtle(
+                    "ex:e cmo:aboutMechanism mech:a ; cmo:evidenceKind cmo:evidence-kind-finding ."));
     assertEquals(2, inferred.size());
   }
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where a quote stands, computed from its source's map: the page and section go into the graph
- * (cmo:page, cmo:section), a left-out location is filled from the section, and a typed location
- * or page that names another place is a warning showing both.
+ * (cmo:page, cmo:section), a left-out location is filled from the section, and a typed location or
+ * page that names another place is a warning showing both.
  */
 class QuotePlaceTest {
   static ReferenceData reference;
@@ -47,19 +47,28 @@ class QuotePlaceTest {
   @Test
   void pagesAndSectionsOfAPdfRegisteredSourceGoIntoTheGraph(@TempDir Path tmp) throws IOException {
     Path dir = Repo.testResources().resolve("extraction/matching");
-    Path file = workspace(tmp, bundledStudy(), dir.resolve("registered.txt"), dir.resolve("registered.map.json"));
+    Path file =
+        workspace(
+            tmp, bundledStudy(), dir.resolve("registered.txt"), dir.resolve("registered.map.json"));
     StudyPipeline pipeline = new StudyPipeline(reference, null, tmp);
     StudyPipeline.Checked c = pipeline.check(file);
     assertEquals(List.of(), c.problems());
     Graph g = c.graph().graph();
     // "Key change mechanisms were: ..." stands on page 3 of the registered PDF, in its Results.
-    Node item = NodeFactory.createURI("https://w3id.org/cmograph/id/gillard-2014/evidence/mechanism-i");
+    Node item =
+        NodeFactory.createURI("https://w3id.org/cmograph/id/gillard-2014/evidence/mechanism-i");
     assertEquals("3", object(g, item, Vocab.page).getLiteralLexicalForm());
     assertEquals("Results", object(g, item, Vocab.section).getLiteralLexicalForm());
-    assertEquals("Abstract, Results", object(g, item, Vocab.location).getLiteralLexicalForm(),
+    assertEquals(
+        "Abstract, Results",
+        object(g, item, Vocab.location).getLiteralLexicalForm(),
         "a typed location is kept");
-    Node setting = NodeFactory.createURI("https://w3id.org/cmograph/id/gillard-2014/evidence/setting-and-sample");
-    assertEquals("1", object(g, setting, Vocab.page).getLiteralLexicalForm(),
+    Node setting =
+        NodeFactory.createURI(
+            "https://w3id.org/cmograph/id/gillard-2014/evidence/setting-and-sample");
+    assertEquals(
+        "1",
+        object(g, setting, Vocab.page).getLiteralLexicalForm(),
         "a quote that crosses to page 2 has the page it starts on");
   }
 
@@ -67,8 +76,8 @@ class QuotePlaceTest {
   void aLeftOutLocationIsComputedAndAWrongOneIsAWarning(@TempDir Path tmp) throws Exception {
     Path reg = tmp.resolve("reg");
     SourceRegistry.Registered r =
-        new SourceRegistry(reg).register(
-            Repo.root().resolve("examples/gillard-2014-change-model.nxml"), "g", false);
+        new SourceRegistry(reg)
+            .register(Repo.root().resolve("examples/gillard-2014-change-model.nxml"), "g", false);
     String study =
         bundledStudy()
             .replaceFirst(
@@ -88,8 +97,11 @@ class QuotePlaceTest {
             + " 'Abstract, Results' of gillard-2014-change-model.txt; correct the location, or leave"
             + " it out and the computed one is used",
         p.message());
-    Node item = NodeFactory.createURI("https://w3id.org/cmograph/id/gillard-2014/evidence/mechanism-i");
-    assertEquals("Abstract, Results", object(c.graph().graph(), item, Vocab.location).getLiteralLexicalForm());
+    Node item =
+        NodeFactory.createURI("https://w3id.org/cmograph/id/gillard-2014/evidence/mechanism-i");
+    assertEquals(
+        "Abstract, Results",
+        object(c.graph().graph(), item, Vocab.location).getLiteralLexicalForm());
     assertEquals(null, object(c.graph().graph(), item, Vocab.page), "JATS has no pages");
   }
 
@@ -97,11 +109,16 @@ class QuotePlaceTest {
   void aLeftOutLocationWithoutAMapIsAnError(@TempDir Path tmp) throws IOException {
     Path studies = Files.createDirectories(tmp.resolve("data/studies"));
     Path sources = Files.createDirectories(tmp.resolve("data/sources"));
-    Files.copy(Repo.data().resolve("sources/gillard-2014-change-model.txt"),
+    Files.copy(
+        Repo.data().resolve("sources/gillard-2014-change-model.txt"),
         sources.resolve("gillard-2014-change-model.txt"));
-    Path file = Files.writeString(studies.resolve("gillard-2014.yaml"),
-        bundledStudy().replaceFirst(
-            "(quote: \"Key change mechanisms were: [^\\n]*\\n)    location: Abstract, Results\\n", "$1"));
+    Path file =
+        Files.writeString(
+            studies.resolve("gillard-2014.yaml"),
+            bundledStudy()
+                .replaceFirst(
+                    "(quote: \"Key change mechanisms were: [^\\n]*\\n)    location: Abstract, Results\\n",
+                    "$1"));
     StudyPipeline.Checked c = new StudyPipeline(reference, null, tmp).check(file);
     assertEquals(1, c.problems().size(), c.problems().toString());
     assertEquals("LOCATION-MISSING", c.problems().get(0).code());

@@ -16,17 +16,16 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.cmograph.extraction.Extraction;
 import org.cmograph.store.Exporter;
 import org.cmograph.testing.Repo;
 import org.cmograph.testing.Snapshots;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * Golden pairs: each extraction/valid/NAME.yaml converts to a graph isomorphic to rdf/NAME.ttl.
- * Run with -Dsnapshots.update=true to rewrite the .ttl after an intended change.
+ * Golden pairs: each extraction/valid/NAME.yaml converts to a graph isomorphic to rdf/NAME.ttl. Run
+ * with -Dsnapshots.update=true to rewrite the .ttl after an intended change.
  */
 class StudyGraphBuilderTest {
   static final Path RES = Repo.testResources();
@@ -40,7 +39,11 @@ class StudyGraphBuilderTest {
 
   static Stream<String> valid() throws IOException {
     try (Stream<Path> files = Files.list(RES.resolve("extraction/valid"))) {
-      return files.map(p -> p.getFileName().toString().replace(".yaml", "")).sorted().toList().stream();
+      return files
+          .map(p -> p.getFileName().toString().replace(".yaml", ""))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -78,11 +81,12 @@ class StudyGraphBuilderTest {
   @Test
   void namesEveryThingAQueryNeedsWithAnIriNotABlankNode() {
     Graph g = convert("minimal").graph();
-    g.find().forEachRemaining(
-        t -> {
-          assertFalse(t.getSubject().isBlank(), t.toString());
-          assertFalse(t.getObject().isBlank(), t.toString());
-        });
+    g.find()
+        .forEachRemaining(
+            t -> {
+              assertFalse(t.getSubject().isBlank(), t.toString());
+              assertFalse(t.getObject().isBlank(), t.toString());
+            });
   }
 
   @Test

@@ -35,7 +35,11 @@ class StudyShapesTest {
             .validateFile(file, new ArrayList<>())
             .orElseThrow();
     Graph copy = GraphFactory.createGraphMem();
-    new StudyPipeline(REFERENCE, null, Repo.root()).convert(x).graph().find().forEachRemaining(copy::add);
+    new StudyPipeline(REFERENCE, null, Repo.root())
+        .convert(x)
+        .graph()
+        .find()
+        .forEachRemaining(copy::add);
     return copy;
   }
 
@@ -48,8 +52,10 @@ class StudyShapesTest {
     return out;
   }
 
-  /** The fromStudy check; the aboutMechanism and concerns checks compare with every
-   * configuration an item is for, with $this inside FILTER NOT EXISTS, so Jena runs them. */
+  /**
+   * The fromStudy check; the aboutMechanism and concerns checks compare with every configuration an
+   * item is for, with $this inside FILTER NOT EXISTS, so Jena runs them.
+   */
   @Test
   void theSparqlConstraintsRunOncePerGraph() {
     assertEquals(1, FAST.batchedConstraints());
@@ -74,10 +80,20 @@ class StudyShapesTest {
     assertTrue(from.size() >= 3, "evidence items in peer-2024");
     // each SPARQL constraint broken once: wrong study, wrong concept, a part of no CMOC
     g.delete(from.get(0));
-    g.add(Triple.create(from.get(0).getSubject(), fromStudy, NodeFactory.createURI(Vocab.ID + "other-study")));
+    g.add(
+        Triple.create(
+            from.get(0).getSubject(), fromStudy, NodeFactory.createURI(Vocab.ID + "other-study")));
     g.delete(about.get(1));
-    g.add(Triple.create(about.get(1).getSubject(), aboutMechanism, NodeFactory.createURI(Vocab.MECHANISM + "not-this-one")));
-    g.add(Triple.create(from.get(2).getSubject(), concerns, NodeFactory.createURI(Vocab.ID + "peer-2024/context/elsewhere")));
+    g.add(
+        Triple.create(
+            about.get(1).getSubject(),
+            aboutMechanism,
+            NodeFactory.createURI(Vocab.MECHANISM + "not-this-one")));
+    g.add(
+        Triple.create(
+            from.get(2).getSubject(),
+            concerns,
+            NodeFactory.createURI(Vocab.ID + "peer-2024/context/elsewhere")));
     List<ReportEntry> fast = FAST.validate(g);
     var jena = ShaclValidator.get().validate(JENA, g).getEntries();
     assertTrue(fast.size() >= 3, "found: " + fast);

@@ -23,8 +23,12 @@ class TheoryPipelineTest {
   @Test
   void minimalTheoryBecomesItsOwnConformingGraph() {
     StudyPipeline studies =
-        new StudyPipeline(REFERENCE, Repo.testResources().resolve("extraction/sources"), Repo.root());
-    var valid = studies.validate(List.of(Repo.testResources().resolve("extraction/valid/minimal.yaml"))).valid();
+        new StudyPipeline(
+            REFERENCE, Repo.testResources().resolve("extraction/sources"), Repo.root());
+    var valid =
+        studies
+            .validate(List.of(Repo.testResources().resolve("extraction/valid/minimal.yaml")))
+            .valid();
     TheoryPipeline.Result r =
         new TheoryPipeline(REFERENCE, Repo.root().resolve("ontology"))
             .validate(List.of(THEORY.resolve("valid")), valid);
@@ -38,27 +42,45 @@ class TheoryPipelineTest {
     assertEquals(1, count(g.graph(), Vocab.type, Vocab.ConfidenceAssessment));
     // The shared context is one node, used by three theory CMOCs.
     assertEquals(1, count(g.graph(), Vocab.type, Vocab.Context));
-    assertEquals(3, count(g.graph(), Vocab.hasContext, new Iris().theoryContext("peer-initiatives")));
+    assertEquals(
+        3, count(g.graph(), Vocab.hasContext, new Iris().theoryContext("peer-initiatives")));
     Iris iris = new Iris();
     Node change = iris.theoryChange("trust-connected", 1);
     assertTrue(g.graph().contains(iris.theoryCmoc("trust-connected"), Vocab.hasChange, change));
     assertTrue(g.graph().contains(change, Vocab.changeKind, Vocab.value("change", "refined")));
     assertTrue(g.graph().contains(change, Vocab.revises, iris.theoryCmoc("trust")));
-    assertTrue(g.graph().contains(change, Vocab.inVersion, iris.theoryVersion("minimal-theory", "refined")));
-    assertTrue(g.graph().contains(change, Vocab.promptedBy, iris.evidence("minimal", "e1")));
-    assertTrue(g.graph().contains(iris.theoryChange("bridging", 2), Vocab.promptedBy, iris.cmoc("minimal", "trust")));
-    assertTrue(g.graph().contains(iris.theoryCmoc("trust-connected"), Vocab.rivalOf, iris.theoryCmoc("hope")));
-    assertTrue(g.graph().contains(iris.theoryCmoc("trust-connected"), Vocab.drawsOn, iris.substantiveTheory("trust-connected", 1)));
     assertTrue(
-        g.graph().contains(
-            iris.theoryVersion("minimal-theory", "refined"), Vocab.wasRevisionOf, iris.theoryVersion("minimal-theory", "initial")));
-    assertEquals(0, g.graph().find(Node.ANY, Vocab.cmo("overrideConfidence"), Node.ANY).toList().size());
+        g.graph()
+            .contains(change, Vocab.inVersion, iris.theoryVersion("minimal-theory", "refined")));
+    assertTrue(g.graph().contains(change, Vocab.promptedBy, iris.evidence("minimal", "e1")));
+    assertTrue(
+        g.graph()
+            .contains(
+                iris.theoryChange("bridging", 2), Vocab.promptedBy, iris.cmoc("minimal", "trust")));
+    assertTrue(
+        g.graph()
+            .contains(iris.theoryCmoc("trust-connected"), Vocab.rivalOf, iris.theoryCmoc("hope")));
+    assertTrue(
+        g.graph()
+            .contains(
+                iris.theoryCmoc("trust-connected"),
+                Vocab.drawsOn,
+                iris.substantiveTheory("trust-connected", 1)));
+    assertTrue(
+        g.graph()
+            .contains(
+                iris.theoryVersion("minimal-theory", "refined"),
+                Vocab.wasRevisionOf,
+                iris.theoryVersion("minimal-theory", "initial")));
+    assertEquals(
+        0, g.graph().find(Node.ANY, Vocab.cmo("overrideConfidence"), Node.ANY).toList().size());
   }
 
   @Test
   void aStudyLinkToAMissingTheoryCmocIsPlacedAtTheLink() {
     StudyPipeline studies =
-        new StudyPipeline(REFERENCE, Repo.testResources().resolve("extraction/sources"), Repo.root());
+        new StudyPipeline(
+            REFERENCE, Repo.testResources().resolve("extraction/sources"), Repo.root());
     var result = studies.validate(List.of(THEORY.resolve("links/minimal.yaml")));
     assertEquals(List.of(), result.problems());
     TheoryPipeline.Result r =
@@ -81,7 +103,9 @@ class TheoryPipelineTest {
     TheoryPipeline.Result r =
         new TheoryPipeline(REFERENCE, Repo.root().resolve("ontology"))
             .validate(
-                List.of(THEORY.resolve("valid/programme-theory.yaml"), Repo.data().resolve("programme-theory.yaml")),
+                List.of(
+                    THEORY.resolve("valid/programme-theory.yaml"),
+                    Repo.data().resolve("programme-theory.yaml")),
                 List.of());
     assertTrue(r.problems().stream().anyMatch(p -> p.code().equals("MULTIPLE-THEORIES")));
     assertTrue(r.graph().isEmpty());
@@ -89,7 +113,8 @@ class TheoryPipelineTest {
 
   @Test
   void theBundledTheoryWithTheBundledStudiesConforms() {
-    StudyPipeline studies = new StudyPipeline(REFERENCE, Repo.data().resolve("sources"), Repo.root());
+    StudyPipeline studies =
+        new StudyPipeline(REFERENCE, Repo.data().resolve("sources"), Repo.root());
     var valid = studies.validate(List.of(Repo.data().resolve("studies"))).valid();
     TheoryPipeline.Result r =
         new TheoryPipeline(REFERENCE, Repo.root().resolve("ontology"))
@@ -97,23 +122,29 @@ class TheoryPipelineTest {
     assertEquals(List.of(), r.problems().stream().filter(Problem::isError).toList());
     Graph g = r.graph().orElseThrow().graph();
     Iris iris = new Iris();
-    // The refined trust configuration replaces Gillard et al. 2014's, prompted by PEER 2024's theme 1.
+    // The refined trust configuration replaces Gillard et al. 2014's, prompted by PEER 2024's theme
+    // 1.
     Node change = iris.theoryChange("trust-through-shared-experience", 1);
-    assertTrue(g.contains(change, Vocab.revises, iris.theoryCmoc("trust-through-shared-experience-2014")));
-    assertTrue(g.contains(change, Vocab.promptedBy, iris.evidence("peer-2024", "theme-1-connectedness")));
+    assertTrue(
+        g.contains(change, Vocab.revises, iris.theoryCmoc("trust-through-shared-experience-2014")));
+    assertTrue(
+        g.contains(change, Vocab.promptedBy, iris.evidence("peer-2024", "theme-1-connectedness")));
     assertEquals(11, count(g, Vocab.type, Vocab.TheoryCMOC));
   }
 
   @Test
   void aStudyLinkIsQualifiedWithItsStanceAndRationaleBesideTheDirectTriple() {
     StudyPipeline studies =
-        new StudyPipeline(REFERENCE, Repo.testResources().resolve("extraction/sources"), Repo.root());
+        new StudyPipeline(
+            REFERENCE, Repo.testResources().resolve("extraction/sources"), Repo.root());
     var x = studies.validate(List.of(THEORY.resolve("links/minimal.yaml"))).valid().get(0);
     Graph g = studies.convert(x).graph();
     Iris iris = new Iris();
     Node cmoc = iris.cmoc("minimal", "trust");
     Node link = iris.theoryLink("minimal", "trust", "trust");
-    assertTrue(g.contains(cmoc, Vocab.supportsTheory, iris.theoryCmoc("trust")), "the direct triple queries use");
+    assertTrue(
+        g.contains(cmoc, Vocab.supportsTheory, iris.theoryCmoc("trust")),
+        "the direct triple queries use");
     assertTrue(g.contains(cmoc, Vocab.hasTheoryLink, link));
     assertTrue(g.contains(link, Vocab.linkedTheoryCMOC, iris.theoryCmoc("trust")));
     assertTrue(g.contains(link, Vocab.linkStance, Vocab.value("stance", "supports")));

@@ -27,7 +27,8 @@ final class BundledSummaries {
     if (pipeline != null) {
       return;
     }
-    pipeline = new StudyPipeline(ReferenceData.load(Repo.root().resolve("ontology")), null, Repo.root());
+    pipeline =
+        new StudyPipeline(ReferenceData.load(Repo.root().resolve("ontology")), null, Repo.root());
     List<java.nio.file.Path> paths =
         List.of(
             Repo.data().resolve("studies"),
@@ -38,13 +39,17 @@ final class BundledSummaries {
       throw new IllegalStateException("the bundled studies do not validate: " + result.problems());
     }
     studies = result.valid();
-    theory = new TheoryPipeline(pipeline.reference(), Repo.root().resolve("ontology")).validate(paths, studies);
+    theory =
+        new TheoryPipeline(pipeline.reference(), Repo.root().resolve("ontology"))
+            .validate(paths, studies);
     if (theory.hasErrors() || theory.graph().isEmpty()) {
       throw new IllegalStateException("the bundled theory does not validate: " + theory.problems());
     }
-    selection = new SelectionPipeline(Repo.root().resolve("ontology"), null).validate(paths, studies);
+    selection =
+        new SelectionPipeline(Repo.root().resolve("ontology"), null).validate(paths, studies);
     if (!selection.problems().isEmpty() || selection.graph().isEmpty()) {
-      throw new IllegalStateException("the bundled selection log does not validate: " + selection.problems());
+      throw new IllegalStateException(
+          "the bundled selection log does not validate: " + selection.problems());
     }
   }
 

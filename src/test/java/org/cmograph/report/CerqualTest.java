@@ -12,28 +12,68 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The GRADE-CERQual rules (docs/summaries.md; REALIST.md, "Confidence"), each on a small evidence
- * base built for it: the indicators count findings only and related reports once, refining
- * evidence is not graded as incoherence, context fit is per finding, and nothing computed ever
- * stands as the review team's judgement.
+ * base built for it: the indicators count findings only and related reports once, refining evidence
+ * is not graded as incoherence, context fit is per finding, and nothing computed ever stands as the
+ * review team's judgement.
  */
 class CerqualTest {
   static EvidenceBase.Study study(String id, String limitations, EvidenceBase.Related... related) {
     return new EvidenceBase.Study(
-        id, "Title of " + id, List.of("Author A"), "2020", null, null, null, null, List.of(), null,
-        List.of(), null, limitations, "minor", null, "2026-01-01", List.of(related));
+        id,
+        "Title of " + id,
+        List.of("Author A"),
+        "2020",
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        List.of(),
+        null,
+        limitations,
+        "minor",
+        null,
+        "2026-01-01",
+        List.of(related));
   }
 
   static EvidenceBase.Evidence item(String study, String id, String kind, String stance) {
     return new EvidenceBase.Evidence(
-        study, id, "c", "trust", kind, "finding".equals(kind), "quote " + id, "Results", null,
-        "authors", "staff", stance, null, null, null, true, List.of());
+        study,
+        id,
+        "c",
+        "trust",
+        kind,
+        "finding".equals(kind),
+        "quote " + id,
+        "Results",
+        null,
+        "authors",
+        "staff",
+        stance,
+        null,
+        null,
+        null,
+        true,
+        List.of());
   }
 
   static EvidenceBase.StudyCmoc cmoc(String study, String contextConcept) {
     return new EvidenceBase.StudyCmoc(
-        study, "c", "C", "statement", "configuration", null, "trust", null, "r", "s",
+        study,
+        "c",
+        "C",
+        "statement",
+        "configuration",
+        null,
+        "trust",
+        null,
+        "r",
+        "s",
         List.of(new EvidenceBase.Context("x", "a context", null, "enabling", contextConcept)),
-        List.of(), Map.of("t", "supports"));
+        List.of(),
+        Map.of("t", "supports"));
   }
 
   static Cerqual.Profile profile(
@@ -43,14 +83,24 @@ class CerqualTest {
       List<EvidenceBase.Context> findingContexts,
       Optional<EvidenceBase.Assessment> judgement) {
     List<Cerqual.Weighted> items = new ArrayList<>();
-    evidence.stream().filter(EvidenceBase.Evidence::isFinding).forEach(e -> items.add(new Cerqual.Weighted(e, e.stance())));
+    evidence.stream()
+        .filter(EvidenceBase.Evidence::isFinding)
+        .forEach(e -> items.add(new Cerqual.Weighted(e, e.stance())));
     return Cerqual.profile(
         id -> studies.stream().filter(s -> s.id().equals(id)).findFirst(),
-        items, rows, findingContexts, true, judgement);
+        items,
+        rows,
+        findingContexts,
+        true,
+        judgement);
   }
 
   static String indicator(Cerqual.Profile p, String component) {
-    return p.indicators().stream().filter(i -> i.component().equals(component)).findFirst().orElseThrow().text();
+    return p.indicators().stream()
+        .filter(i -> i.component().equals(component))
+        .findFirst()
+        .orElseThrow()
+        .text();
   }
 
   @Test
@@ -113,7 +163,9 @@ class CerqualTest {
   @Test
   void contextFitIsJudgedAgainstTheFindingsOwnContexts() {
     List<EvidenceBase.Context> finding =
-        List.of(new EvidenceBase.Context("t1", "inpatient wards", null, "enabling", "inpatient-setting"));
+        List.of(
+            new EvidenceBase.Context(
+                "t1", "inpatient wards", null, "enabling", "inpatient-setting"));
     Cerqual.Profile p =
         profile(
             List.of(study("a", "minor"), study("b", "minor")),
@@ -122,7 +174,10 @@ class CerqualTest {
             finding,
             Optional.empty());
     String relevance = indicator(p, "relevance");
-    assertTrue(relevance.contains("context fit: 1 of 2 contributing configurations share a context concept"), relevance);
+    assertTrue(
+        relevance.contains(
+            "context fit: 1 of 2 contributing configurations share a context concept"),
+        relevance);
     assertTrue(relevance.contains("a/c (inpatient-setting)"), relevance);
   }
 
@@ -130,17 +185,22 @@ class CerqualTest {
   void anUnassessedFindingShowsNoJudgementAndAnAssessedOneShowsTheTeams() {
     List<EvidenceBase.Study> studies = List.of(study("a", "minor"));
     List<EvidenceBase.Evidence> evidence = List.of(item("a", "e1", "finding", "supports"));
-    Cerqual.Profile unassessed = profile(studies, evidence, List.of(cmoc("a", null)), List.of(), Optional.empty());
+    Cerqual.Profile unassessed =
+        profile(studies, evidence, List.of(cmoc("a", null)), List.of(), Optional.empty());
     assertFalse(unassessed.assessed());
     assertEquals(Cerqual.NOT_ASSESSED, unassessed.confidence());
     for (int i = 0; i < Cerqual.COMPONENTS.size(); i++) {
       assertEquals(null, unassessed.judgementOf(i));
     }
-    assertEquals("The review team has not yet assessed this finding.", ConfidenceWriter.explanation(unassessed));
+    assertEquals(
+        "The review team has not yet assessed this finding.",
+        ConfidenceWriter.explanation(unassessed));
 
     EvidenceBase.Judgement j = new EvidenceBase.Judgement("moderate", "why");
-    EvidenceBase.Assessment team = new EvidenceBase.Assessment(j, j, j, j, "low", "the team's reasons");
-    Cerqual.Profile assessed = profile(studies, evidence, List.of(cmoc("a", null)), List.of(), Optional.of(team));
+    EvidenceBase.Assessment team =
+        new EvidenceBase.Assessment(j, j, j, j, "low", "the team's reasons");
+    Cerqual.Profile assessed =
+        profile(studies, evidence, List.of(cmoc("a", null)), List.of(), Optional.of(team));
     assertEquals("Low", assessed.confidence());
     assertEquals("the team's reasons", ConfidenceWriter.explanation(assessed));
     // the indicators are the same whether or not the team has judged

@@ -33,7 +33,9 @@ class EvidenceAppendixTest {
       if (b instanceof Doc.Heading h) {
         current = new Part(new TreeMap<>(), new ArrayList<>());
         parts.put(h.anchor(), current);
-      } else if (b instanceof Doc.Para p && p.content().size() > 1 && p.content().get(1).kind() == Doc.Inline.Kind.COUNT) {
+      } else if (b instanceof Doc.Para p
+          && p.content().size() > 1
+          && p.content().get(1).kind() == Doc.Inline.Kind.COUNT) {
         current.groups().put(p.content().get(0).text(), p.content().get(1).evidence());
       } else if (b instanceof Doc.Quote q) {
         current.quotes().add(q);
@@ -68,7 +70,9 @@ class EvidenceAppendixTest {
         String link = c.theoryLinks().get(t.id());
         if (link != null) {
           for (EvidenceBase.Evidence e : base.evidenceOf(c.key())) {
-            groups.computeIfAbsent(id(e), k -> new TreeSet<>()).add(group(e, Stances.compose(link, e.stance() == null ? "supports" : e.stance())));
+            groups
+                .computeIfAbsent(id(e), k -> new TreeSet<>())
+                .add(group(e, Stances.compose(link, e.stance() == null ? "supports" : e.stance())));
           }
         }
       }
@@ -76,7 +80,14 @@ class EvidenceAppendixTest {
       assertEquals(groups.size(), p.quotes().size(), t.id() + ": one quote per item, no cap");
       int listed = p.groups().values().stream().mapToInt(List::size).sum();
       assertEquals(groups.size(), listed, t.id() + ": each item in one group");
-      p.groups().forEach((label, items) -> items.forEach(item -> assertTrue(groups.get(item).contains(label), item + " is not '" + label + "' for " + t.id())));
+      p.groups()
+          .forEach(
+              (label, items) ->
+                  items.forEach(
+                      item ->
+                          assertTrue(
+                              groups.get(item).contains(label),
+                              item + " is not '" + label + "' for " + t.id())));
       mixed += p.groups().values().stream().filter(g -> !g.isEmpty()).count() > 1 ? 1 : 0;
     }
     assertTrue(mixed >= 2, "the bundled theory has configurations whose evidence splits by stance");

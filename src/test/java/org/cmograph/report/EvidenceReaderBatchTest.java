@@ -57,7 +57,8 @@ class EvidenceReaderBatchTest {
       EvidenceBase union = new EvidenceReader(store.dataset(), 0).read();
       assertTrue(union.theory().isPresent());
       assertSame(union, new EvidenceReader(store.dataset(), 2).read(), "whole");
-      List<String> theoryCmocs = union.theory().orElseThrow().cmocs().stream().map(EvidenceBase.TheoryCmoc::id).toList();
+      List<String> theoryCmocs =
+          union.theory().orElseThrow().cmocs().stream().map(EvidenceBase.TheoryCmoc::id).toList();
       List<String> used = new ArrayList<>(union.conceptsInUse());
       for (String t : theoryCmocs) {
         assertSame(
@@ -66,8 +67,10 @@ class EvidenceReaderBatchTest {
             t);
       }
       assertSame(
-          new EvidenceReader(store.dataset(), 0).read(used.subList(0, 2), theoryCmocs.subList(0, 1)),
-          new EvidenceReader(store.dataset(), 3).read(used.subList(0, 2), theoryCmocs.subList(0, 1)),
+          new EvidenceReader(store.dataset(), 0)
+              .read(used.subList(0, 2), theoryCmocs.subList(0, 1)),
+          new EvidenceReader(store.dataset(), 3)
+              .read(used.subList(0, 2), theoryCmocs.subList(0, 1)),
           "mixed");
     }
   }

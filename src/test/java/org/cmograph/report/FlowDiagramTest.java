@@ -16,14 +16,15 @@ import org.cmograph.store.CmoStore;
 import org.junit.jupiter.api.Test;
 
 /**
- * The counts of the flow diagram, read back from a store: for the bundled log (24 supplied
- * records, 1 duplicate, no screening recorded, 23 records in 20 reports from 19 studies) and for a
- * made-up log with searches, two screening stages and a report that restates another.
+ * The counts of the flow diagram, read back from a store: for the bundled log (24 supplied records,
+ * 1 duplicate, no screening recorded, 23 records in 20 reports from 19 studies) and for a made-up
+ * log with searches, two screening stages and a report that restates another.
  */
 class FlowDiagramTest {
 
   static String boxText(FlowDiagram d, String key) {
-    FlowDiagram.Box b = d.boxes().stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
+    FlowDiagram.Box b =
+        d.boxes().stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
     return b.title() + (b.lines().isEmpty() ? "" : " / " + String.join(" / ", b.lines()));
   }
 
@@ -39,9 +40,13 @@ class FlowDiagramTest {
     assertEquals(20, flow.included().size());
     assertEquals(19, flow.studies());
     FlowDiagram d = FlowDiagram.of(flow);
-    assertEquals("Databases and registers (n = 0) / No database or register search recorded.", boxText(d, "searches"));
+    assertEquals(
+        "Databases and registers (n = 0) / No database or register search recorded.",
+        boxText(d, "searches"));
     assertEquals("Records identified (n = 24)", boxText(d, "identified"));
-    assertTrue(boxText(d, "duplicates").startsWith("Duplicates removed (n = 1) / Item 3 of"), boxText(d, "duplicates"));
+    assertTrue(
+        boxText(d, "duplicates").startsWith("Duplicates removed (n = 1) / Item 3 of"),
+        boxText(d, "duplicates"));
     assertEquals(
         "Included (n = 23 records) / 20 reports (extraction files) / 19 studies (reports of one study count once)",
         boxText(d, "included"));
@@ -50,7 +55,10 @@ class FlowDiagramTest {
             + " → no screening stage recorded → 23 records included, in 20 reports from 19 studies.",
         d.summary());
     SelectionFlow.Report citing =
-        flow.included().stream().filter(r -> r.id().equals("citing-statements")).findFirst().orElseThrow();
+        flow.included().stream()
+            .filter(r -> r.id().equals("citing-statements"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(List.of("citing-statements", "gillard-2014"), citing.sameStudy());
     assertEquals(4, citing.records());
     assertTrue(flow.included().stream().allMatch(SelectionFlow.Report::loaded));
@@ -64,22 +72,40 @@ class FlowDiagramTest {
       Txn.executeWrite(
           ds,
           () -> {
-            g.graph().find().forEachRemaining(t -> ds.add(g.graphName(), t.getSubject(), t.getPredicate(), t.getObject()));
+            g.graph()
+                .find()
+                .forEachRemaining(
+                    t -> ds.add(g.graphName(), t.getSubject(), t.getPredicate(), t.getObject()));
             Node gamma = NodeFactory.createURI(Vocab.ID + "gamma-2022");
-            ds.add(Iris.studyGraph("gamma-2022"), gamma, Vocab.restates, NodeFactory.createURI(Vocab.ID + "alpha-2020"));
+            ds.add(
+                Iris.studyGraph("gamma-2022"),
+                gamma,
+                Vocab.restates,
+                NodeFactory.createURI(Vocab.ID + "alpha-2020"));
           });
       SelectionFlow flow = new SelectionReader(ds).read().orElseThrow();
       assertEquals(144, flow.identified());
       assertEquals(135, flow.searchRecords());
       assertEquals(9, flow.otherRecords());
       assertEquals(2, flow.stages().size());
-      assertEquals(List.of("alpha-2020", "beta-2021", "gamma-2022"), flow.included().stream().map(SelectionFlow.Report::id).toList());
+      assertEquals(
+          List.of("alpha-2020", "beta-2021", "gamma-2022"),
+          flow.included().stream().map(SelectionFlow.Report::id).toList());
       assertEquals(2, flow.studies(), "gamma-2022 restates alpha-2020");
       FlowDiagram d = FlowDiagram.of(flow);
       assertEquals(
           List.of(
-              "searches", "other-methods", "identified", "duplicates", "screened-1", "excluded-1",
-              "sought-2", "not-retrieved-2", "screened-2", "excluded-2", "included"),
+              "searches",
+              "other-methods",
+              "identified",
+              "duplicates",
+              "screened-1",
+              "excluded-1",
+              "sought-2",
+              "not-retrieved-2",
+              "screened-2",
+              "excluded-2",
+              "included"),
           d.boxes().stream().map(FlowDiagram.Box::key).toList());
       assertEquals(
           "Excluded (n = 90) / not about peer support (n = 70) / not about mental health services (n = 20)",
@@ -99,11 +125,21 @@ class FlowDiagramTest {
       assertEquals(11, svg.split("<g class=\"box").length - 1);
       assertTrue(svg.contains(">Screened: titles and abstracts (n = 120)</text>"), svg);
       String md = new MarkdownFormat(s -> null).write(List.of(SelectionSection.table(flow)));
-      assertTrue(md.indexOf("(medline)") < md.indexOf("(trial-register)") && md.indexOf("(trial-register)") < md.indexOf("(citations)"), md);
-      assertTrue(md.contains("| Excluded at full texts | 25 | no data on how peer support works (20); conference abstract only (5) |"), md);
+      assertTrue(
+          md.indexOf("(medline)") < md.indexOf("(trial-register)")
+              && md.indexOf("(trial-register)") < md.indexOf("(citations)"),
+          md);
+      assertTrue(
+          md.contains(
+              "| Excluded at full texts | 25 | no data on how peer support works (20); conference abstract only (5) |"),
+          md);
       assertTrue(md.contains("| Reports not retrieved | 2 |  |"), md);
-      assertTrue(md.contains("| Included studies | 2 | One study each: alpha-2020 and gamma-2022. |"), md);
-      assertTrue(md.contains("| Identified: MEDLINE (Ovid) (medline) | 120 | Database search. Date: 2026-10-01. Strategy: (peer support OR peer worker\\*) AND mental health. |"), md);
+      assertTrue(
+          md.contains("| Included studies | 2 | One study each: alpha-2020 and gamma-2022. |"), md);
+      assertTrue(
+          md.contains(
+              "| Identified: MEDLINE (Ovid) (medline) | 120 | Database search. Date: 2026-10-01. Strategy: (peer support OR peer worker\\*) AND mental health. |"),
+          md);
     }
   }
 }

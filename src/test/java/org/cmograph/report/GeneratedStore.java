@@ -21,7 +21,9 @@ import org.cmograph.testing.Repo;
 final class GeneratedStore {
   private GeneratedStore() {}
 
-  /** Generates {@code studies} studies with {@code seed} into {@code dir}, validates and loads them. */
+  /**
+   * Generates {@code studies} studies with {@code seed} into {@code dir}, validates and loads them.
+   */
   static CmoStore of(Path dir, long seed, int studies) throws IOException {
     Set<String> concepts = new TreeSet<>();
     Matcher m =
@@ -30,11 +32,14 @@ final class GeneratedStore {
     while (m.find()) {
       concepts.add(m.group(1));
     }
-    ExtractionProfile profile = ExtractionProfile.of(Repo.data().resolve("studies"),
+    ExtractionProfile profile =
+        ExtractionProfile.of(
+            Repo.data().resolve("studies"),
             org.cmograph.rdf.ReferenceData.load(Repo.root().resolve("ontology")).concepts());
     new SyntheticStudies(profile, concepts, seed).write(studies, dir);
     StudyPipeline pipeline =
-        new StudyPipeline(ReferenceData.load(Repo.root().resolve("ontology")), dir.resolve("sources"), dir);
+        new StudyPipeline(
+            ReferenceData.load(Repo.root().resolve("ontology")), dir.resolve("sources"), dir);
     StudyPipeline.Result result = pipeline.validate(List.of(dir.resolve("studies")));
     assertFalse(result.hasErrors(), result.problems().toString());
     CmoStore store = CmoStore.inMemory();

@@ -26,7 +26,8 @@ class JsonSummaryTest {
 
   /** Words after a count that say it counts evidence items, one id each. */
   static final Pattern ITEMS =
-      Pattern.compile("^(\\d+) (finding|findings|evidence item|evidence items|excerpt|excerpts|item|items|quote|quotes)\\b");
+      Pattern.compile(
+          "^(\\d+) (finding|findings|evidence item|evidence items|excerpt|excerpts|item|items|quote|quotes)\\b");
 
   static final Pattern STUDIES = Pattern.compile("^(\\d+) (study|studies)\\b");
 
@@ -44,21 +45,25 @@ class JsonSummaryTest {
 
   static List<JsonNode> all(JsonNode doc, Pattern type) {
     List<JsonNode> out = new ArrayList<>();
-    walk(doc, n -> {
-      if (n.isObject() && n.has("type") && type.matcher(n.get("type").asText()).matches()) {
-        out.add(n);
-      }
-    });
+    walk(
+        doc,
+        n -> {
+          if (n.isObject() && n.has("type") && type.matcher(n.get("type").asText()).matches()) {
+            out.add(n);
+          }
+        });
     return out;
   }
 
   static List<JsonNode> sections(JsonNode doc) {
     List<JsonNode> out = new ArrayList<>();
-    walk(doc, n -> {
-      if (n.isObject() && n.has("heading") && n.has("sections")) {
-        out.add(n);
-      }
-    });
+    walk(
+        doc,
+        n -> {
+          if (n.isObject() && n.has("heading") && n.has("sections")) {
+            out.add(n);
+          }
+        });
     return out;
   }
 
@@ -67,7 +72,8 @@ class JsonSummaryTest {
     Map<String, String> html = pages(Summaries.Format.HTML);
     Map<String, String> json = pages(Summaries.Format.JSON);
     assertEquals(
-        html.keySet().stream().map(k -> k.replace(".html", ".json")).toList(), List.copyOf(json.keySet()));
+        html.keySet().stream().map(k -> k.replace(".html", ".json")).toList(),
+        List.copyOf(json.keySet()));
     Pattern heading = Pattern.compile("<h(\\d)( id=\"[^\"]*\")?>");
     for (String name : html.keySet()) {
       if (!name.endsWith(".html")) {
@@ -80,26 +86,43 @@ class JsonSummaryTest {
       List<JsonNode> sections = sections(doc);
       assertEquals(heading.matcher(page).results().count(), sections.size(), name + ": headings");
       for (JsonNode s : sections) {
-        String tag = "<h" + s.get("level").asInt() + (s.get("anchor").isNull() ? "" : " id=\"" + Text.html(s.get("anchor").asText()) + "\"")
-            + ">" + Text.html(s.get("heading").asText()) + "</h";
+        String tag =
+            "<h"
+                + s.get("level").asInt()
+                + (s.get("anchor").isNull()
+                    ? ""
+                    : " id=\"" + Text.html(s.get("anchor").asText()) + "\"")
+                + ">"
+                + Text.html(s.get("heading").asText())
+                + "</h";
         assertTrue(page.contains(tag), name + ": no " + tag);
       }
-      assertEquals(count(page, "<table"), all(doc, Pattern.compile("table")).size(), name + ": tables");
-      assertEquals(count(page, "<figure class=\"diagram\" tabindex=\"0\">"), all(doc, Pattern.compile("diagram")).size(), name + ": diagrams");
+      assertEquals(
+          count(page, "<table"), all(doc, Pattern.compile("table")).size(), name + ": tables");
+      assertEquals(
+          count(page, "<figure class=\"diagram\" tabindex=\"0\">"),
+          all(doc, Pattern.compile("diagram")).size(),
+          name + ": diagrams");
       List<JsonNode> flows = all(doc, Pattern.compile("flow"));
       assertEquals(count(page, "<figure class=\"flow\">"), flows.size(), name + ": flow diagrams");
       for (JsonNode f : flows) {
-        assertTrue(page.contains("<figcaption>" + Text.html(f.get("summary").asText()) + "</figcaption>"), name + ": " + f.get("summary"));
-        assertTrue(f.get("boxes").size() > 3 && f.get("arrows").size() > 2, name + ": the flow as data");
+        assertTrue(
+            page.contains("<figcaption>" + Text.html(f.get("summary").asText()) + "</figcaption>"),
+            name + ": " + f.get("summary"));
+        assertTrue(
+            f.get("boxes").size() > 3 && f.get("arrows").size() > 2, name + ": the flow as data");
       }
       List<JsonNode> quotes = all(doc, Pattern.compile("quote"));
       assertEquals(count(page, "<blockquote"), quotes.size(), name + ": quotes");
       for (JsonNode q : quotes) {
-        assertTrue(page.contains("<p class=\"quote-text\">" + Text.html(q.get("quote").asText()) + "</p>"), name + ": " + q);
+        assertTrue(
+            page.contains("<p class=\"quote-text\">" + Text.html(q.get("quote").asText()) + "</p>"),
+            name + ": " + q);
       }
       for (JsonNode t : all(doc, Pattern.compile("table"))) {
         int columns = t.get("headers").size();
-        t.get("rows").forEach(r -> assertEquals(columns, r.size(), name + ": a row of " + t.get("headers")));
+        t.get("rows")
+            .forEach(r -> assertEquals(columns, r.size(), name + ": a row of " + t.get("headers")));
       }
     }
   }
@@ -115,14 +138,21 @@ class JsonSummaryTest {
         counts.addAll(all(JSON.readTree(page.getValue()), Pattern.compile("count")));
       }
     }
-    counts.addAll(all(JSON.readTree(s.document(Summaries.Format.JSON, Summaries.Selection.ALL)), Pattern.compile("count")));
+    counts.addAll(
+        all(
+            JSON.readTree(s.document(Summaries.Format.JSON, Summaries.Selection.ALL)),
+            Pattern.compile("count")));
     int checked = 0;
     for (JsonNode c : counts) {
       String text = c.get("text").asText();
       List<String> ids = new ArrayList<>();
       c.get("evidence").forEach(id -> ids.add(id.asText()));
       assertEquals(new TreeSet<>(ids).size(), ids.size(), "an id twice in " + c);
-      ids.forEach(id -> assertTrue(items.contains(id), "'" + text + "' counts " + id + ", which is no evidence item"));
+      ids.forEach(
+          id ->
+              assertTrue(
+                  items.contains(id),
+                  "'" + text + "' counts " + id + ", which is no evidence item"));
       Matcher m = ITEMS.matcher(text);
       if (m.find()) {
         assertEquals(Integer.parseInt(m.group(1)), ids.size(), "'" + text + "' carries " + ids);
@@ -153,15 +183,21 @@ class JsonSummaryTest {
       assertTrue(nodes.contains("m-" + t.id()), "no mechanism node for " + t.id());
     }
     assertTrue(diagram.get("edges").size() > 0);
-    diagram.get("edges").forEach(e -> {
-      assertTrue(nodes.contains(e.get("from").asText()), e.toString());
-      assertTrue(nodes.contains(e.get("to").asText()), e.toString());
-    });
+    diagram
+        .get("edges")
+        .forEach(
+            e -> {
+              assertTrue(nodes.contains(e.get("from").asText()), e.toString());
+              assertTrue(nodes.contains(e.get("to").asText()), e.toString());
+            });
     // Section links carry their target page where it is written.
     JsonNode index = JSON.readTree(pages(Summaries.Format.JSON).get("index.json"));
     assertTrue(
         all(index, Pattern.compile("section")).stream()
-            .anyMatch(l -> l.get("section").asText().equals(EvidenceAppendix.SLUG) && l.get("href").asText().equals("evidence-appendix.json")),
+            .anyMatch(
+                l ->
+                    l.get("section").asText().equals(EvidenceAppendix.SLUG)
+                        && l.get("href").asText().equals("evidence-appendix.json")),
         "the overview links to the evidence appendix");
   }
 
@@ -173,7 +209,12 @@ class JsonSummaryTest {
         JSON.readTree(
             JsonFormat.print(
                 new JsonFormat(slug -> null)
-                    .value(List.of(new Step("screened", 42, List.of(Doc.count("2 findings", List.of("a/1", "b/2"))))))));
+                    .value(
+                        List.of(
+                            new Step(
+                                "screened",
+                                42,
+                                List.of(Doc.count("2 findings", List.of("a/1", "b/2"))))))));
     assertEquals("screened", n.get(0).get("label").asText());
     assertEquals(42, n.get(0).get("records").asInt());
     assertEquals("a/1", n.get(0).get("note").get(0).get("evidence").get(0).asText());

@@ -48,8 +48,13 @@ class SelectionBrowserIT {
         assertTrue(boxes.contains("19 studies"), boxes);
         double right = page.evaluate(SECTION_WIDTH).asDouble();
         double viewport = page.evaluate("document.documentElement.clientWidth").asDouble();
-        assertTrue(right <= viewport + 0.5, "at " + width + " px the section reaches " + right + " px of " + viewport);
-        double svg = page.evaluate("document.querySelector('svg.flow-diagram').getBoundingClientRect().width").asDouble();
+        assertTrue(
+            right <= viewport + 0.5,
+            "at " + width + " px the section reaches " + right + " px of " + viewport);
+        double svg =
+            page.evaluate(
+                    "document.querySelector('svg.flow-diagram').getBoundingClientRect().width")
+                .asDouble();
         assertTrue(svg > 200, "the diagram is drawn " + svg + " px wide at " + width + " px");
         assertEquals(List.of(), page.problems());
         page.evaluate(
@@ -57,7 +62,8 @@ class SelectionBrowserIT {
                 + " const keep = [h]; let n = h.nextElementSibling;"
                 + " while (n && n.tagName !== 'H2') { keep.push(n); n = n.nextElementSibling; }"
                 + " m.replaceChildren(...keep); })()");
-        page.screenshot(HeadlessChromium.screenshotFolder().resolve("summary-selection-" + width + ".png"));
+        page.screenshot(
+            HeadlessChromium.screenshotFolder().resolve("summary-selection-" + width + ".png"));
       }
     }
   }

@@ -27,11 +27,18 @@ class SummariesDocTest {
       found++;
       String page = pages.get(m.group(1));
       // An excerpt may sit in a fenced code block (JSON): the fence is not part of the page.
-      String excerpt = m.group(2).startsWith("```") ? m.group(2).replaceAll("^```[a-z]*\n|```\n$", "") : m.group(2);
-      assertTrue(page != null, "docs/summaries.md quotes a page that is not written: " + m.group(1));
+      String excerpt =
+          m.group(2).startsWith("```")
+              ? m.group(2).replaceAll("^```[a-z]*\n|```\n$", "")
+              : m.group(2);
+      assertTrue(
+          page != null, "docs/summaries.md quotes a page that is not written: " + m.group(1));
       assertTrue(
           page.contains(excerpt),
-          "docs/summaries.md has an excerpt of " + m.group(1) + " that the summary no longer writes:\n" + excerpt);
+          "docs/summaries.md has an excerpt of "
+              + m.group(1)
+              + " that the summary no longer writes:\n"
+              + excerpt);
     }
     assertTrue(found >= 2, "docs/summaries.md shows no real excerpt");
   }

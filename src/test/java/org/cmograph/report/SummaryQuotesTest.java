@@ -21,9 +21,9 @@ import org.cmograph.testing.Repo;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a programme-theory author must be able to trust in a summary: every quote is verbatim in
- * the source text of the study it is attributed to and carries that study's citation and the
- * quote's location; every DOI link is a well-formed https://doi.org/ link to a study's DOI.
+ * What a programme-theory author must be able to trust in a summary: every quote is verbatim in the
+ * source text of the study it is attributed to and carries that study's citation and the quote's
+ * location; every DOI link is a well-formed https://doi.org/ link to a study's DOI.
  */
 class SummaryQuotesTest {
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -36,23 +36,33 @@ class SummaryQuotesTest {
     List<Printed> out = new ArrayList<>();
     String[] lines = md.split("\n");
     for (int i = 0; i + 2 < lines.length; i++) {
-      if (lines[i].startsWith("> ") && lines[i + 1].equals(">") && lines[i + 2].startsWith("> — ")) {
+      if (lines[i].startsWith("> ")
+          && lines[i + 1].equals(">")
+          && lines[i + 2].startsWith("> — ")) {
         // the evidence ids link to their IRIs: read the link's text
-        String citation = lines[i + 2].substring(2).replace("**", "").replaceAll("\\[([^\\]]*)\\]\\(https://w3id\\.org/[^)]*\\)", "$1");
-        out.add(new Printed(page, unescapeMarkdown(lines[i].substring(2)), unescapeMarkdown(citation)));
+        String citation =
+            lines[i + 2]
+                .substring(2)
+                .replace("**", "")
+                .replaceAll("\\[([^\\]]*)\\]\\(https://w3id\\.org/[^)]*\\)", "$1");
+        out.add(
+            new Printed(page, unescapeMarkdown(lines[i].substring(2)), unescapeMarkdown(citation)));
       }
     }
     return out;
   }
 
   static final Pattern HTML_QUOTE =
-      Pattern.compile("<blockquote class=\"quote\"><p class=\"quote-text\">(.*?)</p><footer>(.*?)</footer></blockquote>");
+      Pattern.compile(
+          "<blockquote class=\"quote\"><p class=\"quote-text\">(.*?)</p><footer>(.*?)</footer></blockquote>");
 
   static List<Printed> htmlQuotes(String page, String html) {
     List<Printed> out = new ArrayList<>();
     Matcher m = HTML_QUOTE.matcher(html);
     while (m.find()) {
-      out.add(new Printed(page, unescapeHtml(m.group(1)), unescapeHtml(m.group(2).replaceAll("<[^>]+>", ""))));
+      out.add(
+          new Printed(
+              page, unescapeHtml(m.group(1)), unescapeHtml(m.group(2).replaceAll("<[^>]+>", ""))));
     }
     return out;
   }
@@ -62,7 +72,11 @@ class SummaryQuotesTest {
   }
 
   static String unescapeHtml(String s) {
-    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    return s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
   }
 
   static final Pattern EVIDENCE = Pattern.compile("Evidence ([a-z0-9-]+)/([a-z0-9-]+)");
@@ -85,7 +99,8 @@ class SummaryQuotesTest {
     java.util.Set<String> expected = new java.util.TreeSet<>();
     for (EvidenceBase.Evidence e : s.base().evidence()) {
       boolean linked =
-          s.base().cmocs().stream().anyMatch(c -> c.key().equals(e.cmocKey()) && !c.theoryLinks().isEmpty());
+          s.base().cmocs().stream()
+              .anyMatch(c -> c.key().equals(e.cmocKey()) && !c.theoryLinks().isEmpty());
       if (e.isFinding() && (e.countsForMechanism() || linked)) {
         expected.add(e.key());
       }
@@ -93,7 +108,9 @@ class SummaryQuotesTest {
     assertTrue(expected.size() > 20, "findings behind sections: " + expected.size());
     java.util.Set<String> cited = new java.util.TreeSet<>();
     for (Printed p : printed) {
-      Matcher m = Pattern.compile("([a-z0-9-]+/[a-z0-9-]+)").matcher(p.citation().replaceFirst("^.*Evidence ", ""));
+      Matcher m =
+          Pattern.compile("([a-z0-9-]+/[a-z0-9-]+)")
+              .matcher(p.citation().replaceFirst("^.*Evidence ", ""));
       while (m.find()) {
         cited.add(m.group(1));
       }
@@ -111,7 +128,14 @@ class SummaryQuotesTest {
       String study = m.group(1);
       EvidenceBase.Study st = s.base().study(study).orElseThrow();
       if (!p.citation().startsWith("— " + st.citation() + ", ")) {
-        problems.add(p.page() + ": quote of " + study + " is not cited as '" + st.citation() + "': " + p.citation());
+        problems.add(
+            p.page()
+                + ": quote of "
+                + study
+                + " is not cited as '"
+                + st.citation()
+                + "': "
+                + p.citation());
       }
       String id = m.group(2);
       String location =
@@ -121,10 +145,16 @@ class SummaryQuotesTest {
               .orElseThrow()
               .location();
       if (!p.citation().contains(", " + location + ". ")) {
-        problems.add(p.page() + ": quote of " + study + "/" + id + " lacks its location '" + location + "'");
+        problems.add(
+            p.page() + ": quote of " + study + "/" + id + " lacks its location '" + location + "'");
       }
       if (!source(study).contains(p.quote())) {
-        problems.add(p.page() + ": quote attributed to " + study + " is not verbatim in its source: " + p.quote());
+        problems.add(
+            p.page()
+                + ": quote attributed to "
+                + study
+                + " is not verbatim in its source: "
+                + p.quote());
       }
     }
     assertEquals(List.of(), problems);
@@ -137,17 +167,21 @@ class SummaryQuotesTest {
   }
 
   static final Pattern DOI_LINK = Pattern.compile("https?://(?:dx\\.)?doi\\.org/[^)\"\\s<]*");
-  static final Pattern WELL_FORMED = Pattern.compile("https://doi\\.org/10\\.[0-9]{4,9}/[-._;()/:A-Za-z0-9]+");
+  static final Pattern WELL_FORMED =
+      Pattern.compile("https://doi\\.org/10\\.[0-9]{4,9}/[-._;()/:A-Za-z0-9]+");
 
   @Test
   void everyDoiLinkIsWellFormedAndAStudysDoi() {
     Summaries s = BundledSummaries.get();
     Set<String> dois = new TreeSet<>();
-    s.base().studies().forEach(st -> {
-      if (st.doi() != null) {
-        dois.add("https://doi.org/" + st.doi());
-      }
-    });
+    s.base()
+        .studies()
+        .forEach(
+            st -> {
+              if (st.doi() != null) {
+                dois.add("https://doi.org/" + st.doi());
+              }
+            });
     assertTrue(dois.size() >= 3, "the bundled studies have DOIs");
     List<String> problems = new ArrayList<>();
     int links = 0;

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A summary of a few sections reads only their evidence (a partial base); what it prints must be
- * exactly what the same selection prints from the whole evidence base, and its selection errors
- * the same.
+ * exactly what the same selection prints from the whole evidence base, and its selection errors the
+ * same.
  */
 class SummarySelectiveReadTest {
 
@@ -26,8 +26,10 @@ class SummarySelectiveReadTest {
     Summaries full = BundledSummaries.get();
     try (CmoStore store = BundledSummaries.store(false)) {
       List<Summaries.Selection> selections = new ArrayList<>();
-      full.mechanismSections().forEach(s -> selections.add(new Summaries.Selection(List.of(s.id()), List.of())));
-      full.theorySections().forEach(s -> selections.add(new Summaries.Selection(List.of(), List.of(s.id()))));
+      full.mechanismSections()
+          .forEach(s -> selections.add(new Summaries.Selection(List.of(s.id()), List.of())));
+      full.theorySections()
+          .forEach(s -> selections.add(new Summaries.Selection(List.of(), List.of(s.id()))));
       assertTrue(selections.size() > 5, "sections: " + selections);
       // Several at once, a theory CMOC with a mechanism of another, and a repeated id.
       String m1 = full.mechanismSections().get(0).id();
@@ -44,13 +46,16 @@ class SummarySelectiveReadTest {
     String unused = unusedConcept(full);
     Summaries.Selection bad =
         new Summaries.Selection(
-            List.of("trusting-relationshp", unused, "no-such-thing"), List.of("downstream-outcome", "nothing"));
+            List.of("trusting-relationshp", unused, "no-such-thing"),
+            List.of("downstream-outcome", "nothing"));
     try (CmoStore store = BundledSummaries.store(false)) {
       Summaries partial = Summaries.read(store, bad);
       assertFalse(partial.base().complete());
       List<String> problems = full.check(bad);
       assertEquals(5, problems.size(), problems.toString());
-      assertTrue(problems.get(1).contains("in the catalogue, but no study or theory CMOC names it"), problems.toString());
+      assertTrue(
+          problems.get(1).contains("in the catalogue, but no study or theory CMOC names it"),
+          problems.toString());
       assertEquals(problems, partial.check(bad));
     }
   }
@@ -71,17 +76,20 @@ class SummarySelectiveReadTest {
       assertThrows(IllegalStateException.class, partial::mechanismSections);
       assertThrows(
           IllegalStateException.class,
-          () -> partial.pages(Summaries.Format.MD, new Summaries.Selection(List.of(id), List.of())));
+          () ->
+              partial.pages(Summaries.Format.MD, new Summaries.Selection(List.of(id), List.of())));
     }
   }
 
   @Test
-  void sectionsOfGeneratedStudiesReadAloneEqualThemFromTheWholeBase(@TempDir Path dir) throws Exception {
+  void sectionsOfGeneratedStudiesReadAloneEqualThemFromTheWholeBase(@TempDir Path dir)
+      throws Exception {
     try (CmoStore store = GeneratedStore.of(dir, 5, 100)) {
       Summaries full = Summaries.read(store);
       assertEquals(100, full.base().totals().studies());
       List<Summaries.Selection> selections = new ArrayList<>();
-      full.mechanismSections().forEach(s -> selections.add(new Summaries.Selection(List.of(s.id()), List.of())));
+      full.mechanismSections()
+          .forEach(s -> selections.add(new Summaries.Selection(List.of(s.id()), List.of())));
       assertTrue(selections.size() > 5, "sections: " + selections);
       assertSameAsFromTheWholeBase(full, store, selections);
     }

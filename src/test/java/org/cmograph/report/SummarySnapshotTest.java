@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The summaries of the bundled data, as golden files under src/test/resources/summary/: the whole
  * theory (index) and three mechanisms, in Markdown and HTML, the evidence appendix in Markdown, and
- * the three CSV tables. After an
- * intended change, rerun with {@code -Dsnapshots.update=true} and review the diff.
+ * the three CSV tables. After an intended change, rerun with {@code -Dsnapshots.update=true} and
+ * review the diff.
  */
 class SummarySnapshotTest {
   static final Path DIR = Repo.testResources().resolve("summary");

@@ -28,16 +28,24 @@ class TheoryRefinementTest {
   static void load() {
     ReferenceData reference = ReferenceData.load(Repo.root().resolve("ontology"));
     StudyPipeline pipeline =
-        new StudyPipeline(reference, Repo.testResources().resolve("extraction/sources"), Repo.root());
+        new StudyPipeline(
+            reference, Repo.testResources().resolve("extraction/sources"), Repo.root());
     List<Extraction> studies =
-        pipeline.validate(List.of(Repo.testResources().resolve("extraction/valid/minimal.yaml"))).valid();
+        pipeline
+            .validate(List.of(Repo.testResources().resolve("extraction/valid/minimal.yaml")))
+            .valid();
     TheoryPipeline.Result theory =
         new TheoryPipeline(reference, Repo.root().resolve("ontology"))
             .validate(List.of(Repo.testResources().resolve("theory/valid")), studies);
     assertEquals(List.of(), theory.problems());
     var g = theory.graph().orElseThrow();
     try (CmoStore store = CmoStore.inMemory()) {
-      store.replace(reference.ontology(), reference.catalogue(), Map.of(g.graphName(), g.graph()), studies, pipeline::convert);
+      store.replace(
+          reference.ontology(),
+          reference.catalogue(),
+          Map.of(g.graphName(), g.graph()),
+          studies,
+          pipeline::convert);
       summaries = Summaries.read(store);
     }
     markdown = summaries.document(Summaries.Format.MD, Summaries.Selection.ALL);
@@ -56,8 +64,12 @@ class TheoryRefinementTest {
   void theCurrentVersionHoldsWhatItsHistorySays() {
     EvidenceBase.Theory t = summaries.base().theory().orElseThrow();
     assertEquals("refined", t.version());
-    assertEquals(List.of("hope", "trust-connected"), t.cmocs().stream().map(EvidenceBase.TheoryCmoc::id).sorted().toList());
-    assertEquals(List.of("bridging", "trust"), t.in("initial").stream().map(EvidenceBase.TheoryCmoc::id).sorted().toList());
+    assertEquals(
+        List.of("hope", "trust-connected"),
+        t.cmocs().stream().map(EvidenceBase.TheoryCmoc::id).sorted().toList());
+    assertEquals(
+        List.of("bridging", "trust"),
+        t.in("initial").stream().map(EvidenceBase.TheoryCmoc::id).sorted().toList());
     assertEquals(4, t.all().size());
   }
 
@@ -68,7 +80,9 @@ class TheoryRefinementTest {
             "- **Refined in the refined version**; predecessor: *Trust through shared experience* (trust, not in the current version), which stated: “Peers share lived experience and the people supported trust them.”; prompted by "),
         markdown);
     assertTrue(markdown.contains(", evidence e1: “"), "the prompt's quote");
-    assertTrue(markdown.contains(". Rationale: The minimal study names engagement as what trust makes possible."));
+    assertTrue(
+        markdown.contains(
+            ". Rationale: The minimal study names engagement as what trust makes possible."));
     assertTrue(
         markdown.contains(
             "| refined | [Trust and connectedness](#theory-trust-connected) (trust-connected) | refined | *Trust through shared experience* (trust, not in the current version) | "),
@@ -81,17 +95,27 @@ class TheoryRefinementTest {
         markdown.contains(
             "| refined | *Bridging to services* (bridging, not in the current version) | dropped | — | "),
         markdown);
-    assertTrue(markdown.contains("| Bridging to services (bridging) | added | dropped |"), markdown);
-    assertTrue(markdown.contains("| Trust through shared experience (trust) | added | replaced by trust-connected |"), markdown);
-    assertTrue(html.contains("<g class=\"refinement-dropped\"><title>Bridging to services (bridging): dropped in refined."));
-    assertTrue(html.contains("stroke-dasharray=\"6 4\"/><text x=\"378\" y=\""), "dropped boxes are dashed");
+    assertTrue(
+        markdown.contains("| Bridging to services (bridging) | added | dropped |"), markdown);
+    assertTrue(
+        markdown.contains(
+            "| Trust through shared experience (trust) | added | replaced by trust-connected |"),
+        markdown);
+    assertTrue(
+        html.contains(
+            "<g class=\"refinement-dropped\"><title>Bridging to services (bridging): dropped in refined."));
+    assertTrue(
+        html.contains("stroke-dasharray=\"6 4\"/><text x=\"378\" y=\""),
+        "dropped boxes are dashed");
   }
 
   @Test
   void rivalsAppearBesideEachOther() {
     String row =
         "| **Trust and connectedness:** Peers share lived experience, the people supported trust them, feel connected and engage. | [Hope through role models](#theory-hope) (hope): Seeing a peer who has recovered gives hope, and people engage. |";
-    assertTrue(markdown.contains("| This configuration | Rival explanation |\n| --- | --- |\n" + row), markdown);
+    assertTrue(
+        markdown.contains("| This configuration | Rival explanation |\n| --- | --- |\n" + row),
+        markdown);
     // cmo:rivalOf is symmetric: the rival's section shows it too, though only one side states it.
     assertTrue(
         markdown.contains(

@@ -43,13 +43,31 @@ class BackupTest {
         source.dataset(),
         () -> {
           Node s = NodeFactory.createURI("urn:x-test:s");
-          source.dataset().getDefaultGraph().add(s, NodeFactory.createURI("urn:x-test:p"), NodeFactory.createLiteralString("in the default graph"));
+          source
+              .dataset()
+              .getDefaultGraph()
+              .add(
+                  s,
+                  NodeFactory.createURI("urn:x-test:p"),
+                  NodeFactory.createLiteralString("in the default graph"));
           Node g = NodeFactory.createURI("urn:x-test:g");
           Node b = NodeFactory.createBlankNode();
-          source.dataset().add(g, b, NodeFactory.createURI("urn:x-test:quote"),
-              NodeFactory.createLiteralString("He said \"\"\"no\"\"\" -> <b>\\ \n\tnew line, \ud83d\ude00, \u0430"));
+          source
+              .dataset()
+              .add(
+                  g,
+                  b,
+                  NodeFactory.createURI("urn:x-test:quote"),
+                  NodeFactory.createLiteralString(
+                      "He said \"\"\"no\"\"\" -> <b>\\ \n\tnew line, \ud83d\ude00, \u0430"));
           source.dataset().add(g, s, NodeFactory.createURI("urn:x-test:knows"), b);
-          source.dataset().add(g, s, NodeFactory.createURI("urn:x-test:label"), NodeFactory.createLiteralLang("étiquette", "fr"));
+          source
+              .dataset()
+              .add(
+                  g,
+                  s,
+                  NodeFactory.createURI("urn:x-test:label"),
+                  NodeFactory.createLiteralLang("étiquette", "fr"));
         });
     backup = bytesOf(source);
     damaged = damaged();
@@ -92,7 +110,8 @@ class BackupTest {
   void theBackupIsPlainGzippedNQuadsSealedWithItsChecksum() throws IOException {
     String text = new String(gunzip(backup), StandardCharsets.UTF_8);
     String[] lines = text.split("\n");
-    assertTrue(lines[lines.length - 1].matches("# cmograph-backup v1 quads=\\d+ sha256=[0-9a-f]{64}"));
+    assertTrue(
+        lines[lines.length - 1].matches("# cmograph-backup v1 quads=\\d+ sha256=[0-9a-f]{64}"));
     Backup.Summary s = Backup.verify(backup);
     assertEquals(lines.length - 1, s.quads());
   }
@@ -108,11 +127,17 @@ class BackupTest {
     out.put("one bit flipped", flipped);
     String text = new String(gunzip(backup), StandardCharsets.UTF_8);
     out.put("seal line removed", gzip(text.substring(0, text.lastIndexOf("# cmograph-backup"))));
-    out.put("a quad edited, seal kept", gzip(text.replaceFirst("\"in the default graph\"", "\"in the default graph!\"")));
-    out.put("a quad deleted, seal kept", gzip(text.replaceFirst("(?m)^[^#\\n]*urn:x-test:label[^\\n]*\\n", "")));
+    out.put(
+        "a quad edited, seal kept",
+        gzip(text.replaceFirst("\"in the default graph\"", "\"in the default graph!\"")));
+    out.put(
+        "a quad deleted, seal kept",
+        gzip(text.replaceFirst("(?m)^[^#\\n]*urn:x-test:label[^\\n]*\\n", "")));
     String sealed = text.substring(text.lastIndexOf("# cmograph-backup"));
     out.put("a quad added after the seal", gzip(text + "<urn:a> <urn:b> <urn:c> .\n"));
-    out.put("a broken line, checksum recomputed", gzip(resealed(text.replaceFirst("<urn:x-test:s>", "<urn:x-test:s"))));
+    out.put(
+        "a broken line, checksum recomputed",
+        gzip(resealed(text.replaceFirst("<urn:x-test:s>", "<urn:x-test:s"))));
     out.put("empty file", new byte[0]);
     out.put("not gzip", "study:\n  id: x\n".getBytes(StandardCharsets.UTF_8));
     out.put("gzip of nothing", gzip(""));
@@ -125,7 +150,8 @@ class BackupTest {
     String body = text.substring(0, text.lastIndexOf("# cmograph-backup"));
     try {
       java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-      String hex = java.util.HexFormat.of().formatHex(sha.digest(body.getBytes(StandardCharsets.UTF_8)));
+      String hex =
+          java.util.HexFormat.of().formatHex(sha.digest(body.getBytes(StandardCharsets.UTF_8)));
       return body + "# cmograph-backup v1 quads=" + body.lines().count() + " sha256=" + hex + "\n";
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

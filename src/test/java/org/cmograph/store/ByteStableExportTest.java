@@ -50,7 +50,9 @@ class ByteStableExportTest {
     String text = new String(first, StandardCharsets.UTF_8);
     Matcher blanks = BLANK.matcher(text);
     assertTrue(blanks.find(), "the export holds blank nodes, so the test compares their labels");
-    assertTrue(blanks.group(2).matches("b\\d+"), "a label from the data, not the store's: " + blanks.group());
+    assertTrue(
+        blanks.group(2).matches("b\\d+"),
+        "a label from the data, not the store's: " + blanks.group());
     assertArrayEquals(first, second, "two stores, same files, different bytes");
     assertArrayEquals(backupFirst, backupSecond, "two stores, same files, different backups");
   }
@@ -65,16 +67,20 @@ class ByteStableExportTest {
     DatasetGraph y = DatasetGraphFactory.createTxnMem();
     Node[] xs = {NodeFactory.createBlankNode(), NodeFactory.createBlankNode()};
     Node[] ys = {NodeFactory.createBlankNode(), NodeFactory.createBlankNode()};
-    Txn.executeWrite(x, () -> {
-      x.add(new Quad(g, xs[0], p, NodeFactory.createLiteralString("one")));
-      x.add(new Quad(g, xs[1], p, NodeFactory.createLiteralString("two")));
-      x.add(new Quad(g, xs[0], q, xs[1]));
-    });
-    Txn.executeWrite(y, () -> {
-      y.add(new Quad(g, ys[1], p, NodeFactory.createLiteralString("two")));
-      y.add(new Quad(g, ys[0], q, ys[1]));
-      y.add(new Quad(g, ys[0], p, NodeFactory.createLiteralString("one")));
-    });
+    Txn.executeWrite(
+        x,
+        () -> {
+          x.add(new Quad(g, xs[0], p, NodeFactory.createLiteralString("one")));
+          x.add(new Quad(g, xs[1], p, NodeFactory.createLiteralString("two")));
+          x.add(new Quad(g, xs[0], q, xs[1]));
+        });
+    Txn.executeWrite(
+        y,
+        () -> {
+          y.add(new Quad(g, ys[1], p, NodeFactory.createLiteralString("two")));
+          y.add(new Quad(g, ys[0], q, ys[1]));
+          y.add(new Quad(g, ys[0], p, NodeFactory.createLiteralString("one")));
+        });
     String outX = canonical(x);
     assertEquals(outX, canonical(y));
     assertEquals(3, outX.lines().count());
@@ -85,22 +91,29 @@ class ByteStableExportTest {
         .getGraph(g)
         .find()
         .forEachRemaining(parsed::add);
-    assertTrue(IsoMatcher.isomorphic(parsed, Txn.calculateRead(x, () -> {
-      var copy = GraphFactory.createGraphMem();
-      x.getGraph(g).find().forEachRemaining(copy::add);
-      return copy;
-    })));
+    assertTrue(
+        IsoMatcher.isomorphic(
+            parsed,
+            Txn.calculateRead(
+                x,
+                () -> {
+                  var copy = GraphFactory.createGraphMem();
+                  x.getGraph(g).find().forEachRemaining(copy::add);
+                  return copy;
+                })));
   }
 
   private static String canonical(DatasetGraph d) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Txn.executeRead(d, () -> {
-      try {
-        CanonicalNQuads.of(d).write(out);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    Txn.executeRead(
+        d,
+        () -> {
+          try {
+            CanonicalNQuads.of(d).write(out);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
     return out.toString(StandardCharsets.UTF_8);
   }
 
@@ -114,7 +127,8 @@ class ByteStableExportTest {
   private static byte[] backupContent(CmoStore store) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Backup.write(store, out);
-    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+    try (var in =
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(out.toByteArray()))) {
       return in.readAllBytes();
     }
   }

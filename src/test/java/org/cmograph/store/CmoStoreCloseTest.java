@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Closing a store while another thread still reads it (a shutdown hook stopping {@code serve}
- * while it counts its studies) is refused with a plain message, not a transaction stack trace,
- * and the store opens again once the reader has finished.
+ * Closing a store while another thread still reads it (a shutdown hook stopping {@code serve} while
+ * it counts its studies) is refused with a plain message, not a transaction stack trace, and the
+ * store opens again once the reader has finished.
  */
 class CmoStoreCloseTest {
   @Test

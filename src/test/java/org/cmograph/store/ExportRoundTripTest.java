@@ -30,8 +30,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The two independent RDF stacks must agree: every export is parsed by RDF4J Rio and compared, as
- * a dataset up to blank-node renaming, with what Jena holds.
+ * The two independent RDF stacks must agree: every export is parsed by RDF4J Rio and compared, as a
+ * dataset up to blank-node renaming, with what Jena holds.
  */
 class ExportRoundTripTest {
   static CmoStore store;

@@ -31,16 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A quote that is verbatim in its source may hold what breaks careless RDF writers: {@code """},
- * {@code >} and {@code <}, backslashes, both kinds of quotes, a tab, a character outside the
- * Basic Multilingual Plane. It loads, and every export format (read back by Jena and by RDF4J, and
- * the CSV by a CSV parser) returns it character for character.
+ * {@code >} and {@code <}, backslashes, both kinds of quotes, a tab, a character outside the Basic
+ * Multilingual Plane. It loads, and every export format (read back by Jena and by RDF4J, and the
+ * CSV by a CSV parser) returns it character for character.
  */
 class HardQuotesRoundTripTest {
   static final String QUOTE =
       "He said \"\"\"never\"\"\" and then -> <b>stop</b> \\ \"done\" 'ok' ''' caf\u00e9 \ud83d\ude00 end";
 
   @Test
-  void aVerbatimQuoteFullOfRdfSyntaxSurvivesEveryExportFormat(@TempDir Path dir) throws IOException {
+  void aVerbatimQuoteFullOfRdfSyntaxSurvivesEveryExportFormat(@TempDir Path dir)
+      throws IOException {
     Files.createDirectories(dir.resolve("studies"));
     Files.createDirectories(dir.resolve("sources"));
     Files.writeString(
@@ -95,7 +96,8 @@ class HardQuotesRoundTripTest {
         DatasetGraph back = DatasetGraphFactory.createGeneral();
         RDFParser.source(new ByteArrayInputStream(bytes)).lang(lang).parse(back);
         if (format != Exporter.Format.TTL) {
-          assertTrue(IsoMatcher.isomorphic(expected, back), format + ": Jena reads back the same dataset");
+          assertTrue(
+              IsoMatcher.isomorphic(expected, back), format + ": Jena reads back the same dataset");
         }
         RDFFormat rio =
             switch (format) {
@@ -110,7 +112,8 @@ class HardQuotesRoundTripTest {
                 .filter(st -> st.getObject() instanceof Literal l && l.getLabel().equals(QUOTE))
                 .count();
         // Two items quote it: each as cmo:quote and as its Web Annotation oa:exact.
-        assertEquals(4, found, format + ": RDF4J finds the quote four times, character for character");
+        assertEquals(
+            4, found, format + ": RDF4J finds the quote four times, character for character");
       }
     }
   }

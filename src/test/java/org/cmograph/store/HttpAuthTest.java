@@ -15,8 +15,15 @@ class HttpAuthTest {
     assertEquals(
         "6629fae49393a05397450978507c4ef1",
         auth.digest(
-            "MD5", false, true, "testrealm@host.com", "dcd98b7102dd2f0e8b11d0f600bfb0c093",
-            "00000001", "0a4f113b", "GET", "/dir/index.html"));
+            "MD5",
+            false,
+            true,
+            "testrealm@host.com",
+            "dcd98b7102dd2f0e8b11d0f600bfb0c093",
+            "00000001",
+            "0a4f113b",
+            "GET",
+            "/dir/index.html"));
   }
 
   @Test
@@ -25,9 +32,15 @@ class HttpAuthTest {
     assertEquals(
         "753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1",
         auth.digest(
-            "SHA-256", false, true, "http-auth@example.org",
-            "7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", "00000001",
-            "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", "GET", "/dir/index.html"));
+            "SHA-256",
+            false,
+            true,
+            "http-auth@example.org",
+            "7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v",
+            "00000001",
+            "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ",
+            "GET",
+            "/dir/index.html"));
   }
 
   @Test
@@ -54,6 +67,7 @@ class HttpAuthTest {
     assertEquals("b", both.params().get("realm"));
     assertEquals("Basic", HttpAuth.preferred(List.of("Basic realm=\"cmo\"")).scheme());
     assertNull(HttpAuth.preferred(List.of("Bearer realm=\"x\"")));
-    assertNull(HttpAuth.preferred(List.of("Digest realm=\"x\", nonce=\"n\", algorithm=SHA-512-256")));
+    assertNull(
+        HttpAuth.preferred(List.of("Digest realm=\"x\", nonce=\"n\", algorithm=SHA-512-256")));
   }
 }

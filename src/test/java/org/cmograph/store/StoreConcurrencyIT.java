@@ -18,11 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QuerySolution;
-import org.apache.jena.query.ResultSet;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -38,10 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Snapshot reads and serialised writes on one TDB2 store. Readers count every study's triples
- * while loads replace all studies between two versions of different sizes: each reader sees all
- * studies of one version, never a mix. Two loads in one process queue behind each other; a load
- * from a second process is refused with a message that says why.
+ * Snapshot reads and serialised writes on one TDB2 store. Readers count every study's triples while
+ * loads replace all studies between two versions of different sizes: each reader sees all studies
+ * of one version, never a mix. Two loads in one process queue behind each other; a load from a
+ * second process is refused with a message that says why.
  */
 class StoreConcurrencyIT {
   static List<Extraction> bundled;
@@ -68,7 +64,8 @@ class StoreConcurrencyIT {
     };
   }
 
-  static CmoStore.LoadStats load(CmoStore store, Function<Extraction, StudyGraphBuilder.StudyGraph> convert) {
+  static CmoStore.LoadStats load(
+      CmoStore store, Function<Extraction, StudyGraphBuilder.StudyGraph> convert) {
     ReferenceData ref = StoreIT.pipeline.reference();
     return store.replace(ref.ontology(), ref.catalogue(), bundled, convert);
   }
@@ -172,7 +169,12 @@ class StoreConcurrencyIT {
       System.out.printf(
           "concurrency: 4 loads of %d studies by 2 writers in %d ms; 4 readers took %d snapshots"
               + " (%d old, %d new, %d while a load ran), 0 mixed%n",
-          bundled.size(), ms, seenA.get() + seenB.get(), seenA.get(), seenB.get(), duringWrites.get());
+          bundled.size(),
+          ms,
+          seenA.get() + seenB.get(),
+          seenA.get(),
+          seenB.get(),
+          duringWrites.get());
     }
   }
 

@@ -13,15 +13,17 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.cmograph.extraction.Extraction;
-import org.cmograph.util.Hashes;
 import org.cmograph.rdf.ReferenceData;
 import org.cmograph.rdf.StudyPipeline;
 import org.cmograph.testing.Repo;
+import org.cmograph.util.Hashes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real TDB2 store on disk: whole-transaction loads, reloads that change nothing, clean failure. */
+/**
+ * A real TDB2 store on disk: whole-transaction loads, reloads that change nothing, clean failure.
+ */
 class StoreIT {
   static StudyPipeline pipeline;
   static List<Extraction> bundled;

@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link StoredNodes} decodes from the node file exactly what TDB2's node table decodes: every
- * kind of node the store holds (IRIs, plain, language-tagged and typed literals, blank nodes,
- * terms longer than its read window, terms across window edges), while a writer appends, and
- * through the node table where there is no file.
+ * {@link StoredNodes} decodes from the node file exactly what TDB2's node table decodes: every kind
+ * of node the store holds (IRIs, plain, language-tagged and typed literals, blank nodes, terms
+ * longer than its read window, terms across window edges), while a writer appends, and through the
+ * node table where there is no file.
  */
 class StoredNodesTest {
   private static final String EX = "https://example.org/";
@@ -47,7 +47,8 @@ class StoredNodesTest {
     }
     nodes.add(NodeFactory.createLiteralLang("a peer worker", "en-GB"));
     nodes.add(NodeFactory.createLiteralDT("12345678901234567890.5", XSDDatatype.XSDdecimal));
-    nodes.add(NodeFactory.createLiteralDT("2024-01-31T10:00:00.123+01:00", XSDDatatype.XSDdateTime));
+    nodes.add(
+        NodeFactory.createLiteralDT("2024-01-31T10:00:00.123+01:00", XSDDatatype.XSDdateTime));
     nodes.add(NodeFactory.createLiteralDT("x", NodeFactory.getType(EX + "datatype")));
     nodes.add(NodeFactory.createLiteralString(""));
     nodes.add(NodeFactory.createLiteralString("tab\tnewline\nnul\u0000end"));
@@ -75,7 +76,9 @@ class StoredNodesTest {
   private static Set<NodeId> allIds(DatasetGraph ds) {
     Set<NodeId> ids = new LinkedHashSet<>();
     var quads = TDBInternal.getDatasetGraphTDB(ds).getQuadTable().getNodeTupleTable();
-    quads.findAsNodeIds(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(t -> ids.addAll(asList(t)));
+    quads
+        .findAsNodeIds(Node.ANY, Node.ANY, Node.ANY, Node.ANY)
+        .forEachRemaining(t -> ids.addAll(asList(t)));
     return ids;
   }
 
@@ -100,7 +103,8 @@ class StoredNodesTest {
             assertEquals(expectFile, nodes.readsFile(), "decoded from the node file");
           }
           for (NodeId id : ids) {
-            assertEquals(table(ds).getNodeForNodeId(id), StoredNodes.node(id, decoded), "node of " + id);
+            assertEquals(
+                table(ds).getNodeForNodeId(id), StoredNodes.node(id, decoded), "node of " + id);
             compared[0]++;
           }
         });
@@ -123,12 +127,17 @@ class StoredNodesTest {
     try (CmoStore store = CmoStore.open(dir)) {
       DatasetGraph ds = store.dataset();
       // 2 is inline; the IRI it shares a value with (an early position in the file) is not.
-      add(ds, List.of(NodeFactory.createURI(EX + "x"), NodeFactory.createLiteralDT("2", XSDDatatype.XSDinteger)));
+      add(
+          ds,
+          List.of(
+              NodeFactory.createURI(EX + "x"),
+              NodeFactory.createLiteralDT("2", XSDDatatype.XSDinteger)));
       Txn.executeRead(
           ds,
           () -> {
             Set<NodeId> ids = allIds(ds);
-            assertTrue(ids.stream().anyMatch(id -> NodeId.isInline(id)), "the integer is stored inline");
+            assertTrue(
+                ids.stream().anyMatch(id -> NodeId.isInline(id)), "the integer is stored inline");
             Map<NodeId, Node> decoded = new HashMap<>();
             try (StoredNodes nodes = StoredNodes.open(ds)) {
               nodes.decode(ids, decoded);
@@ -157,7 +166,11 @@ class StoredNodesTest {
                       () -> {
                         Node g = NodeFactory.createURI(EX + "other");
                         for (int i = 0; i < 20_000; i++) {
-                          ds.add(g, NodeFactory.createURI(EX + "new/" + i), g, NodeFactory.createLiteralString("new " + i));
+                          ds.add(
+                              g,
+                              NodeFactory.createURI(EX + "new/" + i),
+                              g,
+                              NodeFactory.createLiteralString("new " + i));
                           if (i == 100) {
                             writing.countDown();
                           }

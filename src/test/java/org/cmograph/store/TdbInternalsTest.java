@@ -32,7 +32,12 @@ class TdbInternalsTest {
         store,
         () -> {
           for (int i = 0; i < 25; i++) {
-            store.add(new Quad(G, NodeFactory.createURI("https://example.org/s" + i), P, NodeFactory.createLiteralString("v" + i)));
+            store.add(
+                new Quad(
+                    G,
+                    NodeFactory.createURI("https://example.org/s" + i),
+                    P,
+                    NodeFactory.createLiteralString("v" + i)));
           }
           store.getDefaultGraph().add(G, P, G);
         });
@@ -42,11 +47,17 @@ class TdbInternalsTest {
           assertEquals(store.stream().count(), TdbInternals.indexedQuads(store));
           assertEquals(26, TdbInternals.indexedQuads(store));
           long[] found = {0};
-          TdbInternals.quadTable(store).findAsNodeIds(G, Node.ANY, P, Node.ANY).forEachRemaining(t -> found[0]++);
+          TdbInternals.quadTable(store)
+              .findAsNodeIds(G, Node.ANY, P, Node.ANY)
+              .forEachRemaining(t -> found[0]++);
           assertEquals(25, found[0]);
           assertEquals(1, TdbInternals.activeTransactions(store));
-          assertEquals(folder.resolve("s").toAbsolutePath().toString(),
-              Path.of(TdbInternals.storage(store).getLocation().getDirectoryPath()).toAbsolutePath().toString().replaceAll("/Data-0001/?$", ""));
+          assertEquals(
+              folder.resolve("s").toAbsolutePath().toString(),
+              Path.of(TdbInternals.storage(store).getLocation().getDirectoryPath())
+                  .toAbsolutePath()
+                  .toString()
+                  .replaceAll("/Data-0001/?$", ""));
         });
     assertEquals(0, TdbInternals.activeTransactions(store));
     assertTrue(TdbInternals.release(store));

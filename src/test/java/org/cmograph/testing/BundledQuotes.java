@@ -20,14 +20,17 @@ public final class BundledQuotes {
             .readTree(Repo.data().resolve("studies").resolve(studyId + ".yaml").toFile());
     List<Quote> out = new ArrayList<>();
     for (JsonNode e : root.path("evidence")) {
-      out.add(new Quote(e.path("id").asText(), e.path("quote").asText(), e.path("location").asText(null)));
+      out.add(
+          new Quote(
+              e.path("id").asText(), e.path("quote").asText(), e.path("location").asText(null)));
     }
     return out;
   }
 
   /** The text of a bundled source after its header lines (what the publication itself says). */
   public static List<String> paragraphsOf(String sourceFile) throws IOException {
-    String text = java.nio.file.Files.readString(Repo.data().resolve("sources").resolve(sourceFile));
+    String text =
+        java.nio.file.Files.readString(Repo.data().resolve("sources").resolve(sourceFile));
     List<String> out = new ArrayList<>();
     for (String p : text.split("\n\\s*\n")) {
       if (!p.isBlank()) {

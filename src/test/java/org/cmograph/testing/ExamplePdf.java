@@ -24,7 +24,8 @@ public final class ExamplePdf {
     Path out = Repo.root().resolve("examples/gillard-2024-implementation.pdf");
     new TestPdf()
         .columns(2)
-        .header("Gillard et al. · Implementing peer support into practice in mental health services")
+        .header(
+            "Gillard et al. · Implementing peer support into practice in mental health services")
         .pageNumbers()
         .ligatures()
         .linesPerPage(20)
@@ -32,10 +33,12 @@ public final class ExamplePdf {
     // A journal's PDF names its article in its metadata, as this one does.
     try (PDDocument doc = Loader.loadPDF(out.toFile())) {
       PDDocumentInformation info = doc.getDocumentInformation();
-      info.setTitle("Implementing peer support into practice in mental health services: a"
-          + " qualitative comparative case study");
-      info.setAuthor("Gillard S; Foster R; White S; Bhattacharya R; Binfield P; Eborall R; Gibson SL;"
-          + " Harnett D; Simpson A; Lucock M; Marks J; Repper J; Rinaldi M; Salla A; Worner J");
+      info.setTitle(
+          "Implementing peer support into practice in mental health services: a"
+              + " qualitative comparative case study");
+      info.setAuthor(
+          "Gillard S; Foster R; White S; Bhattacharya R; Binfield P; Eborall R; Gibson SL;"
+              + " Harnett D; Simpson A; Lucock M; Marks J; Repper J; Rinaldi M; Salla A; Worner J");
       doc.save(out.toFile());
     }
     System.out.println("wrote " + out);

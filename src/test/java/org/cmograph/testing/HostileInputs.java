@@ -14,10 +14,10 @@ import java.util.Random;
 /**
  * Bad inputs that are generated rather than committed: too big (a 50 MB scalar), too deep (10,000
  * levels), not text (binary, invalid UTF-8, UTF-16), invisible (raw control characters, a
- * non-breaking space as indentation) or not a file at all (a symbolic link loop, a link out of
- * the folder, a pipe), or named with control characters. Each is
- * written at test time into a temporary folder; its expected problems live in {@code
- * extraction/hostile/NAME.problems.txt}, paths relative to that folder.
+ * non-breaking space as indentation) or not a file at all (a symbolic link loop, a link out of the
+ * folder, a pipe), or named with control characters. Each is written at test time into a temporary
+ * folder; its expected problems live in {@code extraction/hostile/NAME.problems.txt}, paths
+ * relative to that folder.
  */
 public final class HostileInputs {
   private HostileInputs() {}
@@ -57,8 +57,7 @@ public final class HostileInputs {
   /** The valid minimal extraction, with its study id set to {@code id}. */
   public static String minimal(String id) {
     try {
-      String text =
-          Files.readString(Repo.testResources().resolve("extraction/valid/minimal.yaml"));
+      String text = Files.readString(Repo.testResources().resolve("extraction/valid/minimal.yaml"));
       return text.replace("  id: minimal\n", "  id: " + id + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -141,7 +140,8 @@ public final class HostileInputs {
     cases.add(
         new Case(
             "nesting-10000-block",
-            dir -> text(dir, "nesting-10000-block.yaml", "study:\n" + "- ".repeat(10_000) + "x\n")));
+            dir ->
+                text(dir, "nesting-10000-block.yaml", "study:\n" + "- ".repeat(10_000) + "x\n")));
     cases.add(
         new Case(
             "nesting-10000-mapping",
@@ -201,8 +201,7 @@ public final class HostileInputs {
                     dir,
                     "invalid-utf8-truncated-at-end.yaml",
                     concat(
-                        minimal("invalid-utf8-truncated-at-end")
-                            .getBytes(StandardCharsets.UTF_8),
+                        minimal("invalid-utf8-truncated-at-end").getBytes(StandardCharsets.UTF_8),
                         new byte[] {'#', ' ', (byte) 0xE2, (byte) 0x82}))));
     cases.add(
         new Case(
@@ -267,7 +266,8 @@ public final class HostileInputs {
                     dir,
                     "control-character-c1.yaml",
                     minimal("control-character-c1")
-                        .replace("location: Abstract, Results", "location: Abstract\u0093, Results"))));
+                        .replace(
+                            "location: Abstract, Results", "location: Abstract\u0093, Results"))));
     cases.add(
         new Case(
             "escape-character-raw",
@@ -284,7 +284,8 @@ public final class HostileInputs {
                 text(
                     dir,
                     "nbsp-indentation.yaml",
-                    minimal("nbsp-indentation").replace("\n  year: 2015", "\n\u00a0\u00a0year: 2015"))));
+                    minimal("nbsp-indentation")
+                        .replace("\n  year: 2015", "\n\u00a0\u00a0year: 2015"))));
     cases.add(
         new Case(
             "zero-width-space-in-key",
@@ -371,15 +372,20 @@ public final class HostileInputs {
         new Case(
             "json-raw-control-character",
             dir ->
-                text(dir, "json-raw-control-character.json", "{\"study\": {\"title\": \"a\u0001b\"}}\n")));
+                text(
+                    dir,
+                    "json-raw-control-character.json",
+                    "{\"study\": {\"title\": \"a\u0001b\"}}\n")));
     cases.add(
         new Case(
             "json-escaped-surrogate",
             dir ->
-                text(dir, "json-escaped-surrogate.json", "{\"format\": 2, \"study\": {\"title\": \"a\\ud800b\"}}\n")));
+                text(
+                    dir,
+                    "json-escaped-surrogate.json",
+                    "{\"format\": 2, \"study\": {\"title\": \"a\\ud800b\"}}\n")));
     cases.add(
-        new Case(
-            "json-two-documents", dir -> text(dir, "json-two-documents.json", "{}\n{}\n")));
+        new Case("json-two-documents", dir -> text(dir, "json-two-documents.json", "{}\n{}\n")));
     cases.add(
         new Case(
             "json-huge-number",
@@ -426,7 +432,8 @@ public final class HostileInputs {
               Path outside = Files.createTempDirectory("cmograph-outside-");
               outside.toFile().deleteOnExit(); // registered first, so deleted last
               // Read, a one-line secret would be quoted whole in a WRONG-TYPE message.
-              Path key = text(outside, "id_ed25519", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKEYBYTES\n");
+              Path key =
+                  text(outside, "id_ed25519", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKEYBYTES\n");
               key.toFile().deleteOnExit();
               Path notes = text(outside, "notes.yaml", "password: hunter2\n");
               notes.toFile().deleteOnExit();
@@ -435,7 +442,8 @@ public final class HostileInputs {
               Files.createSymbolicLink(folder.resolve("elsewhere"), outside);
               // A link that stays inside the folder is followed and read as before.
               text(Files.createDirectories(folder.resolve(".drafts")), "broken.yaml", "study: [\n");
-              Files.createSymbolicLink(folder.resolve("inside.yaml"), Path.of(".drafts/broken.yaml"));
+              Files.createSymbolicLink(
+                  folder.resolve("inside.yaml"), Path.of(".drafts/broken.yaml"));
               return folder;
             }));
     cases.add(
@@ -468,8 +476,9 @@ public final class HostileInputs {
   /** The minimal extraction written as JSON, for a file that clashes with a YAML one. */
   static String minimalAsJson() {
     try {
-      var yaml = new com.fasterxml.jackson.databind.ObjectMapper(
-          new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+      var yaml =
+          new com.fasterxml.jackson.databind.ObjectMapper(
+              new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
       var tree = yaml.readTree(minimal("minimal"));
       return new com.fasterxml.jackson.databind.ObjectMapper()
           .writerWithDefaultPrettyPrinter()

@@ -26,8 +26,12 @@ public final class Snapshots {
     }
     if (!Files.exists(expectedFile)) {
       throw new AssertionError(
-          "no snapshot " + expectedFile + "; run with -Dsnapshots.update=true to create it:\n" + actual);
+          "no snapshot "
+              + expectedFile
+              + "; run with -Dsnapshots.update=true to create it:\n"
+              + actual);
     }
-    assertEquals(Files.readString(expectedFile, StandardCharsets.UTF_8), actual, "snapshot " + expectedFile);
+    assertEquals(
+        Files.readString(expectedFile, StandardCharsets.UTF_8), actual, "snapshot " + expectedFile);
   }
 }

@@ -2,9 +2,9 @@ package org.cmograph.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
-import org.cmograph.util.Hashes;
 import org.cmograph.store.CmoStore;
 import org.cmograph.store.Exporter;
+import org.cmograph.util.Hashes;
 
 /**
  * The canonical hash of a store: SHA-256 of its canonical N-Quads export (graphs in name order,

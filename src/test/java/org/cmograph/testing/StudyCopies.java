@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Many valid studies for load tests: copies of the bundled extractions under new study ids
- * ({@code c7-gillard-2014}), so every copy is a study of its own with its own named graph. Their
- * quotes come from {@code data/sources} (pass it as {@code --sources}).
+ * Many valid studies for load tests: copies of the bundled extractions under new study ids ({@code
+ * c7-gillard-2014}), so every copy is a study of its own with its own named graph. Their quotes
+ * come from {@code data/sources} (pass it as {@code --sources}).
  */
 public final class StudyCopies {
   private StudyCopies() {}

@@ -17,9 +17,9 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
- * Test PDFs made with PDFBox itself, so no binary fixture is committed: text flowed into one or
- * two columns of A4 pages, with an optional running header, page numbers, words hyphenated where
- * they do not fit at a line end, and "fi"/"fl" set as ligature glyphs (Helvetica's fi and fl, reached
+ * Test PDFs made with PDFBox itself, so no binary fixture is committed: text flowed into one or two
+ * columns of A4 pages, with an optional running header, page numbers, words hyphenated where they
+ * do not fit at a line end, and "fi"/"fl" set as ligature glyphs (Helvetica's fi and fl, reached
  * through a font encoding with /Differences, so the PDF carries U+FB01 and U+FB02 as a typesetter's
  * would). Every choice is a parameter; {@link #flow} says where each word landed.
  */
@@ -189,8 +189,9 @@ public final class TestPdf {
     return font.getStringWidth(s) / 1000 * size;
   }
 
-  private void showWords(PDPageContentStream cs, PDFont font, PDFont ligature, float x, float y,
-      String line) throws IOException {
+  private void showWords(
+      PDPageContentStream cs, PDFont font, PDFont ligature, float x, float y, String line)
+      throws IOException {
     cs.beginText();
     cs.newLineAtOffset(x, y);
     if (!ligatures) {
@@ -223,8 +224,9 @@ public final class TestPdf {
     cs.endText();
   }
 
-  private static void show(PDPageContentStream cs, PDFont font, float size, float x, float y,
-      String text) throws IOException {
+  private static void show(
+      PDPageContentStream cs, PDFont font, float size, float x, float y, String text)
+      throws IOException {
     cs.beginText();
     cs.setFont(font, size);
     cs.newLineAtOffset(x, y);

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real OpenLink Virtuoso (Debian's {@code virtuoso-opensource}) for tests: its own database in
- * a temporary folder, its SQL and HTTP ports on the loopback interface, started in the foreground
- * and stopped by {@link #close()}. The packaged system service is not used.
+ * A real OpenLink Virtuoso (Debian's {@code virtuoso-opensource}) for tests: its own database in a
+ * temporary folder, its SQL and HTTP ports on the loopback interface, started in the foreground and
+ * stopped by {@link #close()}. The packaged system service is not used.
  *
  * <pre>
  * assumeTrue(VirtuosoServer.installed(), VirtuosoServer.MISSING);

@@ -12,8 +12,8 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.cmograph.extraction.Problem;
 import org.cmograph.exchange.SheetReader;
+import org.cmograph.extraction.Problem;
 
 /**
  * Builds .xlsx workbooks from CSV files with Apache POI, so the bundled example workbook and the

@@ -13,7 +13,8 @@ class CsvTest {
   @Test
   void quotesOnlyWhatNeedsQuotingAndEndsWithCrlf() {
     assertEquals("a,b\r\n", Csv.line(List.of("a", "b")));
-    assertEquals("x,\"b, c\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n",
+    assertEquals(
+        "x,\"b, c\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n",
         Csv.line(List.of("x", "b, c", "say \"hi\"", "two\nlines")));
     assertEquals("a,,c\r\n", Csv.line(Arrays.asList("a", null, "c")));
   }
@@ -21,7 +22,8 @@ class CsvTest {
   @Test
   void whatItWritesReadsBackTheSame() throws Exception {
     List<String> fields =
-        List.of("", " leading space", "#hash", "trailing ", "\"quoted\"", "a\r\nb", "café, “curly”");
+        List.of(
+            "", " leading space", "#hash", "trailing ", "\"quoted\"", "a\r\nb", "café, “curly”");
     List<String> back = new ArrayList<>();
     for (CSVRecord r : Csv.FORMAT.parse(new StringReader(Csv.line(fields)))) {
       r.forEach(back::add);

@@ -16,12 +16,22 @@ class FuturesTest {
   void returnsTheResultAndPassesOnWhatTheWorkThrew() {
     assertEquals("done", Futures.await(CompletableFuture.completedFuture("done"), "testing"));
     IllegalArgumentException bad = new IllegalArgumentException("bad input");
-    assertSame(bad, assertThrows(IllegalArgumentException.class, () -> Futures.await(CompletableFuture.failedFuture(bad), "testing")));
+    assertSame(
+        bad,
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Futures.await(CompletableFuture.failedFuture(bad), "testing")));
     OutOfMemoryError oom = new OutOfMemoryError("test");
-    assertSame(oom, assertThrows(OutOfMemoryError.class, () -> Futures.await(CompletableFuture.failedFuture(oom), "testing")));
+    assertSame(
+        oom,
+        assertThrows(
+            OutOfMemoryError.class,
+            () -> Futures.await(CompletableFuture.failedFuture(oom), "testing")));
     IOException io = new IOException("disk");
     IllegalStateException wrapped =
-        assertThrows(IllegalStateException.class, () -> Futures.await(CompletableFuture.failedFuture(io), "testing"));
+        assertThrows(
+            IllegalStateException.class,
+            () -> Futures.await(CompletableFuture.failedFuture(io), "testing"));
     assertSame(io, wrapped.getCause());
   }
 
@@ -30,7 +40,9 @@ class FuturesTest {
     FutureTask<String> never = new FutureTask<>(() -> "never run");
     Thread.currentThread().interrupt();
     try {
-      IllegalStateException e = assertThrows(IllegalStateException.class, () -> Futures.await(never, "reading the store"));
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class, () -> Futures.await(never, "reading the store"));
       assertTrue(e.getMessage().contains("reading the store"), e.getMessage());
       assertTrue(Thread.currentThread().isInterrupted());
     } finally {

@@ -25,7 +25,8 @@ class StrictUtf8Test {
     assertEquals(6, e.offset());
     // A sequence cut short at the end is not UTF-8 either.
     byte[] cut = {'a', (byte) 0xE2, (byte) 0x80};
-    assertEquals(1, assertThrows(StrictUtf8.NotUtf8Exception.class, () -> StrictUtf8.decode(cut)).offset());
+    assertEquals(
+        1, assertThrows(StrictUtf8.NotUtf8Exception.class, () -> StrictUtf8.decode(cut)).offset());
   }
 
   @Test

@@ -67,7 +67,9 @@ final class Checks {
     List<String> words = new ArrayList<>();
     for (Map.Entry<String, List<String>> kind : CUES.entrySet()) {
       for (String cue : kind.getValue()) {
-        Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(cue) + "(?![\\p{L}\\p{N}])").matcher(text);
+        Matcher m =
+            Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(cue) + "(?![\\p{L}\\p{N}])")
+                .matcher(text);
         if (m.find()) {
           if (!kinds.contains(kind.getKey())) {
             kinds.add(kind.getKey());

@@ -1,7 +1,7 @@
 package org.cmograph.extraction.migrate;
 
-import static org.cmograph.extraction.migrate.YamlEdits.tuple;
 import static org.cmograph.extraction.migrate.YamlEdits.scalar;
+import static org.cmograph.extraction.migrate.YamlEdits.tuple;
 import static org.cmograph.extraction.migrate.YamlEdits.valueText;
 
 import java.util.ArrayList;
@@ -30,7 +30,6 @@ final class ContextHoisting {
 
   /** A study-level context or outcome taken out of a configuration. */
   record Hoisted(String id, String cmoc, Map<String, String> fields, List<String> lines) {}
-
 
   void appendList(
       StringBuilder block,
@@ -89,7 +88,9 @@ final class ContextHoisting {
       List<String> lines = new ArrayList<>();
       if (block && previousEnd >= 0) {
         // Comment lines between two items travel with the item below them.
-        for (int l = yaml.lineIndex(previousEnd) + 1; l < yaml.lineIndex(yaml.offset(m.getStartMark())); l++) {
+        for (int l = yaml.lineIndex(previousEnd) + 1;
+            l < yaml.lineIndex(yaml.offset(m.getStartMark()));
+            l++) {
           if (yaml.isComment(l)) {
             lines.add(" ".repeat(dash) + yaml.line(l).strip());
           }
@@ -114,7 +115,8 @@ final class ContextHoisting {
       }
       if (isContext) {
         String roleValue = role.map(t -> valueText(t.getValueNode())).orElse(null);
-        String trailing = role.map(t -> yaml.trailingComment(yaml.contentEnd(t.getValueNode()))).orElse("");
+        String trailing =
+            role.map(t -> yaml.trailingComment(yaml.contentEnd(t.getValueNode()))).orElse("");
         String link =
             "{context: " + id + ", role: " + (roleValue == null ? "enabling" : roleValue) + "}";
         if (roleValue == null) {
@@ -146,13 +148,17 @@ final class ContextHoisting {
       }
     } else if (isContext) {
       String links = blockRefs.toString();
-      yaml.edit(yaml.lineStart(valueStart), end, links.substring(0, links.length() - yaml.nl.length()));
+      yaml.edit(
+          yaml.lineStart(valueStart), end, links.substring(0, links.length() - yaml.nl.length()));
     } else if (cleanKeyLine) {
       yaml.edit(colon + 1, end, " [" + String.join(", ", refs) + "]");
     } else {
       StringBuilder ids = new StringBuilder();
       for (String id : refs) {
-        ids.append(ids.length() == 0 ? "" : yaml.nl).append(" ".repeat(indent)).append("- ").append(id);
+        ids.append(ids.length() == 0 ? "" : yaml.nl)
+            .append(" ".repeat(indent))
+            .append("- ")
+            .append(id);
       }
       yaml.edit(yaml.lineStart(valueStart), end, ids.toString());
     }
@@ -171,7 +177,11 @@ final class ContextHoisting {
           continue;
         }
         String pair =
-            yaml.slice(t.getKeyNode()) + ": " + yaml.text.substring(yaml.offset(t.getValueNode().getStartMark()), yaml.contentEnd(t.getValueNode()));
+            yaml.slice(t.getKeyNode())
+                + ": "
+                + yaml.text.substring(
+                    yaml.offset(t.getValueNode().getStartMark()),
+                    yaml.contentEnd(t.getValueNode()));
         String[] parts = pair.split("\\R");
         out.add((out.isEmpty() ? " ".repeat(dash) + "- " : pad) + parts[0]);
         for (int i = 1; i < parts.length; i++) {

@@ -19,12 +19,12 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 
 /**
  * Turns the text of a first-format extraction file (or programme theory, see {@link
- * TheoryMigration}) into the text of a format 2 file, losing
- * nothing: study-level contexts and outcomes, context links with roles, {@code kind}s, {@code
- * reasoning}, {@code not_reported}, {@code cmocs} lists. Where a person must decide (a role the
- * first format left to its default, a quote that reads like a method statement) it writes a
- * {@code # CHECK} comment. YAML is edited in place, so its comments and layout stay; JSON, which has
- * no comments, is rewritten and its checks are returned instead.
+ * TheoryMigration}) into the text of a format 2 file, losing nothing: study-level contexts and
+ * outcomes, context links with roles, {@code kind}s, {@code reasoning}, {@code not_reported},
+ * {@code cmocs} lists. Where a person must decide (a role the first format left to its default, a
+ * quote that reads like a method statement) it writes a {@code # CHECK} comment. YAML is edited in
+ * place, so its comments and layout stay; JSON, which has no comments, is rewritten and its checks
+ * are returned instead.
  *
  * <pre>
  * Migration.Result r = new Migration().migrate(Path.of("data/studies/gillard-2024.yaml"));
@@ -117,14 +117,17 @@ public final class Migration {
     JsonNode format = root.get("format");
     if (format != null) {
       if (format.isIntegralNumber() && format.asInt() == 2) {
-        return new Result(file, Outcome.ALREADY_FORMAT_2, doc.text(), 0, List.of(), json, List.of());
+        return new Result(
+            file, Outcome.ALREADY_FORMAT_2, doc.text(), 0, List.of(), json, List.of());
       }
       problems.add(
           Problem.error(
               file,
               doc.valueAt("/format"),
               "MIGRATE-UNKNOWN-FORMAT",
-              "format " + format + " is not one cmograph knows; migrate converts first-format"
+              "format "
+                  + format
+                  + " is not one cmograph knows; migrate converts first-format"
                   + " files (no format key) to format 2"));
       return failed(file, problems);
     }
@@ -145,7 +148,13 @@ public final class Migration {
       YamlMigration yaml = new YamlMigration(body, sources, knownMechanism);
       String out = yaml.migrate(blockRoot.get());
       return new Result(
-          file, Outcome.MIGRATED, (bom ? "\uFEFF" : "") + out, yaml.checks(), List.of(), false, List.of());
+          file,
+          Outcome.MIGRATED,
+          (bom ? "\uFEFF" : "") + out,
+          yaml.checks(),
+          List.of(),
+          false,
+          List.of());
     }
     TreeMigration tree = new TreeMigration(sources, knownMechanism);
     ObjectNode out = tree.migrate((ObjectNode) root);
@@ -178,7 +187,13 @@ public final class Migration {
     TheoryMigration theory = new TheoryMigration(body);
     String out = theory.migrate(blockRoot.get());
     return new Result(
-        doc.file(), Outcome.MIGRATED, (bom ? "\uFEFF" : "") + out, theory.checks(), List.of(), false, List.of());
+        doc.file(),
+        Outcome.MIGRATED,
+        (bom ? "\uFEFF" : "") + out,
+        theory.checks(),
+        List.of(),
+        false,
+        List.of());
   }
 
   private Optional<String> sourceText(Path file, String name) {

@@ -48,7 +48,9 @@ final class TheoryMigration {
     Optional<NodeTuple> theory = tuple(root, "theory");
     int first = lineStart(offset(root.getValue().get(0).getKeyNode().getStartMark()));
     edits.add(new Edit(first, first, "format: 2" + nl));
-    theory.filter(t -> t.getValueNode() instanceof MappingNode).ifPresent(t -> theory((MappingNode) t.getValueNode()));
+    theory
+        .filter(t -> t.getValueNode() instanceof MappingNode)
+        .ifPresent(t -> theory((MappingNode) t.getValueNode()));
     tuple(root, "cmocs")
         .filter(t -> t.getValueNode() instanceof SequenceNode)
         .ifPresent(
@@ -77,13 +79,21 @@ final class TheoryMigration {
     StringBuilder v = new StringBuilder();
     v.append(indent).append("versions:").append(nl);
     if (!theoryVersion.equals("initial")) {
-      check(v, indent + "  ", "the first format had only the label '" + theoryVersion + "'; an 'initial' version is assumed before it, with the same date: correct its date and authors, or remove it if there was no earlier version");
+      check(
+          v,
+          indent + "  ",
+          "the first format had only the label '"
+              + theoryVersion
+              + "'; an 'initial' version is assumed before it, with the same date: correct its date and authors, or remove it if there was no earlier version");
       v.append(indent).append("  - id: initial").append(nl);
       if (date != null) {
         v.append(indent).append("    date: \"").append(date).append('"').append(nl);
       }
     }
-    check(v, indent + "  ", "versions made from theory.version, date, authors and note (first format)");
+    check(
+        v,
+        indent + "  ",
+        "versions made from theory.version, date, authors and note (first format)");
     v.append(indent).append("  - id: ").append(theoryVersion).append(nl);
     if (date != null) {
       v.append(indent).append("    date: \"").append(date).append('"').append(nl);
@@ -110,15 +120,28 @@ final class TheoryMigration {
     String indent = indent(c.getValue().get(0));
     String v = version.flatMap(TheoryMigration::scalar).orElse(theoryVersion);
     StringBuilder h = new StringBuilder();
-    check(h, indent, "history made from the version label '" + v + "' (first format): if this configuration replaces an earlier one, make the change 'refined' (or 'split', 'merged') and name it in 'revises'; write the rationale");
+    check(
+        h,
+        indent,
+        "history made from the version label '"
+            + v
+            + "' (first format): if this configuration replaces an earlier one, make the change 'refined' (or 'split', 'merged') and name it in 'revises'; write the rationale");
     derived.ifPresent(
         d ->
-            check(h, indent, "derived_from " + valueText(d) + " (first format): name the evidence items or configurations of these studies that prompted this configuration under prompted_by"));
+            check(
+                h,
+                indent,
+                "derived_from "
+                    + valueText(d)
+                    + " (first format): name the evidence items or configurations of these studies that prompted this configuration under prompted_by"));
     h.append(indent).append("history:").append(nl);
     h.append(indent).append("  - version: ").append(v).append(nl);
     h.append(indent).append("    change: added").append(nl);
     h.append(indent).append("    rationale: \"(not recorded in the first format)\"").append(nl);
-    int at = version.isPresent() || derived.isPresent() ? lineStart(offset(anchor.getKeyNode().getStartMark())) : after(anchor);
+    int at =
+        version.isPresent() || derived.isPresent()
+            ? lineStart(offset(anchor.getKeyNode().getStartMark()))
+            : after(anchor);
     edits.add(new Edit(at, at, h.toString()));
     version.ifPresent(this::remove);
     derived.ifPresent(this::remove);
@@ -129,22 +152,32 @@ final class TheoryMigration {
             r -> {
               int key = offset(r.getKeyNode().getStartMark());
               StringBuilder comment = new StringBuilder();
-              check(comment, indent(r), "'response' (first format) renamed 'reasoning': the reasoning the resource triggers in people");
+              check(
+                  comment,
+                  indent(r),
+                  "'response' (first format) renamed 'reasoning': the reasoning the resource triggers in people");
               edits.add(new Edit(lineStart(key), lineStart(key), comment.toString()));
               edits.add(new Edit(key, key + "response".length(), "reasoning"));
             });
-    tuple(c, "confidence").filter(t -> t.getValueNode() instanceof MappingNode).ifPresent(t -> confidence((MappingNode) t.getValueNode()));
+    tuple(c, "confidence")
+        .filter(t -> t.getValueNode() instanceof MappingNode)
+        .ifPresent(t -> confidence((MappingNode) t.getValueNode()));
   }
 
   private void confidence(MappingNode conf) {
-    for (String component : List.of("methodological_limitations", "coherence", "adequacy", "relevance")) {
+    for (String component :
+        List.of("methodological_limitations", "coherence", "adequacy", "relevance")) {
       tuple(conf, component)
-          .filter(t -> t.getValueNode() instanceof MappingNode m && tuple(m, "explanation").isEmpty())
+          .filter(
+              t -> t.getValueNode() instanceof MappingNode m && tuple(m, "explanation").isEmpty())
           .ifPresent(
               t -> {
                 int at = lineStart(offset(t.getKeyNode().getStartMark()));
                 StringBuilder comment = new StringBuilder();
-                check(comment, indent(t), "explain this judgement: format 2 explains every component (validation reports it missing until you do)");
+                check(
+                    comment,
+                    indent(t),
+                    "explain this judgement: format 2 explains every component (validation reports it missing until you do)");
                 edits.add(new Edit(at, at, comment.toString()));
               });
     }
@@ -153,12 +186,19 @@ final class TheoryMigration {
             o -> {
               String was =
                   o.getValueNode() instanceof MappingNode m
-                      ? "overall " + tuple(m, "overall").flatMap(TheoryMigration::scalar).orElse("?")
-                          + ", justification: " + tuple(m, "justification").flatMap(TheoryMigration::scalar).orElse("?")
+                      ? "overall "
+                          + tuple(m, "overall").flatMap(TheoryMigration::scalar).orElse("?")
+                          + ", justification: "
+                          + tuple(m, "justification").flatMap(TheoryMigration::scalar).orElse("?")
                       : valueText(o);
               int at = lineStart(offset(o.getKeyNode().getStartMark()));
               StringBuilder comment = new StringBuilder();
-              check(comment, indent(o), "override removed (GRADE-CERQual has no override): it was " + was.replaceAll("\\s+", " ").replaceAll("\\.$", "") + ". Record the disagreement in the component it is about and judge 'overall' from the components");
+              check(
+                  comment,
+                  indent(o),
+                  "override removed (GRADE-CERQual has no override): it was "
+                      + was.replaceAll("\\s+", " ").replaceAll("\\.$", "")
+                      + ". Record the disagreement in the component it is about and judge 'overall' from the components");
               edits.add(new Edit(at, at, comment.toString()));
               remove(o);
             });
@@ -245,8 +285,15 @@ final class TheoryMigration {
       int start = e.start();
       int end = sameStart.stream().mapToInt(Edit::end).max().orElse(start);
       StringBuilder insert = new StringBuilder();
-      edits.stream().filter(x -> x.start() == start && x.end() == x.start()).forEach(x -> insert.append(x.text()));
-      String replaced = sameStart.stream().filter(x -> x.end() > x.start()).map(Edit::text).findFirst().orElse("");
+      edits.stream()
+          .filter(x -> x.start() == start && x.end() == x.start())
+          .forEach(x -> insert.append(x.text()));
+      String replaced =
+          sameStart.stream()
+              .filter(x -> x.end() > x.start())
+              .map(Edit::text)
+              .findFirst()
+              .orElse("");
       out.replace(start, end, insert + replaced);
       sameStart.clear();
     }

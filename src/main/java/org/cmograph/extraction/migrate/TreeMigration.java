@@ -1,6 +1,5 @@
 package org.cmograph.extraction.migrate;
 
-import org.cmograph.extraction.QuotedSpeech;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.cmograph.extraction.QuotedSpeech;
 
 /**
  * Converts a first-format extraction held as a JSON tree (a {@code .json} file, or YAML written as
@@ -49,7 +49,10 @@ final class TreeMigration {
     JsonNode oldCmocs = in.path("cmocs");
     for (int i = 0; i < oldCmocs.size(); i++) {
       JsonNode cmoc = oldCmocs.get(i);
-      cmocs.add(cmoc.isObject() ? migrateCmoc((ObjectNode) cmoc, "/cmocs/" + i, contexts, outcomes) : cmoc);
+      cmocs.add(
+          cmoc.isObject()
+              ? migrateCmoc((ObjectNode) cmoc, "/cmocs/" + i, contexts, outcomes)
+              : cmoc);
     }
     for (Iterator<String> ids = outcomes.fieldNames(); ids.hasNext(); ) {
       String id = ids.next();
@@ -78,7 +81,9 @@ final class TreeMigration {
         for (int i = 0; i < field.getValue().size(); i++) {
           JsonNode item = field.getValue().get(i);
           evidence.add(
-              item.isObject() ? migrateEvidence((ObjectNode) item, "/evidence/" + i, sourceText) : item);
+              item.isObject()
+                  ? migrateEvidence((ObjectNode) item, "/evidence/" + i, sourceText)
+                  : item);
         }
         out.set(key, evidence);
       } else {
@@ -92,8 +97,7 @@ final class TreeMigration {
       ObjectNode cmoc, String at, ObjectNode contexts, ObjectNode outcomes) {
     String cmocId = cmoc.path("id").asText("?");
     ObjectNode out = F.objectNode();
-    String kindAfter =
-        cmoc.has("statement") ? "statement" : cmoc.has("label") ? "label" : "id";
+    String kindAfter = cmoc.has("statement") ? "statement" : cmoc.has("label") ? "label" : "id";
     for (Map.Entry<String, JsonNode> field : cmoc.properties()) {
       String key = field.getKey();
       JsonNode value = field.getValue();
@@ -135,7 +139,10 @@ final class TreeMigration {
 
   private ObjectNode migrateMechanism(ObjectNode mechanism, String at) {
     ObjectNode out = F.objectNode();
-    mechanism.properties().forEach(f -> out.set(f.getKey().equals("response") ? "reasoning" : f.getKey(), f.getValue()));
+    mechanism
+        .properties()
+        .forEach(
+            f -> out.set(f.getKey().equals("response") ? "reasoning" : f.getKey(), f.getValue()));
     String concept = out.path("concept").asText(null);
     if (concept != null && !knownMechanism.test(concept)) {
       check(at + "/concept", Checks.conceptNotInCatalogue(concept));
@@ -207,7 +214,11 @@ final class TreeMigration {
       Map<String, String> differing = new LinkedHashMap<>();
       List<String> keys = new ArrayList<>();
       first.fieldNames().forEachRemaining(keys::add);
-      item.fieldNames().forEachRemaining(k -> { if (!keys.contains(k)) keys.add(k); });
+      item.fieldNames()
+          .forEachRemaining(
+              k -> {
+                if (!keys.contains(k)) keys.add(k);
+              });
       for (String k : keys) {
         if (!first.path(k).equals(item.path(k))) {
           differing.put(k, item.has(k) ? text(item.get(k)) : null);

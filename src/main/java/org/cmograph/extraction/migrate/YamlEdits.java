@@ -127,11 +127,15 @@ final class YamlEdits {
   }
 
   static Optional<Node> node(Node map, String key) {
-    return map instanceof MappingNode m ? tuple(m, key).map(NodeTuple::getValueNode) : Optional.empty();
+    return map instanceof MappingNode m
+        ? tuple(m, key).map(NodeTuple::getValueNode)
+        : Optional.empty();
   }
 
   static Optional<String> scalar(Node map, String key) {
-    return node(map, key).filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).getValue());
+    return node(map, key)
+        .filter(ScalarNode.class::isInstance)
+        .map(n -> ((ScalarNode) n).getValue());
   }
 
   static String valueText(Node node) {
@@ -145,7 +149,8 @@ final class YamlEdits {
     }
     if (node instanceof MappingNode m) {
       List<String> parts = new ArrayList<>();
-      m.getValue().forEach(t -> parts.add(valueText(t.getKeyNode()) + ": " + valueText(t.getValueNode())));
+      m.getValue()
+          .forEach(t -> parts.add(valueText(t.getKeyNode()) + ": " + valueText(t.getValueNode())));
       return "{" + String.join(", ", parts) + "}";
     }
     return "";
@@ -155,7 +160,9 @@ final class YamlEdits {
     return text.substring(offset(node.getStartMark()), contentEnd(node));
   }
 
-  /** Where a node's own text ends: block collections end with their last value, not at the next key. */
+  /**
+   * Where a node's own text ends: block collections end with their last value, not at the next key.
+   */
   int contentEnd(Node node) {
     if (node instanceof MappingNode m && m.getFlowStyle() == DumperOptions.FlowStyle.BLOCK) {
       List<NodeTuple> pairs = m.getValue();

@@ -1,8 +1,8 @@
 package org.cmograph.extraction.migrate;
 
-import static org.cmograph.extraction.migrate.YamlEdits.tuple;
 import static org.cmograph.extraction.migrate.YamlEdits.node;
 import static org.cmograph.extraction.migrate.YamlEdits.scalar;
+import static org.cmograph.extraction.migrate.YamlEdits.tuple;
 import static org.cmograph.extraction.migrate.YamlEdits.valueText;
 
 import java.io.StringReader;
@@ -24,9 +24,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Converts a first-format YAML extraction by editing its text where the format changed and
- * nowhere else, so comments, quoting, folded blocks and blank lines stay as the author wrote them.
- * The parsed node tree (with the position of every node) says where to edit.
+ * Converts a first-format YAML extraction by editing its text where the format changed and nowhere
+ * else, so comments, quoting, folded blocks and blank lines stay as the author wrote them. The
+ * parsed node tree (with the position of every node) says where to edit.
  */
 final class YamlMigration {
   private final YamlEdits yaml;
@@ -37,9 +37,7 @@ final class YamlMigration {
   private final Predicate<String> knownMechanism;
 
   YamlMigration(
-      String text,
-      Function<String, Optional<String>> sources,
-      Predicate<String> knownMechanism) {
+      String text, Function<String, Optional<String>> sources, Predicate<String> knownMechanism) {
     this.yaml = new YamlEdits(text);
     this.hoisting = new ContextHoisting(yaml);
     this.sources = sources;
@@ -88,7 +86,9 @@ final class YamlMigration {
       line++;
     }
     // After an explicit document start (---), not before it, where it would begin a document.
-    for (int l = line; l < yaml.lineStarts.size() && yaml.offset(root.getStartMark()) >= yaml.lineStarts.get(l); l++) {
+    for (int l = line;
+        l < yaml.lineStarts.size() && yaml.offset(root.getStartMark()) >= yaml.lineStarts.get(l);
+        l++) {
       if (yaml.line(l).strip().equals("---")) {
         line = l + 1;
         break;
@@ -170,7 +170,8 @@ final class YamlMigration {
                 yaml.commentAbove(
                     t.getKeyNode(),
                     Checks.conceptNotInCatalogue(((ScalarNode) t.getValueNode()).getValue())));
-    tuple(mechanism, "response").ifPresent(t -> yaml.rename(t.getKeyNode(), "response", "reasoning"));
+    tuple(mechanism, "response")
+        .ifPresent(t -> yaml.rename(t.getKeyNode(), "response", "reasoning"));
     List<String> missing = new ArrayList<>();
     if (tuple(mechanism, "resource").isEmpty()) {
       missing.add("resource");
@@ -223,7 +224,10 @@ final class YamlMigration {
         && QuotedSpeech.isQuoted(sourceText, quote).equals(Optional.of(false))) {
       if (item.getFlowStyle() == DumperOptions.FlowStyle.BLOCK) {
         int at = yaml.lineStart(yaml.offset(speaker.get().getKeyNode().getStartMark()));
-        yaml.edit(at, at, yaml.comment(yaml.column(speaker.get().getKeyNode()), Checks.PARTICIPANT_NOT_QUOTED));
+        yaml.edit(
+            at,
+            at,
+            yaml.comment(yaml.column(speaker.get().getKeyNode()), Checks.PARTICIPANT_NOT_QUOTED));
       } else {
         yaml.commentAbove(item, Checks.PARTICIPANT_NOT_QUOTED);
       }

@@ -48,7 +48,10 @@ public final class CompatibilityCharacters {
 
   /** No-break and typographic spaces (not tab or line breaks, which keep their meaning). */
   static boolean isSpace(int cp) {
-    return cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F
+    return cp == 0x00A0
+        || (cp >= 0x2000 && cp <= 0x200A)
+        || cp == 0x202F
+        || cp == 0x205F
         || cp == 0x3000;
   }
 

@@ -15,7 +15,8 @@ import org.jsoup.nodes.Element;
  * citation_author}, ...: what Google Scholar reads) fills the front matter.
  */
 final class HtmlSourceReader {
-  private static final String BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, dt, dd, figcaption";
+  private static final String BLOCKS =
+      "h1, h2, h3, h4, h5, h6, p, li, blockquote, dt, dd, figcaption";
 
   ExtractedSource read(Path file) throws IOException {
     Document doc = Jsoup.parse(file.toFile(), null);
@@ -46,11 +47,13 @@ final class HtmlSourceReader {
     int t = 1;
     for (Element table : tables) {
       Element caption = table.selectFirst("caption");
-      asm.section(caption == null ? "Table " + t : CompatibilityCharacters.normalise(caption.text()),
-          1, true);
+      asm.section(
+          caption == null ? "Table " + t : CompatibilityCharacters.normalise(caption.text()),
+          1,
+          true);
       for (Element row : table.select("tr")) {
-        asm.paragraph(CompatibilityCharacters.normalise(
-            String.join(" | ", row.select("th, td").eachText())));
+        asm.paragraph(
+            CompatibilityCharacters.normalise(String.join(" | ", row.select("th, td").eachText())));
       }
       t++;
     }

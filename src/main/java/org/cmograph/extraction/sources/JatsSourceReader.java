@@ -18,11 +18,11 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * Reads a JATS XML full text (PubMed Central's open-access articles, many publishers): the
- * abstract and the body with their section titles as the section map, the front matter (title,
- * authors, journal, year, DOI), and, kept apart after the body, tables, figure captions, the
- * acknowledgements and the references. The parser reads no external DTD or entity and limits
- * entity expansion, so a hostile file can neither reach the network or the disk nor blow up.
+ * Reads a JATS XML full text (PubMed Central's open-access articles, many publishers): the abstract
+ * and the body with their section titles as the section map, the front matter (title, authors,
+ * journal, year, DOI), and, kept apart after the body, tables, figure captions, the
+ * acknowledgements and the references. The parser reads no external DTD or entity and limits entity
+ * expansion, so a hostile file can neither reach the network or the disk nor blow up.
  */
 final class JatsSourceReader {
   /** Expanded entities allowed per document: JATS articles use character references, not these. */
@@ -33,8 +33,10 @@ final class JatsSourceReader {
     Element article = doc.getDocumentElement();
     if (!"article".equals(localName(article))) {
       throw new UnreadableSourceException(
-          file.getFileName() + " is XML but not a JATS article (its root element is <"
-              + article.getNodeName() + ">, not <article>)");
+          file.getFileName()
+              + " is XML but not a JATS article (its root element is <"
+              + article.getNodeName()
+              + ">, not <article>)");
     }
     TextAssembler asm = new TextAssembler();
     List<String> unread = new ArrayList<>();
@@ -128,9 +130,13 @@ final class JatsSourceReader {
   private static void keptApart(Element e, TextAssembler asm) {
     Element label = child(e, "label");
     Element caption = child(e, "caption");
-    String heading = ((label == null ? "" : text(label)) + " "
-        + (caption == null || child(caption, "title") == null ? "" : text(child(caption, "title"))))
-        .strip();
+    String heading =
+        ((label == null ? "" : text(label))
+                + " "
+                + (caption == null || child(caption, "title") == null
+                    ? ""
+                    : text(child(caption, "title"))))
+            .strip();
     asm.section(heading.isEmpty() ? localName(e) : heading, 1, true);
     if (caption != null) {
       for (Element p : children(caption, "p")) {
@@ -219,13 +225,20 @@ final class JatsSourceReader {
   private static Document parse(Path file) throws IOException, UnreadableSourceException {
     try (InputStream in = Files.newInputStream(file)) {
       DocumentBuilder builder = hardenedFactory().newDocumentBuilder();
-      builder.setEntityResolver((publicId, systemId) -> new InputSource(new java.io.StringReader("")));
+      builder.setEntityResolver(
+          (publicId, systemId) -> new InputSource(new java.io.StringReader("")));
       builder.setErrorHandler(null);
       return builder.parse(in);
     } catch (SAXParseException e) {
       throw new UnreadableSourceException(
-          file.getFileName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
-              + ": not well-formed XML, or an entity it may not use: " + e.getMessage(), e);
+          file.getFileName()
+              + ":"
+              + e.getLineNumber()
+              + ":"
+              + e.getColumnNumber()
+              + ": not well-formed XML, or an entity it may not use: "
+              + e.getMessage(),
+          e);
     } catch (SAXException | ParserConfigurationException e) {
       throw new UnreadableSourceException(
           file.getFileName() + " could not be read as XML: " + e.getMessage(), e);

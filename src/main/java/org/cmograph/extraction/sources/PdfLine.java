@@ -59,6 +59,9 @@ record PdfLine(String text, float x0, float x1, float y, float size, boolean bol
 
   /** The text with digits standing for any number, to recognise a running header on each page. */
   String signature() {
-    return text.replaceAll("\\d+", "#").replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT);
+    return text.replaceAll("\\d+", "#")
+        .replaceAll("\\s+", " ")
+        .strip()
+        .toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -7,9 +7,9 @@ import org.apache.pdfbox.text.TextPosition;
 
 /**
  * The lines of one PDF page in reading order. Glyphs are grouped into baselines, a baseline is cut
- * where a gap is wider than a column gutter, and a page with enough lines on each side of its middle
- * is read as two columns: lines that span the middle (a title, a wide table) are read where they
- * stand, and between them the left column before the right.
+ * where a gap is wider than a column gutter, and a page with enough lines on each side of its
+ * middle is read as two columns: lines that span the middle (a title, a wide table) are read where
+ * they stand, and between them the left column before the right.
  */
 final class PdfPageLayout {
   /** A line of the page and the column it is in (0 spanning or single, 1 left, 2 right). */

@@ -19,8 +19,8 @@ import org.apache.pdfbox.text.TextPosition;
  * Reads the text layer of a PDF (Apache PDFBox) in reading order, one or two columns per page.
  * Running headers and footers (the top or bottom line repeated on other pages, numbers aside) and
  * bare page numbers are kept out of the text and recorded in the map; a word hyphenated at a line
- * end is joined and the join recorded; ligatures and other layout characters are replaced
- * ({@link CompatibilityCharacters}). A PDF with no text layer at all (a scan) is refused.
+ * end is joined and the join recorded; ligatures and other layout characters are replaced ({@link
+ * CompatibilityCharacters}). A PDF with no text layer at all (a scan) is refused.
  */
 final class PdfSourceReader {
   private static final Pattern PAGE_NUMBER =
@@ -43,21 +43,32 @@ final class PdfSourceReader {
         }
         glyphs.removeIf(g -> g.getUnicode() == null || g.getUnicode().contains("\uFFFD"));
         if (unmapped > 0) {
-          unread.add("page " + p + ": " + unmapped
-              + " glyph(s) without a Unicode mapping in their font were left out");
+          unread.add(
+              "page "
+                  + p
+                  + ": "
+                  + unmapped
+                  + " glyph(s) without a Unicode mapping in their font were left out");
         }
         PdfPageLayout layout = new PdfPageLayout(glyphs);
         if (layout.isEmpty()) {
-          unread.add("page " + p + " has no text layer (an image or a scan); its text is not in"
-              + " the source");
+          unread.add(
+              "page "
+                  + p
+                  + " has no text layer (an image or a scan); its text is not in"
+                  + " the source");
         }
         pages.add(layout);
       }
       if (pages.stream().allMatch(PdfPageLayout::isEmpty)) {
         throw new UnreadableSourceException(
-            file.getFileName() + " has no text layer on any of its " + n + " page(s): it is"
+            file.getFileName()
+                + " has no text layer on any of its "
+                + n
+                + " page(s): it is"
                 + " probably a scan. Run OCR on it first (for example: ocrmypdf "
-                + file.getFileName() + " ocr.pdf) and register the result.");
+                + file.getFileName()
+                + " ocr.pdf) and register the result.");
       }
       return assemble(pages, doc.getDocumentInformation(), unread, file);
     }
@@ -68,8 +79,10 @@ final class PdfSourceReader {
       return Loader.loadPDF(file.toFile());
     } catch (InvalidPasswordException e) {
       throw new UnreadableSourceException(
-          file.getFileName() + " is encrypted with a password; save an unprotected copy and"
-              + " register that", e);
+          file.getFileName()
+              + " is encrypted with a password; save an unprotected copy and"
+              + " register that",
+          e);
     } catch (IOException e) {
       throw new UnreadableSourceException(
           file.getFileName() + " is not a readable PDF (" + e.getMessage() + ")", e);
@@ -120,16 +133,20 @@ final class PdfSourceReader {
           previousColumn = placed.column();
           continue;
         }
-        if (title != null && previous != null && i == 0 && previous.size() >= 1.3f * body
-            && line.size() >= 1.3f * body && Math.abs(line.size() - previous.size()) < 0.5f) {
+        if (title != null
+            && previous != null
+            && i == 0
+            && previous.size() >= 1.3f * body
+            && line.size() >= 1.3f * body
+            && Math.abs(line.size() - previous.size()) < 0.5f) {
           title = title + " " + text; // a title set on two lines
           asm.appendLine(text);
           previous = line;
           continue;
         }
         int level = Headings.level(text);
-        boolean larger = line.size() >= 1.15f * body && text.split("\\s+").length <= 12
-            && !text.endsWith(".");
+        boolean larger =
+            line.size() >= 1.15f * body && text.split("\\s+").length <= 12 && !text.endsWith(".");
         if (level > 0 || (larger && previous != null)) {
           String heading = Headings.title(text);
           asm.section(heading, Math.max(1, level), Headings.apart(heading));
@@ -158,8 +175,12 @@ final class PdfSourceReader {
             info.getAuthor() == null || info.getAuthor().isBlank()
                 ? List.of()
                 : Arrays.stream(info.getAuthor().split("[;,]\\s*|\\s+and\\s+"))
-                    .map(String::strip).filter(s -> !s.isEmpty()).toList(),
-            null, null, null);
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList(),
+            null,
+            null,
+            null);
     return new ExtractedSource(
         asm.text(), asm.map("pdf", file.getFileName().toString(), front, unread));
   }

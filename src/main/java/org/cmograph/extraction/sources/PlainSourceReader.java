@@ -1,10 +1,10 @@
 package org.cmograph.extraction.sources;
 
 import java.io.IOException;
-import org.cmograph.util.StrictUtf8;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.cmograph.util.StrictUtf8;
 
 /**
  * Reads a plain UTF-8 text as it is (layout characters replaced, line ends normalised), so a text
@@ -37,7 +37,8 @@ final class PlainSourceReader {
           for (int i = 0; i < sections.size(); i++) {
             SourceMap.Section s = sections.get(i);
             if (s.end() < 0 && s.level() >= level) {
-              sections.set(i, new SourceMap.Section(s.title(), s.level(), s.start(), at, s.apart()));
+              sections.set(
+                  i, new SourceMap.Section(s.title(), s.level(), s.start(), at, s.apart()));
             }
           }
           sections.add(new SourceMap.Section(title, level, at, -1, Headings.apart(title)));
@@ -52,10 +53,23 @@ final class PlainSourceReader {
     int end = text.length();
     List<SourceMap.Section> closed =
         sections.stream()
-            .map(s -> s.end() >= 0 ? s : new SourceMap.Section(s.title(), s.level(), s.start(), end, s.apart()))
+            .map(
+                s ->
+                    s.end() >= 0
+                        ? s
+                        : new SourceMap.Section(s.title(), s.level(), s.start(), end, s.apart()))
             .toList();
-    SourceMap map = new SourceMap("text", file.getFileName().toString(), end, pageList, closed,
-        List.of(), List.of(), null, List.of());
+    SourceMap map =
+        new SourceMap(
+            "text",
+            file.getFileName().toString(),
+            end,
+            pageList,
+            closed,
+            List.of(),
+            List.of(),
+            null,
+            List.of());
     return new ExtractedSource(text.toString(), map);
   }
 }

@@ -60,8 +60,11 @@ public record SourceMap(
       String title, List<String> authors, String journal, Integer year, String doi) {
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
-      return title == null && (authors == null || authors.isEmpty()) && journal == null
-          && year == null && doi == null;
+      return title == null
+          && (authors == null || authors.isEmpty())
+          && journal == null
+          && year == null
+          && doi == null;
     }
   }
 

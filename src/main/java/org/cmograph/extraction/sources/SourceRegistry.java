@@ -32,7 +32,10 @@ public final class SourceRegistry {
 
   /** The kinds of file a source is registered from. */
   public enum Format {
-    PDF, JATS, HTML, TEXT
+    PDF,
+    JATS,
+    HTML,
+    TEXT
   }
 
   /** What was written, and what was found. */
@@ -115,7 +118,8 @@ public final class SourceRegistry {
 
   private static Path move(Path from, Path to) throws IOException {
     try {
-      return Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return Files.move(
+          from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       return Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -127,8 +131,11 @@ public final class SourceRegistry {
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(1024);
     }
-    String start = new String(head, StandardCharsets.ISO_8859_1).stripLeading()
-        .replaceFirst("^\u00EF\u00BB\u00BF", "").toLowerCase(Locale.ROOT);
+    String start =
+        new String(head, StandardCharsets.ISO_8859_1)
+            .stripLeading()
+            .replaceFirst("^\u00EF\u00BB\u00BF", "")
+            .toLowerCase(Locale.ROOT);
     if (start.startsWith("%pdf-")) {
       return Format.PDF;
     }
@@ -136,12 +143,18 @@ public final class SourceRegistry {
     if (name.endsWith(".pdf")) {
       return Format.PDF; // not a PDF inside: the PDF reader says so
     }
-    if (start.startsWith("<!doctype html") || start.startsWith("<html")
-        || name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml")) {
+    if (start.startsWith("<!doctype html")
+        || start.startsWith("<html")
+        || name.endsWith(".html")
+        || name.endsWith(".htm")
+        || name.endsWith(".xhtml")) {
       return Format.HTML;
     }
-    if (start.startsWith("<?xml") || start.startsWith("<!doctype article")
-        || start.startsWith("<article") || name.endsWith(".xml") || name.endsWith(".nxml")) {
+    if (start.startsWith("<?xml")
+        || start.startsWith("<!doctype article")
+        || start.startsWith("<article")
+        || name.endsWith(".xml")
+        || name.endsWith(".nxml")) {
       return Format.JATS;
     }
     return Format.TEXT;

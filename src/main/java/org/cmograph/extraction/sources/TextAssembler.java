@@ -42,9 +42,8 @@ final class TextAssembler {
   }
 
   /**
-   * Appends a line of running text to the current paragraph (starting one if needed), with a
-   * space between lines, or joined without one where the previous line ended in a hyphenated
-   * word.
+   * Appends a line of running text to the current paragraph (starting one if needed), with a space
+   * between lines, or joined without one where the previous line ended in a hyphenated word.
    */
   void appendLine(String line) {
     String s = line.strip();
@@ -142,7 +141,14 @@ final class TextAssembler {
       pages.add(new SourceMap.Page(p[0], p[1], p[2] < 0 ? end : p[2]));
     }
     return new SourceMap(
-        format, original, end, pages, done, joins, furniture,
-        front == null || front.isEmpty() ? null : front, unread);
+        format,
+        original,
+        end,
+        pages,
+        done,
+        joins,
+        furniture,
+        front == null || front.isEmpty() ? null : front,
+        unread);
   }
 }

@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Selective catalogue queries on the harness's 1,000-study store ({@code -Dcmograph.bench.store}):
- * one study's CMO table, and the evidence for the catalogue's second most popular mechanism
- * of that data set is not known here, so a fixed concept is used.
+ * one study's CMO table, and the evidence for the catalogue's second most popular mechanism of that
+ * data set is not known here, so a fixed concept is used.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,11 +38,15 @@ public class QueryBenchmarks {
     store = CmoStore.open(Path.of(System.getProperty("cmograph.bench.store")));
     QueryCatalogue catalogue = QueryCatalogue.load(home.resolve("queries"));
     runner = new QueryRunner(Duration.ofMinutes(1));
-    studyTable = catalogue.require("study-cmo-table").bind(Map.of("study", SyntheticStudies.studyId(7)));
+    studyTable =
+        catalogue.require("study-cmo-table").bind(Map.of("study", SyntheticStudies.studyId(7)));
     evidence =
         catalogue
             .require("evidence-for-mechanism")
-            .bind(Map.of("mechanism", System.getProperty("cmograph.bench.mechanism", "trusting-relationship")));
+            .bind(
+                Map.of(
+                    "mechanism",
+                    System.getProperty("cmograph.bench.mechanism", "trusting-relationship")));
   }
 
   @TearDown

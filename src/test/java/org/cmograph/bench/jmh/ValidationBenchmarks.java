@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * One generated study through each stage of the check: extraction checks (YAML, schema, semantic
- * checks, verbatim quotes), conversion, SHACL shapes, entailment, and all of them together.
- * Data: {@code -Dcmograph.bench.data=DIR} (a {@code cmograph generate} output), set by the harness.
+ * checks, verbatim quotes), conversion, SHACL shapes, entailment, and all of them together. Data:
+ * {@code -Dcmograph.bench.data=DIR} (a {@code cmograph generate} output), set by the harness.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -26,9 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every first-format extraction that shipped (the bundled studies and the valid extraction fixture,
- * kept as they shipped under src/test/resources/migrate/shipped/) migrates, in a temporary copy, to a file that the format 2 schema accepts and that
- * loses nothing: each comment line and each value is still there, and turning the result back
- * into the first format by hand gives the input again.
+ * kept as they shipped under src/test/resources/migrate/shipped/) migrates, in a temporary copy, to
+ * a file that the format 2 schema accepts and that loses nothing: each comment line and each value
+ * is still there, and turning the result back into the first format by hand gives the input again.
  */
 class MigrationShippedFilesTest {
   static List<String> shippedFirstFormatFiles() throws IOException {
@@ -63,7 +63,8 @@ class MigrationShippedFilesTest {
     List<String> files = shippedFirstFormatFiles();
     assertTrue(files.size() >= 21, "found: " + files);
     assertTrue(
-        files.contains("src/test/resources/migrate/shipped/fixtures/minimal.yaml"), "found: " + files);
+        files.contains("src/test/resources/migrate/shipped/fixtures/minimal.yaml"),
+        "found: " + files);
   }
 
   @ParameterizedTest
@@ -81,11 +82,13 @@ class MigrationShippedFilesTest {
     String after = result.text();
     String name = copy.getFileName().toString();
 
-    assertEquals(List.of(), SchemaFormat2.problems(after, name), path + " against the format 2 schema");
+    assertEquals(
+        List.of(), SchemaFormat2.problems(after, name), path + " against the format 2 schema");
 
     Set<String> afterLines = new TreeSet<>();
     after.lines().map(String::strip).forEach(afterLines::add);
-    before.lines()
+    before
+        .lines()
         .map(String::strip)
         .filter(l -> l.startsWith("#"))
         .forEach(l -> assertTrue(afterLines.contains(l), "comment kept: " + l));
@@ -94,8 +97,7 @@ class MigrationShippedFilesTest {
     JsonNode out = SchemaFormat2.tree(after, name);
     Set<String> outValues = scalars(out);
     for (String value : scalars(in)) {
-      assertTrue(
-          outValues.contains(value) || value.equals("response"), "value kept: " + value);
+      assertTrue(outValues.contains(value) || value.equals("response"), "value kept: " + value);
     }
     assertEquals(withDefaultRoles(in), firstFormat(out), "the result, turned back, is the input");
 

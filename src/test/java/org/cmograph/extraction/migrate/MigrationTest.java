@@ -1,6 +1,5 @@
 package org.cmograph.extraction.migrate;
 
-import org.cmograph.extraction.QuotedSpeech;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.cmograph.extraction.Problem;
+import org.cmograph.extraction.QuotedSpeech;
 import org.cmograph.testing.Repo;
 import org.cmograph.testing.Snapshots;
 import org.junit.jupiter.api.Test;
@@ -99,8 +99,7 @@ class MigrationTest {
   void aFileThatDoesNotParseGetsAPositionedError() {
     Migration.Result result =
         MIGRATION.migrate(
-            Path.of("broken.yaml"),
-            "study:\n  id: broken\n  title: \"unclosed\ncmocs: []\n");
+            Path.of("broken.yaml"), "study:\n  id: broken\n  title: \"unclosed\ncmocs: []\n");
     assertEquals(Migration.Outcome.FAILED, result.outcome());
     assertNull(result.text());
     Problem p = result.problems().get(0);
@@ -137,10 +136,12 @@ class MigrationTest {
 
   @Test
   void quotedSpeechIsToldFromReportedSpeech() {
-    String source = "One said: \u201CI felt safe there, at last.\u201D Others felt unsafe.\n\n"
-        + "She called it 'a place that's mine'. Staff said it's 'different'.";
+    String source =
+        "One said: \u201CI felt safe there, at last.\u201D Others felt unsafe.\n\n"
+            + "She called it 'a place that's mine'. Staff said it's 'different'.";
     assertEquals(java.util.Optional.of(true), QuotedSpeech.isQuoted(source, "I felt safe there"));
-    assertEquals(java.util.Optional.of(false), QuotedSpeech.isQuoted(source, "Others felt unsafe."));
+    assertEquals(
+        java.util.Optional.of(false), QuotedSpeech.isQuoted(source, "Others felt unsafe."));
     assertEquals(java.util.Optional.of(true), QuotedSpeech.isQuoted(source, "a place that's mine"));
     assertEquals(java.util.Optional.of(false), QuotedSpeech.isQuoted(source, "Staff said it's"));
     assertEquals(java.util.Optional.empty(), QuotedSpeech.isQuoted(source, "not in the source"));

@@ -27,7 +27,8 @@ final class SchemaFormat2 {
   private static JsonSchema load() {
     try {
       JsonNode node =
-          new ObjectMapper().readTree(Files.readString(Repo.root().resolve("schema/extraction.schema.json")));
+          new ObjectMapper()
+              .readTree(Files.readString(Repo.root().resolve("schema/extraction.schema.json")));
       SchemaValidatorsConfig config =
           SchemaValidatorsConfig.builder()
               .pathType(PathType.JSON_POINTER)

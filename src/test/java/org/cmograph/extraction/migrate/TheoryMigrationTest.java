@@ -42,12 +42,14 @@ class TheoryMigrationTest {
         }
 
         @Override
-        public Optional<Problem> unknownConcept(Path file, Position at, String concept, ConceptCatalogue.Scheme scheme) {
+        public Optional<Problem> unknownConcept(
+            Path file, Position at, String concept, ConceptCatalogue.Scheme scheme) {
           return Optional.empty();
         }
       };
 
-  static List<Problem> validate(Path file, List<Problem> problems, Optional<ProgrammeTheory>[] theory) {
+  static List<Problem> validate(
+      Path file, List<Problem> problems, Optional<ProgrammeTheory>[] theory) {
     theory[0] = new TheoryValidator(ANY).validate(file, null, problems);
     return problems;
   }
@@ -63,8 +65,10 @@ class TheoryMigrationTest {
         assertTrue(r.text().contains(line), "comment kept: " + line);
       }
     }
-    // 1 for the versions + 1 for the assumed initial version; per configuration, the history and derived_from.
-    assertEquals(2 + 9 * 2 + 4, r.marks(), "marks: versions, histories, derived_from, response renames");
+    // 1 for the versions + 1 for the assumed initial version; per configuration, the history and
+    // derived_from.
+    assertEquals(
+        2 + 9 * 2 + 4, r.marks(), "marks: versions, histories, derived_from, response renames");
     Path migrated = tmp.resolve("programme-theory.yaml");
     Files.writeString(migrated, r.text());
     List<Problem> problems = new ArrayList<>();
@@ -73,8 +77,12 @@ class TheoryMigrationTest {
     validate(migrated, problems, theory);
     assertEquals(List.of(), problems);
     ProgrammeTheory t = theory[0].orElseThrow();
-    assertEquals(List.of("initial", "refined"), t.versions().stream().map(ProgrammeTheory.Version::id).toList());
-    assertEquals("the person supported trusts the peer and feels connected to them", t.cmocs().get(0).mechanism().reasoning());
+    assertEquals(
+        List.of("initial", "refined"),
+        t.versions().stream().map(ProgrammeTheory.Version::id).toList());
+    assertEquals(
+        "the person supported trusts the peer and feels connected to them",
+        t.cmocs().get(0).mechanism().reasoning());
     assertEquals("initial", t.cmocs().get(0).history().get(0).version());
     assertEquals("refined", t.cmocs().get(3).history().get(0).version());
   }
@@ -85,8 +93,9 @@ class TheoryMigrationTest {
     assertEquals(Migration.Outcome.MIGRATED, r.outcome(), r.problems().toString());
     Snapshots.assertMatches(DIR.resolve("override.migrated.yaml"), r.text());
     assertTrue(
-        r.text().contains(
-            "      # CHECK override removed (GRADE-CERQual has no override): it was overall low, justification: We trust it less than the components say. Record the disagreement in the component it is about and judge 'overall' from the components\n"),
+        r.text()
+            .contains(
+                "      # CHECK override removed (GRADE-CERQual has no override): it was overall low, justification: We trust it less than the components say. Record the disagreement in the component it is about and judge 'overall' from the components\n"),
         r.text());
     assertTrue(r.text().contains("      # the resource is the peer's experience\n"));
     Path migrated = tmp.resolve("programme-theory.yaml");
@@ -97,7 +106,8 @@ class TheoryMigrationTest {
     validate(migrated, problems, theory);
     // What only a person can write: the explanation the first format did not require.
     assertEquals(
-        List.of("MISSING-FIELD cmocs[0].confidence.methodological_limitations: missing required field 'explanation'"),
+        List.of(
+            "MISSING-FIELD cmocs[0].confidence.methodological_limitations: missing required field 'explanation'"),
         problems.stream().map(p -> p.code() + " " + p.message()).toList());
   }
 

@@ -53,7 +53,10 @@ class MarkupSourceReaderTest {
   @Test
   void jatsBodyTablesAndReferencesAreKeptApart(@TempDir Path tmp) throws Exception {
     // Structure only: the words are placeholders, not a study's findings.
-    Path xml = Files.writeString(tmp.resolve("a.xml"), """
+    Path xml =
+        Files.writeString(
+            tmp.resolve("a.xml"),
+            """
         <?xml version="1.0"?>
         <article><front><article-meta><title-group><article-title>T</article-title></title-group>
         <pub-date><year>2020</year></pub-date></article-meta></front>
@@ -75,10 +78,14 @@ class MarkupSourceReaderTest {
     String t = s.text();
     assertTrue(t.contains("Text before the table 1. Text after the table."), t);
     assertTrue(t.indexOf("Group | n") > t.indexOf("A result paragraph."), "tables after the body");
-    SourceMap.Section table = s.map().sections().stream()
-        .filter(x -> x.title().equals("Table 1 Counts")).findFirst().orElseThrow();
+    SourceMap.Section table =
+        s.map().sections().stream()
+            .filter(x -> x.title().equals("Table 1 Counts"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(table.apart());
-    assertTrue(s.map().sections().stream().anyMatch(x -> x.title().equals("References") && x.apart()));
+    assertTrue(
+        s.map().sections().stream().anyMatch(x -> x.title().equals("References") && x.apart()));
     int at = t.indexOf("Text after");
     assertEquals("Methods, Participants", s.map().sectionPathAt(at).orElseThrow());
     assertEquals(2020, s.map().front().year());
@@ -87,9 +94,13 @@ class MarkupSourceReaderTest {
   @Test
   void jatsWithAnExternalEntityIsRefusedWithoutReadingIt(@TempDir Path tmp) throws Exception {
     Path secret = Files.writeString(tmp.resolve("secret.txt"), "SECRET-CONTENT");
-    Path xml = Files.writeString(tmp.resolve("xxe.xml"),
-        "<?xml version=\"1.0\"?>\n<!DOCTYPE article [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>\n"
-            + "<article><body><p>&x;</p></body></article>");
+    Path xml =
+        Files.writeString(
+            tmp.resolve("xxe.xml"),
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE article [<!ENTITY x SYSTEM \""
+                + secret.toUri()
+                + "\">]>\n"
+                + "<article><body><p>&x;</p></body></article>");
     try {
       ExtractedSource s = SourceRegistry.read(xml);
       assertFalse(s.text().contains("SECRET-CONTENT"), "an external entity was read");
@@ -102,11 +113,18 @@ class MarkupSourceReaderTest {
   void jatsWithAnEntityBombIsRefused(@TempDir Path tmp) throws Exception {
     StringBuilder dtd = new StringBuilder("<!ENTITY a0 \"xxxxxxxxxx\">");
     for (int i = 1; i <= 9; i++) {
-      dtd.append("<!ENTITY a").append(i).append(" \"")
-          .append(("&a" + (i - 1) + ";").repeat(10)).append("\">");
+      dtd.append("<!ENTITY a")
+          .append(i)
+          .append(" \"")
+          .append(("&a" + (i - 1) + ";").repeat(10))
+          .append("\">");
     }
-    Path xml = Files.writeString(tmp.resolve("bomb.xml"),
-        "<?xml version=\"1.0\"?>\n<!DOCTYPE article [" + dtd + "]>\n<article><body><p>&a9;</p></body></article>");
+    Path xml =
+        Files.writeString(
+            tmp.resolve("bomb.xml"),
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE article ["
+                + dtd
+                + "]>\n<article><body><p>&a9;</p></body></article>");
     UnreadableSourceException e =
         assertThrows(UnreadableSourceException.class, () -> SourceRegistry.read(xml));
     assertTrue(e.getMessage().startsWith("bomb.xml:"), e.getMessage());
@@ -123,7 +141,10 @@ class MarkupSourceReaderTest {
 
   @Test
   void htmlGivesHeadingsAsSectionsAndLeavesScriptsOut(@TempDir Path tmp) throws Exception {
-    Path html = Files.writeString(tmp.resolve("a.html"), """
+    Path html =
+        Files.writeString(
+            tmp.resolve("a.html"),
+            """
         <!DOCTYPE html><html><head><title>Page</title>
         <meta name="citation_title" content="A title"><meta name="citation_author" content="Gillard S">
         <meta name="citation_doi" content="10.1017/S2045796014000407">
@@ -138,7 +159,8 @@ class MarkupSourceReaderTest {
     assertFalse(s.text().contains("script text"));
     assertFalse(s.text().contains("Menu"));
     assertTrue(s.text().contains("Closing words."), "a no-break space is a space");
-    assertEquals(List.of("Results", "Conclusions", "Table 1"),
+    assertEquals(
+        List.of("Results", "Conclusions", "Table 1"),
         s.map().sections().stream().map(SourceMap.Section::title).toList());
     assertEquals("A title", s.map().front().title());
     assertEquals(2015, s.map().front().year());
@@ -155,7 +177,8 @@ class MarkupSourceReaderTest {
 
   @Test
   void plainTextPagesAreSplitAtFormFeeds(@TempDir Path tmp) throws Exception {
-    Path file = Files.writeString(tmp.resolve("a.txt"), "Results\nFirst page text.\n\fSecond page text.\n");
+    Path file =
+        Files.writeString(tmp.resolve("a.txt"), "Results\nFirst page text.\n\fSecond page text.\n");
     ExtractedSource s = SourceRegistry.read(file);
     assertEquals(2, s.map().pages().size());
     assertEquals(2, s.map().pageAt(s.text().indexOf("Second")).orElseThrow());

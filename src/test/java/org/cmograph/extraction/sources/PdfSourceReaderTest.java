@@ -32,12 +32,18 @@ class PdfSourceReaderTest {
       throws Exception {
     Path pdf = tmp.resolve("one-column.pdf");
     List<TestPdf.Line> set =
-        new TestPdf().header("Epidemiology and Psychiatric Sciences").pageNumbers().ligatures()
-            .linesPerPage(14).write(BundledQuotes.paragraphsOf(SOURCE), pdf);
+        new TestPdf()
+            .header("Epidemiology and Psychiatric Sciences")
+            .pageNumbers()
+            .ligatures()
+            .linesPerPage(14)
+            .write(BundledQuotes.paragraphsOf(SOURCE), pdf);
     ExtractedSource s = SourceRegistry.read(pdf);
     SourceMap map = s.map();
 
-    assertEquals(words(String.join(" ", BundledQuotes.paragraphsOf(SOURCE))), words(s.text()),
+    assertEquals(
+        words(String.join(" ", BundledQuotes.paragraphsOf(SOURCE))),
+        words(s.text()),
         "reading order, joined hyphenations and no running header or page number in the text");
     assertFalse(s.text().contains("\uFB01"), "ligatures are replaced");
     assertTrue(s.text().contains("benefits of peer workers"));
@@ -45,7 +51,8 @@ class PdfSourceReaderTest {
     assertTrue(pages >= 2, "the fixture has pages: " + pages);
     assertEquals(pages, map.pages().size());
     assertEquals(pages, map.furniture().stream().filter(f -> f.kind().equals("header")).count());
-    assertEquals(pages, map.furniture().stream().filter(f -> f.kind().equals("page-number")).count());
+    assertEquals(
+        pages, map.furniture().stream().filter(f -> f.kind().equals("page-number")).count());
     long hyphenated = set.stream().filter(l -> l.text().matches(".*[a-z]-")).count();
     assertTrue(hyphenated >= 2, "the fixture hyphenates words: " + hyphenated);
     assertEquals(hyphenated, map.joins().size());
@@ -56,15 +63,22 @@ class PdfSourceReaderTest {
   void twoColumnsAreReadLeftColumnFirst(@TempDir Path tmp) throws Exception {
     Path pdf = tmp.resolve("two-columns.pdf");
     List<TestPdf.Line> set =
-        new TestPdf().columns(2).header("Gillard et al.").pageNumbers().ligatures()
-            .linesPerPage(16).title("Developing a change model for peer worker interventions")
+        new TestPdf()
+            .columns(2)
+            .header("Gillard et al.")
+            .pageNumbers()
+            .ligatures()
+            .linesPerPage(16)
+            .title("Developing a change model for peer worker interventions")
             .write(BundledQuotes.paragraphsOf(SOURCE), pdf);
     ExtractedSource s = SourceRegistry.read(pdf);
     assertEquals(
-        words("Developing a change model for peer worker interventions "
-            + String.join(" ", BundledQuotes.paragraphsOf(SOURCE))),
+        words(
+            "Developing a change model for peer worker interventions "
+                + String.join(" ", BundledQuotes.paragraphsOf(SOURCE))),
         words(s.text()));
-    assertEquals("Developing a change model for peer worker interventions", s.map().front().title());
+    assertEquals(
+        "Developing a change model for peer worker interventions", s.map().front().title());
     assertTrue(set.get(set.size() - 1).page() >= 2);
     assertEveryQuoteVerifiesOnItsPage(s, set);
   }
@@ -74,7 +88,8 @@ class PdfSourceReaderTest {
     Path pdf = tmp.resolve("with-image-page.pdf");
     new TestPdf().linesPerPage(20).blankPageAfter(1).write(BundledQuotes.paragraphsOf(SOURCE), pdf);
     ExtractedSource s = SourceRegistry.read(pdf);
-    assertTrue(s.map().unread().stream().anyMatch(u -> u.startsWith("page 2 has no text layer")),
+    assertTrue(
+        s.map().unread().stream().anyMatch(u -> u.startsWith("page 2 has no text layer")),
         s.map().unread().toString());
     assertEquals(words(String.join(" ", BundledQuotes.paragraphsOf(SOURCE))), words(s.text()));
   }
@@ -89,7 +104,8 @@ class PdfSourceReaderTest {
     }
     UnreadableSourceException e =
         assertThrows(UnreadableSourceException.class, () -> SourceRegistry.read(pdf));
-    assertTrue(e.getMessage().contains("has no text layer on any of its 2 page(s)"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("has no text layer on any of its 2 page(s)"), e.getMessage());
     assertTrue(e.getMessage().contains("scan"), e.getMessage());
   }
 
@@ -121,8 +137,12 @@ class PdfSourceReaderTest {
     }
     int checked = 0;
     for (BundledQuotes.Quote q : BundledQuotes.of("gillard-2014")) {
-      SourceText.Passage p = text.locate(q.quote()).orElseThrow(
-          () -> new AssertionError(q.id() + " does not verify: " + text.closest(q.quote()).describe()));
+      SourceText.Passage p =
+          text.locate(q.quote())
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          q.id() + " does not verify: " + text.closest(q.quote()).describe()));
       String opening = String.join(" ", List.of(words(q.quote()).split(" ")).subList(0, 4));
       int at = full.indexOf(opening);
       int expected = 0;
