@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.cmograph.endpoint.CatalogueEntry;
 import org.cmograph.endpoint.EndpointServer;
+import org.cmograph.endpoint.ServerSettings;
 import org.cmograph.query.QueryCatalogue;
 import org.cmograph.report.Summaries;
 import org.cmograph.store.CmoStore;
@@ -123,7 +124,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    EndpointServer.Settings settings = settings();
+    ServerSettings settings = settings();
     Workspace ws = Workspace.current();
     long start = System.nanoTime();
     // The warm-up fills an empty store with the bundled studies where they are, so that the classes
@@ -291,7 +292,7 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private EndpointServer.Settings settings() {
+  private ServerSettings settings() {
     if ((updateUser == null) != (passwordFile == null)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--update-user and --password-file go together");
@@ -310,8 +311,8 @@ final class ServeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--max-concurrent-queries must be at least 1");
     }
-    EndpointServer.Settings s =
-        EndpointServer.Settings.defaults()
+    ServerSettings s =
+        ServerSettings.defaults()
             .withPort(port)
             .withBind(bind)
             .withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
@@ -323,7 +324,7 @@ final class ServeCommand implements Callable<Integer> {
     if (updateUser != null) {
       s =
           s.withUpdateUser(
-              new EndpointServer.Credentials(updateUser, PasswordFile.read(passwordFile)));
+              new ServerSettings.Credentials(updateUser, PasswordFile.read(passwordFile)));
     }
     return s;
   }

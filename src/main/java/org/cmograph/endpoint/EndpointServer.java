@@ -2,9 +2,7 @@ package org.cmograph.endpoint;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.fuseki.auth.Auth;
@@ -32,7 +30,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  * page at {@code /}. One instance per call; nothing static is shared between servers.
  *
  * <pre>
- * try (EndpointServer server = EndpointServer.start(store.dataset(), Settings.defaults().withPort(0), catalogue)) {
+ * try (EndpointServer server = EndpointServer.start(store.dataset(), ServerSettings.defaults().withPort(0), catalogue)) {
  *   System.out.println(server.queryUrl());   // http://localhost:PORT/cmo/sparql
  * }
  * </pre>
@@ -47,242 +45,13 @@ public final class EndpointServer implements AutoCloseable {
   /** Header present (value {@code true}) when the row cap cut a result. */
   public static final String TRUNCATED_HEADER = "X-Cmograph-Truncated";
 
-  /** The user allowed to write, with the password read from the password file. */
-  public record Credentials(String user, String password) {
-    public Credentials {
-      Objects.requireNonNull(user, "user");
-      Objects.requireNonNull(password, "password");
-      if (user.isBlank() || password.isEmpty()) {
-        throw new IllegalArgumentException("update user and password must not be empty");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "Credentials[user=" + user + ", password=****]";
-    }
-  }
-
-  /**
-   * How the endpoint runs.
-   *
-   * @param bind the address to listen on (loopback by default)
-   * @param port 0 picks a free port (tests)
-   * @param timeout the longest any query may run
-   * @param maxRows most rows a SELECT returns (and solutions a CONSTRUCT/DESCRIBE uses)
-   * @param maxRequestBytes larger request bodies are refused with 413
-   * @param updateUser null keeps the endpoint read-only
-   * @param concurrentQueries most queries running at once; the others wait their turn
-   * @param queueWait longest a query waits for its turn before the endpoint answers 503
-   * @param maxWorkBytes most intermediate results one query may keep (estimated bytes: sorted and
-   *     distinct solutions, groups, aggregated values, the kept side of a join)
-   * @param writeTimeout longest a response may wait for its client to read before the connection is
-   *     closed
-   */
-  public record Settings(
-      String bind,
-      int port,
-      Duration timeout,
-      int maxRows,
-      long maxRequestBytes,
-      Credentials updateUser,
-      int concurrentQueries,
-      Duration queueWait,
-      long maxWorkBytes,
-      Duration writeTimeout) {
-    public Settings {
-      Objects.requireNonNull(writeTimeout, "writeTimeout");
-      if (maxWorkBytes < 1024 * 1024) {
-        throw new IllegalArgumentException("a query needs at least 1 MiB for intermediate results");
-      }
-      if (writeTimeout.isNegative() || writeTimeout.isZero()) {
-        throw new IllegalArgumentException("write timeout must be positive");
-      }
-      Objects.requireNonNull(queueWait, "queueWait");
-      if (concurrentQueries < 1) {
-        throw new IllegalArgumentException("at least one query must be able to run at once");
-      }
-      Objects.requireNonNull(bind, "bind");
-      Objects.requireNonNull(timeout, "timeout");
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be 0..65535, not " + port);
-      }
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive");
-      }
-      if (maxRows < 1) {
-        throw new IllegalArgumentException("max rows must be at least 1");
-      }
-      if (maxRequestBytes < 1024) {
-        throw new IllegalArgumentException("request size limit must be at least 1024 bytes");
-      }
-    }
-
-    public static Settings defaults() {
-      return new Settings(
-          "127.0.0.1",
-          3030,
-          Duration.ofSeconds(10),
-          10_000,
-          10L * 1024 * 1024,
-          null,
-          defaultConcurrentQueries(),
-          Duration.ofSeconds(30),
-          defaultMaxWorkBytes(defaultConcurrentQueries()),
-          Duration.ofSeconds(30));
-    }
-
-    /**
-     * A quarter of the heap shared by the queries that may run at once, each between 16 and 256
-     * MiB: the running queries' intermediate results together stay well inside the heap.
-     */
-    public static long defaultMaxWorkBytes(int concurrentQueries) {
-      long share = Runtime.getRuntime().maxMemory() / 4 / Math.max(1, concurrentQueries);
-      return Math.max(16L << 20, Math.min(256L << 20, share));
-    }
-
-    /** Twice the cores: enough to overlap waiting on disk, few enough that each runs at speed. */
-    public static int defaultConcurrentQueries() {
-      return 2 * Runtime.getRuntime().availableProcessors();
-    }
-
-    public Settings withPort(int port) {
-      return new Settings(
-          bind,
-          port,
-          timeout,
-          maxRows,
-          maxRequestBytes,
-          updateUser,
-          concurrentQueries,
-          queueWait,
-          maxWorkBytes,
-          writeTimeout);
-    }
-
-    public Settings withBind(String bind) {
-      return new Settings(
-          bind,
-          port,
-          timeout,
-          maxRows,
-          maxRequestBytes,
-          updateUser,
-          concurrentQueries,
-          queueWait,
-          maxWorkBytes,
-          writeTimeout);
-    }
-
-    public Settings withTimeout(Duration timeout) {
-      return new Settings(
-          bind,
-          port,
-          timeout,
-          maxRows,
-          maxRequestBytes,
-          updateUser,
-          concurrentQueries,
-          queueWait,
-          maxWorkBytes,
-          writeTimeout);
-    }
-
-    public Settings withMaxRows(int maxRows) {
-      return new Settings(
-          bind,
-          port,
-          timeout,
-          maxRows,
-          maxRequestBytes,
-          updateUser,
-          concurrentQueries,
-          queueWait,
-          maxWorkBytes,
-          writeTimeout);
-    }
-
-    public Settings withMaxRequestBytes(long maxRequestBytes) {
-      return new Settings(
-          bind,
-          port,
-          timeout,
-          maxRows,
-          maxRequestBytes,
-          updateUser,
-          concurrentQueries,
-          queueWait,
-          maxWorkBytes,
-          writeTimeout);
-    }
-
-    public Settings withUpdateUser(Credentials updateUser) {
-      return new Settings(
-          bind,
-          port,
-          timeout,
-          maxRows,
-          maxRequestBytes,
-          updateUser,
-          concurrentQueries,
-          queueWait,
-          maxWorkBytes,
-          writeTimeout);
-    }
-
-    public Settings withConcurrentQueries(int concurrentQueries, Duration queueWait) {
-      return new Settings(
-          bind,
-          port,
-          timeout,
-          maxRows,
-          maxRequestBytes,
-          updateUser,
-          concurrentQueries,
-          queueWait,
-          maxWorkBytes,
-          writeTimeout);
-    }
-
-    public Settings withMaxWorkBytes(long maxWorkBytes) {
-      return new Settings(
-          bind,
-          port,
-          timeout,
-          maxRows,
-          maxRequestBytes,
-          updateUser,
-          concurrentQueries,
-          queueWait,
-          maxWorkBytes,
-          writeTimeout);
-    }
-
-    public Settings withWriteTimeout(Duration writeTimeout) {
-      return new Settings(
-          bind,
-          port,
-          timeout,
-          maxRows,
-          maxRequestBytes,
-          updateUser,
-          concurrentQueries,
-          queueWait,
-          maxWorkBytes,
-          writeTimeout);
-    }
-
-    public boolean writable() {
-      return updateUser != null;
-    }
-  }
-
   private final FusekiServer server;
-  private final Settings settings;
+  private final ServerSettings settings;
   private final String host;
   private final QueryGate gate;
 
-  private EndpointServer(FusekiServer server, Settings settings, String host, QueryGate gate) {
+  private EndpointServer(
+      FusekiServer server, ServerSettings settings, String host, QueryGate gate) {
     this.server = server;
     this.settings = settings;
     this.host = host;
@@ -310,34 +79,35 @@ public final class EndpointServer implements AutoCloseable {
    * @throws IllegalStateException if the JVM was started with ARQ scripting switched on
    */
   public static EndpointServer start(
-      DatasetGraph dataset, Settings settings, Supplier<List<CatalogueEntry>> catalogue) {
+      DatasetGraph dataset, ServerSettings settings, Supplier<List<CatalogueEntry>> catalogue) {
     return start(dataset, settings, catalogue, null);
   }
 
   /**
-   * As {@link #start(DatasetGraph, Settings, Supplier)}, also serving the HTML evidence summaries
-   * under {@code /summaries/}.
+   * As {@link #start(DatasetGraph, ServerSettings, Supplier)}, also serving the HTML evidence
+   * summaries under {@code /summaries/}.
    *
    * @param summaries writes the summaries into a folder and returns it, on the first request for
    *     one; null for no summaries
    */
   public static EndpointServer start(
       DatasetGraph dataset,
-      Settings settings,
+      ServerSettings settings,
       Supplier<List<CatalogueEntry>> catalogue,
       Supplier<java.nio.file.Path> summaries) {
     return start(dataset, settings, catalogue, summaries, null);
   }
 
   /**
-   * As {@link #start(DatasetGraph, Settings, Supplier, Supplier)}, also serving the registered
-   * source texts of {@code sources} (data/sources) under {@code /sources/}, quotes highlighted.
+   * As {@link #start(DatasetGraph, ServerSettings, Supplier, Supplier)}, also serving the
+   * registered source texts of {@code sources} (data/sources) under {@code /sources/}, quotes
+   * highlighted.
    *
    * @param sources the sources folder, or null (the list then says the server has none)
    */
   public static EndpointServer start(
       DatasetGraph dataset,
-      Settings settings,
+      ServerSettings settings,
       Supplier<List<CatalogueEntry>> catalogue,
       Supplier<java.nio.file.Path> summaries,
       java.nio.file.Path sources) {
@@ -434,7 +204,7 @@ public final class EndpointServer implements AutoCloseable {
    * The settings every query runs under: the time limit, the union default graph, no SERVICE.
    * Package-visible so tests can check the context itself, not only its effect over HTTP.
    */
-  static Context queryContext(Settings settings) {
+  static Context queryContext(ServerSettings settings) {
     Context context = new Context();
     context.set(ARQ.queryTimeout, Long.toString(settings.timeout().toMillis()));
     context.set(ARQ.httpServiceAllowed, false);
@@ -445,7 +215,8 @@ public final class EndpointServer implements AutoCloseable {
     return context;
   }
 
-  private static DataService dataService(DatasetGraph dataset, Settings settings, QueryGate gate) {
+  private static DataService dataService(
+      DatasetGraph dataset, ServerSettings settings, QueryGate gate) {
     Context context = queryContext(settings);
     DataService.Builder service = DataService.newBuilder(dataset);
     for (String name : List.of("", "sparql", "query")) {
@@ -483,7 +254,7 @@ public final class EndpointServer implements AutoCloseable {
     return service.build();
   }
 
-  public Settings settings() {
+  public ServerSettings settings() {
     return settings;
   }
 

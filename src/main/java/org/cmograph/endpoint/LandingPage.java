@@ -72,13 +72,13 @@ final class LandingPage extends HttpServlet {
   private final DatasetGraph dataset;
   private final Context context;
   private final Supplier<List<CatalogueEntry>> catalogue;
-  private final EndpointServer.Settings settings;
+  private final ServerSettings settings;
 
   LandingPage(
       DatasetGraph dataset,
       Context context,
       Supplier<List<CatalogueEntry>> catalogue,
-      EndpointServer.Settings settings) {
+      ServerSettings settings) {
     this.dataset = dataset;
     this.context = context;
     this.catalogue = catalogue;

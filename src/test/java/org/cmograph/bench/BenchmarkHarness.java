@@ -33,6 +33,7 @@ import org.apache.jena.system.Txn;
 import org.cmograph.cli.CmographCommand;
 import org.cmograph.endpoint.CatalogueEntry;
 import org.cmograph.endpoint.EndpointServer;
+import org.cmograph.endpoint.ServerSettings;
 import org.cmograph.generate.SyntheticStudies;
 import org.cmograph.query.CatalogueQuery;
 import org.cmograph.query.QueryCatalogue;
@@ -608,7 +609,7 @@ public final class BenchmarkHarness {
           EndpointServer server =
               EndpointServer.start(
                   s.dataset(),
-                  EndpointServer.Settings.defaults().withPort(0),
+                  ServerSettings.defaults().withPort(0),
                   () -> CatalogueEntry.of(QueryCatalogue.load(home.resolve("queries"))))) {
         loadEach(server.queryUrl(), queries, clients, warm, measure, ours, rows);
       }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.cmograph.endpoint.EndpointServer;
+import org.cmograph.endpoint.ServerSettings;
 import org.cmograph.store.CmoStore;
 import org.cmograph.testing.Repo;
 import org.junit.jupiter.api.Assumptions;
@@ -40,9 +41,9 @@ class CommandLineHardeningIT {
         EndpointServer server =
             EndpointServer.start(
                 store.dataset(),
-                EndpointServer.Settings.defaults()
+                ServerSettings.defaults()
                     .withPort(0)
-                    .withUpdateUser(new EndpointServer.Credentials("curator", "s3cret-Words")),
+                    .withUpdateUser(new ServerSettings.Credentials("curator", "s3cret-Words")),
                 List::of)) {
       String withWrongPassword =
           server.graphStoreWriteUrl().replace("http://", "http://curator:wrong-Guess@");

@@ -21,6 +21,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.system.Txn;
 import org.cmograph.endpoint.EndpointServer;
+import org.cmograph.endpoint.ServerSettings;
 import org.cmograph.rdf.Entailment;
 import org.cmograph.rdf.Iris;
 import org.cmograph.store.CmoStore;
@@ -130,9 +131,9 @@ class LoadEndpointIT {
         EndpointServer server =
             EndpointServer.start(
                 store.dataset(),
-                EndpointServer.Settings.defaults()
+                ServerSettings.defaults()
                     .withPort(0)
-                    .withUpdateUser(new EndpointServer.Credentials("curator", "s3cret-Words")),
+                    .withUpdateUser(new ServerSettings.Credentials("curator", "s3cret-Words")),
                 List::of)) {
       String gsp = server.graphStoreWriteUrl();
       String study = Repo.data().resolve("studies/gillard-2014.yaml").toString();

@@ -17,6 +17,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.cmograph.endpoint.EndpointServer;
+import org.cmograph.endpoint.ServerSettings;
 import org.cmograph.store.CmoStore;
 import org.cmograph.store.ServedStore;
 import org.cmograph.testing.ChildJvm;
@@ -153,7 +154,7 @@ class ServeReadersIT {
         EndpointServer server =
             EndpointServer.start(
                 open.dataset(),
-                EndpointServer.Settings.defaults().withPort(0).withMaxRows(1_000_000),
+                ServerSettings.defaults().withPort(0).withMaxRows(1_000_000),
                 List::of)) {
       String get = server.graphStoreReadUrl();
       assertEquals(local, ok(CliIT.run("summary", "--endpoint", get)));

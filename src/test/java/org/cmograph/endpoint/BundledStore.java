@@ -61,7 +61,7 @@ final class BundledStore {
   }
 
   /** Default settings on a free loopback port. */
-  static EndpointServer.Settings testSettings() {
-    return EndpointServer.Settings.defaults().withPort(0);
+  static ServerSettings testSettings() {
+    return ServerSettings.defaults().withPort(0);
   }
 }

@@ -80,7 +80,7 @@ class EndpointDocIT {
             EndpointServer.start(
                 store.dataset(),
                 BundledStore.testSettings()
-                    .withUpdateUser(new EndpointServer.Credentials("curator", "change-me")),
+                    .withUpdateUser(new ServerSettings.Credentials("curator", "change-me")),
                 BundledStore.catalogue())) {
       for (Example example : examples) {
         String command = example.command().replace(DOCUMENTED_BASE, server.baseUrl());

@@ -79,7 +79,7 @@ class EndpointLoadIT {
 
   @Test
   void sixtyFourClientsAtOnceGetTheirAnswersAndTheBadOnesTheirRefusals() throws Exception {
-    EndpointServer.Settings settings =
+    ServerSettings settings =
         BundledStore.testSettings()
             .withTimeout(Duration.ofSeconds(TIMEOUT_SECONDS))
             .withMaxRequestBytes(MAX_BODY);

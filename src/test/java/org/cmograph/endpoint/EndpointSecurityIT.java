@@ -64,7 +64,7 @@ class EndpointSecurityIT {
   static EndpointServer writable(CmoStore store) {
     return EndpointServer.start(
         store.dataset(),
-        BundledStore.testSettings().withUpdateUser(new EndpointServer.Credentials(USER, PASSWORD)),
+        BundledStore.testSettings().withUpdateUser(new ServerSettings.Credentials(USER, PASSWORD)),
         List::of);
   }
 

@@ -23,7 +23,7 @@ class SummaryPagesIT {
     EndpointServer server =
         EndpointServer.start(
             store.dataset(),
-            EndpointServer.Settings.defaults().withPort(0),
+            ServerSettings.defaults().withPort(0),
             BundledStore.catalogue(),
             () -> {
               writes.incrementAndGet();

@@ -39,7 +39,7 @@ class UpdatePathSecurityIT {
         store.dataset(),
         BundledStore.testSettings()
             .withTimeout(timeout)
-            .withUpdateUser(new EndpointServer.Credentials(USER, PASSWORD)),
+            .withUpdateUser(new ServerSettings.Credentials(USER, PASSWORD)),
         List::of);
   }
 

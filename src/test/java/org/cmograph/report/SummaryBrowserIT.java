@@ -14,6 +14,7 @@ import org.cmograph.browser.Axe;
 import org.cmograph.browser.BrowserPage;
 import org.cmograph.browser.HeadlessChromium;
 import org.cmograph.endpoint.EndpointServer;
+import org.cmograph.endpoint.ServerSettings;
 import org.cmograph.store.CmoStore;
 import org.junit.jupiter.api.Test;
 
@@ -95,7 +96,7 @@ class SummaryBrowserIT {
         EndpointServer server =
             EndpointServer.start(
                 store.dataset(),
-                EndpointServer.Settings.defaults().withPort(0),
+                ServerSettings.defaults().withPort(0),
                 List::of,
                 () -> {
                   try {
