@@ -103,7 +103,9 @@ final class QueryCommand implements Callable<Integer> {
       }
       QueryRunner runner = new QueryRunner(Duration.ofSeconds(timeoutSeconds));
       QueryResult result =
-          target.remote() ? runner.run(bound, target.endpoint) : runLocally(ws, runner, bound);
+          target.remote()
+              ? runner.run(bound, target.endpoint, target.credentials)
+              : runLocally(ws, runner, bound);
       ByteArrayOutputStream buffer = new ByteArrayOutputStream();
       result.write(resultFormat, buffer);
       out.print(buffer.toString(StandardCharsets.UTF_8));

@@ -63,12 +63,17 @@ final class DocxFormat {
 
   /**
    * @param title the document's title (first paragraph and core properties)
-   * @param date the date (yyyy-mm-dd) the core properties carry as created and modified date
+   * @param date the date (yyyy-mm-dd) the core properties carry as created and modified date; any
+   *     other value (a graph with no extraction date says "unknown") gives the zip format's first
+   *     day, 1980-01-01, so the file stays the same bytes for the same graph
    */
   DocxFormat(String title, String date) {
     this.title = title;
-    this.date = date;
+    this.date = date.matches("\\d{4}-\\d{2}-\\d{2}") ? date : NO_DATE;
   }
+
+  /** The date written when the graph gives none: the first day a zip entry can carry. */
+  static final String NO_DATE = "1980-01-01";
 
   /** The document, as the bytes of a .docx file. */
   byte[] write(List<Part> parts) {

@@ -172,4 +172,22 @@ class SummaryDocxTest {
     }
     assertArrayEquals(bytes, again.docx(), "same graph, same bytes");
   }
+
+  @Test
+  void aGraphWithoutAnExtractionDateStillGivesADocument() throws IOException {
+    // An empty store's summaries say "Data as of unknown"; the document must still be written.
+    byte[] docx = new DocxFormat("Empty", "unknown").write(List.of());
+    try (var doc =
+        new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+      assertEquals(
+          DocxFormat.NO_DATE,
+          doc.getProperties()
+              .getCoreProperties()
+              .getCreated()
+              .toInstant()
+              .toString()
+              .substring(0, 10));
+    }
+    assertArrayEquals(docx, new DocxFormat("Empty", "unknown").write(List.of()));
+  }
 }
