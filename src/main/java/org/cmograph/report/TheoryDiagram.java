@@ -102,74 +102,15 @@ public final class TheoryDiagram {
 
     List<Node> contextNodes = new ArrayList<>();
     for (String id : contextOrder) {
-      EvidenceBase.Context c = contexts.get(id);
-      List<String> lines = wrap(c.description(), CONTEXT_W);
-      String kind = c.role() + " context";
-      contextNodes.add(
-          new Node(
-              "c-" + id,
-              "context",
-              null,
-              lines,
-              c.blocking(),
-              kind + ": " + c.description(),
-              xc,
-              0,
-              CONTEXT_W,
-              boxHeight(0, lines.size())));
+      contextNodes.add(TheoryBoxes.context(contexts.get(id), xc));
     }
     List<Node> mechanismNodes = new ArrayList<>();
     for (int m = 0; m < cmocs.size(); m++) {
-      EvidenceBase.TheoryCmoc t = cmocs.get(m);
-      String name = sections.get(m).concept().label();
-      List<String> title = wrap(name, MECHANISM_W);
-      String detail = mechanismText(t);
-      List<String> lines = new ArrayList<>(wrap(abbreviate(detail, 150), MECHANISM_W));
-      // The whole configuration's findings, refutations included: an outcome pattern's findings
-      // bear on no drawn link but do bear on the configuration.
-      Counts all = TheoryLinks.counts(sections.get(m), e -> true);
-      lines.add(
-          "Configuration: " + (all.evidence().isEmpty() ? "no finding" : all.label() + " studies"));
-      mechanismNodes.add(
-          new Node(
-              "m-" + t.id(),
-              "mechanism",
-              String.join("\n", title),
-              lines,
-              false,
-              t.label()
-                  + " ("
-                  + t.id()
-                  + "). Mechanism: "
-                  + name
-                  + ". "
-                  + detail
-                  + ". Whole configuration: "
-                  + all.words(),
-              xm,
-              0,
-              MECHANISM_W,
-              boxHeight(title.size(), lines.size())));
+      mechanismNodes.add(TheoryBoxes.mechanism(sections.get(m), cmocs.get(m), xm));
     }
     List<Node> outcomeNodes = new ArrayList<>();
     for (String id : outcomeOrder) {
-      EvidenceBase.Outcome o = outcomes.get(id);
-      List<String> lines = wrap(abbreviate(o.description(), 110), OUTCOME_W);
-      outcomeNodes.add(
-          new Node(
-              "o-" + id,
-              "outcome",
-              null,
-              lines,
-              false,
-              "outcome"
-                  + (o.level() == null ? "" : " (" + o.level() + ")")
-                  + ": "
-                  + o.description(),
-              xo,
-              0,
-              OUTCOME_W,
-              boxHeight(0, lines.size())));
+      outcomeNodes.add(TheoryBoxes.outcome(outcomes.get(id), xo));
     }
     int tallest =
         Math.max(
@@ -253,16 +194,6 @@ public final class TheoryDiagram {
     return d;
   }
 
-  static String mechanismText(EvidenceBase.TheoryCmoc t) {
-    String r = t.resource() == null ? "(resource not stated)" : t.resource();
-    String s = t.response() == null ? "(reasoning not reported)" : t.response();
-    return r + " → " + s;
-  }
-
-  private static int boxHeight(int titleLines, int lines) {
-    return 2 * PAD + (titleLines + lines) * LINE + (titleLines > 0 && lines > 0 ? 4 : 0);
-  }
-
   private static int columnHeight(List<Node> column) {
     int h = 0;
     for (Node n : column) {
@@ -282,34 +213,6 @@ public final class TheoryDiagram {
         java.util.Comparator.comparingDouble((String k) -> centre.get(k))
             .thenComparingInt(firstUse::indexOf));
     return keys;
-  }
-
-  static List<String> wrap(String text, int width) {
-    int max = (int) ((width - 2 * PAD) / CHAR_W);
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    for (String word : text.split("\\s+")) {
-      if (line.length() > 0 && line.length() + 1 + word.length() > max) {
-        lines.add(line.toString());
-        line.setLength(0);
-      }
-      if (line.length() > 0) {
-        line.append(' ');
-      }
-      line.append(word);
-    }
-    if (line.length() > 0) {
-      lines.add(line.toString());
-    }
-    return lines;
-  }
-
-  static String abbreviate(String s, int max) {
-    if (s.length() <= max) {
-      return s;
-    }
-    int cut = s.lastIndexOf(' ', max - 1);
-    return s.substring(0, cut > 0 ? cut : max - 1) + " …";
   }
 
   /**
