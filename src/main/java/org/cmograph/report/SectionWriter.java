@@ -38,7 +38,7 @@ final class SectionWriter {
               Doc.section(c.label(), "mechanism-" + c.id()),
               Doc.text(c.definition() == null ? "" : " — " + c.definition())));
       facts.add(
-          List.of(Doc.strong("Resource → reasoning: "), Doc.text(TheoryDiagram.mechanismText(t))));
+          List.of(Doc.strong("Resource → reasoning: "), Doc.text(TheoryBoxes.mechanismText(t))));
       for (EvidenceBase.Context ctx : t.contexts()) {
         facts.add(
             List.of(
@@ -265,7 +265,7 @@ final class SectionWriter {
                         + " its CMOC, whose link to the theory CMOC makes it "
                         + w.stance())
                 + "): "
-                + TheoryDiagram.abbreviate(e.quote(), 200)
+                + TheoryBoxes.abbreviate(e.quote(), 200)
                 + (why == null ? "" : " — " + why)));
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cmograph.report.TheoryLinks.Counts;
 
 /**
  * The programme theory as a picture: contexts, mechanisms (resource → reasoning) and outcomes in
@@ -11,9 +12,10 @@ import java.util.Map;
  * and support (+), refine (~) or refute (−) it: a finding about the whole configuration or about
  * the context → mechanism link counts on the edges into a mechanism, one about the whole
  * configuration or the mechanism → outcome link on the edges out of it. Support for one link is not
- * support for the other (REALIST.md). The layout is computed here (no browser script): nodes are
- * stacked per layer, contexts and outcomes ordered by the mean position of the mechanisms they
- * connect to, which keeps most edges short and uncrossed. Rendered as inline SVG and as Mermaid.
+ * support for the other (REALIST.md; the rule is {@link TheoryLinks}). The layout is computed here
+ * (no browser script): nodes are stacked per layer, contexts and outcomes ordered by the mean
+ * position of the mechanisms they connect to, which keeps most edges short and uncrossed. Rendered
+ * as inline SVG ({@link TheoryDiagramSvg}) and as Mermaid ({@link TheoryDiagramMermaid}).
  */
 public final class TheoryDiagram {
   static final int MARGIN = 20;
@@ -44,54 +46,6 @@ public final class TheoryDiagram {
   public record Edge(
       Node from, Node to, String label, String tooltip, boolean blocking, List<String> evidence) {}
 
-  /** Studies per stance among the findings that bear on one link, and those findings. */
-  public record Counts(int supports, int refines, int refutes, List<String> evidence) {
-    String label() {
-      return evidence.isEmpty()
-          ? "no finding"
-          : "+" + supports + (refines > 0 ? " ~" + refines : "") + " −" + refutes;
-    }
-
-    String words() {
-      return evidence.isEmpty()
-          ? "no finding bears on this link"
-          : supports
-              + " supporting, "
-              + refines
-              + " refining, "
-              + refutes
-              + " refuting "
-              + (supports + refines + refutes == 1 ? "study" : "studies")
-              + " ("
-              + String.join(", ", evidence)
-              + ")";
-    }
-  }
-
-  /** A finding bears on the context → mechanism link. */
-  static boolean onContextMechanism(EvidenceBase.Evidence e) {
-    return e.about().isEmpty() || e.about().contains("context-mechanism");
-  }
-
-  /** A finding bears on the mechanism → outcome link. */
-  static boolean onMechanismOutcome(EvidenceBase.Evidence e) {
-    return e.about().isEmpty() || e.about().contains("mechanism-outcome");
-  }
-
-  /**
-   * A finding bears on the link from the mechanism to this outcome (catalogue concept {@code
-   * concept}, or null): it bears on the mechanism → outcome link and, where it names outcomes by
-   * concept, one of them is this outcome's. Support for personal recovery is not support for
-   * readmission.
-   */
-  static boolean onMechanismOutcome(EvidenceBase.Evidence e, String concept) {
-    if (!onMechanismOutcome(e)) {
-      return false;
-    }
-    List<String> named = e.about().stream().filter(a -> a.startsWith("outcome:")).toList();
-    return named.isEmpty() || (concept != null && named.contains("outcome:" + concept));
-  }
-
   private final List<Node> nodes;
   private final List<Edge> edges;
   private final int width;
@@ -118,23 +72,6 @@ public final class TheoryDiagram {
 
   public List<Edge> edges() {
     return edges;
-  }
-
-  static Counts counts(Section s, java.util.function.Predicate<EvidenceBase.Evidence> link) {
-    List<Cerqual.Weighted> on = s.items().stream().filter(w -> link.test(w.item())).toList();
-    java.util.function.ToIntFunction<String> studies =
-        stance ->
-            (int)
-                on.stream()
-                    .filter(w -> w.stance().equals(stance))
-                    .map(w -> w.item().study())
-                    .distinct()
-                    .count();
-    return new Counts(
-        studies.applyAsInt("supports"),
-        studies.applyAsInt("refines"),
-        studies.applyAsInt("refutes"),
-        on.stream().map(w -> w.item().key()).toList());
   }
 
   /** Lays out the theory CMOCs of {@code sections} (theory sections, in theory order). */
@@ -165,74 +102,15 @@ public final class TheoryDiagram {
 
     List<Node> contextNodes = new ArrayList<>();
     for (String id : contextOrder) {
-      EvidenceBase.Context c = contexts.get(id);
-      List<String> lines = wrap(c.description(), CONTEXT_W);
-      String kind = c.role() + " context";
-      contextNodes.add(
-          new Node(
-              "c-" + id,
-              "context",
-              null,
-              lines,
-              c.blocking(),
-              kind + ": " + c.description(),
-              xc,
-              0,
-              CONTEXT_W,
-              boxHeight(0, lines.size())));
+      contextNodes.add(TheoryBoxes.context(contexts.get(id), xc));
     }
     List<Node> mechanismNodes = new ArrayList<>();
     for (int m = 0; m < cmocs.size(); m++) {
-      EvidenceBase.TheoryCmoc t = cmocs.get(m);
-      String name = sections.get(m).concept().label();
-      List<String> title = wrap(name, MECHANISM_W);
-      String detail = mechanismText(t);
-      List<String> lines = new ArrayList<>(wrap(abbreviate(detail, 150), MECHANISM_W));
-      // The whole configuration's findings, refutations included: an outcome pattern's findings
-      // bear on no drawn link but do bear on the configuration.
-      Counts all = counts(sections.get(m), e -> true);
-      lines.add(
-          "Configuration: " + (all.evidence().isEmpty() ? "no finding" : all.label() + " studies"));
-      mechanismNodes.add(
-          new Node(
-              "m-" + t.id(),
-              "mechanism",
-              String.join("\n", title),
-              lines,
-              false,
-              t.label()
-                  + " ("
-                  + t.id()
-                  + "). Mechanism: "
-                  + name
-                  + ". "
-                  + detail
-                  + ". Whole configuration: "
-                  + all.words(),
-              xm,
-              0,
-              MECHANISM_W,
-              boxHeight(title.size(), lines.size())));
+      mechanismNodes.add(TheoryBoxes.mechanism(sections.get(m), cmocs.get(m), xm));
     }
     List<Node> outcomeNodes = new ArrayList<>();
     for (String id : outcomeOrder) {
-      EvidenceBase.Outcome o = outcomes.get(id);
-      List<String> lines = wrap(abbreviate(o.description(), 110), OUTCOME_W);
-      outcomeNodes.add(
-          new Node(
-              "o-" + id,
-              "outcome",
-              null,
-              lines,
-              false,
-              "outcome"
-                  + (o.level() == null ? "" : " (" + o.level() + ")")
-                  + ": "
-                  + o.description(),
-              xo,
-              0,
-              OUTCOME_W,
-              boxHeight(0, lines.size())));
+      outcomeNodes.add(TheoryBoxes.outcome(outcomes.get(id), xo));
     }
     int tallest =
         Math.max(
@@ -264,7 +142,7 @@ public final class TheoryDiagram {
     List<Edge> edges = new ArrayList<>();
     for (int m = 0; m < cmocs.size(); m++) {
       EvidenceBase.TheoryCmoc t = cmocs.get(m);
-      Counts in = counts(sections.get(m), TheoryDiagram::onContextMechanism);
+      Counts in = TheoryLinks.counts(sections.get(m), TheoryLinks::onContextMechanism);
       Node mech = byKey.get("m-" + t.id());
       for (EvidenceBase.Context c : t.contexts()) {
         edges.add(
@@ -283,7 +161,8 @@ public final class TheoryDiagram {
       }
       for (EvidenceBase.Outcome o : t.outcomes()) {
         String concept = t.concepts().get(o.id());
-        Counts toThis = counts(sections.get(m), e -> onMechanismOutcome(e, concept));
+        Counts toThis =
+            TheoryLinks.counts(sections.get(m), e -> TheoryLinks.onMechanismOutcome(e, concept));
         edges.add(
             new Edge(
                 mech,
@@ -315,16 +194,6 @@ public final class TheoryDiagram {
     return d;
   }
 
-  static String mechanismText(EvidenceBase.TheoryCmoc t) {
-    String r = t.resource() == null ? "(resource not stated)" : t.resource();
-    String s = t.response() == null ? "(reasoning not reported)" : t.response();
-    return r + " → " + s;
-  }
-
-  private static int boxHeight(int titleLines, int lines) {
-    return 2 * PAD + (titleLines + lines) * LINE + (titleLines > 0 && lines > 0 ? 4 : 0);
-  }
-
   private static int columnHeight(List<Node> column) {
     int h = 0;
     for (Node n : column) {
@@ -344,34 +213,6 @@ public final class TheoryDiagram {
         java.util.Comparator.comparingDouble((String k) -> centre.get(k))
             .thenComparingInt(firstUse::indexOf));
     return keys;
-  }
-
-  static List<String> wrap(String text, int width) {
-    int max = (int) ((width - 2 * PAD) / CHAR_W);
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    for (String word : text.split("\\s+")) {
-      if (line.length() > 0 && line.length() + 1 + word.length() > max) {
-        lines.add(line.toString());
-        line.setLength(0);
-      }
-      if (line.length() > 0) {
-        line.append(' ');
-      }
-      line.append(word);
-    }
-    if (line.length() > 0) {
-      lines.add(line.toString());
-    }
-    return lines;
-  }
-
-  static String abbreviate(String s, int max) {
-    if (s.length() <= max) {
-      return s;
-    }
-    int cut = s.lastIndexOf(' ', max - 1);
-    return s.substring(0, cut > 0 ? cut : max - 1) + " …";
   }
 
   /**
@@ -415,60 +256,6 @@ public final class TheoryDiagram {
 
   /** The picture as a Mermaid flowchart, for Markdown. */
   public String mermaid() {
-    StringBuilder out = new StringBuilder();
-    out.append("flowchart LR\n");
-    subgraph(out, "contexts", "Contexts", "context");
-    subgraph(out, "mechanisms", "Mechanisms (resource → reasoning)", "mechanism");
-    subgraph(out, "outcomes", "Outcomes", "outcome");
-    for (Edge e : edges) {
-      out.append("  ")
-          .append(id(e.from()))
-          .append(e.blocking() ? " -.->|\"" : " -->|\"")
-          .append(mermaidText(e.label()))
-          .append("\"| ")
-          .append(id(e.to()))
-          .append('\n');
-    }
-    out.append("  classDef blocking fill:#ffebee,stroke:#c62828,stroke-dasharray:6 4\n");
-    out.append("  classDef enabling fill:#f1f8e9,stroke:#2e7d32\n");
-    out.append("  classDef mechanism fill:#e3f2fd,stroke:#1565c0\n");
-    out.append("  classDef outcome fill:#fff8e1,stroke:#b26a00\n");
-    return out.toString();
-  }
-
-  private void subgraph(StringBuilder out, String id, String title, String kind) {
-    out.append("  subgraph ").append(id).append("[\"").append(mermaidText(title)).append("\"]\n");
-    for (Node n : nodes) {
-      if (!n.kind().equals(kind)) {
-        continue;
-      }
-      String text =
-          n.title() == null
-              ? String.join(" ", n.lines())
-              : "<b>"
-                  + mermaidText(n.title().replace('\n', ' '))
-                  + "</b><br/>"
-                  + mermaidText(String.join(" ", n.lines()));
-      if (n.title() == null) {
-        text = mermaidText(text);
-      }
-      String cls = kind.equals("context") ? (n.blocking() ? "blocking" : "enabling") : kind;
-      out.append("    ")
-          .append(id(n))
-          .append("[\"")
-          .append(text)
-          .append("\"]:::")
-          .append(cls)
-          .append('\n');
-    }
-    out.append("  end\n");
-  }
-
-  private static String id(Node n) {
-    return n.key().replace('-', '_');
-  }
-
-  private static String mermaidText(String s) {
-    return s.replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;");
+    return TheoryDiagramMermaid.mermaid(this);
   }
 }
