@@ -29,7 +29,7 @@ final class TheoryReader {
   }
 
   private void select(String query, Consumer<QuerySolution> row) {
-    select.accept(EvidenceReader.query(query), row);
+    select.accept(EvidenceQueries.query(query), row);
   }
 
   Optional<EvidenceBase.Theory> read() {
@@ -186,7 +186,7 @@ final class TheoryReader {
           if ("revises".equals(s(r, "link"))) {
             revises
                 .computeIfAbsent(key, k -> new ArrayList<>())
-                .add(EvidenceReader.strafter(target, "/id/theory/"));
+                .add(EvidenceQueries.strafter(target, "/id/theory/"));
           } else {
             prompts.computeIfAbsent(key, k -> new ArrayList<>()).add(prompt(target));
           }
@@ -210,7 +210,7 @@ final class TheoryReader {
 
   /** An evidence item's or a study CMOC's IRI ({@code id/STUDY/evidence/ID}) as a prompt. */
   static EvidenceBase.Prompt prompt(String iri) {
-    String path = EvidenceReader.strafter(iri, Vocab.ID);
+    String path = EvidenceQueries.strafter(iri, Vocab.ID);
     String[] parts = path.split("/");
     if (parts.length == 3 && parts[1].equals("evidence")) {
       return new EvidenceBase.Prompt(parts[0], parts[2], null);
