@@ -39,9 +39,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.StylesDocument;
  * quotes are indented paragraphs in the "Quote" style with their citation below, URLs are
  * hyperlinks and links to a section of the document are links to its bookmark.
  *
- * <p>The document is written deterministically: the core properties carry a fixed date (the
- * data-as-of date), and every id and name is derived from the content, so the same graph gives the
- * same bytes.
+ * <p>Deterministic: a fixed date (the data-as-of date) and ids derived from the content give the
+ * same bytes for the same graph.
  *
  * <pre>
  * byte[] docx = new DocxFormat("Peer support", "2026-12-06")
@@ -51,6 +50,9 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.StylesDocument;
 final class DocxFormat {
   /** A run of blocks laid out on pages of one orientation (wide tables go on landscape pages). */
   record Part(List<Doc.Block> blocks, boolean landscape) {}
+
+  /** The date when the graph gives none ("unknown"): the first day a zip entry can carry. */
+  static final String NO_DATE = "1980-01-01";
 
   private final String title;
   private final String date;
@@ -63,17 +65,12 @@ final class DocxFormat {
 
   /**
    * @param title the document's title (first paragraph and core properties)
-   * @param date the date (yyyy-mm-dd) the core properties carry as created and modified date; any
-   *     other value (a graph with no extraction date says "unknown") gives the zip format's first
-   *     day, 1980-01-01, so the file stays the same bytes for the same graph
+   * @param date the created and modified date (yyyy-mm-dd); anything else gives {@link #NO_DATE}
    */
   DocxFormat(String title, String date) {
     this.title = title;
     this.date = date.matches("\\d{4}-\\d{2}-\\d{2}") ? date : NO_DATE;
   }
-
-  /** The date written when the graph gives none: the first day a zip entry can carry. */
-  static final String NO_DATE = "1980-01-01";
 
   /** The document, as the bytes of a .docx file. */
   byte[] write(List<Part> parts) {
