@@ -35,7 +35,8 @@ class LinkedDataBrowserIT {
             EndpointServer.start(
                 BundledData.store().dataset(),
                 BundledStore.testSettings(),
-                BundledStore.catalogue());
+                BundledStore.catalogue(),
+                LinkedDataBrowserIT::summaries);
         HeadlessChromium chromium = HeadlessChromium.launch();
         BrowserPage page = chromium.newPage()) {
       page.navigate(server.baseUrl() + "id/peer-2024");
@@ -110,6 +111,17 @@ class LinkedDataBrowserIT {
         }
       }
       assertEquals(List.of(), page.problems(), "the browser reported problems");
+    }
+  }
+
+  /** The summaries, written on the first request as {@code serve} does, so the nav link works. */
+  private static java.nio.file.Path summaries() {
+    try {
+      java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("ld-summaries");
+      org.cmograph.report.Summaries.writeHtmlSite(BundledData.store(), folder);
+      return folder;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }
