@@ -1,0 +1,80 @@
+package org.cmograph;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The package direction of {@link ArchitectureTest#ALLOWED}, checked by ArchUnit on the compiled
+ * classes (every dependency the bytecode holds: fields, signatures, calls, annotations), where
+ * ArchitectureTest reads the source text. One test per unit: its classes depend only on their own
+ * unit, the units listed for it, and code outside cmograph.
+ */
+class PackageDirectionTest {
+  private static final String ROOT = "org.cmograph.";
+
+  private static JavaClasses main;
+
+  @BeforeAll
+  static void importMainClasses() {
+    main =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.cmograph");
+  }
+
+  @TestFactory
+  List<DynamicTest> eachUnitDependsOnlyOnTheUnitsBelowIt() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Map.Entry<String, List<String>> unit : ArchitectureTest.ALLOWED.entrySet()) {
+      tests.add(
+          DynamicTest.dynamicTest(
+              unit.getKey(),
+              () -> {
+                List<String> allowed = new ArrayList<>(unit.getValue());
+                allowed.add(unit.getKey());
+                classes()
+                    .that(inUnit(unit.getKey()))
+                    .should()
+                    .onlyDependOnClassesThat(outsideCmographOrIn(allowed))
+                    .because("packages follow the data flow (ArchitectureTest.ALLOWED)")
+                    .allowEmptyShould(false)
+                    .check(main);
+              }));
+    }
+    return tests;
+  }
+
+  /** The unit a class belongs to: its package, or the nearest listed parent. */
+  static String unitOf(JavaClass c) {
+    String name = c.getPackageName();
+    if (!name.startsWith(ROOT)) {
+      return null;
+    }
+    String unit = name.substring(ROOT.length());
+    while (!ArchitectureTest.ALLOWED.containsKey(unit) && unit.contains(".")) {
+      unit = unit.substring(0, unit.lastIndexOf('.'));
+    }
+    return unit;
+  }
+
+  private static DescribedPredicate<JavaClass> inUnit(String unit) {
+    return DescribedPredicate.describe("are in unit " + unit, c -> unit.equals(unitOf(c)));
+  }
+
+  private static DescribedPredicate<JavaClass> outsideCmographOrIn(List<String> units) {
+    return DescribedPredicate.describe(
+        "are outside cmograph or in " + units,
+        c -> !c.getPackageName().startsWith(ROOT) || units.contains(unitOf(c)));
+  }
+}
