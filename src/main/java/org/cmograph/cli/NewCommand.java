@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -47,24 +46,13 @@ final class NewCommand implements Callable<Integer> {
               + " from what it gives")
   Path source;
 
-  @Option(
-      names = "--sources",
-      paramLabel = "DIR",
-      description = "Sources folder for --source (default: data/sources)")
-  Path sources;
+  @Mixin SourcesOption sourcesOption;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*") || id.length() > 64) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "'"
-              + id
-              + "' is not a valid study id; use lower-case letters, digits and single hyphens"
-              + " (e.g. smith-2023)");
-    }
+    Slug.require(spec, id, "study");
     Workspace ws = Workspace.current();
     Path folder = dir != null ? dir : ws.studiesDir();
     Path file = folder.resolve(id + ".yaml");
@@ -90,7 +78,7 @@ final class NewCommand implements Callable<Integer> {
             .replace("{{date}}", LocalDate.now().toString());
     List<String> filled = new ArrayList<>();
     if (source != null) {
-      Path sourceFolder = sources != null ? sources : ws.dataDir().resolve("sources");
+      Path sourceFolder = sourcesOption.orElse(ws.dataDir().resolve("sources"));
       SourceRegistry.Registered r = SourceAddCommand.register(source, id, sourceFolder, false);
       SourceAddCommand.print(r, spec.commandLine().getOut(), false);
       template =

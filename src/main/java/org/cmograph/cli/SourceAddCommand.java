@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -56,14 +55,7 @@ final class SourceAddCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*") || id.length() > 64) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "'"
-              + id
-              + "' is not a valid source id; use lower-case letters, digits and single"
-              + " hyphens (e.g. smith-2023)");
-    }
+    Slug.require(spec, id, "source");
     Path folder = sourcesOption.orElse(Workspace.current().dataDir().resolve("sources"));
     print(register(file, id, folder, force), spec.commandLine().getOut(), true);
     return 0;
