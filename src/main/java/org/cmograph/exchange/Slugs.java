@@ -1,10 +1,9 @@
 package org.cmograph.exchange;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import org.cmograph.util.PlainWords;
 
 /** Turns names and descriptions into the short slugs extraction files use as ids. */
 final class Slugs {
@@ -38,19 +37,7 @@ final class Slugs {
 
   private static List<String> words(String text, boolean dropMinor) {
     List<String> out = new ArrayList<>();
-    if (text == null) {
-      return out;
-    }
-    String plain =
-        Normalizer.normalize(text, Normalizer.Form.NFKD)
-            .replaceAll("\\p{M}", "")
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("[^a-z0-9]+", " ")
-            .trim();
-    if (plain.isEmpty()) {
-      return out;
-    }
-    for (String w : plain.split(" ")) {
+    for (String w : PlainWords.of(text)) {
       if (!dropMinor || !MINOR.contains(w)) {
         out.add(w);
       }

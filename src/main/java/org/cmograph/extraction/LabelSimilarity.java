@@ -1,11 +1,10 @@
 package org.cmograph.extraction;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import org.cmograph.util.PlainWords;
 
 /**
  * How alike two short labels are, from 0 (nothing shared) to 1 (the same words). Mechanism names
@@ -42,19 +41,7 @@ public final class LabelSimilarity {
   /** Lower-case, accent-free word stems without stop words. */
   static List<String> stems(String s) {
     List<String> out = new ArrayList<>();
-    if (s == null) {
-      return out;
-    }
-    String plain =
-        Normalizer.normalize(s, Normalizer.Form.NFKD)
-            .replaceAll("\\p{M}", "")
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("[^a-z0-9]+", " ")
-            .trim();
-    if (plain.isEmpty()) {
-      return out;
-    }
-    for (String word : plain.split(" ")) {
+    for (String word : PlainWords.of(s)) {
       if (!STOP_WORDS.contains(word)) {
         out.add(stem(word));
       }
