@@ -171,6 +171,13 @@ class LauncherIT {
     assertFalse(
         argsOf.apply(new String[] {"load", "query"}).contains(quick), "a folder named query");
     assertFalse(argsOf.apply(new String[] {"--version"}).contains(quick));
+    // Short commands ignore System.gc() (the full collection TDB2 asks for when a store closes);
+    // the long ones, serve above all (which may reopen a store), keep it.
+    String noGc = "-XX:+DisableExplicitGC";
+    assertTrue(argsOf.apply(new String[] {"summary", "--mechanism", "hope"}).contains(noGc));
+    assertTrue(argsOf.apply(new String[] {"query", "studies"}).contains(noGc));
+    assertFalse(argsOf.apply(new String[] {"serve"}).contains(noGc));
+    assertFalse(argsOf.apply(new String[] {"summary"}).contains(noGc));
     // The user's options come after the launcher's, so theirs win.
     Files.deleteIfExists(log);
     List<String> user = new ArrayList<>(env);
