@@ -10,11 +10,13 @@ import org.cmograph.rdf.SelectionPipeline;
 import org.cmograph.rdf.StudyPipeline;
 import org.cmograph.rdf.TheoryPipeline;
 import org.cmograph.store.CmoStore;
+import org.cmograph.store.LoadReport;
 import org.cmograph.store.LoadService;
 
 /**
- * The validate-then-load sequence several commands share (load, serve's first use, the default
- * store): nothing is written unless every file passes.
+ * What several commands share about the studies: the pipelines, printing problems, the default
+ * targets, and opening the store, filled from data/ on first use ({@link LoadService}: nothing is
+ * written unless every file passes).
  */
 final class Studies {
   private Studies() {}
@@ -35,31 +37,6 @@ final class Studies {
                   p.message())
               .format());
     }
-  }
-
-  /** Validates and loads; returns the stats, or null (having printed why) if invalid. */
-  static CmoStore.LoadStats validateAndLoad(
-      StudyPipeline pipeline, List<Path> paths, CmoStore store, PrintWriter err) {
-    StudyPipeline.Result result = pipeline.validate(paths);
-    TheoryPipeline.Result theory = theoryPipeline(pipeline).validate(paths, result.valid());
-    SelectionPipeline.Result selection = selectionPipeline(null).validate(paths, result.valid());
-    if (result.hasErrors() || theory.hasErrors() || selection.hasErrors()) {
-      printProblems(result.problems(), err);
-      printProblems(theory.problems(), err);
-      printProblems(selection.problems(), err);
-      err.printf(
-          "load refused: %d error(s) in %d file(s); the store was not changed%n",
-          result.errorCount() + theory.errorCount() + selection.errorCount(),
-          result.filesRead() + theory.filesRead() + selection.filesRead());
-      return null;
-    }
-    ReferenceData ref = pipeline.reference();
-    return store.replace(
-        ref.ontology(),
-        ref.catalogue(),
-        LoadService.graphs(theory, selection),
-        result.valid(),
-        pipeline::convert);
   }
 
   /** The programme-theory check that goes with {@code pipeline}'s studies. */
@@ -98,9 +75,15 @@ final class Studies {
     if (fillIfEmpty && store.studyIds().isEmpty()) {
       err.println(
           "first use: loading the bundled studies from " + Workspace.shown(ws.studiesDir()));
-      CmoStore.LoadStats stats =
-          validateAndLoad(pipeline(ws, null), defaultTargets(ws), store, err);
-      if (stats == null) {
+      StudyPipeline pipeline = pipeline(ws, null);
+      LoadReport report =
+          new LoadService(pipeline, theoryPipeline(pipeline), selectionPipeline(null))
+              .into(store, defaultTargets(ws));
+      if (!report.loaded()) {
+        printProblems(report.problems(), err);
+        err.printf(
+            "load refused: %d error(s) in %d file(s); the store was not changed%n",
+            report.errors(), report.filesRead());
         store.close();
         throw new CliException(
             ErrorCode.DATA_INVALID, "the bundled data does not validate; see above");

@@ -16,6 +16,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
+import org.cmograph.query.ParamValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -229,7 +230,7 @@ final class LandingPage extends HttpServlet {
     ParamValues valid;
     try {
       entries = catalogue.get();
-      valid = ParamValues.read(dataset, context);
+      valid = ParamValues.read(q -> LandingPage.select(dataset, context, q));
     } catch (RuntimeException e) {
       LOG.warn("landing page: cannot read the query catalogue", e);
       h.append(

@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.cmograph.query.ParamKind;
+import org.cmograph.query.ParamValues;
 import org.cmograph.query.QueryParam;
 
 /**

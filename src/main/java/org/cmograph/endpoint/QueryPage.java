@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
+import org.cmograph.query.ParamValues;
 import org.cmograph.query.QueryParam;
 import org.cmograph.query.QueryUsageException;
 
@@ -120,7 +121,7 @@ final class QueryPage extends HttpServlet {
   private Map<String, String> values(
       HttpServletRequest req, CatalogueEntry entry, List<String> problems) {
     Map<String, String> values = new LinkedHashMap<>();
-    ParamValues valid = ParamValues.read(dataset, context);
+    ParamValues valid = ParamValues.read(q -> LandingPage.select(dataset, context, q));
     for (QueryParam p : entry.params()) {
       String v = req.getParameter(p.name());
       if (v == null || v.isBlank()) {
@@ -132,7 +133,7 @@ final class QueryPage extends HttpServlet {
       }
       v = v.strip();
       values.put(p.name(), v);
-      valid.problem(p, v).ifPresent(problems::add);
+      valid.problem(p, v).map(m -> m + " Pick one from the form's list.").ifPresent(problems::add);
     }
     return values;
   }
@@ -167,7 +168,8 @@ final class QueryPage extends HttpServlet {
       h.append("</ul>\n</div>\n");
     }
     if (!entry.params().isEmpty()) {
-      QueryForms.form(h, entry, ParamValues.read(dataset, context), values);
+      QueryForms.form(
+          h, entry, ParamValues.read(q -> LandingPage.select(dataset, context, q)), values);
     }
     h.append("</section>\n");
     return text;

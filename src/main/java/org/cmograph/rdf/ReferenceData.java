@@ -57,6 +57,14 @@ public final class ReferenceData {
         bytes(folder, ONTOLOGY_FILE), bytes(folder, SHAPES_FILE), catalogues.toByteArray());
   }
 
+  /**
+   * The Turtle file {@code name} of {@code folder} (a checkout's ontology/), or the copy inside the
+   * jar when folder is null or lacks it, as a graph.
+   */
+  public static Graph graph(Path folder, String name) {
+    return parse(bytes(folder, name), name);
+  }
+
   private static byte[] bytes(Path folder, String name) {
     try {
       if (folder != null && Files.isRegularFile(folder.resolve(name))) {

@@ -1,19 +1,11 @@
 package org.cmograph.rdf;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.Shapes;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.cmograph.extraction.DocumentReader;
 import org.cmograph.extraction.Extraction;
 import org.cmograph.extraction.ExtractionValidator;
@@ -54,30 +46,7 @@ public final class SelectionPipeline {
 
   /** The selection shapes graph, from {@code folder} or from the jar. */
   public static Graph shapes(Path folder) {
-    try {
-      byte[] bytes;
-      if (folder != null && Files.isRegularFile(folder.resolve(SHAPES_FILE))) {
-        bytes = Files.readAllBytes(folder.resolve(SHAPES_FILE));
-      } else {
-        try (InputStream in =
-            SelectionPipeline.class
-                .getClassLoader()
-                .getResourceAsStream("ontology/" + SHAPES_FILE)) {
-          if (in == null) {
-            throw new IllegalStateException("ontology/" + SHAPES_FILE + " is missing");
-          }
-          bytes = in.readAllBytes();
-        }
-      }
-      Graph g = GraphFactory.createGraphMem();
-      RDFParser.create()
-          .fromString(new String(bytes, StandardCharsets.UTF_8))
-          .lang(Lang.TURTLE)
-          .parse(g);
-      return g;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ReferenceData.graph(folder, SHAPES_FILE);
   }
 
   /** What validation found: problems, and the log's graph when it has no errors. */

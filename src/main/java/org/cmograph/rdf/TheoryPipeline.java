@@ -1,10 +1,5 @@
 package org.cmograph.rdf;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.cmograph.extraction.DocumentReader;
@@ -59,30 +52,7 @@ public final class TheoryPipeline {
 
   /** The CERQual shapes graph, from {@code folder} or from the jar. */
   public static Graph cerqualShapes(Path folder) {
-    try {
-      byte[] bytes;
-      if (folder != null && Files.isRegularFile(folder.resolve(CERQUAL_SHAPES_FILE))) {
-        bytes = Files.readAllBytes(folder.resolve(CERQUAL_SHAPES_FILE));
-      } else {
-        try (InputStream in =
-            TheoryPipeline.class
-                .getClassLoader()
-                .getResourceAsStream("ontology/" + CERQUAL_SHAPES_FILE)) {
-          if (in == null) {
-            throw new IllegalStateException("ontology/" + CERQUAL_SHAPES_FILE + " is missing");
-          }
-          bytes = in.readAllBytes();
-        }
-      }
-      Graph g = GraphFactory.createGraphMem();
-      RDFParser.create()
-          .fromString(new String(bytes, StandardCharsets.UTF_8))
-          .lang(Lang.TURTLE)
-          .parse(g);
-      return g;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ReferenceData.graph(folder, CERQUAL_SHAPES_FILE);
   }
 
   /** What validation found: problems, and the theory graph when the theory has no errors. */

@@ -117,6 +117,7 @@ public final class HttpAuth {
       return response; // no scheme we speak, or Basic credentials the server refused
     }
     // Digest: the nonce we reused may have expired; answer the fresh one once.
+    discard(response);
     challenge = asked;
     nonceCount = 0;
     return http.send(authorised(request.get()), body);
@@ -245,6 +246,13 @@ public final class HttpAuth {
       }
     }
     return all;
+  }
+
+  /** Closes a refused answer's body when it is a stream, so its connection is freed. */
+  private static void discard(HttpResponse<?> refused) throws IOException {
+    if (refused.body() instanceof java.io.InputStream in) {
+      in.close();
+    }
   }
 
   private static String quoted(String s) {

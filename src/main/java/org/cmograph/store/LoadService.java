@@ -143,6 +143,28 @@ public final class LoadService {
   }
 
   /**
+   * Loads into {@code store}, already open (the default store on first use): validates everything
+   * first and writes nothing unless every file passes.
+   */
+  public LoadReport into(CmoStore store, List<Path> targets) {
+    Checked checked = validate(targets);
+    if (checked.hasErrors()) {
+      return checked.refused();
+    }
+    long start = System.nanoTime();
+    ReferenceData ref = studies.reference();
+    CmoStore.LoadStats s =
+        store.replace(
+            ref.ontology(),
+            ref.catalogue(),
+            graphs(checked.theory, checked.selection),
+            checked.studies.valid(),
+            studies::convert);
+    return checked.loaded(
+        s.studies(), s.studyTriples(), s.quadsAfter(), 0, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
    * Validates everything, then sends every graph to the Graph Store Protocol server at {@code url}.
    */
   public LoadReport toEndpoint(
@@ -168,17 +190,12 @@ public final class LoadService {
                   listener.advanced(sg.graph().size());
                   return sg;
                 });
-    long ms = (System.nanoTime() - start) / 1_000_000;
-    return new LoadReport(
-        true,
-        checked.problems(),
-        0,
-        checked.filesRead(),
+    return checked.loaded(
         stats.studies(),
         stats.triples(),
         0,
         stats.graphs(),
-        ms);
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   /** The theory's and the selection log's graphs, by name, to replace whole with the studies. */
@@ -216,6 +233,11 @@ public final class LoadService {
 
     int filesRead() {
       return studies.filesRead() + theory.filesRead() + selection.filesRead();
+    }
+
+    /** What was written, after checks that passed (warnings kept). */
+    LoadReport loaded(int studies, long triples, long quads, int graphs, long ms) {
+      return new LoadReport(true, problems(), 0, filesRead(), studies, triples, quads, graphs, ms);
     }
 
     LoadReport refused() {

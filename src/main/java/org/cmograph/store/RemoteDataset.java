@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryExecution;
@@ -48,14 +47,14 @@ public final class RemoteDataset {
 
   private final String getUrl;
   private final String queryUrl;
-  private final RemoteGraphStore.Credentials credentials;
+  private final HttpAuth auth;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private RemoteDataset(String getUrl, String queryUrl, RemoteGraphStore.Credentials credentials) {
     this.getUrl = getUrl;
     this.queryUrl = queryUrl;
-    this.credentials = credentials;
+    this.auth = new HttpAuth(credentials);
   }
 
   /**
@@ -63,7 +62,7 @@ public final class RemoteDataset {
    *
    * @param getUrl its Graph Store Protocol read URL, e.g. http://localhost:3030/cmo/get
    * @param queryUrl its SPARQL query URL, to list the graphs when the whole answer is cut; or null
-   * @param credentials HTTP Basic credentials, or null
+   * @param credentials sent as the server asks (HTTP Basic or Digest, {@link HttpAuth}), or null
    */
   public static CmoStore read(
       String getUrl, String queryUrl, RemoteGraphStore.Credentials credentials) {
@@ -117,19 +116,15 @@ public final class RemoteDataset {
 
   /** GETs {@code url} as N-Quads (or a graph's triples) into {@code sink}; false if it was cut. */
   private boolean get(String url, StreamRDF sink) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Accept", "application/n-quads, application/n-triples;q=0.9")
-            .GET();
-    if (credentials != null) {
-      String token = credentials.user() + ":" + credentials.password();
-      request.header(
-          "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
-    }
     try {
       HttpResponse<InputStream> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+          auth.send(
+              http,
+              () ->
+                  HttpRequest.newBuilder(URI.create(url))
+                      .header("Accept", "application/n-quads, application/n-triples;q=0.9")
+                      .GET(),
+              HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = response.body()) {
         if (response.statusCode() != 200) {
           throw new StoreException(

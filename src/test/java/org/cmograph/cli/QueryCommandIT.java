@@ -119,6 +119,18 @@ class QueryCommandIT {
         query("studies", "--endpoint", "http://localhost:1/sparql"),
         "--store or --endpoint, not both");
     assertUsage(run("query"), "name a query");
+    // An id that names nothing would find nothing, silently: refused with the nearest ids, as
+    // the endpoint's forms answer it, with the error code's anchor.
+    Run typo = query("evidence-for-mechanism", "--param", "mechanism=trusting-relationshp");
+    assertUsage(
+        typo,
+        "error: Unknown id for the parameter \"mechanism\": \"trusting-relationshp\" is not a"
+            + " mechanism in the catalogue. Nearest valid ids: trusting-relationship, ");
+    assertTrue(typo.err().contains("(see docs/errors.md#usage)"), typo.err());
+    assertUsage(
+        query("study-cmo-table", "--param", "study=gillard-202"),
+        "is not a study in this dataset. Nearest valid ids: gillard-2021, gillard-2024");
+    assertEquals(0, query("study-cmo-table", "--param", "study=gillard-2024").exit());
     assertUsage(run("query", "studies", "--list"), "a query or --list, not both");
     assertUsage(query(dir.resolve("missing.rq").toString()), "no query file");
   }

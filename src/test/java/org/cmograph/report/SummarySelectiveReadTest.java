@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.cmograph.store.CmoStore;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A summary of a few sections reads only their evidence (a partial base); what it prints must be
@@ -81,21 +79,7 @@ class SummarySelectiveReadTest {
     }
   }
 
-  @Test
-  void sectionsOfGeneratedStudiesReadAloneEqualThemFromTheWholeBase(@TempDir Path dir)
-      throws Exception {
-    try (CmoStore store = GeneratedStore.of(dir, 5, 100)) {
-      Summaries full = Summaries.read(store);
-      assertEquals(100, full.base().totals().studies());
-      List<Summaries.Selection> selections = new ArrayList<>();
-      full.mechanismSections()
-          .forEach(s -> selections.add(new Summaries.Selection(List.of(s.id()), List.of())));
-      assertTrue(selections.size() > 5, "sections: " + selections);
-      assertSameAsFromTheWholeBase(full, store, selections);
-    }
-  }
-
-  private static void assertSameAsFromTheWholeBase(
+  static void assertSameAsFromTheWholeBase(
       Summaries full, CmoStore store, List<Summaries.Selection> selections) {
     for (Summaries.Selection sel : selections) {
       assertEquals(List.of(), full.check(sel), sel.toString());

@@ -1,27 +1,32 @@
-package org.cmograph.endpoint;
+package org.cmograph.query;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.util.Context;
-import org.cmograph.query.ParamKind;
-import org.cmograph.query.QueryParam;
+import org.apache.jena.sparql.util.FmtUtils;
 import org.cmograph.util.Suggest;
 
 /**
  * The values a catalogue query's parameters can take, read from the store: the mechanism
- * catalogue's concepts and the studies, each with its label. The forms offer them, and a value that
- * is not among them is answered with a message naming the parameter and the nearest valid ids
- * instead of a query that silently finds nothing.
+ * catalogue's concepts and the studies, each with its label. The endpoint's forms offer them; a
+ * value that is not among them (in a form, or {@code cmograph query --param}) is answered with a
+ * message naming the parameter and the nearest valid ids instead of a query that silently finds
+ * nothing.
+ *
+ * <pre>
+ * ParamValues valid = ParamValues.read(text -&gt; rowsOf(text));   // any way to run a SELECT
+ * valid.problem(param, "trusting-relationshp").ifPresent(...);
+ * </pre>
  */
-final class ParamValues {
-  /** One valid value: the id the form sends and the label shown beside it. */
-  record Value(String id, String label) {}
+public final class ParamValues {
+  /** One valid value: the id a form sends and the label shown beside it. */
+  public record Value(String id, String label) {}
 
   private static final String MECHANISMS =
       """
@@ -30,6 +35,7 @@ final class ParamValues {
       SELECT ?id (SAMPLE(?l) AS ?label) WHERE {
         ?c a cmo:MechanismConcept ; skos:notation ?id .
         OPTIONAL { ?c skos:prefLabel ?l }
+        #ONE
       } GROUP BY ?id ORDER BY LCASE(STR(?label)) ?id
       """;
 
@@ -41,11 +47,12 @@ final class ParamValues {
       SELECT ?id (SAMPLE(?l) AS ?label) WHERE {
         ?s a cmo:Study ; dcterms:identifier ?id .
         OPTIONAL { ?s rdfs:label ?l }
+        #ONE
       } GROUP BY ?id ORDER BY ?id
       """;
 
   /** How many near ids a message suggests. */
-  static final int SUGGESTED = 3;
+  public static final int SUGGESTED = 3;
 
   private final Map<ParamKind, List<Value>> values;
 
@@ -53,16 +60,44 @@ final class ParamValues {
     this.values = values;
   }
 
-  /** Reads the mechanisms and studies in the store. */
-  static ParamValues read(DatasetGraph dataset, Context context) {
+  /**
+   * Reads the mechanisms and studies of a dataset.
+   *
+   * @param select runs a SELECT (its text) where the query will run and returns its rows
+   */
+  public static ParamValues read(Function<String, List<Binding>> select) {
     return new ParamValues(
         Map.of(
-            ParamKind.MECHANISM, select(dataset, context, MECHANISMS),
-            ParamKind.STUDY, select(dataset, context, STUDIES)));
+            ParamKind.MECHANISM, values(select.apply(MECHANISMS)),
+            ParamKind.STUDY, values(select.apply(STUDIES))));
+  }
+
+  /**
+   * {@link #problem} for one value, reading no more than it needs: the id's own row, and every id
+   * of its kind (for the nearest) only when it names nothing. For {@code cmograph query --param}.
+   *
+   * @param select runs a SELECT (its text) where the query will run and returns its rows
+   */
+  public static Optional<String> problem(
+      QueryParam param, String value, Function<String, List<Binding>> select) {
+    String all =
+        switch (param.kind()) {
+          case MECHANISM -> MECHANISMS;
+          case STUDY -> STUDIES;
+          default -> null;
+        };
+    if (all == null) {
+      return new ParamValues(Map.of()).problem(param, value);
+    }
+    String literal = FmtUtils.stringForNode(NodeFactory.createLiteralString(value));
+    if (!select.apply(all.replace("#ONE", "VALUES ?id { " + literal + " }")).isEmpty()) {
+      return Optional.empty();
+    }
+    return new ParamValues(Map.of(param.kind(), values(select.apply(all)))).problem(param, value);
   }
 
   /** The valid values of a kind; empty for kinds that take any text or number. */
-  List<Value> of(ParamKind kind) {
+  public List<Value> of(ParamKind kind) {
     return values.getOrDefault(kind, List.of());
   }
 
@@ -71,7 +106,7 @@ final class ParamValues {
    * id that names nothing in the store (with the nearest valid ids), or text that is not a whole
    * number for an integer parameter.
    */
-  Optional<String> problem(QueryParam param, String value) {
+  public Optional<String> problem(QueryParam param, String value) {
     if (param.kind() == ParamKind.INTEGER && !value.matches("-?[0-9]{1,18}")) {
       return Optional.of(
           "The parameter \""
@@ -105,12 +140,12 @@ final class ParamValues {
             + what
             + ". Nearest valid ids: "
             + nearest
-            + ". Pick one from the form's list.");
+            + ".");
   }
 
-  private static List<Value> select(DatasetGraph dataset, Context context, String query) {
+  private static List<Value> values(List<Binding> rows) {
     List<Value> out = new ArrayList<>();
-    for (Binding b : LandingPage.select(dataset, context, query)) {
+    for (Binding b : rows) {
       String id = b.get("id").getLiteralLexicalForm();
       var label = b.get("label");
       out.add(new Value(id, label == null ? id : label.getLiteralLexicalForm()));

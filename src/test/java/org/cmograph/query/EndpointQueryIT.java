@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * How {@link EndpointQuery} reads what servers send, against a loopback server answering as
  * Virtuoso does (its headers and spellings, as measured in VirtuosoEndpointIT).
  */
-class EndpointQueryTest {
+class EndpointQueryIT {
   static final String ROWS =
       """
       { "head": { "link": [], "vars": ["o"] },

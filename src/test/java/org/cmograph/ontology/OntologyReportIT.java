@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the build into target/robot/. New catalogue files (context-catalogue.ttl, outcome-catalogue.ttl)
  * are picked up by name: every *.ttl in ontology/ but the SHACL shapes files.
  */
-class OntologyReportTest {
+class OntologyReportIT {
 
   static final Path HOME = Path.of(System.getProperty("cmograph.home", "."));
   static final Path ONTOLOGY_DIR = HOME.resolve("ontology");
