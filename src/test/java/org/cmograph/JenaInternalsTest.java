@@ -13,8 +13,8 @@ import com.tngtech.archunit.lang.ArchRule;
  *
  * <ul>
  *   <li>TDB2's storage internals, DBOE and Thrift: only in the store package's {@code
- *       TdbInternals}, {@code StoredNodes} and {@code StoreIndex} (guarded by TdbInternalsTest,
- *       StoredNodesTest, EvidenceReaderBatchTest);
+ *       TdbInternals}, {@code StoredNodes}, {@code StoreIndex} and {@code DeferredIndexes} (guarded
+ *       by TdbInternalsTest, StoredNodesTest, EvidenceReaderBatchTest, DeferredIndexesTest);
  *   <li>TDB2's query executor: only in the endpoint's {@code BoundedWork}, which extends it to
  *       charge intermediate results to a query's budget (BoundedWorkTest, HostileQueryIT);
  *   <li>jena-shacl's engine classes: only in {@code rdf.StudyShapes}, which runs the SPARQL
@@ -35,6 +35,8 @@ class JenaInternalsTest {
           .doNotHaveFullyQualifiedName("org.cmograph.store.StoredNodes")
           .and()
           .doNotHaveFullyQualifiedName("org.cmograph.store.StoreIndex")
+          .and()
+          .doNotHaveFullyQualifiedName("org.cmograph.store.DeferredIndexes")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
@@ -45,7 +47,7 @@ class JenaInternalsTest {
               "org.apache.jena.dboe..",
               "org.apache.jena.riot.thrift..",
               "org.apache.thrift..")
-          .because("TDB2's storage classes are internal to Jena: keep them in three small classes");
+          .because("TDB2's storage classes are internal to Jena: keep them in four small classes");
 
   @ArchTest
   static final ArchRule queryExecutorInternalsOnlyInBoundedWork =

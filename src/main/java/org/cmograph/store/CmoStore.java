@@ -160,9 +160,12 @@ public final class CmoStore implements AutoCloseable {
    */
   public Optional<LoadStats> load(Graph ontology, Graph catalogue, StudyFeed feed) {
     dataset.begin(TxnType.WRITE);
+    DeferredIndexes deferred = null;
     try {
       long before = countQuads();
       boolean empty = before == 0;
+      // An empty store's quads go to the primary index; the others are filled sorted at the end.
+      deferred = empty ? DeferredIndexes.detach(dataset) : null;
       boolean referenceChanged = false;
       referenceChanged |= replaceIfChanged(Iris.ONTOLOGY_GRAPH, ontology);
       referenceChanged |= replaceIfChanged(Iris.CATALOGUE_GRAPH, catalogue);
@@ -201,6 +204,9 @@ public final class CmoStore implements AutoCloseable {
                     .forEach(
                         t -> dataset.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
               });
+      if (deferred != null) {
+        deferred.build();
+      }
       // Inferences depend on the ontology and catalogue too: refresh those of the kept studies.
       for (String id : studyIdsInTxn()) {
         if (!loaded.contains(id)
@@ -217,6 +223,9 @@ public final class CmoStore implements AutoCloseable {
       }
       throw e;
     } finally {
+      if (deferred != null) {
+        deferred.reattach(); // after an abort: the indexes as they were, whole
+      }
       dataset.end();
     }
   }
