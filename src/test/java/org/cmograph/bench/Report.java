@@ -328,7 +328,7 @@ final class Report {
             + " --store S` (time limit, row cap, request guards, read-only); plain = `FusekiServer` over"
             + " a copy of the same TDB2 files with the union default graph and nothing else. Both"
             + " servers run at once. Before any measurement each server answers every query for 4 s"
-            + " (4 clients), so both JVMs have compiled its code; then they take turns for each query"
+            + " (4 clients), so both JVMs have compiled the code it runs; then they take turns for each query"
             + " and client count in eight slices (cmograph, plain, plain, cmograph, plain, cmograph,"
             + " cmograph, plain; a quarter of the measuring time each, after a 2 s warm-up of each),"
             + " so a change in the machine's load weighs on both alike. Both servers and the clients"
