@@ -211,11 +211,30 @@ final class GuardedQuery extends SPARQL_QueryDataset {
     }
   }
 
-  /** The query on one line, cut to {@value #LOGGED_CHARS} characters, with its length. */
+  /**
+   * The query on one line, cut to {@value #LOGGED_CHARS} characters, with its length: each run of
+   * white space (as regex {@code \s}) becomes one space. Reads only as far as the line needs (this
+   * runs on every request; a regular expression over the whole text cost as much as the check of
+   * the query's nesting).
+   */
   static String forLog(String queryString) {
-    String flat = queryString.strip().replaceAll("\\s+", " ");
+    String text = queryString.strip();
+    StringBuilder flat = new StringBuilder(LOGGED_CHARS + 1);
+    boolean space = false;
+    for (int i = 0; i < text.length() && flat.length() <= LOGGED_CHARS; i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+        space = true;
+      } else {
+        if (space) {
+          flat.append(' ');
+          space = false;
+        }
+        flat.append(c);
+      }
+    }
     return flat.length() <= LOGGED_CHARS
-        ? flat
+        ? flat.toString()
         : flat.substring(0, LOGGED_CHARS) + "... (" + queryString.length() + " chars)";
   }
 

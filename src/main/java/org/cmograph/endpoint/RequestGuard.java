@@ -262,11 +262,18 @@ final class RequestGuard extends HttpFilter {
       return STYLESHEET.equals(name) ? null : super.getParameterValues(name);
     }
 
+    /** The parameters without the stylesheet, made once (Fuseki asks several times a request). */
+    private java.util.Map<String, String[]> parameters;
+
     @Override
     public java.util.Map<String, String[]> getParameterMap() {
-      java.util.Map<String, String[]> all = new java.util.LinkedHashMap<>(super.getParameterMap());
-      all.remove(STYLESHEET);
-      return java.util.Collections.unmodifiableMap(all);
+      if (parameters == null) {
+        java.util.Map<String, String[]> all =
+            new java.util.LinkedHashMap<>(super.getParameterMap());
+        all.remove(STYLESHEET);
+        parameters = java.util.Collections.unmodifiableMap(all);
+      }
+      return parameters;
     }
 
     @Override

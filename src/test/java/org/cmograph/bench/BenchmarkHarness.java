@@ -567,6 +567,9 @@ public final class BenchmarkHarness {
 
   // ---------------------------------------------------------------------------------- endpoint
 
+  /** Clients of the warm-up that runs every endpoint query on both servers before measuring. */
+  static final int WARM_UP_CLIENTS = 4;
+
   /** The queries sent to both servers: two selective ones and an aggregate one. */
   List<String[]> endpointQueries(int n) {
     QueryCatalogue catalogue = QueryCatalogue.load(home.resolve("queries"));
@@ -630,8 +633,7 @@ public final class BenchmarkHarness {
       }
     } else {
       // Both servers run at once, each on its own copy of the store (TDB2 locks a store to one
-      // process), and take turns: ours, plain, plain, ours, half the time each, so a change in
-      // the machine's load during the measurement weighs on both alike.
+      // process), and take turns (below).
       Path plainStore = options.work().resolve("store-" + n + "-plain");
       Process oursServer = null;
       Process plainServer = null;
@@ -656,15 +658,33 @@ public final class BenchmarkHarness {
                 List.of(plainStore.toString(), String.valueOf(plainPort)));
         String plainUrl = "http://127.0.0.1:" + plainPort + "/cmo/sparql";
         awaitReady(plainUrl, plainServer, 120);
-        Duration half = measure.dividedBy(2);
+        Map<String, URI[]> uris = new LinkedHashMap<>();
         for (String[] q : queries) {
-          URI oursUri = firstAnswer(oursUrl, q, rows);
-          URI plainUri = firstAnswer(plainUrl, q, plainRows);
+          uris.put(
+              q[0], new URI[] {firstAnswer(oursUrl, q, rows), firstAnswer(plainUrl, q, plainRows)});
+        }
+        // Both JVMs compile the code of every query before any is measured: otherwise the server
+        // measured first on a query (ours) pays for the compiler's work in its first slice.
+        for (URI[] u : uris.values()) {
+          for (URI uri : u) {
+            HttpLoad.run(uri, WARM_UP_CLIENTS, warm.multipliedBy(2), Duration.ZERO);
+          }
+        }
+        // Four slices each, ABBA BAAB: a drift in the machine's load, linear or not, weighs on both
+        // alike.
+        Duration quarter = measure.dividedBy(4);
+        for (String[] q : queries) {
+          URI oursUri = uris.get(q[0])[0];
+          URI plainUri = uris.get(q[0])[1];
           for (int c : clients) {
-            HttpLoad.Result a = HttpLoad.run(oursUri, c, warm, half);
-            HttpLoad.Result b = HttpLoad.run(plainUri, c, warm, half);
-            b = HttpLoad.merge(b, HttpLoad.run(plainUri, c, Duration.ZERO, half));
-            a = HttpLoad.merge(a, HttpLoad.run(oursUri, c, Duration.ZERO, half));
+            HttpLoad.Result a = HttpLoad.run(oursUri, c, warm, quarter);
+            HttpLoad.Result b = HttpLoad.run(plainUri, c, warm, quarter);
+            b = HttpLoad.merge(b, HttpLoad.run(plainUri, c, Duration.ZERO, quarter));
+            a = HttpLoad.merge(a, HttpLoad.run(oursUri, c, Duration.ZERO, quarter));
+            b = HttpLoad.merge(b, HttpLoad.run(plainUri, c, Duration.ZERO, quarter));
+            a = HttpLoad.merge(a, HttpLoad.run(oursUri, c, Duration.ZERO, quarter));
+            a = HttpLoad.merge(a, HttpLoad.run(oursUri, c, Duration.ZERO, quarter));
+            b = HttpLoad.merge(b, HttpLoad.run(plainUri, c, Duration.ZERO, quarter));
             ours.put(q[0] + "@" + c, a);
             plain.put(q[0] + "@" + c, b);
             results.sampleLoad();

@@ -73,7 +73,7 @@ final class Report {
         fmt(
             "| runs | %d per load, Jena load and summary (%d at 10,000 studies and more); 3 serve start-ups;"
                 + " queries: 1+ warm-up runs (3 s budget) then 3 to 30 measured (10 s budget); endpoint: %d s"
-                + " per client count after 2 s warm-up |\n",
+                + " per client count and server, in 4 slices, after 2 s warm-up |\n",
             o.runs(), o.bigRuns(), o.endpointSeconds()));
     md.append(fmt("| data | `cmograph generate --seed %d`, sizes %s |\n\n", o.seed(), o.sizes()));
     for (BenchmarkHarness.TimedRow j : r.jvm) {
@@ -375,9 +375,12 @@ final class Report {
             + " again and again (HTTP/1.1 keep-alive, whole answer read). cmograph = `cmograph serve"
             + " --store S` (time limit, row cap, request guards, read-only); plain = `FusekiServer` over"
             + " a copy of the same TDB2 files with the union default graph and nothing else. Both"
-            + " servers run at once and take turns for each query and client count (cmograph, plain,"
-            + " plain, cmograph; half the measuring time each, after a warm-up of each), so a change"
-            + " in the machine's load weighs on both alike. Both servers and the clients share the"
+            + " servers run at once. Before any measurement each server answers every query for 4 s"
+            + " (4 clients), so both JVMs have compiled the code it runs; then they take turns for each query"
+            + " and client count in eight slices (cmograph, plain, plain, cmograph, plain, cmograph,"
+            + " cmograph, plain; a quarter of the measuring time each, after a 2 s warm-up of each),"
+            + " so a change in the machine's load weighs on both alike. Both servers and the clients"
+            + " share the"
             + " machine's 2 cores. Ratio = cmograph req/s ÷ plain req/s.\n\n");
     md.append(
         "| studies | query | rows | clients | cmograph req/s | p50 / p95 ms | errors | plain req/s |"
