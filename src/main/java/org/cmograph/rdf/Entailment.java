@@ -26,6 +26,9 @@ import org.apache.jena.sparql.graph.GraphFactory;
  *       #COUNTS_FOR_MECHANISM counts for} that concept and for every broader one, so evidence for
  *       "trusting relationship" also counts for "shared lived experience". Items of other kinds
  *       (background, methods, recommendations, hypotheses) never count.
+ *   <li>digests ({@link MechanismDigests}): per concept a finding of the study counts for, one
+ *       {@code cmo:MechanismDigest} tallying those findings, so aggregate queries add up one node
+ *       per study and concept instead of joining every finding.
  * </ul>
  *
  * Only triples not already in the study graph are returned. The store keeps them in the study's own
@@ -98,6 +101,7 @@ public final class Entailment {
                 }
               }
             });
+    MechanismDigests.add(study, broaderConcepts, out);
     return out;
   }
 

@@ -133,6 +133,18 @@ public final class Vocab {
   /** Inferred: the concept and every broader one (skos:broader roll-up), see Entailment. */
   public static final Node countsForMechanism = cmo("countsForMechanism");
 
+  /** Inferred: one study's tally of the findings that count for one concept, see Entailment. */
+  public static final Node MechanismDigest = cmo("MechanismDigest");
+
+  public static final Node digestStudy = cmo("digestStudy");
+  public static final Node digestMechanism = cmo("digestMechanism");
+  public static final Node findingCount = cmo("findingCount");
+  public static final Node supportingCount = cmo("supportingCount");
+  public static final Node refiningCount = cmo("refiningCount");
+  public static final Node refutingCount = cmo("refutingCount");
+  public static final Node outcomeFindingCount = cmo("outcomeFindingCount");
+  public static final Node digestPerspective = cmo("digestPerspective");
+
   public static final Node fromStudy = cmo("fromStudy");
   public static final Node quoteVerified = cmo("quoteVerified");
   public static final Node evidenceKind = cmo("evidenceKind");

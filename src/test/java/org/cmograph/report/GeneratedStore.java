@@ -18,13 +18,13 @@ import org.cmograph.store.CmoStore;
 import org.cmograph.testing.Repo;
 
 /** An in-memory store of generated studies (shaped like the bundled ones), for report tests. */
-final class GeneratedStore {
+public final class GeneratedStore {
   private GeneratedStore() {}
 
   /**
    * Generates {@code studies} studies with {@code seed} into {@code dir}, validates and loads them.
    */
-  static CmoStore of(Path dir, long seed, int studies) throws IOException {
+  public static CmoStore of(Path dir, long seed, int studies) throws IOException {
     Set<String> concepts = new TreeSet<>();
     Matcher m =
         Pattern.compile("(?m)^mech:([a-z0-9-]+)\\s*\\n\\s*a cmo:MechanismConcept")
