@@ -157,7 +157,13 @@ final class BoundedGroup extends QueryIterPlainWrapper {
     }
     // A HashMap, as ARQ's group uses: the order of groups without ORDER BY stays the same.
     Map<Binding, List<Accumulation>> groups = new HashMap<>();
+    BoundedEvaluation.Deadline deadline = BoundedEvaluation.cancelSignal(cxt);
+    long seen = 0;
     while (input.hasNext()) {
+      // Groups are made while ARQ builds the plan, before its time-out can stop the input.
+      if ((seen++ & BoundedWork.CLOCK_EVERY) == 0) {
+        BoundedEvaluation.checkCancelled(deadline);
+      }
       Binding b = input.nextBinding();
       Binding key = key(groupVars, b, cxt);
       List<Accumulation> accs = groups.get(key);
