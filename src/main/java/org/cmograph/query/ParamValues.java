@@ -28,15 +28,20 @@ public final class ParamValues {
   /** One valid value: the id a form sends and the label shown beside it. */
   public record Value(String id, String label) {}
 
+  // Sorted outside the group: Virtuoso refuses an ORDER BY over an aggregate's alias (SP031).
   private static final String MECHANISMS =
       """
       PREFIX cmo:  <https://w3id.org/cmograph/ontology#>
       PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-      SELECT ?id (SAMPLE(?l) AS ?label) WHERE {
-        ?c a cmo:MechanismConcept ; skos:notation ?id .
-        OPTIONAL { ?c skos:prefLabel ?l }
-        #ONE
-      } GROUP BY ?id ORDER BY LCASE(STR(?label)) ?id
+      SELECT ?id ?label WHERE {
+        {
+          SELECT ?id (SAMPLE(?l) AS ?label) WHERE {
+            ?c a cmo:MechanismConcept ; skos:notation ?id .
+            OPTIONAL { ?c skos:prefLabel ?l }
+            #ONE
+          } GROUP BY ?id
+        }
+      } ORDER BY LCASE(STR(?label)) ?id
       """;
 
   private static final String STUDIES =
