@@ -1,9 +1,11 @@
 package org.cmograph.store;
 
 import org.apache.jena.dboe.transaction.txn.TransactionException;
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
@@ -36,6 +38,15 @@ final class TdbInternals {
   /** The quad table of a TDB2 store, on node ids (graph, subject, predicate, object). */
   static NodeTupleTable quadTable(DatasetGraph dataset) {
     return TDBInternal.getDatasetGraphTDB(dataset).getQuadTable().getNodeTupleTable();
+  }
+
+  /**
+   * The id the store's node table gives {@code node}, or null when the store holds no such node.
+   * Inside a transaction.
+   */
+  static NodeId existingId(NodeTupleTable table, Node node) {
+    NodeId id = table.getNodeTable().getNodeIdForNode(node);
+    return id == null || NodeId.isDoesNotExist(id) ? null : id;
   }
 
   /** The TDB2 store behind a dataset (for its node table and location). */

@@ -2,6 +2,7 @@ package org.cmograph.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +53,13 @@ class TdbInternalsTest {
               .findAsNodeIds(G, Node.ANY, P, Node.ANY)
               .forEachRemaining(t -> found[0]++);
           assertEquals(25, found[0]);
+          // The id of a stored node is the one its quads carry; a node never stored has none.
+          NodeTupleTable table = TdbInternals.quadTable(store);
+          assertEquals(
+              table.findAsNodeIds(G, Node.ANY, P, Node.ANY).next().get(2),
+              TdbInternals.existingId(table, P));
+          assertNull(
+              TdbInternals.existingId(table, NodeFactory.createURI("https://example.org/none")));
           assertEquals(1, TdbInternals.activeTransactions(store));
           assertEquals(
               folder.resolve("s").toAbsolutePath().toString(),
