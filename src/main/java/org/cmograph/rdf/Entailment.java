@@ -101,7 +101,7 @@ public final class Entailment {
                 }
               }
             });
-    MechanismDigests.add(study, broaderConcepts, out);
+    MechanismDigests.add(study, out);
     return out;
   }
 

@@ -24,7 +24,6 @@ import org.apache.jena.graph.Triple;
  * .../id/gillard-2014/digest/trusting-relationship}: the same files give the same triples.
  */
 final class MechanismDigests {
-  private static final Node FINDING = Vocab.value("evidence-kind", "finding");
   private static final Node SUPPORTS = Vocab.value("stance", "supports");
   private static final Node REFINES = Vocab.value("stance", "refines");
   private static final Node REFUTES = Vocab.value("stance", "refutes");
@@ -42,25 +41,26 @@ final class MechanismDigests {
   }
 
   /**
-   * Adds the digests of {@code study} to {@code out}.
-   *
-   * @param broader each concept's broader concepts, transitively (the roll-up's hierarchy)
+   * Adds the digests of {@code study} to {@code out}, which already holds the study's {@link
+   * Entailment#COUNTS_FOR_MECHANISM} roll-up: the digests tally exactly the findings the one
+   * counting rule gives each concept, and do not apply that rule a second time.
    */
-  static void add(Graph study, Map<Node, Set<Node>> broader, Graph out) {
+  static void add(Graph study, Graph out) {
     Map<Node, Map<Node, Tally>> byStudy = new LinkedHashMap<>();
-    List<Node> findings =
-        study.find(Node.ANY, Vocab.evidenceKind, FINDING).mapWith(Triple::getSubject).toList();
-    for (Node item : findings) {
-      Set<Node> concepts = new LinkedHashSet<>();
-      study
-          .find(item, Vocab.aboutMechanism, Node.ANY)
+    Map<Node, Set<Node>> conceptsOf = new LinkedHashMap<>();
+    for (Graph g : List.of(study, out)) {
+      g.find(Node.ANY, Entailment.COUNTS_FOR_MECHANISM, Node.ANY)
           .forEachRemaining(
-              t -> {
-                concepts.add(t.getObject());
-                concepts.addAll(broader.getOrDefault(t.getObject(), Set.of()));
-              });
+              t ->
+                  conceptsOf
+                      .computeIfAbsent(t.getSubject(), k -> new LinkedHashSet<>())
+                      .add(t.getObject()));
+    }
+    for (Map.Entry<Node, Set<Node>> counted : conceptsOf.entrySet()) {
+      Node item = counted.getKey();
+      Set<Node> concepts = counted.getValue();
       Node studyNode = one(study, item, Vocab.fromStudy);
-      if (concepts.isEmpty() || studyNode == null) {
+      if (studyNode == null) {
         continue;
       }
       Node stance = one(study, item, Vocab.stance);
