@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.cmograph.query.BundledData;
 import org.cmograph.query.ResultTable;
 import org.cmograph.testing.Repo;
@@ -126,7 +128,28 @@ class VirtuosoEndpointIT {
       assertFalse(r.err().contains("Exception"), r.err());
       assertEquals("", r.out());
     } else {
-      assertTrue(ResultTable.fromCsv(r.out()).size() > 1, r.out());
+      // Virtuoso's answer may hold any number of rows (how many zero-length paths it misses
+      // depends on the plan it picks for a freshly loaded store), but it is a table with the
+      // catalogue's columns, and where it only misses matches, every row it gives is ours.
+      List<List<String>> got = ResultTable.fromCsv(r.out());
+      List<List<String>> golden = ResultTable.fromCsv(readGolden(c));
+      assertEquals(golden.get(0), got.get(0), "columns");
+      if (MISSES_MATCHES.contains(c.entry().name())) {
+        for (List<String> row : got.subList(1, got.size())) {
+          assertTrue(golden.contains(row), "not in the golden rows: " + row);
+        }
+      }
+    }
+  }
+
+  /** Queries where Virtuoso only leaves rows out, so each row it answers is one Jena answers. */
+  static final Set<String> MISSES_MATCHES = Set.of("evidence-for-mechanism");
+
+  private static String readGolden(BundledData.GoldenCase c) {
+    try {
+      return Files.readString(c.golden());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
