@@ -197,6 +197,9 @@ final class JsonFormat {
       }
       j.put("description", n.tooltip());
       j.put("blocking", n.blocking());
+      if (n.role() != null) {
+        j.put("role", n.role());
+      }
     }
     ArrayNode edges = o.putArray("edges");
     for (TheoryDiagram.Edge e : d.edges()) {
@@ -206,6 +209,9 @@ final class JsonFormat {
       j.put("label", e.label());
       j.put("description", e.tooltip());
       j.put("blocking", e.blocking());
+      if (e.role() != null) {
+        j.put("role", e.role());
+      }
       ArrayNode ids = j.putArray("evidence");
       e.evidence().forEach(ids::add);
     }

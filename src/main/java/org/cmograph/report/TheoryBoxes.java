@@ -28,7 +28,7 @@ final class TheoryBoxes {
         "context",
         null,
         lines,
-        c.blocking(),
+        c.role(),
         kind + ": " + c.description(),
         x,
         0,
@@ -36,10 +36,14 @@ final class TheoryBoxes {
         boxHeight(0, lines.size()));
   }
 
-  /** The box of the mechanism of theory CMOC {@code t} (its section {@code s}), at {@code x}. */
-  static Node mechanism(Section s, EvidenceBase.TheoryCmoc t, int x) {
+  /**
+   * The box of the mechanism of theory CMOC {@code t} (its section {@code s}), at {@code x}. When
+   * {@code shared}, another theory CMOC draws on the same mechanism concept, and the box's title
+   * names the configuration too, so the two boxes can be told apart.
+   */
+  static Node mechanism(Section s, EvidenceBase.TheoryCmoc t, int x, boolean shared) {
     String name = s.concept().label();
-    List<String> title = wrap(name, MECHANISM_W);
+    List<String> title = wrap(shared ? name + " — " + t.label() : name, MECHANISM_W);
     String detail = mechanismText(t);
     List<String> lines = new ArrayList<>(wrap(abbreviate(detail, 150), MECHANISM_W));
     // The whole configuration's findings, refutations included: an outcome pattern's findings
@@ -52,7 +56,7 @@ final class TheoryBoxes {
         "mechanism",
         String.join("\n", title),
         lines,
-        false,
+        null,
         t.label()
             + " ("
             + t.id()
@@ -76,7 +80,7 @@ final class TheoryBoxes {
         "outcome",
         null,
         lines,
-        false,
+        null,
         "outcome" + (o.level() == null ? "" : " (" + o.level() + ")") + ": " + o.description(),
         x,
         0,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.cmograph.report.TheoryLinks.Counts;
 
 /**
@@ -29,22 +30,46 @@ public final class TheoryDiagram {
   static final int PAD = 8;
   static final double CHAR_W = 6.1;
 
-  /** A box in the picture. */
+  /**
+   * A box in the picture; {@code role} is a context's role (enabling, conditioning, blocking) and
+   * null for other boxes.
+   */
   public record Node(
       String key,
       String kind,
       String title,
       List<String> lines,
-      boolean blocking,
+      String role,
       String tooltip,
       int x,
       int y,
       int w,
-      int h) {}
+      int h) {
+    public boolean blocking() {
+      return "blocking".equals(role);
+    }
 
-  /** An arrow with its label and the findings ("study/item") that bear on its link. */
+    public boolean conditioning() {
+      return "conditioning".equals(role);
+    }
+  }
+
+  /**
+   * An arrow with its label and the findings ("study/item") that bear on its link; {@code role} is
+   * the context's role on an edge from a context into a mechanism (a context may enable one
+   * configuration and block another), null on an edge out of a mechanism.
+   */
   public record Edge(
-      Node from, Node to, String label, String tooltip, boolean blocking, List<String> evidence) {}
+      Node from, Node to, String label, String tooltip, String role, List<String> evidence) {
+    public boolean blocking() {
+      return "blocking".equals(role);
+    }
+
+    /** A context that matters to the mechanism where the source does not say which way. */
+    public boolean conditioning() {
+      return "conditioning".equals(role);
+    }
+  }
 
   private final List<Node> nodes;
   private final List<Edge> edges;
@@ -104,9 +129,14 @@ public final class TheoryDiagram {
     for (String id : contextOrder) {
       contextNodes.add(TheoryBoxes.context(contexts.get(id), xc));
     }
+    Map<String, Long> perConcept =
+        sections.stream()
+            .collect(Collectors.groupingBy(s -> s.concept().id(), Collectors.counting()));
     List<Node> mechanismNodes = new ArrayList<>();
     for (int m = 0; m < cmocs.size(); m++) {
-      mechanismNodes.add(TheoryBoxes.mechanism(sections.get(m), cmocs.get(m), xm));
+      Section s = sections.get(m);
+      boolean shared = perConcept.get(s.concept().id()) > 1;
+      mechanismNodes.add(TheoryBoxes.mechanism(s, cmocs.get(m), xm, shared));
     }
     List<Node> outcomeNodes = new ArrayList<>();
     for (String id : outcomeOrder) {
@@ -128,7 +158,7 @@ public final class TheoryDiagram {
                 n.kind(),
                 n.title(),
                 n.lines(),
-                n.blocking(),
+                n.role(),
                 n.tooltip(),
                 n.x(),
                 y,
@@ -156,7 +186,7 @@ public final class TheoryDiagram {
                     + t.id()
                     + " (context → mechanism): "
                     + in.words(),
-                c.blocking(),
+                c.role(),
                 in.evidence()));
       }
       for (EvidenceBase.Outcome o : t.outcomes()) {
@@ -169,11 +199,12 @@ public final class TheoryDiagram {
                 byKey.get("o-" + o.id()),
                 toThis.label(),
                 t.id() + " leads to " + o.id() + " (mechanism → outcome): " + toThis.words(),
-                false,
+                null,
                 toThis.evidence()));
       }
     }
-    int height = top + tallest + MARGIN + 2 * LINE;
+    // two legend lines below the boxes
+    int height = top + tallest + MARGIN + 3 * LINE;
     TheoryDiagram d = new TheoryDiagram(placed, edges, width, height, sections);
     for (EvidenceBase.TheoryCmoc t : cmocs) {
       t.contexts()

@@ -65,9 +65,13 @@ final class TheoryDiagramSvg {
       int c1 = x1 + GAP_X / 2;
       int c2 = x2 - GAP_X / 2;
       String colour =
-          e.blocking() ? "#c62828" : (e.from().kind().equals("mechanism") ? "#1565c0" : "#2e7d32");
+          e.blocking()
+              ? "#c62828"
+              : e.conditioning()
+                  ? CONDITIONING
+                  : (e.from().kind().equals("mechanism") ? "#1565c0" : "#2e7d32");
       out.append("<g class=\"edge")
-          .append(e.blocking() ? " blocking" : "")
+          .append(e.role() == null ? "" : " " + e.role())
           .append("\"><title>")
           .append(Text.html(e.tooltip()))
           .append("</title>");
@@ -90,7 +94,7 @@ final class TheoryDiagramSvg {
           .append("\" fill=\"none\" stroke=\"")
           .append(colour)
           .append("\" stroke-width=\"1.5\"")
-          .append(e.blocking() ? " stroke-dasharray=\"6 4\"" : "")
+          .append(dashes(e.role()))
           .append(" marker-end=\"url(#arrow)\"/>");
       out.append("</g>\n");
     }
@@ -136,8 +140,8 @@ final class TheoryDiagramSvg {
       String stroke;
       switch (n.kind()) {
         case "context" -> {
-          fill = n.blocking() ? "#ffebee" : "#f1f8e9";
-          stroke = n.blocking() ? "#c62828" : "#2e7d32";
+          fill = n.blocking() ? "#ffebee" : n.conditioning() ? "#f5f5f5" : "#f1f8e9";
+          stroke = n.blocking() ? "#c62828" : n.conditioning() ? CONDITIONING : "#2e7d32";
         }
         case "mechanism" -> {
           fill = "#e3f2fd";
@@ -179,7 +183,7 @@ final class TheoryDiagramSvg {
           .append("\" stroke=\"")
           .append(stroke)
           .append("\"")
-          .append(n.blocking() ? " stroke-dasharray=\"6 4\"" : "")
+          .append(dashes(n.role()))
           .append("/>");
       int y = n.y() + PAD + 11;
       if (n.title() != null) {
@@ -210,14 +214,36 @@ final class TheoryDiagramSvg {
     out.append("<text x=\"")
         .append(MARGIN)
         .append("\" y=\"")
-        .append(height - MARGIN / 2)
+        .append(height - MARGIN / 2 - LINE)
         .append(
             "\" font-size=\"11\" fill=\"#444\">Labels: studies whose findings bear on that link (into a mechanism: context → mechanism;")
         .append(
             " on each edge out: mechanism → that outcome; or the whole configuration): +n support, ~n refine, −n refute.")
-        .append(" Dashed red: a blocking context.</text>\n");
+        .append("</text>\n");
+    out.append("<text x=\"")
+        .append(MARGIN)
+        .append("\" y=\"")
+        .append(height - MARGIN / 2)
+        .append(
+            "\" font-size=\"11\" fill=\"#444\">Green: an enabling context; dashed red: a blocking")
+        .append(
+            " context; dotted grey: a conditioning context (it matters; the source does not say")
+        .append(" which way).</text>\n");
     out.append("</svg>");
     return out.toString();
+  }
+
+  /**
+   * How a conditioning context and its edges are drawn: neither enabling green nor blocking red.
+   */
+  private static final String CONDITIONING = "#616161";
+
+  /** The stroke pattern of a context's box or edge by its role: none for enabling. */
+  private static String dashes(String role) {
+    if ("blocking".equals(role)) {
+      return " stroke-dasharray=\"6 4\"";
+    }
+    return "conditioning".equals(role) ? " stroke-dasharray=\"2 3\"" : "";
   }
 
   /** A count label centred on (cx, top + 8), on a white ground so it reads over the edges. */
