@@ -60,6 +60,9 @@ public final class StoreIndex implements AutoCloseable {
    */
   private final Map<NodeId, String> graphSlugs = new HashMap<>();
 
+  /** The ids of the graph names decoded for {@link #graphSlugs}, to find their quads by id. */
+  private final Map<Node, NodeId> graphIds = new HashMap<>();
+
   public StoreIndex(DatasetGraph dataset) {
     this.dataset = dataset;
     this.quads = TdbInternals.isTdb2(dataset) ? TdbInternals.quadTable(dataset) : null;
@@ -95,6 +98,7 @@ public final class StoreIndex implements AutoCloseable {
         names);
     names.forEach(
         (id, name) -> {
+          graphIds.put(name, id);
           String found = slugOf(name);
           graphSlugs.put(id, found == null ? "" : found);
         });
@@ -241,7 +245,10 @@ public final class StoreIndex implements AutoCloseable {
     List<NodeId> theoryIds = existingIds(theoryCmocs);
     List<Tuple<NodeId>> tuples = new ArrayList<>();
     for (StudyGraphs s : studies) {
-      NodeId graph = TdbInternals.existingId(quads, s.graph());
+      NodeId graph = graphIds.get(s.graph());
+      if (graph == null) {
+        graph = TdbInternals.existingId(quads, s.graph());
+      }
       if (graph != null) {
         tuples.addAll(slice.read(graph, conceptIds, theoryIds));
       }
