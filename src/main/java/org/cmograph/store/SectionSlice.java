@@ -12,8 +12,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.atlas.lib.tuple.Tuple;
+import org.apache.jena.atlas.lib.tuple.TupleFactory;
 import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.cmograph.rdf.Vocab;
 
 /**
@@ -98,6 +101,21 @@ final class SectionSlice<T> {
     this.theoryLinks = ids(THEORY_LINKS, id);
     this.followed = new HashSet<>(ids(FOLLOWED, id));
     this.skipped = new HashSet<>(ids(skippedPredicates, id));
+  }
+
+  /** A slice of any dataset, read node by node (for a dataset that is not a TDB2 store). */
+  static SectionSlice<Node> onNodes(DatasetGraph dataset, Collection<Node> skippedPredicates) {
+    return new SectionSlice<>(
+        (g, s, p, o) ->
+            Iter.map(
+                dataset.find(g, s, p, o),
+                q ->
+                    TupleFactory.create4(
+                        q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject())),
+        Node.ANY,
+        n -> n,
+        n -> !n.isLiteral(),
+        skippedPredicates);
   }
 
   private static <T> List<T> ids(Collection<Node> nodes, Function<Node, T> id) {

@@ -12,9 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.atlas.lib.tuple.Tuple;
-import org.apache.jena.atlas.lib.tuple.TupleFactory;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -215,18 +213,7 @@ public final class StoreIndex implements AutoCloseable {
     Graph g = GraphFactory.createGraphMem();
     shared.find().forEachRemaining(g::add);
     if (quads == null) {
-      SectionSlice<Node> slice =
-          new SectionSlice<>(
-              (gr, s, p, o) ->
-                  Iter.map(
-                      dataset.find(gr, s, p, o),
-                      q ->
-                          TupleFactory.create4(
-                              q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject())),
-              Node.ANY,
-              n -> n,
-              n -> !n.isLiteral(),
-              NOT_COPIED);
+      SectionSlice<Node> slice = SectionSlice.onNodes(dataset, NOT_COPIED);
       for (StudyGraphs s : studies) {
         slice
             .read(s.graph(), concepts, theoryCmocs)
