@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -111,7 +112,12 @@ final class BatchedRead {
     List<EvidenceBase.Concept> concepts = facts.concepts();
     StudyRows rows = new StudyRows(queries);
     if (only == null) {
-      inBatches(reader, indexes, shared, index, () -> {}, () -> rows.read(null, null));
+      inBatches(
+          reader,
+          studies -> indexes.batch(shared, studies),
+          index,
+          () -> {},
+          () -> rows.read(null, null));
       return rows.base(concepts, theory);
     }
     Map<String, Node> inUse = new TreeMap<>();
@@ -136,6 +142,7 @@ final class BatchedRead {
           }
         });
     // The studies whose CMOCs link to a selected theory CMOC, and those the theory CMOCs cite.
+    Set<Node> theoryNodes = new java.util.HashSet<>();
     if (!only.theoryCmocs().isEmpty()) {
       for (Node p : List.of(Vocab.supportsTheory, Vocab.refutesTheory, Vocab.refinesTheory)) {
         dataset
@@ -149,6 +156,7 @@ final class BatchedRead {
                   StudyGraphs s = bySlug.get(StoreIndex.slugOf(q.getGraph()));
                   if (s != null && only.theoryCmocs().contains(t)) {
                     wanted.add(s);
+                    theoryNodes.add(q.getObject());
                   }
                 });
       }
@@ -167,10 +175,11 @@ final class BatchedRead {
         });
     List<StudyGraphs> selected = index.stream().filter(wanted::contains).toList();
     EvidenceBase.Totals[] totals = new EvidenceBase.Totals[1];
+    // Of each study graph, only what these sections read (the study, the selected CMOCs and
+    // their evidence), not the whole graph.
     inBatches(
         reader,
-        indexes,
-        shared,
+        studies -> indexes.batch(shared, studies, selectedConcepts, theoryNodes),
         selected,
         () -> totals[0] = totalsOf(indexes.totals(index)),
         () -> {
@@ -201,18 +210,17 @@ final class BatchedRead {
 
   /**
    * Runs {@code read} once per batch of {@code studies} ({@link #batchSize} at a time, in order),
-   * with the queries' source set to the batch in memory. Two threads share the work: this one,
-   * which holds the read transaction, copies the next batch out of the store while a second one
-   * runs {@code read} over the batch before it (queries over memory need no transaction). Batches
-   * are read in order, one at a time, so rows arrive as a sequential read adds them; at most two
-   * batches are in memory at once. {@code meanwhile} runs on this thread, in the transaction, once
-   * the last batch is handed over, so it costs no time of its own while that batch is read (with
-   * one batch, the whole read).
+   * with the queries' source set to the batch in memory ({@code copy} makes it). Two threads share
+   * the work: this one, which holds the read transaction, copies the next batch out of the store
+   * while a second one runs {@code read} over the batch before it (queries over memory need no
+   * transaction). Batches are read in order, one at a time, so rows arrive as a sequential read
+   * adds them; at most two batches are in memory at once. {@code meanwhile} runs on this thread, in
+   * the transaction, once the last batch is handed over, so it costs no time of its own while that
+   * batch is read (with one batch, the whole read).
    */
   private void inBatches(
       ExecutorService reader,
-      StoreIndex indexes,
-      Graph shared,
+      Function<List<StudyGraphs>, DatasetGraph> copy,
       List<StudyGraphs> studies,
       Runnable meanwhile,
       Runnable read) {
@@ -224,8 +232,7 @@ final class BatchedRead {
     try {
       for (int from = 0; from < studies.size(); from += batchSize) {
         DatasetGraph batch =
-            indexes.batch(
-                shared, studies.subList(from, Math.min(studies.size(), from + batchSize)));
+            copy.apply(studies.subList(from, Math.min(studies.size(), from + batchSize)));
         if (previous != null) {
           await(previous);
         }

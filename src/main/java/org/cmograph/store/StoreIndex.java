@@ -58,6 +58,9 @@ public final class StoreIndex implements AutoCloseable {
    */
   private final Map<NodeId, String> graphSlugs = new HashMap<>();
 
+  /** The ids of the graph names decoded for {@link #graphSlugs}, to find their quads by id. */
+  private final Map<Node, NodeId> graphIds = new HashMap<>();
+
   public StoreIndex(DatasetGraph dataset) {
     this.dataset = dataset;
     this.quads = TdbInternals.isTdb2(dataset) ? TdbInternals.quadTable(dataset) : null;
@@ -93,6 +96,7 @@ public final class StoreIndex implements AutoCloseable {
         names);
     names.forEach(
         (id, name) -> {
+          graphIds.put(name, id);
           String found = slugOf(name);
           graphSlugs.put(id, found == null ? "" : found);
         });
@@ -200,6 +204,59 @@ public final class StoreIndex implements AutoCloseable {
   }
 
   /**
+   * As {@link #batch(Graph, List)}, but of each study graph only what a summary of the sections of
+   * these mechanism {@code concepts} and {@code theoryCmocs} (IRIs) reads ({@link SectionSlice}):
+   * the study, the selected CMOCs with their parts, and their evidence.
+   */
+  public DatasetGraph batch(
+      Graph shared, List<StudyGraphs> studies, Set<Node> concepts, Set<Node> theoryCmocs) {
+    Graph g = GraphFactory.createGraphMem();
+    shared.find().forEachRemaining(g::add);
+    if (quads == null) {
+      SectionSlice<Node> slice = SectionSlice.onNodes(dataset, NOT_COPIED);
+      for (StudyGraphs s : studies) {
+        slice
+            .read(s.graph(), concepts, theoryCmocs)
+            .forEach(t -> g.add(Triple.create(t.get(1), t.get(2), t.get(3))));
+      }
+      return DatasetGraphFactory.wrap(g);
+    }
+    SectionSlice<NodeId> slice =
+        new SectionSlice<>(
+            (gr, s, p, o) -> quads.find(gr, s, p, o),
+            NodeId.NodeIdAny,
+            n -> TdbInternals.existingId(quads, n),
+            id -> !NodeId.isInline(id),
+            NOT_COPIED);
+    List<NodeId> conceptIds = existingIds(concepts);
+    List<NodeId> theoryIds = existingIds(theoryCmocs);
+    List<Tuple<NodeId>> tuples = new ArrayList<>();
+    for (StudyGraphs s : studies) {
+      NodeId graph = graphIds.get(s.graph());
+      if (graph == null) {
+        graph = TdbInternals.existingId(quads, s.graph());
+      }
+      if (graph != null) {
+        tuples.addAll(slice.read(graph, conceptIds, theoryIds));
+      }
+    }
+    addDecoded(tuples, g);
+    return DatasetGraphFactory.wrap(g);
+  }
+
+  /** The stored ids of these nodes, leaving out those the store does not hold. */
+  private List<NodeId> existingIds(Set<Node> nodes) {
+    List<NodeId> ids = new ArrayList<>();
+    for (Node n : nodes) {
+      NodeId id = TdbInternals.existingId(quads, n);
+      if (id != null) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  /**
    * Predicates whose triples a batch leaves out: the Web Annotation target of each verified quote
    * (where it stands in its source text, with the text before and after it), about 11 triples per
    * evidence item holding the longest literals of a study graph. No summary reads them; the tests
@@ -254,24 +311,33 @@ public final class StoreIndex implements AutoCloseable {
     }
     Set<NodeId> skipped = notCopiedIds();
     List<Tuple<NodeId>> tuples = new ArrayList<>();
-    // Stored ids only: NodeId.equals compares values only (an inline integer 2 equals the node at
-    // position 2), so inline ids (decoded from the id itself) stay out of the set.
-    Set<NodeId> stored = new HashSet<>();
     for (Node name : names) {
       // Quad tuples are graph, subject, predicate, object.
       ids(name, Node.ANY, Node.ANY, Node.ANY)
           .forEachRemaining(
               t -> {
-                if (skipped.contains(t.get(2))) {
-                  return;
-                }
-                tuples.add(t);
-                for (int i = 1; i < 4; i++) {
-                  if (!NodeId.isInline(t.get(i))) {
-                    stored.add(t.get(i));
-                  }
+                if (!skipped.contains(t.get(2))) {
+                  tuples.add(t);
                 }
               });
+    }
+    addDecoded(tuples, into);
+  }
+
+  /**
+   * Adds the triples of these quad tuples to {@code into}, each distinct stored id decoded once for
+   * all of them ({@link StoredNodes}).
+   */
+  private void addDecoded(List<Tuple<NodeId>> tuples, Graph into) {
+    // Stored ids only: NodeId.equals compares values only (an inline integer 2 equals the node at
+    // position 2), so inline ids (decoded from the id itself) stay out of the set.
+    Set<NodeId> stored = new HashSet<>();
+    for (Tuple<NodeId> t : tuples) {
+      for (int i = 1; i < 4; i++) {
+        if (!NodeId.isInline(t.get(i))) {
+          stored.add(t.get(i));
+        }
+      }
     }
     Map<NodeId, Node> decoded = new HashMap<>(stored.size() * 2);
     nodes.decode(stored, decoded);
