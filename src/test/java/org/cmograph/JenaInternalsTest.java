@@ -13,8 +13,9 @@ import com.tngtech.archunit.lang.ArchRule;
  *
  * <ul>
  *   <li>TDB2's storage internals, DBOE and Thrift: only in the store package's {@code
- *       TdbInternals}, {@code StoredNodes}, {@code StoreIndex} and {@code DeferredIndexes} (guarded
- *       by TdbInternalsTest, StoredNodesTest, EvidenceReaderBatchTest, DeferredIndexesTest);
+ *       TdbInternals}, {@code StoredNodes}, {@code StoreIndex} with its {@code StoreTotals}, and
+ *       {@code DeferredIndexes} (guarded by TdbInternalsTest, StoredNodesTest,
+ *       EvidenceReaderBatchTest and SummarySelectiveReadTest, DeferredIndexesTest);
  *   <li>TDB2's query executor: only in the endpoint's {@code BoundedWork}, which extends it to
  *       charge intermediate results to a query's budget (BoundedWorkTest, HostileQueryIT);
  *   <li>jena-shacl's engine classes: only in {@code rdf.StudyShapes}, which runs the SPARQL
@@ -36,6 +37,8 @@ class JenaInternalsTest {
           .and()
           .doNotHaveFullyQualifiedName("org.cmograph.store.StoreIndex")
           .and()
+          .doNotHaveFullyQualifiedName("org.cmograph.store.StoreTotals")
+          .and()
           .doNotHaveFullyQualifiedName("org.cmograph.store.DeferredIndexes")
           .should()
           .dependOnClassesThat()
@@ -47,7 +50,7 @@ class JenaInternalsTest {
               "org.apache.jena.dboe..",
               "org.apache.jena.riot.thrift..",
               "org.apache.thrift..")
-          .because("TDB2's storage classes are internal to Jena: keep them in four small classes");
+          .because("TDB2's storage classes are internal to Jena: keep them in five small classes");
 
   @ArchTest
   static final ArchRule queryExecutorInternalsOnlyInBoundedWork =

@@ -75,7 +75,7 @@ public final class StoreIndex implements AutoCloseable {
   }
 
   /** The quads of a pattern as node-id tuples (graph, subject, predicate, object); TDB2 only. */
-  private Iterator<Tuple<NodeId>> ids(Node g, Node s, Node p, Node o) {
+  Iterator<Tuple<NodeId>> ids(Node g, Node s, Node p, Node o) {
     Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(g, s, p, o);
     return it == null ? java.util.Collections.emptyIterator() : it;
   }
@@ -84,7 +84,7 @@ public final class StoreIndex implements AutoCloseable {
    * The quads of a pattern as node-id tuples, with the names of their graphs decoded for {@link
    * #slugOfGraph} all at once ({@link StoredNodes}), not one look-up per graph; TDB2 only.
    */
-  private List<Tuple<NodeId>> idsWithGraphs(Node g, Node s, Node p, Node o) {
+  List<Tuple<NodeId>> idsWithGraphs(Node g, Node s, Node p, Node o) {
     List<Tuple<NodeId>> tuples = new ArrayList<>();
     ids(g, s, p, o).forEachRemaining(tuples::add);
     Map<NodeId, Node> names = new HashMap<>();
@@ -104,7 +104,7 @@ public final class StoreIndex implements AutoCloseable {
   }
 
   /** The study slug of the graph with this id, or null; each graph decoded once. */
-  private String slugOfGraph(NodeId graph) {
+  String slugOfGraph(NodeId graph) {
     String slug =
         graphSlugs.computeIfAbsent(
             graph,
@@ -351,84 +351,10 @@ public final class StoreIndex implements AutoCloseable {
   }
 
   /**
-   * The store's totals from its indexes: the studies of the index, the distinct (CMOC, study) pairs
-   * of cmo:inStudy of CMO configurations (outcome patterns included), the distinct (item, study)
-   * pairs of cmo:fromStudy for findings (in any graph, as the union graph has them), and the latest
-   * cmo:extractionDate. The SHACL shapes every loaded study passes require each CMOC's identifier
-   * and each item's identifier and type (ontology/shapes.ttl), so these equal the count queries';
-   * SummarySelectiveReadTest and EvidenceReaderBatchTest compare them with a whole read.
+   * The store's totals from its indexes (see {@link StoreTotals}): the studies of {@code index},
+   * the study CMOCs, the findings and the latest extraction date.
    */
   public Totals totals(List<StudyGraphs> index) {
-    // What the summaries count: study CMOCs (configurations and outcome patterns), and findings
-    // (the only evidence that counts), as count-cmocs.rq and count-evidence.rq do.
-    int cmocs = distinctPairs(Vocab.inStudy, Vocab.type, Vocab.CMOConfiguration);
-    int evidence =
-        distinctPairs(Vocab.fromStudy, Vocab.evidenceKind, Vocab.value("evidence-kind", "finding"));
-    String[] latest = {null};
-    Consumer<Node> date =
-        o -> {
-          if (o.isLiteral()) {
-            String d = o.getLiteralLexicalForm();
-            if (latest[0] == null || d.compareTo(latest[0]) > 0) {
-              latest[0] = d;
-            }
-          }
-        };
-    if (quads != null) {
-      // By node ids: each graph decoded once, the dates (inline ids) without the node table, and
-      // not the extraction nodes (one per study, so every one a miss of the node cache).
-      idsWithGraphs(Node.ANY, Node.ANY, Vocab.extractionDate, Node.ANY)
-          .forEach(
-              t -> {
-                if (slugOfGraph(t.get(0)) != null) {
-                  date.accept(quads.getNodeTable().getNodeForNodeId(t.get(3)));
-                }
-              });
-    } else {
-      dataset
-          .find(Node.ANY, Node.ANY, Vocab.extractionDate, Node.ANY)
-          .forEachRemaining(
-              q -> {
-                if (slugOf(q.getGraph()) != null) {
-                  date.accept(q.getObject());
-                }
-              });
-    }
-    return new Totals(index.size(), cmocs, evidence, latest[0] == null ? "unknown" : latest[0]);
-  }
-
-  /**
-   * How many distinct (subject, object) pairs the quads of predicate {@code p} hold, in any named
-   * graph, for subjects that also have {@code filter} {@code value} (any value: {@code Node.ANY});
-   * in a TDB2 store by node ids, without decoding a node.
-   */
-  private int distinctPairs(Node p, Node filter, Node value) {
-    if (quads != null) {
-      // Subjects and objects of cmo:inStudy / cmo:fromStudy are IRIs (ontology/shapes.ttl), never
-      // inline ids, so ids can key the sets (NodeId.equals compares values only).
-      Set<NodeId> kept = new java.util.HashSet<>();
-      ids(Node.ANY, Node.ANY, filter, value).forEachRemaining(t -> kept.add(t.get(1)));
-      Set<List<NodeId>> pairs = new java.util.HashSet<>();
-      ids(Node.ANY, Node.ANY, p, Node.ANY)
-          .forEachRemaining(
-              t -> {
-                if (kept.contains(t.get(1))) {
-                  pairs.add(List.of(t.get(1), t.get(3)));
-                }
-              });
-      return pairs.size();
-    }
-    Set<Node> kept = new java.util.HashSet<>();
-    dataset.find(Node.ANY, Node.ANY, filter, value).forEachRemaining(q -> kept.add(q.getSubject()));
-    Set<List<Node>> pairs = new java.util.HashSet<>();
-    dataset
-        .find(Node.ANY, Node.ANY, p, Node.ANY)
-        .forEachRemaining(
-            q -> {
-              if (kept.contains(q.getSubject())) {
-                pairs.add(List.of(q.getSubject(), q.getObject()));
-              }
-            });
-    return pairs.size();
+    return new StoreTotals(this, dataset, quads).of(index);
   }
 }
