@@ -297,9 +297,15 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     @Override
+    public void checking() {
+      close(); // the bar is for the writing; problems are printed after the check
+    }
+
+    @Override
     public void close() {
       if (progress != null) {
         progress.close();
+        progress = null;
       }
     }
   }

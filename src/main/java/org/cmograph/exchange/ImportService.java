@@ -45,6 +45,9 @@ public final class ImportService {
     default void writing(int files) {}
 
     default void wrote(Path file) {}
+
+    /** Every file is written; the check starts. */
+    default void checking() {}
   }
 
   /**
@@ -124,6 +127,7 @@ public final class ImportService {
       written.add(p.file());
       listener.wrote(p.file());
     }
+    listener.checking();
     // Check what was written as validate would: schema, catalogue, verbatim quotes, SHACL.
     Checked checked = check.check(written);
     problems.addAll(checked.problems());
