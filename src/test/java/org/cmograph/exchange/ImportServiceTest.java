@@ -147,6 +147,36 @@ class ImportServiceTest {
     }
   }
 
+  @Test
+  void aMappingThatGivesOneCmocIdTwiceIsRefusedBeforeWriting(@TempDir Path tmp) throws IOException {
+    Path codes = tmp.resolve("codes.yaml");
+    Files.writeString(
+        codes,
+        Files.readString(EXAMPLES.resolve("gillard-2024.codes.yaml"))
+            .replace(
+                "- id: low-engagement-fidelity-sites", "- id: high-engagement-fidelity-sites"));
+    Path out = tmp.resolve("gillard-2024.yaml");
+    ImportReport r =
+        run(
+            new ImportService.Request(
+                EXAMPLES.resolve("gillard-2024.qdpx"),
+                Set.of("gillard-2024"),
+                Map.of(),
+                null,
+                codes,
+                Files.createDirectories(tmp.resolve("sources")),
+                settings(out, null)),
+            files -> {
+              throw new AssertionError("nothing is written, so nothing is checked");
+            });
+    assertFalse(r.written());
+    Problem p = r.problems().stream().filter(Problem::isError).findFirst().orElseThrow();
+    assertEquals("IMPORT-DUPLICATE-ID", p.code(), r.problems().toString());
+    assertEquals(codes, p.file());
+    assertEquals(64, p.line(), "the second CMOC's id");
+    assertFalse(Files.exists(out));
+  }
+
   private static List<Problem> sorted(List<Problem> problems) {
     List<Problem> out = new ArrayList<>(problems);
     out.sort(Problem.BY_PLACE);
