@@ -47,6 +47,18 @@ class ImportServiceTest {
         out, null, base, null, null, "A. Reviewer", "2026-11-22", false, null, "2026-12-06");
   }
 
+  /** The example project, imported as gillard-2024 with this code mapping. */
+  static ImportService.Request project(Path codes, Path sources, StudyFiles.Settings s) {
+    return new ImportService.Request(
+        EXAMPLES.resolve("gillard-2024.qdpx"),
+        Set.of("gillard-2024"),
+        Map.of(),
+        null,
+        codes,
+        sources,
+        s);
+  }
+
   static ImportReport run(ImportService.Request request, ImportService.Check check)
       throws IOException {
     return new ImportService(SheetImportTest.LABELS, check)
@@ -96,16 +108,7 @@ class ImportServiceTest {
             null,
             s.today());
     ImportReport r =
-        run(
-            new ImportService.Request(
-                EXAMPLES.resolve("gillard-2024.qdpx"),
-                Set.of("gillard-2024"),
-                Map.of(),
-                null,
-                EXAMPLES.resolve("gillard-2024.codes.yaml"),
-                sources,
-                s),
-            pipeline(sources));
+        run(project(EXAMPLES.resolve("gillard-2024.codes.yaml"), sources, s), pipeline(sources));
     assertTrue(r.written(), r.problems().toString());
     assertEquals(
         List.of(sources.resolve("gillard-2024-implementation.txt")), r.registeredSources());
@@ -158,14 +161,7 @@ class ImportServiceTest {
     Path out = tmp.resolve("gillard-2024.yaml");
     ImportReport r =
         run(
-            new ImportService.Request(
-                EXAMPLES.resolve("gillard-2024.qdpx"),
-                Set.of("gillard-2024"),
-                Map.of(),
-                null,
-                codes,
-                Files.createDirectories(tmp.resolve("sources")),
-                settings(out, null)),
+            project(codes, Files.createDirectories(tmp.resolve("sources")), settings(out, null)),
             files -> {
               throw new AssertionError("nothing is written, so nothing is checked");
             });
