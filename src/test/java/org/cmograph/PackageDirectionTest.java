@@ -1,6 +1,7 @@
 package org.cmograph;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -53,6 +55,37 @@ class PackageDirectionTest {
               }));
     }
     return tests;
+  }
+
+  /**
+   * The import service (read a foreign file, write extraction files, check them) is in exchange,
+   * beside extraction, although its check is the study pipeline of rdf: the command line hands that
+   * check in as a function, so exchange names nothing above extraction and stays free of Jena.
+   */
+  @Test
+  void theImportServiceIsInExchangeAndGetsItsCheckFromTheCommandLine() {
+    classes()
+        .that()
+        .haveSimpleName("ImportService")
+        .should()
+        .resideInAPackage(ROOT + "exchange")
+        .allowEmptyShould(false)
+        .check(main);
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + "exchange..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            ROOT + "rdf..",
+            ROOT + "store..",
+            ROOT + "query..",
+            ROOT + "report..",
+            ROOT + "endpoint..",
+            ROOT + "cli..",
+            "org.apache.jena..")
+        .because("exchange sits beside extraction; the import's check is passed in by cli")
+        .check(main);
   }
 
   /** The unit a class belongs to: its package, or the nearest listed parent. */

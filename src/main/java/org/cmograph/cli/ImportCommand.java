@@ -2,28 +2,21 @@ package org.cmograph.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.cmograph.exchange.Sheet;
-import org.cmograph.exchange.SheetImporter;
-import org.cmograph.exchange.SheetReader;
+import org.cmograph.exchange.ImportReport;
+import org.cmograph.exchange.ImportService;
 import org.cmograph.exchange.StudyDraft;
 import org.cmograph.exchange.StudyFiles;
-import org.cmograph.extraction.ConceptLabels;
-import org.cmograph.extraction.Position;
-import org.cmograph.extraction.Problem;
 import org.cmograph.extraction.SheetLayout;
 import org.cmograph.rdf.CatalogueLabels;
 import org.cmograph.rdf.StudyPipeline;
@@ -38,7 +31,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cmograph import}: a CMOC spreadsheet (.csv, .xlsx) or a REFI-QDA project (.qdpx) becomes
- * extraction files, which are then validated. Nothing is written when the input has errors.
+ * extraction files, which are then validated. Nothing is written when the input has errors. The
+ * options are parsed and the report printed here; {@link ImportService} does the import.
  *
  * <pre>
  * cmograph import cmocs.xlsx --study smith-2023 --title "..." --source smith-2023.txt
@@ -156,86 +150,54 @@ final class ImportCommand implements Callable<Integer> {
     if (out != null && outDir != null) {
       throw new ParameterException(spec.commandLine(), "give --out or --out-dir, not both");
     }
-    List<Problem> problems = new ArrayList<>();
-    Path sourcesDir = sourcesOption.orElse(ws.dataDir().resolve("sources"));
-    // Imported files are checked against the folder the import registers sources in.
-    StudyPipeline pipeline = Studies.pipeline(ws, sourcesDir);
-    ConceptLabels labels = CatalogueLabels.of(pipeline.reference());
-
-    List<StudyDraft> drafts = new ArrayList<>();
-    List<QdpxImport.PendingSource> sourceFiles = new ArrayList<>();
-    String kind = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (!Files.isRegularFile(file)) {
-      problems.add(Problem.error(file, Position.START, "NOT-FOUND", "no such file"));
-    } else if (kind.endsWith(".qdpx")) {
-      QdpxImport.read(file, codes, wanted, labels, sourcesDir, force, problems, sourceFiles)
-          .ifPresent(drafts::add);
-    } else if (SheetReader.isSpreadsheet(file)) {
-      if (codes != null) {
-        throw new ParameterException(spec.commandLine(), "--codes is for .qdpx projects");
-      }
-      Optional<Sheet> table = new SheetReader().read(file, sheet, problems);
-      if (table.isPresent()) {
-        SheetImporter.Result r =
-            new SheetImporter(labels).read(table.get(), new SheetImporter.Options(wanted, mapping));
-        problems.addAll(r.problems());
-        drafts.addAll(r.studies());
-      }
-    } else {
+    if (Files.isRegularFile(file) && !ImportService.importable(file)) {
       throw new ParameterException(
           spec.commandLine(),
           "cannot import '" + file.getFileName() + "': use a .csv, .xlsx or .qdpx file");
     }
-
-    List<StudyFiles.Planned> plan = List.of();
-    if (problems.stream().noneMatch(Problem::isError)) {
-      StudyFiles.Settings settings =
-          new StudyFiles.Settings(
-              out,
-              outDir != null ? outDir : ws.studiesDir(),
-              base,
-              title,
-              source,
-              extractor != null ? extractor : System.getProperty("user.name", "unknown"),
-              date,
-              force,
-              ws.home().resolve("schema").resolve("extraction.schema.json"),
-              LocalDate.now().toString());
-      plan = StudyFiles.plan(drafts, settings, problems);
+    if (Files.isRegularFile(file) && !ImportService.isProject(file) && codes != null) {
+      throw new ParameterException(spec.commandLine(), "--codes is for .qdpx projects");
     }
-    if (problems.stream().anyMatch(Problem::isError)) {
-      report(stdout, err, problems, List.of(), null);
+    Path sourcesDir = sourcesOption.orElse(ws.dataDir().resolve("sources"));
+    // Imported files are checked against the folder the import registers sources in.
+    StudyPipeline pipeline = Studies.pipeline(ws, sourcesDir);
+    StudyFiles.Settings settings =
+        new StudyFiles.Settings(
+            out,
+            outDir != null ? outDir : ws.studiesDir(),
+            base,
+            title,
+            source,
+            extractor != null ? extractor : System.getProperty("user.name", "unknown"),
+            date,
+            force,
+            ws.home().resolve("schema").resolve("extraction.schema.json"),
+            LocalDate.now().toString());
+    ImportService service =
+        new ImportService(
+            CatalogueLabels.of(pipeline.reference()),
+            files -> {
+              StudyPipeline.Result r = pipeline.validate(files);
+              Set<Path> valid = new HashSet<>();
+              r.valid().forEach(x -> valid.add(x.file()));
+              return new ImportService.Checked(r.problems(), valid);
+            });
+    ImportReport r;
+    try (Bar bar = new Bar(err, output.chatty())) {
+      r =
+          service.run(
+              new ImportService.Request(file, wanted, mapping, sheet, codes, sourcesDir, settings),
+              bar);
+    }
+    report(stdout, err, r);
+    if (!r.written()) {
       if (!output.json) {
-        err.printf(
-            "import refused: %d error(s); nothing was written%n",
-            problems.stream().filter(Problem::isError).count());
+        err.printf("import refused: %d error(s); nothing was written%n", r.errorCount());
         err.flush();
       }
       return 1;
     }
-
-    for (QdpxImport.PendingSource s : sourceFiles) {
-      if (!Files.exists(s.target())
-          || !Files.readString(s.target(), StandardCharsets.UTF_8).equals(s.text())) {
-        writeAtomically(s.target(), s.text());
-        if (output.chatty()) {
-          stdout.println("registered source text " + Workspace.shown(s.target()));
-        }
-      }
-    }
-    List<Path> written = new ArrayList<>();
-    try (Progress progress = Progress.start(err, "importing", plan.size(), output.chatty())) {
-      for (StudyFiles.Planned p : plan) {
-        writeAtomically(p.file(), p.text());
-        written.add(p.file());
-        progress.advance(0);
-      }
-    }
-    // Check what was written as validate would: schema, catalogue, verbatim quotes, SHACL.
-    StudyPipeline.Result check = pipeline.validate(written);
-    problems.addAll(check.problems());
-    report(stdout, err, problems, plan, check);
-    return check.hasErrors() ? 1 : 0;
+    return r.hasErrors() ? 1 : 0;
   }
 
   private Map<String, SheetLayout.Column> mapping() {
@@ -267,67 +229,84 @@ final class ImportCommand implements Callable<Integer> {
     return out;
   }
 
-  private static void writeAtomically(Path target, String text) throws IOException {
-    Path parent = target.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, ".import-", ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
-
-  private void report(
-      PrintWriter stdout,
-      PrintWriter err,
-      List<Problem> problems,
-      List<StudyFiles.Planned> plan,
-      StudyPipeline.Result check) {
-    problems.sort(Problem.BY_PLACE);
+  private void report(PrintWriter stdout, PrintWriter err, ImportReport r) {
     if (output.json) {
       Map<String, Object> o = new LinkedHashMap<>();
-      o.put("ok", problems.stream().noneMatch(Problem::isError));
+      o.put("ok", !r.hasErrors());
       List<Map<String, Object>> files = new ArrayList<>();
-      for (StudyFiles.Planned p : plan) {
+      for (ImportReport.Written w : r.files()) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("study", p.draft().id());
-        f.put("file", Workspace.shown(p.file()).toString());
-        f.put("replaced", p.replaces());
-        f.put("cmocs", p.draft().cmocs().size());
-        f.put("evidence", p.draft().evidence().size());
-        f.put("checks", p.draft().comments().size());
-        f.put(
-            "valid",
-            check != null && check.valid().stream().anyMatch(x -> x.file().equals(p.file())));
+        f.put("study", w.draft().id());
+        f.put("file", Workspace.shown(w.file()).toString());
+        f.put("replaced", w.replaced());
+        f.put("cmocs", w.draft().cmocs().size());
+        f.put("evidence", w.draft().evidence().size());
+        f.put("checks", w.draft().comments().size());
+        f.put("valid", w.valid());
         files.add(f);
       }
       o.put("files", files);
-      o.put("problems", JsonOutput.problems(problems));
+      o.put("problems", JsonOutput.problems(r.problems()));
       JsonOutput.print(stdout, o);
       return;
     }
-    Studies.printProblems(problems, err);
+    if (output.chatty()) {
+      for (Path s : r.registeredSources()) {
+        stdout.println("registered source text " + Workspace.shown(s));
+      }
+    }
+    Studies.printProblems(r.problems(), err);
     err.flush();
-    if (output.quiet || check == null) {
+    if (output.quiet || !r.written()) {
       return;
     }
-    for (StudyFiles.Planned p : plan) {
-      StudyDraft d = p.draft();
-      boolean valid = check.valid().stream().anyMatch(x -> x.file().equals(p.file()));
-      long errors =
-          check.problems().stream().filter(x -> x.isError() && p.file().equals(x.file())).count();
+    for (ImportReport.Written w : r.files()) {
+      StudyDraft d = w.draft();
       stdout.printf(
           "%s %s: study %s, %d CMOC(s), %d evidence item(s)%s; %s%n",
-          p.replaces() ? "updated" : "wrote",
-          Workspace.shown(p.file()),
+          w.replaced() ? "updated" : "wrote",
+          Workspace.shown(w.file()),
           d.id(),
           d.cmocs().size(),
           d.evidence().size(),
           d.comments().isEmpty() ? "" : ", " + d.comments().size() + " line(s) marked CHECK",
-          valid ? "it validates" : "validate found " + errors + " error(s) (above)");
+          w.valid() ? "it validates" : "validate found " + w.errors() + " error(s) (above)");
     }
     stdout.flush();
+  }
+
+  /** The progress of the writing on standard error. */
+  private static final class Bar implements ImportService.Listener, AutoCloseable {
+    private final PrintWriter err;
+    private final boolean wanted;
+    private Progress progress;
+
+    Bar(PrintWriter err, boolean wanted) {
+      this.err = err;
+      this.wanted = wanted;
+    }
+
+    @Override
+    public void writing(int files) {
+      progress = Progress.start(err, "importing", files, wanted);
+    }
+
+    @Override
+    public void wrote(Path file) {
+      progress.advance(0);
+    }
+
+    @Override
+    public void checking() {
+      close(); // the bar is for the writing; problems are printed after the check
+    }
+
+    @Override
+    public void close() {
+      if (progress != null) {
+        progress.close();
+        progress = null;
+      }
+    }
   }
 }

@@ -1,9 +1,7 @@
 package org.cmograph.exchange;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.cmograph.extraction.Position;
 
@@ -24,24 +22,6 @@ final class Drafts {
           "context-mechanism",
           "mechanism-outcome",
           "context-outcome");
-
-  /** Puts {@code key} into {@code map} in place, right after {@code after} when it is new. */
-  static void putAfter(Map<String, Object> map, String key, Object value, String after) {
-    if (map.containsKey(key) || !map.containsKey(after)) {
-      map.put(key, value);
-      return;
-    }
-    List<Map.Entry<String, Object>> entries = new ArrayList<>(map.entrySet());
-    Map<String, Object> copy = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : entries) {
-      copy.put(e.getKey(), e.getValue());
-      if (e.getKey().equals(after)) {
-        copy.put(key, value);
-      }
-    }
-    map.clear();
-    map.putAll(copy);
-  }
 
   static Position at(int row, int column) {
     return new Position(row, column);
@@ -81,12 +61,6 @@ final class Drafts {
       case "false", "no", "n", "0" -> Boolean.FALSE;
       default -> null;
     };
-  }
-
-  static void put(Map<String, Object> map, String key, Object value) {
-    if (value != null) {
-      map.put(key, value);
-    }
   }
 
   @SafeVarargs

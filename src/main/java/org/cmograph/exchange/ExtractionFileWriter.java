@@ -55,7 +55,7 @@ public final class ExtractionFileWriter {
       source.put("unavailable_reason", facts.sourceUnavailableReason());
     }
     out.append(yaml.topLevel("source", source)).append('\n');
-    out.append(sections(d, d.actors()));
+    out.append(sections(d, d.section("actors")));
     Map<String, Object> extraction = new LinkedHashMap<>();
     extraction.put("extractor", facts.extractor());
     extraction.put("date", facts.date());
@@ -64,7 +64,7 @@ public final class ExtractionFileWriter {
     }
     out.append('\n').append(yaml.topLevel("extraction", extraction));
     String text = out.toString();
-    verify(text, d, null, d.actors());
+    verify(text, d, null, d.section("actors"));
     return text;
   }
 
@@ -182,7 +182,7 @@ public final class ExtractionFileWriter {
       out.add(actor);
       ids.add(a.path("id").asText());
     }
-    for (Map<String, Object> a : d.actors()) {
+    for (Map<String, Object> a : d.section("actors")) {
       if (ids.add((String) a.get("id"))) {
         out.add(a);
       }

@@ -3,12 +3,18 @@ package org.cmograph.exchange;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import org.cmograph.exchange.StudyDraft.Actor;
+import org.cmograph.exchange.StudyDraft.Cmoc;
+import org.cmograph.exchange.StudyDraft.Context;
+import org.cmograph.exchange.StudyDraft.ContextLink;
+import org.cmograph.exchange.StudyDraft.Mechanism;
+import org.cmograph.exchange.StudyDraft.Outcome;
+import org.cmograph.exchange.StudyDraft.Part;
 import org.cmograph.extraction.Extraction;
 import org.cmograph.extraction.PositionedDocument;
 import org.cmograph.extraction.Problem;
@@ -20,49 +26,46 @@ import org.cmograph.util.Suggest;
  */
 final class QdpxCmocs {
   final QdpxRun run;
-  final Set<String> partIds = new HashSet<>();
+  final DraftBuilder draft;
 
-  /** The study's actors, contexts and outcomes by id (one id space), and the kind of each. */
-  final Map<String, Map<String, Object>> parts = new LinkedHashMap<>();
-
-  final Map<String, String> partKinds = new HashMap<>();
+  /** Where the mapping first defines each study part, by id. */
   final Map<String, String> partPointers = new HashMap<>();
+
+  /** The code (GUID, or the mapping's text when unknown) each context or outcome id came from. */
   final Map<String, String> partCodes = new HashMap<>();
 
-  QdpxCmocs(QdpxRun run) {
+  QdpxCmocs(QdpxRun run, DraftBuilder draft) {
     this.run = run;
+    this.draft = draft;
   }
 
-  Map<String, Object> cmoc(JsonNode c, int index) {
+  Cmoc cmoc(JsonNode c, int index) {
     String pointer = "/cmocs/" + index;
-    Map<String, Object> cmoc = new LinkedHashMap<>();
-    cmoc.put("id", c.path("id").asText());
-    cmoc.put("label", c.path("label").asText());
-    if (c.hasNonNull("statement")) {
-      cmoc.put("statement", c.get("statement").asText());
+    String cmocId = c.path("id").asText();
+    if (!draft.takeCmocId(cmocId)) {
+      run.problems.add(
+          run.error(
+              pointer + "/id",
+              "IMPORT-DUPLICATE-ID",
+              "CMOC id '" + cmocId + "' is used twice in the mapping"));
     }
     String kind = run.value(c, "kind", pointer, run.vocab.cmocKinds);
-    cmoc.put("kind", kind != null ? kind : Extraction.Cmoc.CONFIGURATION);
-    if (c.hasNonNull("strategy")) {
-      cmoc.put("strategy", c.get("strategy").asText());
-    }
+    String actor = null;
     if (c.hasNonNull("actor")) {
-      cmoc.put("actor", actorRef(c.get("actor").asText(), pointer + "/actor"));
+      actor = actorRef(c.get("actor").asText(), pointer + "/actor");
     }
     if (c.hasNonNull("code")) {
       run.refer(run.code(c.get("code").asText(), pointer + "/code"), index, null);
     }
-    List<Map<String, Object>> contexts = new ArrayList<>();
+    List<ContextLink> contexts = new ArrayList<>();
     for (int i = 0; i < c.path("contexts").size(); i++) {
       JsonNode x = c.path("contexts").get(i);
       String p = pointer + "/contexts/" + i;
-      Map<String, Object> attributes = new LinkedHashMap<>();
-      Drafts.put(attributes, "type", run.value(x, "type", p, run.vocab.contextTypes));
-      String id = part(x, p, index, "context", attributes);
-      Map<String, Object> link = new LinkedHashMap<>();
-      link.put("context", id);
+      String type = run.value(x, "type", p, run.vocab.contextTypes);
+      String id = part(x, p, index, "context", (xid, d) -> new Context(xid, d, type, null));
+      String role = null;
       if (x.hasNonNull("role")) {
-        Drafts.put(link, "role", run.value(x, "role", p, run.vocab.contextRoles));
+        role = run.value(x, "role", p, run.vocab.contextRoles);
       } else {
         // The role is the researcher's reading of the source; the import never guesses it.
         run.problems.add(
@@ -78,11 +81,9 @@ final class QdpxCmocs {
                     + String.join(" | ", run.vocab.contextRoles)
                     + "' (what the context does for this configuration)"));
       }
-      contexts.add(link);
+      contexts.add(new ContextLink(id, role));
     }
-    if (!contexts.isEmpty()) {
-      cmoc.put("contexts", contexts);
-    }
+    Mechanism mechanism = null;
     boolean pattern = Extraction.Cmoc.OUTCOME_PATTERN.equals(kind);
     if (pattern && c.has("mechanism")) {
       run.problems.add(
@@ -103,52 +104,57 @@ final class QdpxCmocs {
                   + "' is a configuration but has no mechanism; give its mechanism, or make it"
                   + " kind: outcome-pattern if the study shows outcomes without one"));
     } else if (!pattern) {
-      cmoc.put("mechanism", mechanism(c.path("mechanism"), pointer + "/mechanism", index));
+      mechanism = mechanism(c.path("mechanism"), pointer + "/mechanism", index, cmocId);
     }
     List<String> outcomes = new ArrayList<>();
     for (int i = 0; i < c.path("outcomes").size(); i++) {
       JsonNode x = c.path("outcomes").get(i);
       String p = pointer + "/outcomes/" + i;
-      Map<String, Object> attributes = new LinkedHashMap<>();
-      Drafts.put(attributes, "direction", run.value(x, "direction", p, run.vocab.directions));
-      Drafts.put(attributes, "level", run.value(x, "level", p, run.vocab.levels));
-      if (x.has("intended")) {
-        attributes.put("intended", x.get("intended").asBoolean());
-      }
-      if (x.hasNonNull("for")) {
-        attributes.put("for", actorRef(x.get("for").asText(), p + "/for"));
-      }
-      String id = part(x, p, index, "outcome", attributes);
+      String direction = run.value(x, "direction", p, run.vocab.directions);
+      String level = run.value(x, "level", p, run.vocab.levels);
+      Boolean intended = x.has("intended") ? x.get("intended").asBoolean() : null;
+      String forActor = x.hasNonNull("for") ? actorRef(x.get("for").asText(), p + "/for") : null;
+      String id =
+          part(
+              x,
+              p,
+              index,
+              "outcome",
+              (xid, d) -> new Outcome(xid, d, direction, level, intended, forActor, null));
       if (!outcomes.contains(id)) {
         outcomes.add(id);
       }
     }
-    if (!outcomes.isEmpty()) {
-      cmoc.put("outcomes", outcomes);
-    }
-    return cmoc;
+    return new Cmoc(
+        cmocId,
+        c.path("label").asText(),
+        c.hasNonNull("statement") ? c.get("statement").asText() : null,
+        kind != null ? kind : Extraction.Cmoc.CONFIGURATION,
+        c.hasNonNull("strategy") ? c.get("strategy").asText() : null,
+        actor,
+        contexts,
+        mechanism,
+        outcomes,
+        List.of(),
+        List.of());
   }
 
   /** An actor the mapping defines, added to the study. */
   void actor(JsonNode a, String pointer) {
-    Map<String, Object> actor = new LinkedHashMap<>();
-    actor.put("id", a.path("id").asText());
-    actor.put("description", a.path("description").asText());
-    Drafts.put(actor, "type", run.value(a, "type", pointer, run.vocab.actorTypes));
-    partIds.add(a.path("id").asText());
-    add("actor", actor, pointer);
+    String id = a.path("id").asText();
+    draft.reservePartId(id);
+    add(
+        new Actor(
+            id,
+            a.path("description").asText(),
+            run.value(a, "type", pointer, run.vocab.actorTypes)),
+        pointer);
   }
 
   /** An actor id the mapping refers to: one of its actors. */
   String actorRef(String id, String pointer) {
-    if (!"actor".equals(partKinds.get(id))) {
-      Set<String> actors = new LinkedHashSet<>();
-      partKinds.forEach(
-          (k, v) -> {
-            if (v.equals("actor")) {
-              actors.add(k);
-            }
-          });
+    if (!(draft.part(id).orElse(null) instanceof Actor)) {
+      Set<String> actors = new LinkedHashSet<>(draft.partIds("actor"));
       run.problems.add(
           run.error(
               pointer,
@@ -166,16 +172,13 @@ final class QdpxCmocs {
   /**
    * Adds a study actor, context or outcome; one named again (by another CMOC) must say the same.
    */
-  void add(String kind, Map<String, Object> part, String pointer) {
-    String id = (String) part.get("id");
-    Map<String, Object> had = parts.get(id);
-    if (had == null) {
-      parts.put(id, part);
-      partKinds.put(id, kind);
-      partPointers.put(id, pointer);
-      return;
-    }
-    if (!kind.equals(partKinds.get(id))) {
+  void add(Part part, String pointer) {
+    String id = part.id();
+    String kind = part.kind();
+    partPointers.putIfAbsent(id, pointer);
+    DraftBuilder.Added added = draft.part(part);
+    if (added.otherKind() != null) {
+      String other = added.otherKind().kind();
       run.problems.add(
           run.error(
               pointer + "/id",
@@ -186,53 +189,38 @@ final class QdpxCmocs {
                   + (kind.equals("actor") ? "an " : "a ")
                   + kind
                   + " and "
-                  + (partKinds.get(id).equals("actor") ? "an " : "a ")
-                  + partKinds.get(id)
+                  + (other.equals("actor") ? "an " : "a ")
+                  + other
                   + " (at "
                   + PositionedDocument.display(partPointers.get(id))
                   + "); actors, contexts and outcomes share one id space"));
       return;
     }
-    for (Map.Entry<String, Object> e : part.entrySet()) {
-      Object before = had.get(e.getKey());
-      if (before == null) {
-        had.put(e.getKey(), e.getValue());
-      } else if (!before.equals(e.getValue())) {
-        run.problems.add(
-            run.error(
-                pointer,
-                "IMPORT-CONFLICT",
-                kind
-                    + " '"
-                    + id
-                    + "' has a different "
-                    + e.getKey()
-                    + " here than at "
-                    + PositionedDocument.display(partPointers.get(id))
-                    + "; a "
-                    + kind
-                    + " is one of the study's, shared by its CMOCs: describe it the same way,"
-                    + " or give it another id"));
-      }
+    for (DraftBuilder.Conflict c : added.conflicts()) {
+      run.problems.add(
+          run.error(
+              pointer,
+              "IMPORT-CONFLICT",
+              kind
+                  + " '"
+                  + id
+                  + "' has a different "
+                  + c.field()
+                  + " here than at "
+                  + PositionedDocument.display(partPointers.get(id))
+                  + "; a "
+                  + kind
+                  + " is one of the study's, shared by its CMOCs: describe it the same way,"
+                  + " or give it another id"));
     }
-  }
-
-  List<Map<String, Object>> partsOf(String kind) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    parts.forEach(
-        (id, part) -> {
-          if (kind.equals(partKinds.get(id))) {
-            out.add(part);
-          }
-        });
-    return out;
   }
 
   /**
    * A context or outcome: its id and description from the mapping, else from its code's name; the
    * id of the study part it is.
    */
-  String part(JsonNode x, String pointer, int cmoc, String kind, Map<String, Object> attributes) {
+  String part(
+      JsonNode x, String pointer, int cmoc, String kind, BiFunction<String, String, Part> make) {
     String guid = run.code(x.path("code").asText(), pointer + "/code");
     String name = guid == null ? null : run.codeName(guid);
     String description = x.hasNonNull("description") ? x.get("description").asText() : null;
@@ -242,28 +230,24 @@ final class QdpxCmocs {
       String codeText = x.path("code").asText();
       for (Map.Entry<String, String> e : partCodes.entrySet()) {
         if (e.getValue().equals(guid != null ? guid : codeText)
-            && kind.equals(partKinds.get(e.getKey()))) {
+            && draft.part(e.getKey()).map(p -> p.kind().equals(kind)).orElse(false)) {
           id = e.getKey();
         }
       }
     }
     if (id == null) {
-      String base = Slugs.brief(description != null ? description : name, 4);
-      id = Drafts.unique(base.isEmpty() || Drafts.RESERVED.contains(base) ? kind : base, partIds);
+      id = draft.newPartId(kind, description != null ? description : name);
     }
     partCodes.putIfAbsent(id, guid != null ? guid : x.path("code").asText());
     run.refer(guid, cmoc, id);
-    Map<String, Object> part = new LinkedHashMap<>();
-    part.put("id", id);
-    if (description != null || !parts.containsKey(id)) {
-      part.put("description", description != null ? description : name != null ? name : id);
+    if (description == null && draft.part(id).isEmpty()) {
+      description = name != null ? name : id;
     }
-    part.putAll(attributes);
-    add(kind, part, pointer);
+    add(make.apply(id, description), pointer);
     return id;
   }
 
-  Map<String, Object> mechanism(JsonNode m, String pointer, int cmoc) {
+  Mechanism mechanism(JsonNode m, String pointer, int cmoc, String cmocId) {
     String wording = m.hasNonNull("wording") ? m.get("wording").asText() : null;
     if (m.hasNonNull("code")) {
       String guid = run.code(m.get("code").asText(), pointer + "/code");
@@ -289,7 +273,6 @@ final class QdpxCmocs {
             ? m.get("reasoning").asText()
             : m.hasNonNull("response") ? m.get("response").asText() : null;
     ConceptChoice choice = ConceptChoice.of(run.catalogue, concept, wording, resource, reasoning);
-    Map<String, Object> out = new LinkedHashMap<>();
     if (choice.guessed()) {
       String at = concept != null ? pointer + "/concept" : pointer;
       if (choice.id() == null) {
@@ -306,24 +289,10 @@ final class QdpxCmocs {
                 "IMPORT-UNMATCHED-MECHANISM",
                 choice.guessWarning(concept, choice.basis())
                     + ". Check it, or set 'concept' in the mapping"));
-        run.comments.put(pointer + "/concept", choice.comment(concept));
+        draft.checkConcept(cmocId, choice.comment(concept));
       }
     }
-    out.put("concept", choice.id());
-    Drafts.put(out, "wording", wording);
-    Drafts.put(out, "resource", resource);
-    Drafts.put(out, "reasoning", reasoning);
     // A part the mapping does not give is one the source does not report: said, not filled in.
-    List<String> notReported = new ArrayList<>();
-    if (resource == null) {
-      notReported.add("resource");
-    }
-    if (reasoning == null) {
-      notReported.add("reasoning");
-    }
-    if (!notReported.isEmpty()) {
-      out.put("not_reported", notReported);
-    }
-    return out;
+    return Mechanism.of(choice.id(), wording, resource, reasoning);
   }
 }

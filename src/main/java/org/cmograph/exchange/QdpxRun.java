@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cmograph.exchange.StudyDraft.Cmoc;
+import org.cmograph.exchange.StudyDraft.EvidenceItem;
 import org.cmograph.extraction.ConceptLabels;
 import org.cmograph.extraction.PositionedDocument;
 import org.cmograph.extraction.Problem;
@@ -20,10 +22,9 @@ final class QdpxRun {
   final List<Problem> problems;
   final Map<String, List<QdpxImporter.PartRef>> partsByCode = new LinkedHashMap<>();
   final Map<String, QdpxImporter.Attributes> attributesByCode = new LinkedHashMap<>();
-  final Map<String, String> comments = new LinkedHashMap<>();
   final ConceptLabels catalogue;
   final FormatVocabulary vocab;
-  final QdpxCmocs cmocCodes;
+  QdpxCmocs cmocCodes;
   final QdpxSegments segments;
 
   QdpxRun(
@@ -40,7 +41,6 @@ final class QdpxRun {
     this.problems = problems;
     this.catalogue = catalogue;
     this.vocab = vocab;
-    this.cmocCodes = new QdpxCmocs(this);
     this.segments = new QdpxSegments(this);
   }
 
@@ -58,6 +58,7 @@ final class QdpxRun {
       problems.add(
           error("", "QDPX-STUDY", "name the study: give --study, or 'study:' in the mapping"));
     }
+    cmocCodes = new QdpxCmocs(this, new DraftBuilder(id, project.file()));
     QdpxImporter.Attributes defaults = attributes(root.path("evidence"), "/evidence");
     JsonNode attributeCodes = root.path("attributes");
     for (int i = 0; i < attributeCodes.size(); i++) {
@@ -75,12 +76,12 @@ final class QdpxRun {
       for (String kind : List.of("contexts", "outcomes")) {
         for (JsonNode part : c.path(kind)) {
           if (part.hasNonNull("id")) {
-            cmocCodes.partIds.add(part.get("id").asText());
+            cmocCodes.draft.reservePartId(part.get("id").asText());
           }
         }
       }
     }
-    List<Map<String, Object>> cmocs = new ArrayList<>();
+    List<Cmoc> cmocs = new ArrayList<>();
     for (int i = 0; i < root.path("cmocs").size(); i++) {
       cmocs.add(cmocCodes.cmoc(root.path("cmocs").get(i), i));
     }
@@ -88,7 +89,7 @@ final class QdpxRun {
     if (problems.stream().anyMatch(Problem::isError) || source == null || id == null) {
       return new QdpxImporter.Result(null, null, problems);
     }
-    List<Map<String, Object>> evidence = segments.evidence(source, cmocs, defaults);
+    List<EvidenceItem> evidence = segments.evidence(source, cmocs, defaults);
     if (problems.stream().anyMatch(Problem::isError)) {
       return new QdpxImporter.Result(null, null, problems);
     }
@@ -107,18 +108,10 @@ final class QdpxRun {
     }
     String name = source.name().replaceAll("(?i)\\.txt$", "");
     String file = (Slugs.of(name).isEmpty() ? id : Slugs.of(name)) + ".txt";
-    StudyDraft draft =
-        new StudyDraft(
-            id,
-            null,
-            file,
-            cmocCodes.partsOf("actor"),
-            cmocCodes.partsOf("context"),
-            cmocCodes.partsOf("outcome"),
-            cmocs,
-            evidence,
-            comments,
-            project.file());
+    DraftBuilder builder = cmocCodes.draft.source(file);
+    cmocs.forEach(builder::cmoc);
+    evidence.forEach(builder::evidence);
+    StudyDraft draft = builder.build();
     return new QdpxImporter.Result(
         draft, new QdpxImporter.SourceFile(file, source.text()), problems);
   }

@@ -3,12 +3,13 @@ package org.cmograph.exchange;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.cmograph.exchange.StudyDraft.Cmoc;
+import org.cmograph.exchange.StudyDraft.EvidenceItem;
 import org.cmograph.extraction.Extraction;
 import org.cmograph.extraction.Problem;
 
@@ -90,10 +91,8 @@ final class QdpxSegments {
     return s;
   }
 
-  List<Map<String, Object>> evidence(
-      QdpxProject.TextSource source,
-      List<Map<String, Object>> cmocs,
-      QdpxImporter.Attributes defaults) {
+  List<EvidenceItem> evidence(
+      QdpxProject.TextSource source, List<Cmoc> cmocs, QdpxImporter.Attributes defaults) {
     List<QdpxProject.Selection> selections = new ArrayList<>(source.selections());
     selections.sort(
         Comparator.comparingInt(QdpxProject.Selection::start)
@@ -101,7 +100,7 @@ final class QdpxSegments {
             .thenComparing(s -> String.valueOf(s.guid())));
     String text = source.text();
     int length = text.codePointCount(0, text.length());
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<EvidenceItem> out = new ArrayList<>();
     Path qde = run.project.file().resolve(QdpxProject.PROJECT_ENTRY);
     for (QdpxProject.Selection sel : selections) {
       TreeMap<Integer, Set<String>> aboutByCmoc = new TreeMap<>();
@@ -164,32 +163,34 @@ final class QdpxSegments {
               + "-"
               + sel.end();
       // One passage is one evidence item, however many configurations it bears on.
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("id", "e" + (out.size() + 1));
-      List<Object> targets = new ArrayList<>();
+      List<String> targets = new ArrayList<>();
       Set<String> about = new LinkedHashSet<>();
       for (Map.Entry<Integer, Set<String>> e : aboutByCmoc.entrySet()) {
-        targets.add(cmocs.get(e.getKey()).get("id"));
+        targets.add(cmocs.get(e.getKey()).id());
         about.addAll(e.getValue());
       }
-      item.put("cmocs", targets);
       String kind = a.kind() != null ? a.kind() : Extraction.EvidenceItem.FINDING;
-      item.put("kind", kind);
-      if (!about.isEmpty()) {
-        item.put("about", List.copyOf(about));
-      }
-      item.put("quote", quote);
-      item.put("location", location);
-      item.put("speaker", speaker);
-      Drafts.put(item, "perspective", perspective);
-      if (a.stance() != null || Extraction.EvidenceItem.FINDING.equals(kind)) {
-        item.put("stance", a.stance() != null ? a.stance() : "supports");
-      }
-      Drafts.put(item, "strength", a.strength());
-      if (sel.description() != null && !sel.description().isEmpty()) {
-        item.put("note", sel.description());
-      }
-      out.add(item);
+      String stance =
+          a.stance() != null || Extraction.EvidenceItem.FINDING.equals(kind)
+              ? (a.stance() != null ? a.stance() : "supports")
+              : null;
+      out.add(
+          new EvidenceItem(
+              run.cmocCodes.draft.newEvidenceId(),
+              targets,
+              kind,
+              about.isEmpty() ? null : List.copyOf(about),
+              quote,
+              location,
+              null,
+              speaker,
+              perspective,
+              stance,
+              a.strength(),
+              null,
+              sel.description() != null && !sel.description().isEmpty()
+                  ? sel.description()
+                  : null));
     }
     if (out.isEmpty()) {
       run.problems.add(

@@ -4,14 +4,14 @@ import static org.cmograph.exchange.Drafts.abbreviateWords;
 import static org.cmograph.exchange.Drafts.firstNonNull;
 import static org.cmograph.exchange.Drafts.lines;
 import static org.cmograph.exchange.Drafts.oneLine;
-import static org.cmograph.exchange.Drafts.put;
 import static org.cmograph.exchange.Drafts.slug;
-import static org.cmograph.exchange.Drafts.unique;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.cmograph.exchange.StudyDraft.Cmoc;
+import org.cmograph.exchange.StudyDraft.ContextLink;
+import org.cmograph.exchange.StudyDraft.Mechanism;
+import org.cmograph.exchange.StudyDraft.TheoryLink;
 import org.cmograph.extraction.Extraction;
 import org.cmograph.extraction.SheetLayout.Column;
 
@@ -29,8 +29,7 @@ final class SheetCmoc {
     this.run = study.run;
   }
 
-  Map<String, Object> cmoc(CmocRows g, int index) {
-    String pointer = "/cmocs/" + index;
+  Cmoc cmoc(CmocRows g, int index) {
     String label = g.values.get(Column.CMOC_LABEL);
     if (label == null) {
       label = g.labelFallback;
@@ -45,8 +44,8 @@ final class SheetCmoc {
     }
     if (g.id == null) {
       String base = label == null ? "cmoc-" + (index + 1) : Slugs.brief(label, 5);
-      g.id = unique(base.isEmpty() ? "cmoc-" + (index + 1) : base, study.cmocIds);
-    } else if (!study.cmocIds.add(g.id)) {
+      g.id = study.draft.newCmocId(base.isEmpty() ? "cmoc-" + (index + 1) : base);
+    } else if (!study.draft.takeCmocId(g.id)) {
       run.problems.add(
           run.cellError(
               "IMPORT-DUPLICATE-ID",
@@ -68,20 +67,12 @@ final class SheetCmoc {
         kind = Extraction.Cmoc.CONFIGURATION;
       }
     }
-    Map<String, Object> cmoc = new LinkedHashMap<>();
-    cmoc.put("id", g.id);
-    cmoc.put("label", label);
-    put(cmoc, "statement", g.values.get(Column.STATEMENT));
-    cmoc.put("kind", kind);
-    put(cmoc, "strategy", g.values.get(Column.STRATEGY));
     String actor = g.values.get(Column.ACTOR);
     if (actor != null) {
-      cmoc.put("actor", study.parts.actor(actor, g.rowOf.get(Column.ACTOR), Column.ACTOR));
+      actor = study.parts.actor(actor, g.rowOf.get(Column.ACTOR), Column.ACTOR);
     }
-    List<Map<String, Object>> contexts = study.parts.contextLinks(g);
-    if (!contexts.isEmpty()) {
-      cmoc.put("contexts", contexts);
-    }
+    List<ContextLink> contexts = study.parts.contextLinks(g);
+    Mechanism mechanism = null;
     Column mechanismCell =
         SheetRun.MECHANISM.stream().filter(c -> g.values.get(c) != null).findFirst().orElse(null);
     if (Extraction.Cmoc.OUTCOME_PATTERN.equals(kind)) {
@@ -112,12 +103,9 @@ final class SheetCmoc {
                   + " empty); give its concept, wording, resource or reasoning, or make its"
                   + " cmoc kind 'outcome-pattern' if the study shows outcomes without one"));
     } else {
-      cmoc.put("mechanism", mechanism(g, pointer + "/mechanism"));
+      mechanism = mechanism(g);
     }
     List<String> outcomes = study.parts.outcomeIds(g);
-    if (!outcomes.isEmpty()) {
-      cmoc.put("outcomes", outcomes);
-    }
     List<String> next = new ArrayList<>();
     for (String line : lines(g.values.get(Column.LEADS_TO))) {
       for (String token : line.split("[\\s,;]+")) {
@@ -126,18 +114,22 @@ final class SheetCmoc {
         }
       }
     }
-    if (!next.isEmpty()) {
-      cmoc.put("leads_to", next);
-    }
-    List<Map<String, Object>> links = theoryLinks(g);
-    if (!links.isEmpty()) {
-      cmoc.put("theory_links", links);
-    }
-    return cmoc;
+    return new Cmoc(
+        g.id,
+        label,
+        g.values.get(Column.STATEMENT),
+        kind,
+        g.values.get(Column.STRATEGY),
+        actor,
+        contexts,
+        mechanism,
+        outcomes,
+        next,
+        theoryLinks(g));
   }
 
-  List<Map<String, Object>> theoryLinks(CmocRows g) {
-    List<Map<String, Object>> out = new ArrayList<>();
+  List<TheoryLink> theoryLinks(CmocRows g) {
+    List<TheoryLink> out = new ArrayList<>();
     for (String line : lines(g.values.get(Column.THEORY_LINKS))) {
       if (line.isEmpty()) {
         continue;
@@ -173,49 +165,25 @@ final class SheetCmoc {
                     + ") and a theory CMOC id, e.g. 'supports tc1'"));
         continue;
       }
-      Map<String, Object> link = new LinkedHashMap<>();
-      link.put("theory_cmoc", target);
-      link.put("stance", stance);
-      if (rationale != null && !rationale.isEmpty()) {
-        link.put("rationale", rationale);
-      }
-      out.add(link);
+      out.add(
+          new TheoryLink(
+              target, stance, rationale != null && !rationale.isEmpty() ? rationale : null));
     }
     return out;
   }
 
-  Map<String, Object> mechanism(CmocRows g, String pointer) {
-    Map<String, Object> m = new LinkedHashMap<>();
+  Mechanism mechanism(CmocRows g) {
     String concept = g.values.get(Column.MECHANISM_CONCEPT);
     String wording = g.values.get(Column.MECHANISM_WORDING);
     String resource = g.values.get(Column.MECHANISM_RESOURCE);
     String reasoning = g.values.get(Column.MECHANISM_REASONING);
-    m.put("concept", concept(g, concept, wording, resource, reasoning, pointer + "/concept"));
-    put(m, "wording", wording);
-    put(m, "resource", resource);
-    put(m, "reasoning", reasoning);
     // An empty cell is a part the source does not report: said so, never filled in.
-    List<String> notReported = new ArrayList<>();
-    if (resource == null) {
-      notReported.add("resource");
-    }
-    if (reasoning == null) {
-      notReported.add("reasoning");
-    }
-    if (!notReported.isEmpty()) {
-      m.put("not_reported", notReported);
-    }
-    return m;
+    return Mechanism.of(
+        concept(g, concept, wording, resource, reasoning), wording, resource, reasoning);
   }
 
   /** The catalogue concept ({@link ConceptChoice}); a guess is reported and commented. */
-  String concept(
-      CmocRows g,
-      String concept,
-      String wording,
-      String resource,
-      String reasoning,
-      String pointer) {
+  String concept(CmocRows g, String concept, String wording, String resource, String reasoning) {
     ConceptChoice choice = ConceptChoice.of(run.catalogue, concept, wording, resource, reasoning);
     if (!choice.guessed()) {
       return choice.id();
@@ -245,7 +213,7 @@ final class SheetCmoc {
             ": "
                 + choice.guessWarning(concept, named)
                 + ". Check it, or add a concept to ontology/mechanism-catalogue.ttl"));
-    study.comments.put(pointer, choice.comment(concept));
+    study.draft.checkConcept(g.id, choice.comment(concept));
     return choice.id();
   }
 }

@@ -1,16 +1,13 @@
 package org.cmograph.exchange;
 
 import static org.cmograph.exchange.Drafts.oneLine;
-import static org.cmograph.exchange.Drafts.put;
-import static org.cmograph.exchange.Drafts.putAfter;
 import static org.cmograph.exchange.Drafts.slug;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import org.cmograph.exchange.StudyDraft.Cmoc;
+import org.cmograph.exchange.StudyDraft.EvidenceItem;
 import org.cmograph.extraction.Extraction;
 import org.cmograph.extraction.SheetLayout.Column;
 
@@ -24,10 +21,7 @@ final class SheetEvidence {
     this.studyId = studyId;
   }
 
-  Map<String, Object> evidence(Sheet.Row row, String id, String cmocId, Map<String, Object> cmoc) {
-    Map<String, Object> e = new LinkedHashMap<>();
-    e.put("id", id);
-    e.put("cmocs", List.of(cmocId));
+  EvidenceItem evidence(Sheet.Row row, String id, Cmoc cmoc) {
     String kind = Extraction.EvidenceItem.FINDING;
     if (run.columns.containsKey(Column.EVIDENCE_KIND)) {
       String kindRaw = run.value(row, Column.EVIDENCE_KIND);
@@ -45,8 +39,8 @@ final class SheetEvidence {
         }
       }
     }
-    put(e, "kind", kind);
     String about = run.value(row, Column.ABOUT);
+    List<String> aboutIds = null;
     if (about != null) {
       List<String> refs = new ArrayList<>();
       for (String token : about.split("[\\s,;]+")) {
@@ -55,22 +49,21 @@ final class SheetEvidence {
         }
         String t = token.toLowerCase(java.util.Locale.ROOT);
         if (t.equals("context") || t.equals("contexts")) {
-          contextIds(cmoc).forEach(refs::add);
+          refs.addAll(cmoc.contextIds());
         } else if (t.equals("outcome") || t.equals("outcomes")) {
-          outcomeIds(cmoc).forEach(refs::add);
+          refs.addAll(cmoc.outcomes());
         } else if (t.equals("response")) {
           refs.add("reasoning"); // the first format's word for the mechanism's reasoning
         } else {
           refs.add(slug(token));
         }
       }
-      e.put("about", List.copyOf(new LinkedHashSet<>(refs)));
+      aboutIds = List.copyOf(new LinkedHashSet<>(refs));
     }
     String quote = run.value(row, Column.QUOTE);
     if (quote == null) {
       run.problems.add(run.missingValue(row, Column.QUOTE, "evidence needs its verbatim quote"));
     }
-    put(e, "quote", quote);
     String location = run.value(row, Column.LOCATION);
     if (location == null) {
       run.problems.add(
@@ -79,11 +72,11 @@ final class SheetEvidence {
               Column.LOCATION,
               "evidence needs the place of its quote (e.g. 'Abstract, Results')"));
     }
-    put(e, "location", location);
     String pageRaw = run.value(row, Column.PAGE_NUMBER);
+    Integer page = null;
     if (pageRaw != null) {
       if (pageRaw.matches("[1-9][0-9]{0,5}")) {
-        e.put("page", Integer.valueOf(pageRaw));
+        page = Integer.valueOf(pageRaw);
       } else {
         run.problems.add(
             run.cellError(
@@ -123,8 +116,7 @@ final class SheetEvidence {
     } else {
       speaker = perspective != null && !authorsPerspective ? "participant" : "authors";
     }
-    put(e, "speaker", speaker);
-    put(e, "perspective", perspective);
+    String stance = null;
     String stanceRaw = run.value(row, Column.STANCE);
     if (stanceRaw == null && Extraction.EvidenceItem.FINDING.equals(kind)) {
       run.problems.add(
@@ -133,47 +125,51 @@ final class SheetEvidence {
               Column.STANCE,
               "a finding needs a stance (" + String.join(", ", run.vocab.stances) + ")"));
     } else if (stanceRaw != null) {
-      String stance = FormatVocabulary.match(stanceRaw, run.vocab.stances);
+      stance = FormatVocabulary.match(stanceRaw, run.vocab.stances);
       if (stance == null) {
         run.problems.add(run.badValue(row.number(), Column.STANCE, stanceRaw, run.vocab.stances));
       }
-      put(e, "stance", stance);
     }
+    String strength = null;
     String strengthRaw = run.value(row, Column.STRENGTH);
     if (strengthRaw != null) {
-      String strength = FormatVocabulary.match(strengthRaw, run.vocab.strengths);
+      strength = FormatVocabulary.match(strengthRaw, run.vocab.strengths);
       if (strength == null) {
         run.problems.add(
             run.badValue(row.number(), Column.STRENGTH, strengthRaw, run.vocab.strengths));
       }
-      put(e, "strength", strength);
     }
-    put(e, "inference", run.value(row, Column.INFERENCE));
-    put(e, "note", run.value(row, Column.NOTE));
-    return e;
+    return new EvidenceItem(
+        id,
+        List.of(cmoc.id()),
+        kind,
+        aboutIds,
+        quote,
+        location,
+        page,
+        speaker,
+        perspective,
+        stance,
+        strength,
+        run.value(row, Column.INFERENCE),
+        run.value(row, Column.NOTE));
   }
 
   /**
    * A second row with the same evidence id: one passage bearing on another CMOC joins its item,
    * which must then read the same on every row.
    */
-  @SuppressWarnings("unchecked")
   void sameEvidence(
-      Sheet.Row row,
-      String id,
-      String cmocId,
-      Map<String, Object> before,
-      Map<String, Object> item,
-      int firstRow) {
-    List<String> targets = (List<String>) before.get("cmocs");
-    if (targets.contains(cmocId)) {
+      Sheet.Row row, DraftBuilder draft, EvidenceItem before, EvidenceItem item, int firstRow) {
+    String cmocId = item.cmocs().get(0);
+    if (before.cmocs().contains(cmocId)) {
       run.problems.add(
           run.cellError(
               "IMPORT-DUPLICATE-ID",
               row.number(),
               run.col(Column.EVIDENCE_ID),
               ": evidence id '"
-                  + id
+                  + item.id()
                   + "' is used twice for CMOC '"
                   + cmocId
                   + "' in study '"
@@ -181,62 +177,23 @@ final class SheetEvidence {
                   + "'"));
       return;
     }
-    for (String key :
-        List.of(
-            "kind",
-            "quote",
-            "location",
-            "speaker",
-            "perspective",
-            "stance",
-            "strength",
-            "inference",
-            "note")) {
-      if (!java.util.Objects.equals(before.get(key), item.get(key))) {
-        run.problems.add(
-            run.cellError(
-                "IMPORT-CONFLICT",
-                row.number(),
-                run.col(Column.EVIDENCE_ID),
-                ": evidence '"
-                    + id
-                    + "' has a different "
-                    + key
-                    + " here than in row "
-                    + firstRow
-                    + "; one passage is one evidence item: repeat its cells on the row of each"
-                    + " CMOC it bears on, or give this row another evidence id"));
-        return;
-      }
+    String differs = before.firstDifference(item);
+    if (differs != null) {
+      run.problems.add(
+          run.cellError(
+              "IMPORT-CONFLICT",
+              row.number(),
+              run.col(Column.EVIDENCE_ID),
+              ": evidence '"
+                  + item.id()
+                  + "' has a different "
+                  + differs
+                  + " here than in row "
+                  + firstRow
+                  + "; one passage is one evidence item: repeat its cells on the row of each"
+                  + " CMOC it bears on, or give this row another evidence id"));
+      return;
     }
-    List<String> cmocs = new ArrayList<>(targets);
-    cmocs.add(cmocId);
-    before.put("cmocs", List.copyOf(cmocs));
-    List<String> about = (List<String>) item.get("about");
-    if (about != null) {
-      Set<String> all = new LinkedHashSet<>();
-      Object had = before.get("about");
-      if (had != null) {
-        all.addAll((List<String>) had);
-      }
-      all.addAll(about);
-      putAfter(before, "about", List.copyOf(all), "kind");
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  List<String> contextIds(Map<String, Object> cmoc) {
-    List<String> out = new ArrayList<>();
-    if (cmoc.get("contexts") instanceof List<?> links) {
-      for (Object link : links) {
-        out.add((String) ((Map<String, Object>) link).get("context"));
-      }
-    }
-    return out;
-  }
-
-  @SuppressWarnings("unchecked")
-  List<String> outcomeIds(Map<String, Object> cmoc) {
-    return cmoc.get("outcomes") instanceof List<?> ids ? (List<String>) ids : List.of();
+    draft.join(item.id(), cmocId, item.about());
   }
 }

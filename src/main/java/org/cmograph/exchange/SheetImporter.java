@@ -23,7 +23,7 @@ public final class SheetImporter {
   /** Which studies to take from the sheet (empty: all), and header names mapped to columns. */
   public record Options(Set<String> studies, Map<String, Column> mapping) {}
 
-  /** The drafts of the studies read, and every problem found. */
+  /** The drafts of the studies read (none when a problem is an error), and every problem found. */
   public record Result(List<StudyDraft> studies, List<Problem> problems) {
     public boolean hasErrors() {
       return problems.stream().anyMatch(Problem::isError);

@@ -63,12 +63,17 @@ final class SheetRun {
     Map<String, List<Sheet.Row>> byStudy = rowsByStudy();
     List<StudyDraft> drafts = new ArrayList<>();
     for (Map.Entry<String, List<Sheet.Row>> e : byStudy.entrySet()) {
-      drafts.add(new SheetStudy(this, e.getKey(), e.getValue()).draft());
+      StudyDraft d = new SheetStudy(this, e.getKey(), e.getValue()).draft();
+      if (d != null) {
+        drafts.add(d);
+      }
     }
-    // Said only of files that will be written: with errors, nothing is.
-    boolean errors = problems.stream().anyMatch(Problem::isError);
+    // With errors nothing is written, so there are no drafts to give.
+    if (problems.stream().anyMatch(Problem::isError)) {
+      drafts.clear();
+    }
     for (StudyDraft d : drafts) {
-      if (!errors && !columns.containsKey(Column.EVIDENCE_KIND) && !d.evidence().isEmpty()) {
+      if (!columns.containsKey(Column.EVIDENCE_KIND) && !d.evidence().isEmpty()) {
         problems.add(
             rowWarning(
                 "IMPORT-NO-KIND",

@@ -6,11 +6,12 @@ import static org.cmograph.exchange.Drafts.slug;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cmograph.exchange.StudyDraft.Cmoc;
+import org.cmograph.exchange.StudyDraft.EvidenceItem;
 import org.cmograph.extraction.Problem;
 import org.cmograph.extraction.SheetLayout.Column;
 
@@ -36,10 +37,7 @@ final class SheetStudy {
   final SheetRun run;
   final String studyId;
   final List<Sheet.Row> rows;
-  final Map<String, String> comments = new LinkedHashMap<>();
-  final Set<String> evidenceIds = new HashSet<>();
-  final Set<String> cmocIds = new HashSet<>();
-
+  final DraftBuilder draft;
   final StudyParts parts;
   final SheetEvidence evidenceCells;
   final SheetCmoc cmocCells;
@@ -48,82 +46,53 @@ final class SheetStudy {
     this.run = run;
     this.studyId = studyId;
     this.rows = rows;
-    this.parts = new StudyParts(run, studyId);
+    this.draft = new DraftBuilder(studyId, run.sheet.file());
+    this.parts = new StudyParts(run, draft);
     this.evidenceCells = new SheetEvidence(run, studyId);
     this.cmocCells = new SheetCmoc(this);
   }
 
+  /** The study's draft, or null when the import has found an error (in this study or another). */
   StudyDraft draft() {
-    String title = studyValue(Column.TITLE);
-    String source = studyValue(Column.SOURCE);
+    draft.title(studyValue(Column.TITLE)).source(studyValue(Column.SOURCE));
     List<CmocRows> groups = group();
     // Ids the sheet gives are taken first, so made-up ids never collide with them.
     for (Sheet.Row row : rows) {
       String e = run.value(row, Column.EVIDENCE_ID);
       if (e != null) {
-        evidenceIds.add(slug(e));
+        draft.reserveEvidenceId(slug(e));
       }
     }
     for (CmocRows g : groups) {
       for (Column c : List.of(Column.CONTEXT_ID, Column.OUTCOME_ID)) {
         for (String id : lines(g.values.get(c))) {
           if (!id.isEmpty()) {
-            parts.reservedIds.add(slug(id));
+            draft.reservePartId(slug(id));
           }
         }
       }
     }
-    List<Map<String, Object>> cmocs = new ArrayList<>();
-    List<Map<String, Object>> evidence = new ArrayList<>();
-    Map<String, Map<String, Object>> evidenceById = new HashMap<>();
     Map<String, Integer> evidenceRow = new HashMap<>();
-    int generated = 0;
     for (CmocRows g : groups) {
-      Map<String, Object> cmoc = cmocCells.cmoc(g, cmocs.size());
-      cmocs.add(cmoc);
+      Cmoc cmoc = cmocCells.cmoc(g, draft.cmocCount());
+      draft.cmoc(cmoc);
       for (Sheet.Row row : g.rows) {
         if (EVIDENCE_LEVEL.stream().noneMatch(c -> run.value(row, c) != null)) {
           continue;
         }
-        String id = run.value(row, Column.EVIDENCE_ID);
-        if (id == null) {
-          do {
-            id = "e" + (++generated);
-          } while (evidenceIds.contains(id));
-          evidenceIds.add(id);
-        } else {
-          id = slug(id);
-        }
-        Map<String, Object> item = evidenceCells.evidence(row, id, g.id, cmoc);
-        Map<String, Object> before = evidenceById.putIfAbsent(id, item);
+        String given = run.value(row, Column.EVIDENCE_ID);
+        String id = given == null ? draft.newEvidenceId() : slug(given);
+        EvidenceItem item = evidenceCells.evidence(row, id, cmoc);
+        EvidenceItem before = draft.evidence(id).orElse(null);
         if (before == null) {
-          evidence.add(item);
+          draft.evidence(item);
           evidenceRow.put(id, row.number());
         } else {
-          evidenceCells.sameEvidence(row, id, g.id, before, item, evidenceRow.get(id));
+          evidenceCells.sameEvidence(row, draft, before, item, evidenceRow.get(id));
         }
       }
     }
-    List<Map<String, Object>> actors = parts.partsOf("actor");
-    for (int i = 0; i < actors.size(); i++) {
-      if (Boolean.TRUE.equals(actors.get(i).remove(StudyParts.GUESSED_TYPE))) {
-        comments.put(
-            "/actors/" + i + "/type",
-            "CHECK: the sheet names no type for this actor; "
-                + String.join(" | ", run.vocab.actorTypes));
-      }
-    }
-    return new StudyDraft(
-        studyId,
-        title,
-        source,
-        actors,
-        parts.partsOf("context"),
-        parts.partsOf("outcome"),
-        cmocs,
-        evidence,
-        comments,
-        run.sheet.file());
+    return run.problems.stream().anyMatch(Problem::isError) ? null : draft.build();
   }
 
   String studyValue(Column column) {

@@ -6,50 +6,40 @@ import static org.cmograph.exchange.Drafts.bool;
 import static org.cmograph.exchange.Drafts.lines;
 import static org.cmograph.exchange.Drafts.oneLine;
 import static org.cmograph.exchange.Drafts.slug;
-import static org.cmograph.exchange.Drafts.unique;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
+import org.cmograph.exchange.StudyDraft.Actor;
+import org.cmograph.exchange.StudyDraft.Context;
+import org.cmograph.exchange.StudyDraft.ContextLink;
+import org.cmograph.exchange.StudyDraft.Outcome;
+import org.cmograph.exchange.StudyDraft.Part;
 import org.cmograph.extraction.Problem;
 import org.cmograph.extraction.SheetLayout.Column;
 
 /**
- * The study-level actors, contexts and outcomes a sheet's CMOC rows name: one id space, each part
- * taken once however many CMOCs name it, its cells required to agree.
+ * The study-level actors, contexts and outcomes a sheet's CMOC rows name, mapped onto the draft
+ * builder (one id space, each part taken once however many CMOCs name it, its cells required to
+ * agree), with the sheet's own messages and places.
  */
 final class StudyParts {
-  /** Marks, until the draft is made, an actor whose type the sheet did not name. */
-  static final String GUESSED_TYPE = "\u0000guessed-type";
-
   final SheetRun run;
-  final String studyId;
+  final DraftBuilder draft;
 
-  /** Actors, contexts and outcomes by id: they share one id space. */
-  final Map<String, Part> parts = new LinkedHashMap<>();
+  /** The row and column that first gave each part, by id. */
+  private final Map<String, int[]> firstCell = new HashMap<>();
 
-  final Set<String> reservedIds = new HashSet<>();
-
-  StudyParts(SheetRun run, String studyId) {
+  StudyParts(SheetRun run, DraftBuilder draft) {
     this.run = run;
-    this.studyId = studyId;
-  }
-
-  List<Map<String, Object>> partsOf(String kind) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Part p : parts.values()) {
-      if (p.kind.equals(kind)) {
-        out.add(p.values);
-      }
-    }
-    return out;
+    this.draft = draft;
   }
 
   /** The CMOC's links to the study's contexts, each with the role the sheet gives it here. */
-  List<Map<String, Object>> contextLinks(CmocRows g) {
+  List<ContextLink> contextLinks(CmocRows g) {
     List<String> ids =
         parts(
             g,
@@ -67,7 +57,7 @@ final class StudyParts {
               Column.CONTEXT,
               lines(g.values.get(Column.CONTEXT)).size()));
     }
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<ContextLink> out = new ArrayList<>();
     List<String> unroled = new ArrayList<>();
     List<String> descriptions = lines(g.values.get(Column.CONTEXT));
     for (int i = 0, k = 0; i < descriptions.size(); i++) {
@@ -79,23 +69,18 @@ final class StudyParts {
         continue;
       }
       String raw = i < roles.size() ? roles.get(i) : "";
-      Map<String, Object> link = new LinkedHashMap<>();
-      link.put("context", id);
+      String role = null;
       if (raw.isEmpty()) {
         unroled.add(id);
       } else {
-        putEnum(
-            link,
-            "role",
-            raw,
-            run.vocab.contextRoles,
-            g.rowOf.get(Column.CONTEXT_ROLE),
-            Column.CONTEXT_ROLE);
+        role =
+            vocabulary(
+                raw, run.vocab.contextRoles, g.rowOf.get(Column.CONTEXT_ROLE), Column.CONTEXT_ROLE);
       }
-      if (out.stream().anyMatch(l -> id.equals(l.get("context")))) {
+      if (out.stream().anyMatch(l -> id.equals(l.context()))) {
         continue; // one context named twice in one cell is one link
       }
-      out.add(link);
+      out.add(new ContextLink(id, role));
     }
     if (!unroled.isEmpty() && run.columns.containsKey(Column.CONTEXT_ROLE)) {
       // A role is what the researcher read in the source; the import never guesses one.
@@ -167,7 +152,7 @@ final class StudyParts {
       if (description.isEmpty()) {
         continue;
       }
-      Map<String, Object> values = new LinkedHashMap<>();
+      Map<Column, Object> values = new EnumMap<>(Column.class);
       for (Column a : attributes) {
         List<String> cells = lines(g.values.get(a));
         String raw = i < cells.size() ? cells.get(i) : "";
@@ -175,27 +160,57 @@ final class StudyParts {
           continue;
         }
         int at = g.rowOf.get(a);
-        switch (a) {
-          case CONTEXT_TYPE -> putEnum(values, "type", raw, run.vocab.contextTypes, at, a);
-          case OUTCOME_DIRECTION -> putEnum(values, "direction", raw, run.vocab.directions, at, a);
-          case OUTCOME_LEVEL -> putEnum(values, "level", raw, run.vocab.levels, at, a);
-          case OUTCOME_INTENDED -> {
-            Boolean b = bool(raw);
-            if (b == null) {
-              run.problems.add(run.badValue(at, a, raw, List.of("true", "false")));
-            } else {
-              values.put("intended", b);
-            }
-          }
-          case OUTCOME_FOR -> values.put("for", actor(raw, at, a));
-          case CONTEXT_CONCEPT, OUTCOME_CONCEPT -> values.put("concept", slug(raw));
-          default -> throw new IllegalStateException(a.name());
+        Object v =
+            switch (a) {
+              case CONTEXT_TYPE -> vocabulary(raw, run.vocab.contextTypes, at, a);
+              case OUTCOME_DIRECTION -> vocabulary(raw, run.vocab.directions, at, a);
+              case OUTCOME_LEVEL -> vocabulary(raw, run.vocab.levels, at, a);
+              case OUTCOME_INTENDED -> {
+                Boolean b = bool(raw);
+                if (b == null) {
+                  run.problems.add(run.badValue(at, a, raw, List.of("true", "false")));
+                }
+                yield b;
+              }
+              case OUTCOME_FOR -> actor(raw, at, a);
+              case CONTEXT_CONCEPT, OUTCOME_CONCEPT -> slug(raw);
+              default -> throw new IllegalStateException(a.name());
+            };
+        if (v != null) {
+          values.put(a, v);
         }
       }
       String given = i < ids.size() && !ids.get(i).isEmpty() ? slug(ids.get(i)) : null;
-      out.add(part(kind, given, description, values, row, run.col(descriptionColumn), idColumn));
+      out.add(
+          part(
+              kind,
+              given,
+              description,
+              id -> made(kind, id, description, values),
+              row,
+              run.col(descriptionColumn),
+              idColumn));
     }
     return out;
+  }
+
+  /** The context or outcome these cells describe. */
+  private static Part made(String kind, String id, String description, Map<Column, Object> v) {
+    if (kind.equals("context")) {
+      return new Context(
+          id,
+          description,
+          (String) v.get(Column.CONTEXT_TYPE),
+          (String) v.get(Column.CONTEXT_CONCEPT));
+    }
+    return new Outcome(
+        id,
+        description,
+        (String) v.get(Column.OUTCOME_DIRECTION),
+        (String) v.get(Column.OUTCOME_LEVEL),
+        (Boolean) v.get(Column.OUTCOME_INTENDED),
+        (String) v.get(Column.OUTCOME_FOR),
+        (String) v.get(Column.OUTCOME_CONCEPT));
   }
 
   /** The id of the study part {@code kind} these cells name, adding it when it is new. */
@@ -203,18 +218,13 @@ final class StudyParts {
       String kind,
       String given,
       String description,
-      Map<String, Object> attributes,
+      Function<String, Part> make,
       int row,
       int column,
       Column idColumn) {
     String id = given;
     if (id == null) {
-      for (Part p : parts.values()) {
-        if (p.kind.equals(kind) && description.equals(p.values.get("description"))) {
-          id = (String) p.values.get("id");
-          break;
-        }
-      }
+      id = draft.partDescribed(kind, description).map(Part::id).orElse(null);
     }
     if (id != null && RESERVED.contains(id)) {
       run.problems.add(
@@ -226,21 +236,13 @@ final class StudyParts {
       return null;
     }
     if (id == null) {
-      String base = Slugs.brief(description, 4);
-      Set<String> used = new HashSet<>(parts.keySet());
-      used.addAll(reservedIds);
-      id = unique(base.isEmpty() || RESERVED.contains(base) ? kind : base, used);
+      id = draft.newPartId(kind, description);
     }
-    Part p = parts.get(id);
-    if (p == null) {
-      p = new Part(kind, row, column);
-      p.values.put("id", id);
-      p.values.put("description", description);
-      p.values.putAll(attributes);
-      parts.put(id, p);
-      return id;
-    }
-    if (!p.kind.equals(kind)) {
+    DraftBuilder.Added added = draft.part(make.apply(id));
+    firstCell.putIfAbsent(id, new int[] {row, column});
+    int firstRow = firstCell.get(id)[0];
+    if (added.otherKind() != null) {
+      String other = added.otherKind().kind();
       run.problems.add(
           run.cellError(
               "IMPORT-DUPLICATE-ID",
@@ -249,47 +251,40 @@ final class StudyParts {
               ": id '"
                   + id
                   + "' names "
-                  + (p.kind.equals("actor") ? "an " : "a ")
-                  + p.kind
+                  + (other.equals("actor") ? "an " : "a ")
+                  + other
                   + " in row "
-                  + p.row
+                  + firstRow
                   + " and "
                   + (kind.equals("actor") ? "an " : "a ")
                   + kind
                   + " here (the actors, contexts and outcomes of study '"
-                  + studyId
+                  + draft.studyId()
                   + "' share one id space)"));
       return null;
     }
-    Map<String, Object> mine = new LinkedHashMap<>(attributes);
-    mine.put("description", description);
-    for (Map.Entry<String, Object> e : mine.entrySet()) {
-      Object had = p.values.get(e.getKey());
-      if (had == null) {
-        p.values.put(e.getKey(), e.getValue());
-      } else if (!had.equals(e.getValue())) {
-        run.problems.add(
-            run.cellError(
-                "IMPORT-CONFLICT",
-                row,
-                column,
-                ": "
-                    + kind
-                    + " '"
-                    + id
-                    + "' has a different "
-                    + e.getKey()
-                    + " here than in row "
-                    + p.row
-                    + " ('"
-                    + oneLine(abbreviateWords(e.getValue().toString(), 60))
-                    + "', not '"
-                    + oneLine(abbreviateWords(had.toString(), 60))
-                    + "'); a "
-                    + kind
-                    + " is one condition of the study, shared by its CMOCs: describe it the same"
-                    + " way on every row, or give it another id"));
-      }
+    for (DraftBuilder.Conflict c : added.conflicts()) {
+      run.problems.add(
+          run.cellError(
+              "IMPORT-CONFLICT",
+              row,
+              column,
+              ": "
+                  + kind
+                  + " '"
+                  + id
+                  + "' has a different "
+                  + c.field()
+                  + " here than in row "
+                  + firstRow
+                  + " ('"
+                  + oneLine(abbreviateWords(c.now().toString(), 60))
+                  + "', not '"
+                  + oneLine(abbreviateWords(c.was().toString(), 60))
+                  + "'); a "
+                  + kind
+                  + " is one condition of the study, shared by its CMOCs: describe it the same"
+                  + " way on every row, or give it another id"));
     }
     return id;
   }
@@ -310,9 +305,8 @@ final class StudyParts {
       stated = FormatVocabulary.match(typed.group(2), run.vocab.actorTypes);
     }
     String id = slug(text);
-    Part p = parts.get(id);
-    if (p != null && p.kind.equals("actor")) {
-      if (stated != null && !stated.equals(p.values.get("type"))) {
+    if (draft.part(id).orElse(null) instanceof Actor had) {
+      if (stated != null && !stated.equals(had.type())) {
         run.problems.add(
             run.cellError(
                 "IMPORT-CONFLICT",
@@ -323,9 +317,9 @@ final class StudyParts {
                     + "' has type '"
                     + stated
                     + "' here and '"
-                    + p.values.get("type")
+                    + had.type()
                     + "' in row "
-                    + p.row));
+                    + firstCell.get(id)[0]));
       }
       return id;
     }
@@ -334,10 +328,7 @@ final class StudyParts {
       String first = text.split("[\\s-]+")[0];
       type = FormatVocabulary.match(first, run.vocab.actorTypes);
     }
-    Map<String, Object> values = new LinkedHashMap<>();
-    values.put("type", type != null ? type : "other");
     if (type == null) {
-      values.put(GUESSED_TYPE, Boolean.TRUE);
       run.problems.add(
           run.cellWarning(
               "IMPORT-ACTOR-TYPE",
@@ -350,7 +341,22 @@ final class StudyParts {
                   + String.join(", ", run.vocab.actorTypes)));
     }
     String description = Slugs.isSlug(text) ? text.replace('-', ' ') : text;
-    String made = part("actor", id, description, values, row, run.col(column), column);
+    String actorType = type != null ? type : "other";
+    String made =
+        part(
+            "actor",
+            id,
+            description,
+            x -> new Actor(x, description, actorType),
+            row,
+            run.col(column),
+            column);
+    if (made != null && type == null) {
+      draft.checkActorType(
+          made,
+          "CHECK: the sheet names no type for this actor; "
+              + String.join(" | ", run.vocab.actorTypes));
+    }
     return made == null ? id : made;
   }
 
@@ -373,27 +379,12 @@ final class StudyParts {
             + ", in the same order");
   }
 
-  void putEnum(
-      Map<String, Object> part, String key, String raw, List<String> allowed, int row, Column c) {
+  /** The vocabulary word {@code raw} names, or null (reported). */
+  String vocabulary(String raw, List<String> allowed, int row, Column c) {
     String v = FormatVocabulary.match(raw, allowed);
     if (v == null) {
       run.problems.add(run.badValue(row, c, raw, allowed));
-    } else {
-      part.put(key, v);
     }
-  }
-
-  /** A study-level actor, context or outcome, with the row that first gave it. */
-  private static final class Part {
-    final String kind;
-    final Map<String, Object> values = new LinkedHashMap<>();
-    final int row;
-    final int column;
-
-    Part(String kind, int row, int column) {
-      this.kind = kind;
-      this.row = row;
-      this.column = column;
-    }
+    return v;
   }
 }

@@ -97,36 +97,34 @@ class SheetImportTest {
     // Row 3 repeats no CMOC part, so it is more evidence for the CMOC of row 2.
     assertEquals(2, d.cmocs().size());
     assertEquals(3, d.evidence().size());
-    assertEquals("e2", d.evidence().get(1).get("id"));
-    assertEquals(List.of(d.cmocs().get(0).get("id")), d.evidence().get(1).get("cmocs"));
-    assertEquals("configuration", d.cmocs().get(0).get("kind"));
+    assertEquals("e2", d.evidence().get(1).id());
+    assertEquals(List.of(d.cmocs().get(0).id()), d.evidence().get(1).cmocs());
+    assertEquals("configuration", d.cmocs().get(0).kind());
     // Contexts are the study's; each CMOC links to its own with the role the sheet gives.
     assertEquals(3, d.contexts().size(), "two lines in one cell are two contexts");
-    assertEquals("interpersonal", d.contexts().get(1).get("type"));
-    assertEquals("regular-work-clinical-teams", d.contexts().get(0).get("id"));
+    assertEquals("interpersonal", d.contexts().get(1).type());
+    assertEquals("regular-work-clinical-teams", d.contexts().get(0).id());
     assertEquals(
         List.of(
-            Map.of("context", "regular-work-clinical-teams", "role", "enabling"),
-            Map.of("context", d.contexts().get(1).get("id"), "role", "enabling")),
-        d.cmocs().get(0).get("contexts"));
+            new StudyDraft.ContextLink("regular-work-clinical-teams", "enabling"),
+            new StudyDraft.ContextLink(d.contexts().get(1).id(), "enabling")),
+        d.cmocs().get(0).contexts());
     assertEquals(
-        List.of(Map.of("context", d.contexts().get(2).get("id"), "role", "blocking")),
-        d.cmocs().get(1).get("contexts"));
-    assertEquals(List.of(d.outcomes().get(0).get("id")), d.cmocs().get(0).get("outcomes"));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> mechanism = (Map<String, Object>) d.cmocs().get(0).get("mechanism");
-    assertEquals("role-integration", mechanism.get("concept"), "the wording is a catalogue label");
+        List.of(new StudyDraft.ContextLink(d.contexts().get(2).id(), "blocking")),
+        d.cmocs().get(1).contexts());
+    assertEquals(List.of(d.outcomes().get(0).id()), d.cmocs().get(0).outcomes());
+    StudyDraft.Mechanism mechanism = d.cmocs().get(0).mechanism();
+    assertEquals("role-integration", mechanism.concept(), "the wording is a catalogue label");
     // The sheet has no reasoning column: the file says the reasoning is not reported.
-    assertEquals(List.of("reasoning"), mechanism.get("not_reported"));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> second = (Map<String, Object>) d.cmocs().get(1).get("mechanism");
-    assertEquals(List.of("resource", "reasoning"), second.get("not_reported"));
+    assertEquals(List.of("reasoning"), mechanism.notReported());
+    StudyDraft.Mechanism second = d.cmocs().get(1).mechanism();
+    assertEquals(List.of("resource", "reasoning"), second.notReported());
     // "peer workers" is a perspective, so the speaker is a participant.
-    assertEquals("peer-worker", d.evidence().get(2).get("perspective"));
-    assertEquals("participant", d.evidence().get(2).get("speaker"));
-    assertEquals("authors", d.evidence().get(0).get("speaker"));
+    assertEquals("peer-worker", d.evidence().get(2).perspective());
+    assertEquals("participant", d.evidence().get(2).speaker());
+    assertEquals("authors", d.evidence().get(0).speaker());
     // No kind column: every item is a finding, and the import says so once.
-    assertTrue(d.evidence().stream().allMatch(e -> "finding".equals(e.get("kind"))));
+    assertTrue(d.evidence().stream().allMatch(e -> "finding".equals(e.kind())));
     List<Problem> noKind =
         o.problems().stream().filter(p -> p.code().equals("IMPORT-NO-KIND")).toList();
     assertEquals(1, noKind.size(), render(o.problems()));
