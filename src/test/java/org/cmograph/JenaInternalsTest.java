@@ -2,7 +2,6 @@ package org.cmograph;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -25,7 +24,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *
  * Public APIs (DatabaseMgr, TDB2's context symbols, ARQ, ShaclValidator's reports) are free to use.
  */
-@AnalyzeClasses(packages = "org.cmograph", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.cmograph", importOptions = MainClassesOnly.class)
 class JenaInternalsTest {
   @ArchTest
   static final ArchRule storageInternalsOnlyInTheStore =

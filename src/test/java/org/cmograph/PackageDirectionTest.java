@@ -2,12 +2,13 @@ package org.cmograph;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,15 @@ class PackageDirectionTest {
   static void importMainClasses() {
     main =
         new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(new MainClassesOnly())
             .importPackages("org.cmograph");
+  }
+
+  @Test
+  void importsTheMainClassesAndNoTestClass() {
+    assertTrue(main.contain(org.cmograph.cli.CmographCommand.class));
+    assertFalse(main.contain(PackageDirectionTest.class), "a test class was imported");
+    assertFalse(main.contain(org.cmograph.testing.Repo.class), "a test helper was imported");
   }
 
   @TestFactory

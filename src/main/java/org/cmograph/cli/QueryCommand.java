@@ -11,15 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.sparql.engine.binding.Binding;
 import org.cmograph.query.CatalogueQuery;
-import org.cmograph.query.ParamValues;
 import org.cmograph.query.QueryCatalogue;
 import org.cmograph.query.QueryFailure;
-import org.cmograph.query.QueryParam;
 import org.cmograph.query.QueryResult;
 import org.cmograph.query.QueryRunner;
 import org.cmograph.query.QueryUsageException;
@@ -101,8 +95,8 @@ final class QueryCommand implements Callable<Integer> {
       ResultFormat resultFormat = ResultFormat.parse(format);
       CatalogueQuery declared = resolve(catalogue);
       Map<String, String> values = parseParams();
-      Query bound = declared.bind(values);
-      if ((bound.isConstructType() || bound.isDescribeType())
+      BoundQuery bound = BoundQuery.of(declared, values);
+      if (bound.givesRdf()
           && (resultFormat == ResultFormat.CSV || resultFormat == ResultFormat.TSV)) {
         throw new QueryUsageException(
             "a CONSTRUCT or DESCRIBE query gives RDF, not rows: use --format table (Turtle) or json"
@@ -111,9 +105,8 @@ final class QueryCommand implements Callable<Integer> {
       QueryRunner runner = new QueryRunner(Duration.ofSeconds(timeoutSeconds));
       QueryResult result =
           target.remote()
-              ? checkedRun(
-                  declared, values, bound, q -> runner.run(q, target.endpoint, target.credentials))
-              : runLocally(ws, runner, declared, values, bound);
+              ? bound.runAt(runner, target.endpoint, target.credentials)
+              : runLocally(ws, runner, bound);
       ByteArrayOutputStream buffer = new ByteArrayOutputStream();
       result.write(resultFormat, buffer);
       out.print(buffer.toString(StandardCharsets.UTF_8));
@@ -153,39 +146,7 @@ final class QueryCommand implements Callable<Integer> {
     return catalogue.require(query);
   }
 
-  /**
-   * Runs {@code bound} with {@code run}, after refusing a mechanism or study id that names nothing
-   * where it runs (with the nearest ids, as the endpoint's forms answer): such a query would find
-   * nothing, silently.
-   */
-  private static QueryResult checkedRun(
-      CatalogueQuery declared,
-      Map<String, String> values,
-      Query bound,
-      Function<Query, QueryResult> run) {
-    for (QueryParam p : declared.params()) {
-      String value = values.get(p.name());
-      if (value != null) {
-        ParamValues.problem(p, value, text -> rows(run.apply(QueryFactory.create(text))))
-            .ifPresent(
-                message -> {
-                  throw new QueryUsageException(message);
-                });
-      }
-    }
-    return run.apply(bound);
-  }
-
-  private static List<Binding> rows(QueryResult result) {
-    return result instanceof QueryResult.Rows rows ? rows.rows() : List.of();
-  }
-
-  private QueryResult runLocally(
-      Workspace ws,
-      QueryRunner runner,
-      CatalogueQuery declared,
-      Map<String, String> values,
-      Query bound) {
+  private QueryResult runLocally(Workspace ws, QueryRunner runner, BoundQuery bound) {
     if (!target.storeOptions.isDefault() && !CmoStore.exists(target.resolve(ws))) {
       throw new CliException(
           ErrorCode.NO_STORE,
@@ -201,8 +162,7 @@ final class QueryCommand implements Callable<Integer> {
     } catch (StoreException.Locked locked) {
       // A running 'cmograph serve' holds the store: ask it.
       ServedStore.Server server = StoreReader.server(target.resolve(ws), locked, err);
-      QueryResult result =
-          checkedRun(declared, values, bound, q -> runner.run(q, server.queryUrl()));
+      QueryResult result = bound.runAt(runner, server.queryUrl(), null);
       if (result instanceof QueryResult.Rows rows && rows.rows().size() >= server.maxRows()) {
         err.printf(
             "warning: the server returns at most %d rows (serve --max-rows); there may be more%n",
@@ -212,7 +172,7 @@ final class QueryCommand implements Callable<Integer> {
       return result;
     }
     try (store) {
-      return checkedRun(declared, values, bound, q -> runner.run(q, store.dataset()));
+      return bound.runOn(runner, store);
     }
   }
 

@@ -15,20 +15,30 @@ import org.apache.jena.graph.Triple;
 public final class CatalogueEntries {
   private CatalogueEntries() {}
 
-  /** One of the shared catalogues: its concept class and the namespace of its concept IRIs. */
+  /**
+   * One of the shared catalogues: its concept class and the namespace of its concept IRIs. The
+   * class is held as an IRI, not a Jena node: picocli reads this enum's constants whenever it
+   * builds the command line ({@code catalogue list}'s parameter), even for {@code --help}, and a
+   * {@link Vocab} node would initialise Jena there (~0.9 s; CliStartupIT).
+   */
   public enum Catalogue {
-    MECHANISMS(Vocab.MechanismConcept, Vocab.MECHANISM, "mechanism-catalogue.ttl"),
-    CONTEXTS(Vocab.ContextConcept, Vocab.CONTEXT_CONCEPT, "context-catalogue.ttl"),
-    OUTCOMES(Vocab.OutcomeConcept, Vocab.OUTCOME_CONCEPT, "outcome-catalogue.ttl");
+    MECHANISMS(Vocab.NS + "MechanismConcept", Vocab.MECHANISM, "mechanism-catalogue.ttl"),
+    CONTEXTS(Vocab.NS + "ContextConcept", Vocab.CONTEXT_CONCEPT, "context-catalogue.ttl"),
+    OUTCOMES(Vocab.NS + "OutcomeConcept", Vocab.OUTCOME_CONCEPT, "outcome-catalogue.ttl");
 
-    final Node type;
+    private final String typeIri;
     final String namespace;
     private final String file;
 
-    Catalogue(Node type, String namespace, String file) {
-      this.type = type;
+    Catalogue(String typeIri, String namespace, String file) {
+      this.typeIri = typeIri;
       this.namespace = namespace;
       this.file = file;
+    }
+
+    /** The class of the catalogue's concepts. */
+    Node type() {
+      return NodeFactory.createURI(typeIri);
     }
 
     /** The catalogue's file under {@code ontology/}. */
@@ -55,7 +65,7 @@ public final class CatalogueEntries {
   /** The catalogue's concepts in id order. */
   public static List<Entry> of(Graph catalogues, Catalogue which) {
     List<Entry> out = new ArrayList<>();
-    for (Triple t : catalogues.find(Node.ANY, Vocab.type, which.type).toList()) {
+    for (Triple t : catalogues.find(Node.ANY, Vocab.type, which.type()).toList()) {
       Node concept = t.getSubject();
       if (!concept.isURI() || !concept.getURI().startsWith(which.namespace)) {
         continue;

@@ -128,6 +128,8 @@ public final class BenchmarkHarness {
       Samples jenaCpuMs,
       double oursPeakMiB,
       double jenaPeakMiB,
+      double oursAfterGcMiB,
+      double jenaAfterGcMiB,
       double validateMs,
       double generateMs) {
     double oursRate() {
@@ -314,6 +316,8 @@ public final class BenchmarkHarness {
     Samples jenaCpu = new Samples();
     double oursPeak = 0;
     double jenaPeak = 0;
+    double oursAfterGc = 0;
+    double jenaAfterGc = 0;
     double validateMs = Double.NaN;
     Path studies = data.resolve("studies");
     if (!options.quick()) {
@@ -356,6 +360,7 @@ public final class BenchmarkHarness {
         oursWall.add(l.wallMs());
         oursCpu.add(l.field("cpuMs"));
         oursPeak = Math.max(oursPeak, l.field("peakHeapMiB"));
+        oursAfterGc = Math.max(oursAfterGc, l.field("afterGcHeapMiB"));
       }
       results.sampleLoad();
       if (r == 0) {
@@ -380,6 +385,7 @@ public final class BenchmarkHarness {
         jenaCpu.add(j.field("cpuMs"));
         jenaQuads = (long) j.field("quads");
         jenaPeak = Math.max(jenaPeak, j.field("peakHeapMiB"));
+        jenaAfterGc = Math.max(jenaAfterGc, j.field("afterGcHeapMiB"));
       }
       results.sampleLoad();
     }
@@ -399,6 +405,8 @@ public final class BenchmarkHarness {
             jenaCpu,
             oursPeak,
             jenaPeak,
+            oursAfterGc,
+            jenaAfterGc,
             validateMs,
             generateMs));
   }

@@ -1,15 +1,13 @@
 package org.cmograph.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.Locale;
 import org.cmograph.cli.CmographCommand;
 
 /**
  * Runs one cmograph command in this (child) JVM, then prints a line the harness reads: exit status,
- * milliseconds inside the command, and the peak heap used (the sum of each heap pool's peak, an
- * upper bound of the real peak).
+ * milliseconds inside the command, CPU time, the most heap in use at any moment and the most in use
+ * right after a collection ({@link HeapPeak}).
  */
 public final class ChildMain {
   static final String MARK = "BENCH-CHILD";
@@ -17,18 +15,20 @@ public final class ChildMain {
   private ChildMain() {}
 
   public static void main(String[] args) {
+    HeapPeak.start();
     long start = System.nanoTime();
     int exit = CmographCommand.execute(args);
     long ms = (System.nanoTime() - start) / 1_000_000;
     System.out.flush();
     System.err.printf(
         Locale.ROOT,
-        "%s exit=%d ms=%d cpuMs=%d peakHeapMiB=%.1f%n",
+        "%s exit=%d ms=%d cpuMs=%d peakHeapMiB=%.1f afterGcHeapMiB=%.1f%n",
         MARK,
         exit,
         ms,
         cpuMs(),
-        peakHeapMiB());
+        HeapPeak.peakMiB(),
+        HeapPeak.afterGcMiB());
     System.exit(exit);
   }
 
@@ -39,15 +39,5 @@ public final class ChildMain {
       return os.getProcessCpuTime() / 1_000_000;
     }
     return -1;
-  }
-
-  static double peakHeapMiB() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak / (1024.0 * 1024.0);
   }
 }

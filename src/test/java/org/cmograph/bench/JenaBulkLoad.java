@@ -48,14 +48,16 @@ public final class JenaBulkLoad {
   }
 
   public static void main(String[] args) {
+    HeapPeak.start();
     Loaded l = load(Path.of(args[0]), Path.of(args[1]));
     System.err.printf(
         Locale.ROOT,
-        "%s quads=%d ms=%d cpuMs=%d peakHeapMiB=%.1f%n",
+        "%s quads=%d ms=%d cpuMs=%d peakHeapMiB=%.1f afterGcHeapMiB=%.1f%n",
         MARK,
         l.quads(),
         l.ms(),
         ChildMain.cpuMs(),
-        ChildMain.peakHeapMiB());
+        HeapPeak.peakMiB(),
+        HeapPeak.afterGcMiB());
   }
 }

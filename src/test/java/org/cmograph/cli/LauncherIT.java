@@ -15,6 +15,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.cmograph.testing.Repo;
@@ -30,6 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherIT {
   record Run(int exit, String out, String err) {}
 
+  /**
+   * Each case that makes the archive again runs a warm-up (most of this class's time), so the
+   * truncated case runs in a second checkout, on a copy of the first archive, while the first
+   * checkout goes through the stale, corrupt and invalid cases.
+   */
   @Test
   void commandsWorkWithTheArchiveMissingStaleTruncatedOrCorrupt(@TempDir Path tmp)
       throws Exception {
@@ -45,9 +51,9 @@ class LauncherIT {
     assertEquals(version, first.out());
     assertTrue(Files.size(archive) > 1_000_000, "archive made");
     assertEquals(Long.toString(Files.size(archive)), Files.readString(size).strip());
-    assertTrue(usesArchive(root, tmp), "the next run maps classes from the archive");
-    Run quiet = launch(root, tmp, "--version");
-    assertEquals(new Run(0, version, ""), quiet, "nothing printed besides the command's output");
+    Logged quiet = launchLogged(root, tmp, "--version");
+    assertEquals(new Run(0, version, ""), quiet.run(), "nothing printed besides the output");
+    assertTrue(quiet.usedArchive(), "the next run maps classes from the archive");
     try (Stream<Path> files = Files.list(root.resolve("target"))) {
       assertEquals(
           List.of(
@@ -56,36 +62,53 @@ class LauncherIT {
           "no temporary files left");
     }
 
-    // Corrupt in the middle (same size): the checksum refuses it, the jar is used, silently.
-    corrupt(archive);
-    assertEquals(new Run(0, version, ""), launch(root, tmp, "--version"));
-    assertFalse(usesArchive(root, tmp), "a corrupt archive is not mapped");
-
-    // Truncated (the JVM would crash mapping it): not used, made again.
-    truncate(archive, 4096);
-    Run truncated = launch(root, tmp, "--version");
-    assertEquals(0, truncated.exit(), truncated.err());
-    assertEquals(version, truncated.out());
-    assertEquals(Long.toString(Files.size(archive)), Files.readString(size).strip());
-    assertTrue(usesArchive(root, tmp));
+    // Truncated (the JVM would crash mapping it): not used, made again (and then used).
+    Path other = Files.createDirectories(tmp.resolve("other"));
+    Path otherRoot = checkout(other);
+    Path otherArchive = otherRoot.resolve("target/cmograph-0.1.0-all.jsa");
+    Path otherSize = otherRoot.resolve("target/cmograph-0.1.0-all.jsa.size");
+    Files.copy(archive, otherArchive);
+    Files.copy(size, otherSize);
+    truncate(otherArchive, 4096);
+    // Only its size is wrong: it is newer than the jar, as the first archive was.
+    Files.setLastModifiedTime(
+        otherRoot.resolve("target/cmograph-0.1.0-all.jar"),
+        FileTime.from(Instant.now().minusSeconds(60)));
+    Files.setLastModifiedTime(otherArchive, FileTime.from(Instant.now()));
+    CompletableFuture<Logged> truncated =
+        CompletableFuture.supplyAsync(() -> launchLogged(otherRoot, other, "--version"));
 
     // Stale (jar newer than the archive): made again for the new jar.
     Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(3600)));
     Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
-    Run stale = launch(root, tmp, "--version");
-    assertEquals(0, stale.exit(), stale.err());
-    assertEquals(version, stale.out());
+    Logged stale = launchLogged(root, tmp, "--version");
+    assertEquals(0, stale.run().exit(), stale.run().err());
+    assertEquals(version, stale.run().out());
     assertTrue(
         Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0, "remade");
-    assertTrue(usesArchive(root, tmp));
+    assertTrue(stale.usedArchive());
+
+    // Corrupt in the middle (same size): the checksum refuses it, the jar is used, silently.
+    corrupt(archive);
+    Logged corrupt = launchLogged(root, tmp, "--version");
+    assertEquals(new Run(0, version, ""), corrupt.run());
+    assertFalse(corrupt.usedArchive(), "a corrupt archive is not mapped");
 
     // Not an archive of this JVM and jar (here: no valid header) falls back silently too.
     Files.delete(archive);
     Files.write(
         archive, "not a class-data archive\n".repeat(4096).getBytes(StandardCharsets.US_ASCII));
     Files.writeString(size, Files.size(archive) + "\n");
-    assertEquals(new Run(0, version, ""), launch(root, tmp, "--version"));
-    assertFalse(usesArchive(root, tmp));
+    Logged invalid = launchLogged(root, tmp, "--version");
+    assertEquals(new Run(0, version, ""), invalid.run());
+    assertFalse(invalid.usedArchive());
+
+    Logged remade = truncated.get(10, TimeUnit.MINUTES);
+    assertEquals(0, remade.run().exit(), remade.run().err());
+    assertEquals(version, remade.run().out());
+    assertTrue(Files.size(otherArchive) > 4096, "made again");
+    assertEquals(Long.toString(Files.size(otherArchive)), Files.readString(otherSize).strip());
+    assertTrue(remade.usedArchive());
   }
 
   @Test
@@ -136,7 +159,8 @@ class LauncherIT {
    */
   @Test
   void shortCommandsRunWithTheQuickJitTierOnly(@TempDir Path tmp) throws Exception {
-    Path root = checkout(tmp);
+    // The 'java' below runs nothing: an empty file stands in for the jar (no 60 MB copy).
+    Path root = checkout(tmp, false);
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     Path log = tmp.resolve("java-args.txt");
     Path java = bin.resolve("java");
@@ -189,11 +213,21 @@ class LauncherIT {
 
   /** A folder with the launcher and the shaded jar of this build. */
   private static Path checkout(Path tmp) throws IOException {
+    return checkout(tmp, true);
+  }
+
+  /** A folder with the launcher and the shaded jar of this build, or an empty file in its place. */
+  private static Path checkout(Path tmp, boolean realJar) throws IOException {
     Path built = shadedJar();
     Path root = Files.createDirectories(tmp.resolve("checkout"));
     Files.createDirectories(root.resolve("target"));
     Files.copy(Repo.root().resolve("cmograph"), root.resolve("cmograph"));
-    Files.copy(built, root.resolve("target/cmograph-0.1.0-all.jar"));
+    Path jar = root.resolve("target/cmograph-0.1.0-all.jar");
+    if (realJar) {
+      Files.copy(built, jar);
+    } else {
+      Files.createFile(jar);
+    }
     return root;
   }
 
@@ -215,17 +249,38 @@ class LauncherIT {
     }
   }
 
-  private static String versionLine(Path root) {
-    Run run = launch(root, root, List.of("CMOGRAPH_CDS=off"), "--version");
-    assertEquals(0, run.exit(), run.err());
-    assertTrue(run.out().startsWith("cmograph "), run.out());
-    return run.out();
+  /** What {@code cmograph --version} prints (without the archive); one run for the whole class. */
+  private static synchronized String versionLine(Path root) {
+    if (version == null) {
+      Run run = launch(root, root, List.of("CMOGRAPH_CDS=off"), "--version");
+      assertEquals(0, run.exit(), run.err());
+      assertTrue(run.out().startsWith("cmograph "), run.out());
+      version = run.out();
+    }
+    return version;
   }
 
-  private static boolean usesArchive(Path root, Path tmp) {
-    Run run = launch(root, tmp, List.of("CMOGRAPH_JAVA_OPTS=-Xlog:class+load=info"), "--version");
-    assertEquals(0, run.exit(), run.err());
-    return run.out().contains("source: shared objects file (top)");
+  private static String version;
+
+  /** A launcher run, and whether its JVM mapped classes from the archive. */
+  record Logged(Run run, boolean usedArchive) {}
+
+  /**
+   * Runs the launcher with the command's JVM writing its class-loading log to a file (not to the
+   * output, which stays the command's own), so one run shows both what the user sees and whether
+   * the archive was used.
+   */
+  private static Logged launchLogged(Path root, Path tmp, String... args) {
+    Path log = tmp.resolve("class-load.log");
+    try {
+      Files.deleteIfExists(log);
+      Run run =
+          launch(root, tmp, List.of("CMOGRAPH_JAVA_OPTS=-Xlog:class+load=info:file=" + log), args);
+      String loaded = Files.exists(log) ? Files.readString(log) : "";
+      return new Logged(run, loaded.contains("source: shared objects file (top)"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static void corrupt(Path archive) throws IOException {
