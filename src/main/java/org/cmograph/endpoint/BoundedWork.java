@@ -1,8 +1,8 @@
 package org.cmograph.endpoint;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.SortCondition;
 import org.apache.jena.sparql.algebra.Op;
@@ -105,13 +105,26 @@ final class BoundedWork {
     return n == null ? 0 : 48 + GuardedQuery.bytes(n);
   }
 
-  /** Estimated heap bytes of one solution. */
+  /**
+   * Estimated heap bytes of one solution. Visits each binding level once ({@link Binding#forEach}):
+   * looking each variable up by name from the top walks the chain of levels that every {@code BIND}
+   * adds, once per variable, which made sizing the rows of a query with nine BINDs cost as much as
+   * ~5 % of the query (JFR, evidence-for-mechanism at 10,000 studies).
+   */
   static long bytes(Binding b) {
+    Sizer sizer = new Sizer();
+    b.forEach(sizer);
+    return sizer.size;
+  }
+
+  /** Adds up the estimated bytes of the terms it is given. */
+  private static final class Sizer implements BiConsumer<Var, Node> {
     long size = 32;
-    for (Iterator<Var> vars = b.vars(); vars.hasNext(); ) {
-      size += 16 + bytes(b.get(vars.next()));
+
+    @Override
+    public void accept(Var var, Node node) {
+      size += 16 + bytes(node);
     }
-    return size;
   }
 
   /**

@@ -16,6 +16,7 @@ import org.apache.jena.fuseki.servlets.SPARQLProtocol;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
@@ -28,6 +29,8 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.exec.RowSet;
@@ -294,25 +297,40 @@ final class GuardedQuery extends SPARQL_QueryDataset {
       return super.executeQuery(action, exec, requestQuery, queryStringLog);
     }
     RowSet rows = exec.select();
+    List<Var> vars = rows.getResultVars();
     List<Binding> kept = new ArrayList<>();
     Output cap = new Output();
     while (rows.hasNext() && cap.fits(action, kept.size())) {
-      Binding b = rows.next();
-      long size = 0;
-      for (Iterator<Var> vars = b.vars(); vars.hasNext(); ) {
-        size += bytes(b.get(vars.next()));
-      }
-      cap.add(size);
-      kept.add(b);
+      kept.add(flat(rows.next(), vars, cap));
     }
-    return new QueryExecResult(RowSetStream.create(rows.getResultVars(), kept.iterator()));
+    return new QueryExecResult(RowSetStream.create(vars, kept.iterator()));
+  }
+
+  /**
+   * The row's terms of the result's variables, in a binding of one level, with their size added to
+   * {@code cap}. A row from ARQ is a chain of levels (one per {@code BIND}, over the store's row of
+   * node ids) that is walked for every variable looked up; the kept row is written from one map,
+   * and its terms are read from the store here, once.
+   */
+  private static Binding flat(Binding row, List<Var> vars, Output cap) {
+    BindingBuilder out = BindingFactory.builder();
+    long size = 0;
+    for (Var v : vars) {
+      Node n = row.get(v);
+      if (n != null) {
+        size += bytes(n);
+        out.add(v, n);
+      }
+    }
+    cap.add(size);
+    return out.build();
   }
 
   /** Most bytes (estimated from the terms' text) a result may hold in memory and send. */
   static final long MAX_RESULT_BYTES = 32L * 1024 * 1024;
 
   /** The rough size of a term once written: its text plus a little syntax. */
-  static long bytes(org.apache.jena.graph.Node n) {
+  static long bytes(Node n) {
     if (n == null) {
       return 0;
     }

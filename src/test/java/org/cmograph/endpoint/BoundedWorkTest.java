@@ -6,15 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -126,5 +132,18 @@ class BoundedWorkTest {
         shape.replace("{FAT}", "{ ?a ?b ?c BIND(CONCAT(STR(?c), \"{LONG 100000}\") AS ?fat) }");
     var e = assertThrows(BoundedEvaluation.ValueTooLarge.class, () -> run(query, 8L << 20, true));
     assertTrue(e.getMessage().contains("intermediate results are bounded"), e.getMessage());
+  }
+
+  /** A solution's size counts every term once, on whichever level of the binding it is bound. */
+  @Test
+  void aSolutionIsSizedOverAllItsLevels() {
+    Node uri = NodeFactory.createURI("http://example.org/a");
+    Node text = NodeFactory.createLiteralString("a longer literal");
+    Binding store = BindingFactory.binding(Var.alloc("a"), uri);
+    Binding bound = BindingFactory.binding(store, Var.alloc("b"), text);
+    Binding top = BindingFactory.binding(bound, Var.alloc("c"), uri);
+    assertEquals(
+        32 + 3 * 16 + 2 * BoundedWork.bytes(uri) + BoundedWork.bytes(text), BoundedWork.bytes(top));
+    assertEquals(48 + 2 + uri.getURI().length(), BoundedWork.bytes(uri));
   }
 }
