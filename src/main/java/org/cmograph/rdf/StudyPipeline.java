@@ -123,8 +123,12 @@ public final class StudyPipeline {
     }
   }
 
-  /** How many files are checked ahead of the caller, per core: enough to keep every core busy. */
-  private static final int AHEAD_PER_WORKER = 4;
+  /**
+   * How many files are checked ahead of the caller, per core: enough to keep every core busy while
+   * a load's writer puts a slice of studies into the secondary indexes (a few hundred milliseconds
+   * without taking a file), and few enough to hold in memory (a checked file is ~0.2 MB).
+   */
+  private static final int AHEAD_PER_WORKER = 32;
 
   /**
    * Checks every extraction file under {@code paths} and hands each result to {@code sink} on the

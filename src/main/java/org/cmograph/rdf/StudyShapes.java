@@ -23,6 +23,7 @@ import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.VLib;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.core.TriplePath;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
@@ -31,6 +32,7 @@ import org.apache.jena.sparql.engine.binding.BindingRoot;
 import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.syntax.Element;
+import org.apache.jena.sparql.syntax.ElementFilter;
 import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.syntax.ElementPathBlock;
 import org.apache.jena.sparql.syntax.ElementTriplesBlock;
@@ -44,8 +46,9 @@ import org.apache.jena.sparql.syntax.ElementTriplesBlock;
  * nodes of the shape: the same violations, one query.
  *
  * <p>This is exact only where {@code $this} is joined like any other variable, so a constraint is
- * batched only when its {@code $this} occurs nowhere but in the triple patterns at the top level of
- * the WHERE clause, the query has no solution modifiers but DISTINCT, and it does not use the other
+ * batched only when a triple pattern at the top level of the WHERE clause binds {@code $this}, it
+ * occurs nowhere else but in the triple patterns and the filters (EXISTS and NOT EXISTS included)
+ * at that level, the query has no solution modifiers but DISTINCT, and it does not use the other
  * pre-bound variables. Every other constraint, and every core constraint, stays with Jena.
  *
  * <pre>
@@ -194,11 +197,24 @@ public final class StudyShapes {
       if (text.contains("?shapesGraph") || text.contains("?currentShape")) {
         return false;
       }
+      boolean bound = false;
       for (Element e : group.getElements()) {
-        boolean triples = e instanceof ElementPathBlock || e instanceof ElementTriplesBlock;
-        if (!triples && mentionsThis(e)) {
+        if (e instanceof ElementPathBlock block) {
+          for (TriplePath tp : block.getPattern().getList()) {
+            bound |= THIS.equals(tp.getSubject()) || THIS.equals(tp.getObject());
+          }
+        } else if (e instanceof ElementTriplesBlock block) {
+          for (Triple t : block.getPattern().getList()) {
+            bound |= THIS.equals(t.getSubject()) || THIS.equals(t.getObject());
+          }
+        } else if (!(e instanceof ElementFilter) && mentionsThis(e)) {
           return false;
         }
+      }
+      // A filter of the group (EXISTS and NOT EXISTS included) sees each row with its $this, as
+      // it would see the pre-bound $this: the same rows, if the group's patterns bind $this.
+      if (!bound) {
+        return false;
       }
     }
     return true;

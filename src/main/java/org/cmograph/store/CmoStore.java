@@ -166,6 +166,7 @@ public final class CmoStore implements AutoCloseable {
       boolean empty = before == 0;
       // An empty store's quads go to the primary index; the others are filled sorted at the end.
       deferred = empty ? DeferredIndexes.detach(dataset) : null;
+      DeferredIndexes deferredNow = deferred;
       boolean referenceChanged = false;
       referenceChanged |= replaceIfChanged(Iris.ONTOLOGY_GRAPH, ontology);
       referenceChanged |= replaceIfChanged(Iris.CATALOGUE_GRAPH, catalogue);
@@ -179,16 +180,20 @@ public final class CmoStore implements AutoCloseable {
                   dataset.deleteAny(sg.graphName(), Node.ANY, Node.ANY, Node.ANY);
                 }
                 Iterator<Triple> it = sg.graph().find();
+                long written = 0;
                 while (it.hasNext()) {
                   Triple t = it.next();
                   dataset.add(sg.graphName(), t.getSubject(), t.getPredicate(), t.getObject());
-                  triples[0]++;
+                  written++;
                 }
-                writeInferred(
-                    sg.studyId(),
-                    inferred != null ? inferred : entailment.infer(sg.graph()),
-                    empty);
+                triples[0] += written;
+                Graph entailed = inferred != null ? inferred : entailment.infer(sg.graph());
+                writeInferred(sg.studyId(), entailed, empty);
                 loaded.add(sg.studyId());
+                if (deferredNow != null) { // both graphs are complete: index them while checks run
+                  deferredNow.written(sg.graphName(), written);
+                  deferredNow.written(Entailment.graphOf(sg.studyId()), entailed.size());
+                }
               });
       if (graphs.isEmpty()) {
         dataset.abort();

@@ -3,11 +3,14 @@ package org.cmograph.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.dboe.base.record.Record;
@@ -62,13 +65,85 @@ class DeferredIndexesTest {
   }
 
   @Test
+  void slicesWrittenDuringTheLoadGiveTheSameRecordsAsQuadByQuadInserts(@TempDir Path folder) {
+    List<Quad> quads = quads(3_000);
+    DatasetGraph plain = DatabaseMgr.connectDatasetGraph(folder.resolve("plain").toString());
+    DatasetGraph deferred = DatabaseMgr.connectDatasetGraph(folder.resolve("deferred").toString());
+    Map<Node, List<Quad>> byGraph = new LinkedHashMap<>();
+    quads.forEach(q -> byGraph.computeIfAbsent(q.getGraph(), g -> new ArrayList<>()).add(q));
+    List<Node> graphs = new ArrayList<>(byGraph.keySet());
+    // The plain store gets the quads in the same order, so both give the same node ids.
+    List<Quad> order = new ArrayList<>();
+    for (Node g : graphs) {
+      List<Quad> of = byGraph.get(g);
+      order.addAll(graphs.indexOf(g) < 2 ? of.subList(0, of.size() / 2) : of);
+    }
+    for (Node g : graphs.subList(0, 2)) {
+      List<Quad> of = byGraph.get(g);
+      order.addAll(of.subList(of.size() / 2, of.size()));
+    }
+    Txn.executeWrite(plain, () -> order.forEach(plain::add));
+    Txn.executeWrite(
+        deferred,
+        () -> {
+          DeferredIndexes d = DeferredIndexes.detach(deferred, 97, 200);
+          // Graph by graph, each said complete; the first two gain quads after their slice, and
+          // the last is never said complete: build() must fill both in.
+          for (Node g : graphs) {
+            List<Quad> of = byGraph.get(g);
+            boolean late = g.equals(graphs.get(0)) || g.equals(graphs.get(1));
+            List<Quad> first = late ? of.subList(0, of.size() / 2) : of;
+            first.forEach(deferred::add);
+            if (!g.equals(graphs.get(graphs.size() - 1))) {
+              d.written(g, first.size());
+            }
+          }
+          d.written(NodeFactory.createURI(EX + "never-written"), 500); // nothing to index
+          for (Node g : graphs.subList(0, 2)) {
+            List<Quad> of = byGraph.get(g);
+            of.subList(of.size() / 2, of.size()).forEach(deferred::add);
+          }
+          d.build();
+          assertFalse(d.deferring());
+        });
+    List<List<Record>> expected = Txn.calculateRead(plain, () -> records(plain));
+    List<List<Record>> actual = Txn.calculateRead(deferred, () -> records(deferred));
+    for (int i = 0; i < expected.size(); i++) {
+      assertTrue(expected.get(i).size() > 2_000, "index " + i + " filled");
+      assertEquals(expected.get(i), actual.get(i), "index " + i);
+    }
+  }
+
+  @Test
+  void quadsDeletedFromAGraphAfterItsSliceAbandonTheLoad(@TempDir Path folder) {
+    DatasetGraph store = DatabaseMgr.connectDatasetGraph(folder.resolve("s").toString());
+    List<Quad> quads = quads(600);
+    Node g = quads.get(0).getGraph();
+    store.begin(TxnType.WRITE);
+    DeferredIndexes d = DeferredIndexes.detach(store, 97, 1);
+    try {
+      quads.forEach(store::add);
+      d.written(g, 30); // a slice of one graph
+      store.delete(quads.get(0));
+      assertThrows(IllegalStateException.class, d::build);
+      store.abort();
+    } finally {
+      d.reattach();
+      store.end();
+    }
+    Txn.executeRead(store, () -> assertEquals(0, count(store.find())));
+  }
+
+  @Test
   void anAbandonedLoadLeavesEveryIndexAttachedAndTheStoreEmpty(@TempDir Path folder) {
     DatasetGraph store = DatabaseMgr.connectDatasetGraph(folder.resolve("s").toString());
     List<Quad> quads = quads(300);
     store.begin(TxnType.WRITE);
-    DeferredIndexes d = DeferredIndexes.detach(store);
+    DeferredIndexes d = DeferredIndexes.detach(store, 97, 50);
     try {
       quads.forEach(store::add);
+      // Slices already written into the secondary indexes are discarded with the rest.
+      quads.stream().map(Quad::getGraph).distinct().forEach(g -> d.written(g, 40));
       store.abort();
     } finally {
       d.reattach();
@@ -81,6 +156,7 @@ class DeferredIndexesTest {
           TupleTable table = TdbInternals.quadTable(store).getTupleTable();
           for (int i = 0; i < table.numIndexes(); i++) {
             assertNotNull(table.getIndex(i), "index " + i);
+            assertEquals(0, table.getIndex(i).size(), "index " + i + " empty");
           }
         });
     // A later load into the same (still empty) store uses every index again.
