@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
-import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.binding.Binding;
 import org.cmograph.report.GeneratedStore;
 import org.cmograph.store.CmoStore;
 import org.cmograph.testing.Repo;
@@ -54,26 +51,13 @@ class StudiesQueryTest {
                 Files.readString(
                     Repo.root().resolve("src/test/resources/query/by-identifier/studies.rq")))
             .bind(Map.of());
-    List<List<Node>> expected = terms(longWay, store);
+    List<List<Node>> expected = IdsFromIrisTest.terms(longWay, store.dataset());
     assertTrue(expected.size() >= 20, data + ": " + expected.size() + " studies");
     // Some rows leave an optional column empty (the bundled data), so a join that lost or
     // duplicated rows would show.
     if (data.equals("bundled")) {
       assertTrue(expected.stream().anyMatch(row -> row.contains(null)), "an empty column");
     }
-    assertEquals(expected, terms(fast, store));
-  }
-
-  private static List<List<Node>> terms(Query query, CmoStore store) {
-    QueryResult.Rows result = (QueryResult.Rows) new QueryRunner().run(query, store.dataset());
-    List<List<Node>> rows = new ArrayList<>();
-    for (Binding b : result.rows()) {
-      List<Node> row = new ArrayList<>();
-      for (Var v : result.vars()) {
-        row.add(b.get(v));
-      }
-      rows.add(row);
-    }
-    return rows;
+    assertEquals(expected, IdsFromIrisTest.terms(fast, store.dataset()));
   }
 }
