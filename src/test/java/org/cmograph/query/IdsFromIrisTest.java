@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -26,17 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class IdsFromIrisTest {
   static List<String> concepts() {
-    QueryResult.Rows rows =
-        (QueryResult.Rows)
-            new QueryRunner()
-                .run(
-                    QueryFactory.create(
-                        "PREFIX cmo: <https://w3id.org/cmograph/ontology#>\n"
-                            + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-                            + "SELECT ?id WHERE { ?c a cmo:MechanismConcept ; skos:notation ?id }"
-                            + " ORDER BY ?id"),
-                    BundledData.store().dataset());
-    return rows.rows().stream().map(b -> b.get(Var.alloc("id")).getLiteralLexicalForm()).toList();
+    return DigestQueriesTest.concepts(BundledData.store());
   }
 
   /** Each query with a by-identifier twin, with each concept (and no concept if optional). */
