@@ -11,9 +11,9 @@ import java.util.Set;
 import org.cmograph.exchange.StudyDraft.Actor;
 import org.cmograph.exchange.StudyDraft.Cmoc;
 import org.cmograph.exchange.StudyDraft.Context;
-import org.cmograph.exchange.StudyDraft.EvidenceItem;
 import org.cmograph.exchange.StudyDraft.Outcome;
 import org.cmograph.exchange.StudyDraft.Part;
+import org.cmograph.extraction.Extraction.EvidenceItem;
 
 /**
  * The one way an importer makes a {@link StudyDraft}: it maps its rows, codes or cells onto typed
@@ -198,7 +198,7 @@ final class DraftBuilder {
 
   /** The passage {@code id} bears also on {@code cmoc}, and is also about {@code about}. */
   void join(String id, String cmoc, List<String> about) {
-    evidence.put(id, evidence.get(id).joining(cmoc, about));
+    evidence.put(id, DraftEvidence.joining(evidence.get(id), cmoc, about));
   }
 
   int evidenceCount() {

@@ -9,8 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.cmograph.exchange.StudyDraft.Cmoc;
-import org.cmograph.exchange.StudyDraft.EvidenceItem;
-import org.cmograph.extraction.Extraction;
+import org.cmograph.extraction.Extraction.EvidenceItem;
 import org.cmograph.extraction.Problem;
 
 /** The coded text segments of the project's source, each one evidence item quoted verbatim. */
@@ -169,13 +168,13 @@ final class QdpxSegments {
         targets.add(cmocs.get(e.getKey()).id());
         about.addAll(e.getValue());
       }
-      String kind = a.kind() != null ? a.kind() : Extraction.EvidenceItem.FINDING;
+      String kind = a.kind() != null ? a.kind() : EvidenceItem.FINDING;
       String stance =
-          a.stance() != null || Extraction.EvidenceItem.FINDING.equals(kind)
+          a.stance() != null || EvidenceItem.FINDING.equals(kind)
               ? (a.stance() != null ? a.stance() : "supports")
               : null;
       out.add(
-          new EvidenceItem(
+          DraftEvidence.of(
               run.cmocCodes.draft.newEvidenceId(),
               targets,
               kind,

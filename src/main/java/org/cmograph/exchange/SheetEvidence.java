@@ -7,8 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.cmograph.exchange.StudyDraft.Cmoc;
-import org.cmograph.exchange.StudyDraft.EvidenceItem;
-import org.cmograph.extraction.Extraction;
+import org.cmograph.extraction.Extraction.EvidenceItem;
 import org.cmograph.extraction.SheetLayout.Column;
 
 /** The evidence items of a sheet's rows: one per row with evidence cells, one passage one item. */
@@ -22,7 +21,7 @@ final class SheetEvidence {
   }
 
   EvidenceItem evidence(Sheet.Row row, String id, Cmoc cmoc) {
-    String kind = Extraction.EvidenceItem.FINDING;
+    String kind = EvidenceItem.FINDING;
     if (run.columns.containsKey(Column.EVIDENCE_KIND)) {
       String kindRaw = run.value(row, Column.EVIDENCE_KIND);
       if (kindRaw == null) {
@@ -118,7 +117,7 @@ final class SheetEvidence {
     }
     String stance = null;
     String stanceRaw = run.value(row, Column.STANCE);
-    if (stanceRaw == null && Extraction.EvidenceItem.FINDING.equals(kind)) {
+    if (stanceRaw == null && EvidenceItem.FINDING.equals(kind)) {
       run.problems.add(
           run.missingValue(
               row,
@@ -139,7 +138,7 @@ final class SheetEvidence {
             run.badValue(row.number(), Column.STRENGTH, strengthRaw, run.vocab.strengths));
       }
     }
-    return new EvidenceItem(
+    return DraftEvidence.of(
         id,
         List.of(cmoc.id()),
         kind,
@@ -177,7 +176,7 @@ final class SheetEvidence {
                   + "'"));
       return;
     }
-    String differs = before.firstDifference(item);
+    String differs = DraftEvidence.firstDifference(before, item);
     if (differs != null) {
       run.problems.add(
           run.cellError(

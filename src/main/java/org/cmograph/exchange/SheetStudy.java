@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cmograph.exchange.StudyDraft.Cmoc;
-import org.cmograph.exchange.StudyDraft.EvidenceItem;
+import org.cmograph.extraction.Extraction.EvidenceItem;
 import org.cmograph.extraction.Problem;
 import org.cmograph.extraction.SheetLayout.Column;
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.cmograph.extraction.Extraction.EvidenceItem;
 
 /**
  * A study's actors, contexts, outcomes, CMOCs and evidence as an importer read them from a foreign
@@ -19,6 +20,9 @@ import java.util.Objects;
  * @param actors the study's actors the imported file names (whose reasoning, whose outcome)
  * @param contexts the study's contexts, shared by its CMOCs
  * @param outcomes the study's outcomes, shared by its CMOCs
+ * @param evidence the study's passages, as the reader binds them but without JSON pointers (the
+ *     file is not written yet): made by {@link DraftEvidence#of}, whose {@code about} is null when
+ *     the imported file said nothing of it
  * @param comments remarks for the researcher (lines marked CHECK), keyed by the JSON Pointer of the
  *     line they follow
  * @param origin the file imported from
@@ -51,16 +55,14 @@ public record StudyDraft(
 
   /** One of {@link #SECTIONS} as plain data for the YAML writer. */
   List<Map<String, Object>> section(String name) {
-    List<? extends Fields> parts =
-        switch (name) {
-          case "actors" -> actors;
-          case "contexts" -> contexts;
-          case "outcomes" -> outcomes;
-          case "cmocs" -> cmocs;
-          case "evidence" -> evidence;
-          default -> throw new IllegalArgumentException(name);
-        };
-    return fields(parts);
+    return switch (name) {
+      case "actors" -> fields(actors);
+      case "contexts" -> fields(contexts);
+      case "outcomes" -> fields(outcomes);
+      case "cmocs" -> fields(cmocs);
+      case "evidence" -> evidence.stream().map(DraftEvidence::fields).toList();
+      default -> throw new IllegalArgumentException(name);
+    };
   }
 
   /** A part of a draft as the keys of its YAML mapping, in the format's order, nulls left out. */
@@ -264,117 +266,6 @@ public record StudyDraft(
     }
   }
 
-  /**
-   * One passage of the source: its verbatim quote and where it is, the CMOCs it bears on and how.
-   * {@code about} is null when the imported file said nothing of it (the key is then left out).
-   */
-  public record EvidenceItem(
-      String id,
-      List<String> cmocs,
-      String kind,
-      List<String> about,
-      String quote,
-      String location,
-      Integer page,
-      String speaker,
-      String perspective,
-      String stance,
-      String strength,
-      String inference,
-      String note)
-      implements Fields {
-    public EvidenceItem {
-      Objects.requireNonNull(id, "evidence id");
-      cmocs = List.copyOf(cmocs);
-      about = about == null ? null : List.copyOf(about);
-    }
-
-    /**
-     * The first of the passage's own values (kind, quote, location, speaker, perspective, stance,
-     * strength, inference, note) that differs in {@code other}, or null when they read the same.
-     */
-    public String firstDifference(EvidenceItem other) {
-      Map<String, Object> mine = fields();
-      Map<String, Object> theirs = other.fields();
-      for (String key :
-          List.of(
-              "kind",
-              "quote",
-              "location",
-              "speaker",
-              "perspective",
-              "stance",
-              "strength",
-              "inference",
-              "note")) {
-        if (!Objects.equals(mine.get(key), theirs.get(key))) {
-          return key;
-        }
-      }
-      return null;
-    }
-
-    /** This item bearing also on {@code cmoc}, about what it was about and {@code more}. */
-    EvidenceItem joining(String cmoc, List<String> more) {
-      List<String> targets = new ArrayList<>(cmocs);
-      targets.add(cmoc);
-      List<String> joined = about;
-      if (more != null) {
-        java.util.Set<String> all = new java.util.LinkedHashSet<>();
-        if (about != null) {
-          all.addAll(about);
-        }
-        all.addAll(more);
-        joined = List.copyOf(all);
-      }
-      return new EvidenceItem(
-          id,
-          targets,
-          kind,
-          joined,
-          quote,
-          location,
-          page,
-          speaker,
-          perspective,
-          stance,
-          strength,
-          inference,
-          note);
-    }
-
-    @Override
-    public Map<String, Object> fields() {
-      return map(
-          "id",
-          id,
-          "cmocs",
-          cmocs,
-          "kind",
-          kind,
-          "about",
-          about,
-          "quote",
-          quote,
-          "location",
-          location,
-          "page",
-          page,
-          "speaker",
-          speaker,
-          "perspective",
-          perspective,
-          "stance",
-          stance,
-          "strength",
-          strength,
-          "inference",
-          inference,
-          "note",
-          note);
-    }
-  }
-
   static List<Map<String, Object>> fields(List<? extends Fields> parts) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Fields p : parts) {
@@ -384,7 +275,7 @@ public record StudyDraft(
   }
 
   /** Keys and values in pairs, in order; a null value leaves its key out. */
-  private static Map<String, Object> map(Object... pairs) {
+  static Map<String, Object> map(Object... pairs) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
       if (pairs[i + 1] != null) {

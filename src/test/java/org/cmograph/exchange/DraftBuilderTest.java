@@ -12,9 +12,9 @@ import org.cmograph.exchange.StudyDraft.Actor;
 import org.cmograph.exchange.StudyDraft.Cmoc;
 import org.cmograph.exchange.StudyDraft.Context;
 import org.cmograph.exchange.StudyDraft.ContextLink;
-import org.cmograph.exchange.StudyDraft.EvidenceItem;
 import org.cmograph.exchange.StudyDraft.Mechanism;
 import org.cmograph.exchange.StudyDraft.Outcome;
+import org.cmograph.extraction.Extraction.EvidenceItem;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +47,7 @@ class DraftBuilderTest {
   }
 
   static EvidenceItem item(String id, String cmoc, List<String> about) {
-    return new EvidenceItem(
+    return DraftEvidence.of(
         id,
         List.of(cmoc),
         "finding",
@@ -101,7 +101,7 @@ class DraftBuilderTest {
     b.cmoc(cmoc("c2", "engagement", "readmission"));
     b.evidence(item("e1", "c1", null));
     EvidenceItem second = item("e1", "c2", List.of("readmission"));
-    assertNull(b.evidence("e1").orElseThrow().firstDifference(second));
+    assertNull(DraftEvidence.firstDifference(b.evidence("e1").orElseThrow(), second));
     b.join("e1", "c2", second.about());
     b.checkConcept("c2", "CHECK: chosen by label similarity");
     StudyDraft d = b.build();
