@@ -10,46 +10,12 @@ import org.cmograph.extraction.Extraction.EvidenceItem;
 
 /**
  * Evidence items of a {@link StudyDraft}: the reader's own {@link EvidenceItem} record, made by an
- * importer before the file exists (no JSON pointer; {@code about} null when the imported file said
- * nothing of it, so the key is left out), and written back as the keys of its YAML mapping.
+ * importer before the file exists (so with a null JSON pointer, and {@code about} null when the
+ * imported file said nothing of it, so the key is left out), compared, joined, and written as the
+ * keys of its YAML mapping.
  */
 final class DraftEvidence {
   private DraftEvidence() {}
-
-  /**
-   * One passage of the source: its verbatim quote and where it is, the CMOCs it bears on and how.
-   */
-  static EvidenceItem of(
-      String id,
-      List<String> cmocs,
-      String kind,
-      List<String> about,
-      String quote,
-      String location,
-      Integer page,
-      String speaker,
-      String perspective,
-      String stance,
-      String strength,
-      String inference,
-      String note) {
-    Objects.requireNonNull(id, "evidence id");
-    return new EvidenceItem(
-        null,
-        id,
-        List.copyOf(cmocs),
-        kind,
-        about == null ? null : List.copyOf(about),
-        quote,
-        location,
-        page,
-        speaker,
-        perspective,
-        stance,
-        strength,
-        inference,
-        note);
-  }
 
   /**
    * The first of the passage's own values (kind, quote, location, speaker, perspective, stance,
@@ -89,9 +55,10 @@ final class DraftEvidence {
       all.addAll(more);
       joined = List.copyOf(all);
     }
-    return of(
+    return new EvidenceItem(
+        null,
         item.id(),
-        targets,
+        List.copyOf(targets),
         item.kind(),
         joined,
         item.quote(),

@@ -174,9 +174,10 @@ final class QdpxSegments {
               ? (a.stance() != null ? a.stance() : "supports")
               : null;
       out.add(
-          DraftEvidence.of(
+          new EvidenceItem(
+              null,
               run.cmocCodes.draft.newEvidenceId(),
-              targets,
+              List.copyOf(targets),
               kind,
               about.isEmpty() ? null : List.copyOf(about),
               quote,

@@ -138,7 +138,8 @@ final class SheetEvidence {
             run.badValue(row.number(), Column.STRENGTH, strengthRaw, run.vocab.strengths));
       }
     }
-    return DraftEvidence.of(
+    return new EvidenceItem(
+        null,
         id,
         List.of(cmoc.id()),
         kind,

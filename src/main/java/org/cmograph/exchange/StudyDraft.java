@@ -21,8 +21,8 @@ import org.cmograph.extraction.Extraction.EvidenceItem;
  * @param contexts the study's contexts, shared by its CMOCs
  * @param outcomes the study's outcomes, shared by its CMOCs
  * @param evidence the study's passages, as the reader binds them but without JSON pointers (the
- *     file is not written yet): made by {@link DraftEvidence#of}, whose {@code about} is null when
- *     the imported file said nothing of it
+ *     file is not written yet) and with {@code about} null when the imported file said nothing of
+ *     it ({@link DraftEvidence})
  * @param comments remarks for the researcher (lines marked CHECK), keyed by the JSON Pointer of the
  *     line they follow
  * @param origin the file imported from

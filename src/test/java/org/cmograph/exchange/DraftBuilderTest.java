@@ -47,7 +47,8 @@ class DraftBuilderTest {
   }
 
   static EvidenceItem item(String id, String cmoc, List<String> about) {
-    return DraftEvidence.of(
+    return new EvidenceItem(
+        null,
         id,
         List.of(cmoc),
         "finding",
