@@ -131,4 +131,22 @@ class ArchitectureTest {
     }
     assertEquals(List.of(), violations);
   }
+
+  /** The most lines a main source file may have (issue 17: split along the real seams instead). */
+  static final int MAX_LINES = 400;
+
+  @Test
+  void noMainFileIsOverFourHundredLines() throws IOException {
+    List<String> over = new ArrayList<>();
+    Path main = Repo.root().resolve("src/main/java");
+    try (Stream<Path> files = Files.walk(main)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        long lines = Files.readAllLines(file).size();
+        if (lines > MAX_LINES) {
+          over.add(main.relativize(file) + ": " + lines + " lines");
+        }
+      }
+    }
+    assertEquals(List.of(), over, "split these along their seams (at most " + MAX_LINES + ")");
+  }
 }
