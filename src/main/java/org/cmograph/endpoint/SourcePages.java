@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.cmograph.extraction.sources.SourceMap;
 import org.cmograph.util.Hashes;
+import org.cmograph.util.StrictUtf8;
 
 /**
  * The registered source texts as readable pages: {@code /sources/} lists them, {@code /sources/ID}
@@ -68,13 +67,8 @@ final class SourcePages extends HttpServlet {
     byte[] bytes = Files.readAllBytes(file);
     String text;
     try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
+      text = StrictUtf8.decode(bytes);
+    } catch (StrictUtf8.NotUtf8Exception e) {
       send(
           res,
           500,
