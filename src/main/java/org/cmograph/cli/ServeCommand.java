@@ -64,11 +64,7 @@ final class ServeCommand implements Callable<Integer> {
       description = "Longest time any query may run; default ${DEFAULT-VALUE}")
   double timeoutSeconds;
 
-  @Option(
-      names = "--sources",
-      paramLabel = "DIR",
-      description = "Folder of registered source texts shown at /sources/; default data/sources")
-  Path sources;
+  @Mixin SourcesOption sourcesOption;
 
   @Option(
       names = "--max-rows",
@@ -140,7 +136,7 @@ final class ServeCommand implements Callable<Integer> {
               settings,
               () -> CatalogueEntry.of(QueryCatalogue.load(ws.queriesDir())),
               () -> writeSummaries(store),
-              sources != null ? sources : ws.dataDir().resolve("sources"));
+              sourcesOption.orElse(ws.dataDir().resolve("sources")));
     } catch (RuntimeException e) {
       store.close();
       throw startFailure(e);
