@@ -101,35 +101,39 @@ class ArchitectureTest {
   @Test
   void packagesImportOnlyDownstream() throws IOException {
     List<String> violations = new ArrayList<>();
-    Path main = Repo.root().resolve("src/main/java/org/cmograph");
-    try (Stream<Path> files = Files.walk(main)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
-        String source = Files.readString(file);
-        Matcher declared = PACKAGE.matcher(source);
-        String pkg = declared.find() ? declared.group(1) : "";
-        String unit = unit(pkg);
-        if (unit == null) {
-          violations.add(file + ": package '" + pkg + "' is not in the architecture");
-          continue;
+    for (Path file : mainSources()) {
+      String source = Files.readString(file);
+      Matcher declared = PACKAGE.matcher(source);
+      String pkg = declared.find() ? declared.group(1) : "";
+      String unit = unit(pkg);
+      if (unit == null) {
+        violations.add(file + ": package '" + pkg + "' is not in the architecture");
+        continue;
+      }
+      TreeSet<String> named = new TreeSet<>();
+      Matcher m = NAMED.matcher(source);
+      while (m.find()) {
+        String target = unit(m.group(1));
+        if (target == null) {
+          violations.add(
+              file.getFileName() + " (" + unit + ") names unknown package " + m.group(1));
+        } else if (!target.equals(unit) && !ALLOWED.get(unit).contains(target)) {
+          named.add(target);
         }
-        TreeSet<String> named = new TreeSet<>();
-        Matcher m = NAMED.matcher(source);
-        while (m.find()) {
-          String target = unit(m.group(1));
-          if (target == null) {
-            violations.add(
-                file.getFileName() + " (" + unit + ") names unknown package " + m.group(1));
-          } else if (!target.equals(unit) && !ALLOWED.get(unit).contains(target)) {
-            named.add(target);
-          }
-        }
-        named.forEach(t -> violations.add(file.getFileName() + " (" + unit + ") names " + t));
-        if (WITHOUT_JENA.contains(unit) && source.contains("org.apache.jena")) {
-          violations.add(file.getFileName() + ": " + unit + " must not depend on Jena");
-        }
+      }
+      named.forEach(t -> violations.add(file.getFileName() + " (" + unit + ") names " + t));
+      if (WITHOUT_JENA.contains(unit) && source.contains("org.apache.jena")) {
+        violations.add(file.getFileName() + ": " + unit + " must not depend on Jena");
       }
     }
     assertEquals(List.of(), violations);
+  }
+
+  /** The Java files of src/main/java/org/cmograph, sorted. */
+  static List<Path> mainSources() throws IOException {
+    try (Stream<Path> files = Files.walk(Repo.root().resolve("src/main/java/org/cmograph"))) {
+      return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
   }
 
   /** The most lines a main source file may have (issue 17: split along the real seams instead). */
@@ -139,12 +143,10 @@ class ArchitectureTest {
   void noMainFileIsOverFourHundredLines() throws IOException {
     List<String> over = new ArrayList<>();
     Path main = Repo.root().resolve("src/main/java");
-    try (Stream<Path> files = Files.walk(main)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
-        long lines = Files.readAllLines(file).size();
-        if (lines > MAX_LINES) {
-          over.add(main.relativize(file) + ": " + lines + " lines");
-        }
+    for (Path file : mainSources()) {
+      long lines = Files.readAllLines(file).size();
+      if (lines > MAX_LINES) {
+        over.add(main.relativize(file) + ": " + lines + " lines");
       }
     }
     assertEquals(List.of(), over, "split these along their seams (at most " + MAX_LINES + ")");

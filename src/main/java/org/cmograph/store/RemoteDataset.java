@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
@@ -24,6 +25,7 @@ import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDF;
 
 /**
  * The dataset of a server, read with the Graph Store Protocol as N-Quads into memory: what {@code
@@ -44,6 +46,10 @@ public final class RemoteDataset {
   static final String TRUNCATED_HEADER = "X-Cmograph-Truncated";
 
   private static final int PAGE = 1000;
+
+  /** What a SPARQL endpoint answers a plain GET with: its service description. */
+  private static final Node SD_SERVICE =
+      NodeFactory.createURI("http://www.w3.org/ns/sparql-service-description#Service");
 
   private final String getUrl;
   private final String queryUrl;
@@ -80,6 +86,7 @@ public final class RemoteDataset {
     try {
       boolean whole = Txn.calculateWrite(into, () -> get(getUrl, StreamRDFLib.dataset(into)));
       if (whole) {
+        refuseServiceDescription(into);
         return;
       }
       // Only cmograph serve says it cut an answer, and its query URL lies beside /cmo/get.
@@ -111,6 +118,28 @@ public final class RemoteDataset {
       throw new StoreException(
           "cannot read the dataset from " + EndpointUrl.redacted(getUrl) + ": " + e.getMessage(),
           e);
+    }
+  }
+
+  /**
+   * Refuses a SPARQL query URL given for the read URL: it answers a GET with its service
+   * description, which would otherwise be read as a dataset without studies (an empty summary, an
+   * export of the description, every study new to {@code diff}).
+   */
+  private void refuseServiceDescription(DatasetGraph got) {
+    boolean description =
+        Txn.calculateRead(
+            got,
+            () ->
+                !got.listGraphNodes().hasNext()
+                    && got.getDefaultGraph().contains(Node.ANY, RDF.Nodes.type, SD_SERVICE));
+    if (description) {
+      throw new StoreException(
+          EndpointUrl.redacted(getUrl)
+              + " answered with a SPARQL service description, not a dataset: give the server's"
+              + " Graph Store Protocol read URL (cmograph serve: http://HOST:PORT/cmo/get;"
+              + " Fuseki: http://HOST:3030/DATASET/get)",
+          null);
     }
   }
 

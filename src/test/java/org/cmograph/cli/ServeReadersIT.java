@@ -172,6 +172,22 @@ class ServeReadersIT {
               tmp.resolve("b.nq")));
       CliIT.Run both = CliIT.run("summary", "--endpoint", get, "--store", store.toString());
       assertEquals(2, both.exit());
+      // The SPARQL URL given for the read URL answers with a service description: refused, not
+      // read as a dataset without studies.
+      for (List<String> command :
+          List.of(
+              List.of("summary"), List.of("export", "--format", "nq"), List.of("diff", GILLARD))) {
+        List<String> args = new java.util.ArrayList<>(command);
+        args.addAll(List.of("--endpoint", server.queryUrl()));
+        CliIT.Run wrong = CliIT.run(args.toArray(String[]::new));
+        assertEquals(1, wrong.exit(), args + ": " + wrong.out() + wrong.err());
+        assertTrue(
+            wrong.err().contains("service description")
+                && wrong.err().contains("/cmo/get")
+                && wrong.err().contains("docs/errors.md#endpoint-failed"),
+            args + ": " + wrong.err());
+        assertEquals("", wrong.out(), args + ": wrote " + wrong.out());
+      }
     }
   }
 
