@@ -15,8 +15,9 @@ import com.tngtech.archunit.lang.ArchRule;
  *       TdbInternals}, {@code StoredNodes}, {@code StoreIndex} with its {@code StoreTotals}, and
  *       {@code DeferredIndexes} (guarded by TdbInternalsTest, StoredNodesTest,
  *       EvidenceReaderBatchTest and SummarySelectiveReadTest, DeferredIndexesTest);
- *   <li>TDB2's query executor: only in the endpoint's {@code BoundedWork}, which extends it to
- *       charge intermediate results to a query's budget (BoundedWorkTest, HostileQueryIT);
+ *   <li>TDB2's query executor: only in the store's {@code KeptSolutions}, which extends it with a
+ *       hook where operators keep solutions; the endpoint's {@code BoundedWork} charges them to a
+ *       query's budget through it (BoundedWorkTest, HostileQueryIT);
  *   <li>jena-shacl's engine classes: nowhere. {@code rdf.StudyShapes}, which runs the SPARQL
  *       constraints of many studies in one pass, reads them and their targets from the shapes graph
  *       itself and hands the rest to ShaclValidator (StudyShapesTest compares it with the engine's
@@ -53,17 +54,35 @@ class JenaInternalsTest {
           .because("TDB2's storage classes are internal to Jena: keep them in five small classes");
 
   @ArchTest
-  static final ArchRule queryExecutorInternalsOnlyInBoundedWork =
+  static final ArchRule queryExecutorInternalsOnlyInKeptSolutions =
       noClasses()
           .that()
-          .doNotHaveFullyQualifiedName("org.cmograph.endpoint.BoundedWork")
+          .doNotHaveFullyQualifiedName("org.cmograph.store.KeptSolutions")
           .and()
-          .doNotHaveFullyQualifiedName("org.cmograph.endpoint.BoundedWork$Executor")
+          .doNotHaveFullyQualifiedName("org.cmograph.store.KeptSolutions$Executor")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.apache.jena.tdb2.solver..")
           .because(
-              "TDB2's executor is internal to Jena: only the endpoint's work bound extends it");
+              "TDB2's executor is internal to Jena: only the store's KeptSolutions extends it");
+
+  @ArchTest
+  static final ArchRule tdb2InternalsOnlyInTheStore =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("org.cmograph.store..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.apache.jena.tdb2.store..",
+              "org.apache.jena.tdb2.sys..",
+              "org.apache.jena.tdb2.lib..",
+              "org.apache.jena.tdb2.setup..",
+              "org.apache.jena.tdb2.solver..",
+              "org.apache.jena.dboe..",
+              "org.apache.jena.riot.thrift..",
+              "org.apache.thrift..")
+          .because("no class outside the store touches TDB2, DBOE or Thrift internals (issue 17)");
 
   @ArchTest
   static final ArchRule noShaclEngineInternals =

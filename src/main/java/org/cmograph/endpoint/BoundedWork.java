@@ -1,34 +1,16 @@
 package org.cmograph.endpoint;
 
-import java.util.List;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.SortCondition;
-import org.apache.jena.sparql.algebra.Op;
-import org.apache.jena.sparql.algebra.OpVars;
-import org.apache.jena.sparql.algebra.op.OpDistinct;
 import org.apache.jena.sparql.algebra.op.OpGroup;
-import org.apache.jena.sparql.algebra.op.OpJoin;
-import org.apache.jena.sparql.algebra.op.OpLeftJoin;
-import org.apache.jena.sparql.algebra.op.OpMinus;
-import org.apache.jena.sparql.algebra.op.OpOrder;
-import org.apache.jena.sparql.algebra.op.OpTopN;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.iterator.QueryIterDistinct;
-import org.apache.jena.sparql.engine.iterator.QueryIterMinus;
 import org.apache.jena.sparql.engine.iterator.QueryIterProcessBinding;
-import org.apache.jena.sparql.engine.iterator.QueryIterSort;
-import org.apache.jena.sparql.engine.iterator.QueryIterTopN;
-import org.apache.jena.sparql.engine.join.Join;
-import org.apache.jena.sparql.engine.main.OpExecutorFactory;
-import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.sparql.util.Symbol;
-import org.apache.jena.tdb2.solver.OpExecutorTDB2;
+import org.cmograph.store.KeptSolutions;
 
 /**
  * Bounds what a query holds in memory while it runs. ARQ keeps every solution that reaches an
@@ -39,11 +21,10 @@ import org.apache.jena.tdb2.solver.OpExecutorTDB2;
  * group key or aggregated value that ARQ will keep is charged to it, and a query over its budget
  * stops with {@link BoundedEvaluation.ValueTooLarge} (answered 400).
  *
- * <p>Installed as the query context's {@link OpExecutorFactory}: the executor is TDB2's own (which
- * works over any dataset), with the operators that keep solutions re-built over charged inputs.
- * ARQ's spill-to-disk setting ({@code arq:spillToDiskThreshold}) was not used: it covers sorting
- * and {@code DISTINCT} only, not groups or aggregates, and trades the heap for unbounded temporary
- * files.
+ * <p>Installed in the query context with {@link KeptSolutions}: TDB2's own executor (which works
+ * over any dataset), whose operators that keep solutions read charged inputs. ARQ's spill-to-disk
+ * setting ({@code arq:spillToDiskThreshold}) was not used: it covers sorting and {@code DISTINCT}
+ * only, not groups or aggregates, and trades the heap for unbounded temporary files.
  */
 final class BoundedWork {
   private BoundedWork() {}
@@ -53,7 +34,7 @@ final class BoundedWork {
 
   /** Sets the executor in {@code context}: queries run with it charge their budget. */
   static void install(Context context) {
-    QC.setFactory(context, FACTORY);
+    KeptSolutions.install(context, HOOK);
   }
 
   /** Gives the query run with {@code context} its own budget of {@code maxBytes}. */
@@ -61,7 +42,24 @@ final class BoundedWork {
     context.set(BUDGET, new Budget(maxBytes));
   }
 
-  private static final OpExecutorFactory FACTORY = Executor::new;
+  /**
+   * Charges what each operator keeps to the query's budget (when it has one), and groups with
+   * {@link BoundedGroup}, which charges its keys and aggregated values.
+   */
+  private static final KeptSolutions.Hook HOOK =
+      new KeptSolutions.Hook() {
+        @Override
+        public QueryIterator kept(QueryIterator input, long keep, ExecutionContext cxt) {
+          Budget budget = budget(cxt.getContext());
+          return budget == null ? input : new Charged(input, cxt, budget, keep);
+        }
+
+        @Override
+        public QueryIterator group(OpGroup op, QueryIterator input, ExecutionContext cxt) {
+          return new BoundedGroup(
+              input, op.getGroupVars(), op.getAggregators(), cxt, budget(cxt.getContext()));
+        }
+      };
 
   /**
    * The estimated bytes a query may keep at once. An estimate, not a measurement: the text of each
@@ -167,79 +165,6 @@ final class BoundedWork {
         charged = held;
       }
       return binding;
-    }
-  }
-
-  /**
-   * TDB2's executor with the operators that keep solutions over charged inputs: the input of a
-   * sort, of a top-N sort and of a group, the output of {@code DISTINCT} (each distinct solution is
-   * kept to filter later ones), the left side of a hash join and the right side of {@code OPTIONAL}
-   * and {@code MINUS}.
-   */
-  private static final class Executor extends OpExecutorTDB2 {
-    private final Budget budget;
-
-    Executor(ExecutionContext cxt) {
-      super(cxt);
-      this.budget = budget(cxt.getContext());
-    }
-
-    private QueryIterator charged(QueryIterator input, long keep) {
-      return budget == null ? input : new Charged(input, execCxt, budget, keep);
-    }
-
-    private QueryIterator charged(QueryIterator input) {
-      return charged(input, Long.MAX_VALUE);
-    }
-
-    @Override
-    protected QueryIterator execute(OpOrder op, QueryIterator input) {
-      return new QueryIterSort(charged(exec(op.getSubOp(), input)), op.getConditions(), execCxt);
-    }
-
-    @Override
-    protected QueryIterator execute(OpTopN op, QueryIterator input) {
-      boolean distinct = op.getSubOp() instanceof OpDistinct;
-      Op sub = distinct ? ((OpDistinct) op.getSubOp()).getSubOp() : op.getSubOp();
-      List<SortCondition> conditions = op.getConditions();
-      return new QueryIterTopN(
-          charged(exec(sub, input), op.getLimit()), conditions, op.getLimit(), distinct, execCxt);
-    }
-
-    @Override
-    protected QueryIterator execute(OpDistinct op, QueryIterator input) {
-      List<SortCondition> conditions =
-          op.getSubOp() instanceof OpOrder order ? order.getConditions() : null;
-      return charged(new QueryIterDistinct(exec(op.getSubOp(), input), conditions, execCxt));
-    }
-
-    @Override
-    protected QueryIterator execute(OpGroup op, QueryIterator input) {
-      return new BoundedGroup(
-          exec(op.getSubOp(), input), op.getGroupVars(), op.getAggregators(), execCxt, budget);
-    }
-
-    @Override
-    protected QueryIterator execute(OpJoin op, QueryIterator input) {
-      QueryIterator left = charged(exec(op.getLeft(), input));
-      QueryIterator right = exec(op.getRight(), root());
-      return Join.join(left, right, execCxt);
-    }
-
-    @Override
-    protected QueryIterator execute(OpLeftJoin op, QueryIterator input) {
-      QueryIterator left = exec(op.getLeft(), input);
-      QueryIterator right = charged(exec(op.getRight(), root()));
-      return Join.leftJoin(left, right, op.getExprs(), execCxt);
-    }
-
-    @Override
-    protected QueryIterator execute(OpMinus op, QueryIterator input) {
-      QueryIterator left = exec(op.getLeft(), input);
-      QueryIterator right = charged(exec(op.getRight(), root()));
-      Set<Var> common = OpVars.visibleVars(op.getLeft());
-      common.retainAll(OpVars.visibleVars(op.getRight()));
-      return QueryIterMinus.create(left, right, common, execCxt);
     }
   }
 }
