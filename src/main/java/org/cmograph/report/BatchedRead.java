@@ -187,11 +187,11 @@ final class BatchedRead {
     List<StudyGraphs> selected = index.stream().filter(wanted::contains).toList();
     EvidenceBase.Totals[] totals = new EvidenceBase.Totals[1];
     // Of each study graph, only what these sections read (the study, the selected CMOCs and
-    // their evidence), not the whole graph.
+    // their evidence), not the whole graph, and none of the shared graphs.
     inBatches(
         reader,
         Math.min(batchSize, PARTIAL_BATCH),
-        studies -> indexes.batch(shared, studies, selectedConcepts, theoryNodes),
+        studies -> indexes.batch(studies, selectedConcepts, theoryNodes),
         selected,
         () -> totals[0] = totalsOf(indexes.totals(index)),
         () -> {
