@@ -70,15 +70,6 @@ final class BatchedRead {
   private record SharedFacts(
       Optional<EvidenceBase.Theory> theory, List<EvidenceBase.Concept> concepts) {}
 
-  /**
-   * The most studies a batch of a partial read holds. Copying a batch and querying it take about as
-   * long, and the copy of the next batch runs while this one is queried, so smaller batches keep
-   * both threads busy from the start: with one or two large batches the second core idled while the
-   * first batch was copied (a one-mechanism summary at 10,000 studies reads over 1,500 studies). A
-   * whole read keeps {@link #batchSize}: its batches are many anyway.
-   */
-  static final int PARTIAL_BATCH = 128;
-
   private EvidenceBase readBatched(Restriction asked, StoreIndex indexes, ExecutorService reader) {
     Graph shared = indexes.sharedGraph();
     // The reader thread queries the shared graphs while this one, which holds the transaction,
@@ -124,7 +115,6 @@ final class BatchedRead {
     if (only == null) {
       inBatches(
           reader,
-          batchSize,
           studies -> indexes.batch(shared, studies),
           index,
           () -> {},
@@ -190,7 +180,6 @@ final class BatchedRead {
     // their evidence), not the whole graph, and none of the shared graphs.
     inBatches(
         reader,
-        Math.min(batchSize, PARTIAL_BATCH),
         studies -> indexes.batch(studies, selectedConcepts, theoryNodes),
         selected,
         () -> totals[0] = totalsOf(indexes.totals(index)),
@@ -221,10 +210,10 @@ final class BatchedRead {
   }
 
   /**
-   * Runs {@code read} once per batch of {@code studies} ({@code size} at a time, in order), with
-   * the queries' source set to the batch in memory ({@code copy} makes it). Two threads share the
-   * work: this one, which holds the read transaction, copies the next batch out of the store while
-   * a second one runs {@code read} over the batch before it (queries over memory need no
+   * Runs {@code read} once per batch of {@code studies} ({@link #batchSize} at a time, in order),
+   * with the queries' source set to the batch in memory ({@code copy} makes it). Two threads share
+   * the work: this one, which holds the read transaction, copies the next batch out of the store
+   * while a second one runs {@code read} over the batch before it (queries over memory need no
    * transaction). Batches are read in order, one at a time, so rows arrive as a sequential read
    * adds them; at most two batches are in memory at once. {@code meanwhile} runs on this thread, in
    * the transaction, once the last batch is handed over, so it costs no time of its own while that
@@ -232,7 +221,6 @@ final class BatchedRead {
    */
   private void inBatches(
       ExecutorService reader,
-      int size,
       Function<List<StudyGraphs>, DatasetGraph> copy,
       List<StudyGraphs> studies,
       Runnable meanwhile,
@@ -243,9 +231,9 @@ final class BatchedRead {
     }
     Future<?> previous = null;
     try {
-      for (int from = 0; from < studies.size(); from += size) {
+      for (int from = 0; from < studies.size(); from += batchSize) {
         DatasetGraph batch =
-            copy.apply(studies.subList(from, Math.min(studies.size(), from + size)));
+            copy.apply(studies.subList(from, Math.min(studies.size(), from + batchSize)));
         if (previous != null) {
           await(previous);
         }

@@ -209,9 +209,8 @@ public final class StoreIndex implements AutoCloseable {
    * reads ({@link SectionSlice}): the study, the selected CMOCs with their parts, and their
    * evidence. Not the shared graphs: the queries of a partial read over a batch (the study, CMOC
    * and evidence rows, report.StudyRows) match study nodes only, which those graphs never describe,
-   * so a batch of 128 studies no longer copies their ~3,000 triples each time (the tests that
-   * compare a batched read with the union-graph read, where they are present, would fail if a query
-   * matched them).
+   * so a batch no longer copies their ~3,000 triples each time (the tests that compare a batched
+   * read with the union-graph read, where they are present, would fail if a query matched them).
    */
   public DatasetGraph batch(List<StudyGraphs> studies, Set<Node> concepts, Set<Node> theoryCmocs) {
     Graph g = GraphFactory.createGraphMem();
