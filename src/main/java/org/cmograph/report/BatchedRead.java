@@ -70,7 +70,7 @@ final class BatchedRead {
   private record SharedFacts(
       Optional<EvidenceBase.Theory> theory, List<EvidenceBase.Concept> concepts) {}
 
-  private EvidenceBase readBatched(Restriction only, StoreIndex indexes, ExecutorService reader) {
+  private EvidenceBase readBatched(Restriction asked, StoreIndex indexes, ExecutorService reader) {
     Graph shared = indexes.sharedGraph();
     // The reader thread queries the shared graphs while this one, which holds the transaction,
     // reads the study index (and for a selection, which studies name each concept) by node ids:
@@ -88,7 +88,7 @@ final class BatchedRead {
     DatasetGraph firstBatch = null;
     try {
       index = indexes.studies();
-      if (only != null) {
+      if (asked != null) {
         index.forEach(
             s -> {
               bySlug.put(Iris.studyOfGraph(s.graph()), s);
@@ -110,6 +110,7 @@ final class BatchedRead {
     SharedFacts facts = Futures.await(sharedRead, "reading the evidence base");
     Optional<EvidenceBase.Theory> theory = facts.theory();
     List<EvidenceBase.Concept> concepts = facts.concepts();
+    Restriction only = asked == null ? null : asked.withNarrower(concepts);
     StudyRows rows = new StudyRows(queries);
     if (only == null) {
       inBatches(
@@ -176,10 +177,10 @@ final class BatchedRead {
     List<StudyGraphs> selected = index.stream().filter(wanted::contains).toList();
     EvidenceBase.Totals[] totals = new EvidenceBase.Totals[1];
     // Of each study graph, only what these sections read (the study, the selected CMOCs and
-    // their evidence), not the whole graph.
+    // their evidence), not the whole graph, and none of the shared graphs.
     inBatches(
         reader,
-        studies -> indexes.batch(shared, studies, selectedConcepts, theoryNodes),
+        studies -> indexes.batch(studies, selectedConcepts, theoryNodes),
         selected,
         () -> totals[0] = totalsOf(indexes.totals(index)),
         () -> {

@@ -67,32 +67,41 @@ public final class EvidenceReader {
    */
   public EvidenceBase read(Collection<String> mechanisms, Collection<String> theoryCmocs) {
     return Txn.calculateRead(
-        dataset,
-        () -> {
-          // A mechanism's section draws on its narrower concepts too (the one counting rule).
-          Set<String> withNarrower =
-              mechanisms.isEmpty()
-                  ? Set.of()
-                  : EvidenceBase.selfAndNarrower(mechanisms, queries.concepts());
-          return readInTxn(new Restriction(Set.copyOf(withNarrower), Set.copyOf(theoryCmocs)));
-        });
+        dataset, () -> readInTxn(new Restriction(Set.copyOf(mechanisms), Set.copyOf(theoryCmocs))));
   }
 
-  /** What a partial read is for. */
-  record Restriction(Set<String> mechanisms, Set<String> theoryCmocs) {}
+  /**
+   * What a partial read is for: the mechanism concepts as asked for (a section draws on their
+   * narrower concepts too: see {@link #withNarrower}) and the theory CMOCs.
+   */
+  record Restriction(Set<String> mechanisms, Set<String> theoryCmocs) {
+    /**
+     * The same, with the concepts narrower than the chosen ones in {@code catalogue} (the one
+     * counting rule), as the read's queries need them. Done once the catalogue is read, so a
+     * batched read reads it from its in-memory copy, beside the store's indexes, not once more over
+     * the union graph before them.
+     */
+    Restriction withNarrower(List<EvidenceBase.Concept> catalogue) {
+      return mechanisms.isEmpty()
+          ? this
+          : new Restriction(
+              Set.copyOf(EvidenceBase.selfAndNarrower(mechanisms, catalogue)), theoryCmocs);
+    }
+  }
 
-  private EvidenceBase readInTxn(Restriction only) {
+  private EvidenceBase readInTxn(Restriction asked) {
     queries.on(dataset);
     if (batchSize > 0) {
       try {
-        return new BatchedRead(dataset, batchSize, queries).read(only);
+        return new BatchedRead(dataset, batchSize, queries).read(asked);
       } finally {
         queries.on(dataset);
       }
     }
-    if (only == null) {
+    if (asked == null) {
       return readAll(null, null, null);
     }
+    Restriction only = asked.withNarrower(queries.concepts());
     Optional<EvidenceBase.Theory> theory = queries.theory();
     // The concepts study CMOCs name: each IRI any mechanism is an instance of, kept if a study CMOC
     // (as cmocs.rq finds them) names it.

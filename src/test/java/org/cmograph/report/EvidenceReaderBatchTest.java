@@ -39,6 +39,33 @@ class EvidenceReaderBatchTest {
     }
   }
 
+  @Test
+  void aBroaderConceptReadInBatchesDrawsOnItsNarrowerOnesAsTheUnionGraphReadDoes() {
+    // The batched read widens a chosen concept to its narrower ones from the catalogue it copied
+    // into memory, the union-graph read from the store: both must select the same CMOCs.
+    try (CmoStore store = BundledSummaries.store(false)) {
+      EvidenceBase union = new EvidenceReader(store.dataset(), 0).read();
+      List<String> broader =
+          union.concepts().stream()
+              .map(EvidenceBase.Concept::broader)
+              .filter(b -> b != null)
+              .distinct()
+              .filter(
+                  b ->
+                      union.conceptsInUse().stream()
+                          .anyMatch(u -> !u.equals(b) && union.selfAndNarrower(b).contains(u)))
+              .toList();
+      assertTrue(!broader.isEmpty(), "no broader concept with a narrower one in use");
+      for (String b : broader) {
+        EvidenceBase expected = new EvidenceReader(store.dataset(), 0).read(List.of(b), List.of());
+        assertTrue(
+            expected.cmocs().stream().anyMatch(c -> !b.equals(c.concept())),
+            b + " reads no CMOC of a narrower concept");
+        assertSame(expected, new EvidenceReader(store.dataset(), 2).read(List.of(b), List.of()), b);
+      }
+    }
+  }
+
   static void assertSame(EvidenceBase expected, EvidenceBase actual, String what) {
     assertEquals(expected.studies(), actual.studies(), what);
     assertEquals(expected.concepts(), actual.concepts(), what);

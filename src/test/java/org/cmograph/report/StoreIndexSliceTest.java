@@ -58,7 +58,7 @@ class StoreIndexSliceTest {
             DatasetGraph batch =
                 concept == null
                     ? index.batch(shared, studies)
-                    : index.batch(shared, studies, Set.of(concept), Set.of());
+                    : index.batch(studies, Set.of(concept), Set.of());
             return batch.getDefaultGraph().find().toSet();
           }
         });
