@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -37,12 +38,10 @@ import org.cmograph.util.Futures;
 final class BatchedRead {
   private final DatasetGraph dataset;
   private final int batchSize;
-  private final EvidenceQueries queries;
 
-  BatchedRead(DatasetGraph dataset, int batchSize, EvidenceQueries queries) {
+  BatchedRead(DatasetGraph dataset, int batchSize) {
     this.dataset = dataset;
     this.batchSize = batchSize;
-    this.queries = queries;
   }
 
   /**
@@ -78,7 +77,7 @@ final class BatchedRead {
     Future<SharedFacts> sharedRead =
         reader.submit(
             () -> {
-              queries.on(DatasetGraphFactory.wrap(shared));
+              EvidenceQueries queries = EvidenceQueries.over(DatasetGraphFactory.wrap(shared));
               return new SharedFacts(queries.theory(), queries.concepts());
             });
     List<StudyGraphs> index;
@@ -104,35 +103,35 @@ final class BatchedRead {
         firstBatch = indexes.batch(shared, List.copyOf(firsts));
       }
     } finally {
-      // Never move on while the reader still queries (the source is shared).
+      // Never leave the transaction while the reader still queries.
       finish(sharedRead);
     }
     SharedFacts facts = Futures.await(sharedRead, "reading the evidence base");
     Optional<EvidenceBase.Theory> theory = facts.theory();
     List<EvidenceBase.Concept> concepts = facts.concepts();
     Restriction only = asked == null ? null : asked.withNarrower(concepts);
-    StudyRows rows = new StudyRows(queries);
+    StudyRows rows = new StudyRows();
     if (only == null) {
       inBatches(
           reader,
           studies -> indexes.batch(shared, studies),
           index,
           () -> {},
-          () -> rows.read(null, null));
+          queries -> rows.read(queries, null, null));
       return rows.base(concepts, theory);
     }
     Map<String, Node> inUse = new TreeMap<>();
     Set<Node> selectedConcepts = new LinkedHashSet<>();
     Set<StudyGraphs> wanted = new java.util.HashSet<>();
-    DatasetGraph first = firstBatch;
+    EvidenceQueries first = firstBatch == null ? null : EvidenceQueries.over(firstBatch);
     studiesOfConcept.forEach(
         (k, studies) -> {
           String id = strafter(k.isURI() ? k.getURI() : k.toString(), "/mechanism/");
-          queries.on(first);
-          boolean used = queries.ask("cmocs-of-concept", "k", k);
+          boolean used = first.ask("cmocs-of-concept", "k", k);
           for (Iterator<StudyGraphs> it = studies.iterator(); !used && it.hasNext(); ) {
-            queries.on(indexes.batch(shared, List.of(it.next())));
-            used = queries.ask("cmocs-of-concept", "k", k);
+            used =
+                EvidenceQueries.over(indexes.batch(shared, List.of(it.next())))
+                    .ask("cmocs-of-concept", "k", k);
           }
           if (used) {
             inUse.putIfAbsent(id, k);
@@ -183,7 +182,7 @@ final class BatchedRead {
         studies -> indexes.batch(studies, selectedConcepts, theoryNodes),
         selected,
         () -> totals[0] = totalsOf(indexes.totals(index)),
-        () -> {
+        queries -> {
           // As readInTxn over the union graph: the selected CMOC nodes, the studies they and the
           // selected theory CMOCs cite, then those only.
           Set<Node> cmocNodes = queries.selectedCmocNodes(selectedConcepts, only.theoryCmocs());
@@ -195,6 +194,7 @@ final class BatchedRead {
                 n -> studyIds.add(n.getLiteralLexicalForm()));
           }
           rows.read(
+              queries,
               studyIds.stream().map(i -> (Node) NodeFactory.createLiteralString(i)).toList(),
               cmocNodes);
         });
@@ -211,12 +211,12 @@ final class BatchedRead {
 
   /**
    * Runs {@code read} once per batch of {@code studies} ({@link #batchSize} at a time, in order),
-   * with the queries' source set to the batch in memory ({@code copy} makes it). Two threads share
-   * the work: this one, which holds the read transaction, copies the next batch out of the store
-   * while a second one runs {@code read} over the batch before it (queries over memory need no
-   * transaction). Batches are read in order, one at a time, so rows arrive as a sequential read
-   * adds them; at most two batches are in memory at once. {@code meanwhile} runs on this thread, in
-   * the transaction, once the last batch is handed over, so it costs no time of its own while that
+   * with queries over the batch in memory ({@code copy} makes it). Two threads share the work: this
+   * one, which holds the read transaction, copies the next batch out of the store while a second
+   * one runs {@code read} over the batch before it (queries over memory need no transaction).
+   * Batches are read in order, one at a time, so rows arrive as a sequential read adds them; at
+   * most two batches are in memory at once. {@code meanwhile} runs on this thread, in the
+   * transaction, once the last batch is handed over, so it costs no time of its own while that
    * batch is read (with one batch, the whole read).
    */
   private void inBatches(
@@ -224,7 +224,7 @@ final class BatchedRead {
       Function<List<StudyGraphs>, DatasetGraph> copy,
       List<StudyGraphs> studies,
       Runnable meanwhile,
-      Runnable read) {
+      Consumer<EvidenceQueries> read) {
     if (studies.isEmpty()) {
       meanwhile.run();
       return;
@@ -237,18 +237,13 @@ final class BatchedRead {
         if (previous != null) {
           await(previous);
         }
-        previous =
-            reader.submit(
-                () -> {
-                  queries.on(batch);
-                  read.run();
-                });
+        previous = reader.submit(() -> read.accept(EvidenceQueries.over(batch)));
       }
       meanwhile.run();
       await(previous);
     } finally {
       // On a failure here, let a batch still being read finish (queries over memory do not heed
-      // interrupts) before the caller moves on and the source points at the store again.
+      // interrupts) before the caller moves on and the read transaction ends.
       finish(previous);
     }
   }

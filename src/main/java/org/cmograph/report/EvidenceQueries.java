@@ -31,23 +31,30 @@ import org.apache.jena.tdb2.TDB2;
 /**
  * The SPARQL of {@link EvidenceReader}: the {@code .rq} queries beside this class by name (and
  * restricted by a VALUES block for a partial read), run over a source that is either the store's
- * union default graph or a batch of its graphs in memory (see {@link #on}); and the small reads
- * both ways of reading share (catalogue, theory, totals, the selected CMOC nodes).
+ * union default graph or a batch of its graphs in memory (see {@link #over}); and the small reads
+ * both ways of reading share (catalogue, theory, totals, the selected CMOC nodes). An instance
+ * queries one source for its life, so threads reading different batches never share one.
  */
 final class EvidenceQueries {
-  private final DatasetGraph dataset;
+  /** What {@link #select} queries: the store or a batch in memory. */
+  private final DatasetGraph source;
 
-  /** What {@link #select} queries: the store (its union default graph) or a batch in memory. */
-  private volatile DatasetGraph source;
+  /** Whether {@link #source} is the store, queried through its union default graph. */
+  private final boolean store;
 
-  EvidenceQueries(DatasetGraph dataset) {
-    this.dataset = dataset;
-    this.source = dataset;
+  private EvidenceQueries(DatasetGraph source, boolean store) {
+    this.source = source;
+    this.store = store;
   }
 
-  /** Queries {@code source} from now on: the store (its union default graph) or a batch. */
-  void on(DatasetGraph source) {
-    this.source = source;
+  /** Queries over the union default graph of {@code store}. */
+  static EvidenceQueries ofStore(DatasetGraph store) {
+    return new EvidenceQueries(store, true);
+  }
+
+  /** The same queries over {@code batch}, a dataset in memory (its default graph). */
+  static EvidenceQueries over(DatasetGraph batch) {
+    return new EvidenceQueries(batch, false);
   }
 
   /** The mechanism catalogue. */
@@ -123,7 +130,7 @@ final class EvidenceQueries {
 
   private QueryExecution execution(Query query) {
     Context context = new Context();
-    if (source == dataset) {
+    if (store) {
       context.set(TDB2.symUnionDefaultGraph, true);
     }
     return QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(source))

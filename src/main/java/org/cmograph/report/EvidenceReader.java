@@ -50,7 +50,7 @@ public final class EvidenceReader {
   EvidenceReader(DatasetGraph dataset, int batchSize) {
     this.dataset = dataset;
     this.batchSize = batchSize;
-    this.queries = new EvidenceQueries(dataset);
+    this.queries = EvidenceQueries.ofStore(dataset);
   }
 
   public EvidenceBase read() {
@@ -90,13 +90,8 @@ public final class EvidenceReader {
   }
 
   private EvidenceBase readInTxn(Restriction asked) {
-    queries.on(dataset);
     if (batchSize > 0) {
-      try {
-        return new BatchedRead(dataset, batchSize, queries).read(asked);
-      } finally {
-        queries.on(dataset);
-      }
+      return new BatchedRead(dataset, batchSize).read(asked);
     }
     if (asked == null) {
       return readAll(null, null, null);
@@ -147,8 +142,8 @@ public final class EvidenceReader {
    */
   private EvidenceBase readAll(
       List<Node> studyIds, Set<Node> cmocNodes, Optional<EvidenceBase.Theory> knownTheory) {
-    StudyRows rows = new StudyRows(queries);
-    rows.read(studyIds, cmocNodes);
+    StudyRows rows = new StudyRows();
+    rows.read(queries, studyIds, cmocNodes);
     return rows.base(queries.concepts(), knownTheory != null ? knownTheory : queries.theory());
   }
 }

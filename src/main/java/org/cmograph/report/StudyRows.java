@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
@@ -22,17 +21,13 @@ import org.apache.jena.query.QuerySolution;
 /**
  * The studies, CMOCs and evidence {@link EvidenceReader} has read so far, in the order of the
  * queries' ORDER BY (study identifier first), and the reading of them from the current source of
- * {@link EvidenceQueries} (the store's union graph, or one batch of its studies after another).
+ * the {@link EvidenceQueries} each read is given (the store's union graph, or one batch of its
+ * studies after another).
  */
 final class StudyRows {
-  private final EvidenceQueries queries;
   private final Map<String, EvidenceBase.Study> studies = new LinkedHashMap<>();
   private final Map<String, EvidenceBase.StudyCmoc> cmocs = new LinkedHashMap<>();
   private final Map<String, EvidenceBase.Evidence> evidence = new LinkedHashMap<>();
-
-  StudyRows(EvidenceQueries queries) {
-    this.queries = queries;
-  }
 
   EvidenceBase base(List<EvidenceBase.Concept> concepts, Optional<EvidenceBase.Theory> theory) {
     return new EvidenceBase(
@@ -44,36 +39,36 @@ final class StudyRows {
   }
 
   /**
-   * Adds the studies, CMOCs and evidence the queries' source holds: all of them when {@code
-   * studyIds} is null, otherwise only those studies and those CMOC nodes (and their evidence).
-   * Everything a row is keyed by lies in one study's graphs, so reading the studies in batches (in
-   * identifier order) adds the same rows in the same order as one read of them all.
+   * Adds the studies, CMOCs and evidence the source of {@code queries} holds: all of them when
+   * {@code studyIds} is null, otherwise only those studies and those CMOC nodes (and their
+   * evidence). Everything a row is keyed by lies in one study's graphs, so reading the studies in
+   * batches (in identifier order) adds the same rows in the same order as one read of them all.
    */
-  void read(List<Node> studyIds, Set<Node> cmocNodes) {
+  void read(EvidenceQueries queries, List<Node> studyIds, Set<Node> cmocNodes) {
     boolean partial = studyIds != null;
     Function<String, Query> studyQuery =
         name -> partial ? restricted(name, "id", studyIds) : query(name);
     Function<String, Query> cmocQuery =
         name -> partial ? restricted(name, "c", cmocNodes) : query(name);
     Map<String, List<String>> countries = new TreeMap<>();
-    select(
+    queries.select(
         studyQuery.apply("countries"),
         r -> countries.computeIfAbsent(s(r, "id"), k -> new ArrayList<>()).add(s(r, "country")));
     Map<String, List<EvidenceBase.Sample>> samples = new TreeMap<>();
-    select(
+    queries.select(
         studyQuery.apply("samples"),
         r ->
             samples
                 .computeIfAbsent(s(r, "id"), k -> new ArrayList<>())
                 .add(new EvidenceBase.Sample(s(r, "role"), i(r, "n"))));
     Map<String, List<EvidenceBase.Related>> related = new TreeMap<>();
-    select(
+    queries.select(
         studyQuery.apply("related"),
         r ->
             related
                 .computeIfAbsent(s(r, "id"), k -> new ArrayList<>())
                 .add(new EvidenceBase.Related(s(r, "related"), s(r, "relation"))));
-    select(
+    queries.select(
         studyQuery.apply("studies"),
         r -> {
           String id = s(r, "id");
@@ -101,14 +96,14 @@ final class StudyRows {
         });
 
     Map<String, List<EvidenceBase.Context>> contexts = new TreeMap<>();
-    select(
+    queries.select(
         cmocQuery.apply("contexts"),
         r ->
             contexts
                 .computeIfAbsent(s(r, "study") + "/" + s(r, "cmoc"), k -> new ArrayList<>())
                 .add(context(r)));
     Map<String, List<EvidenceBase.Outcome>> outcomes = new TreeMap<>();
-    select(
+    queries.select(
         cmocQuery.apply("outcomes"),
         r ->
             outcomes
@@ -121,13 +116,13 @@ final class StudyRows {
                         s(r, "level"),
                         actor(r))));
     Map<String, Map<String, String>> links = new TreeMap<>();
-    select(
+    queries.select(
         cmocQuery.apply("theory-links"),
         r ->
             links
                 .computeIfAbsent(s(r, "study") + "/" + s(r, "cmoc"), k -> new TreeMap<>())
                 .put(s(r, "theory"), s(r, "stance")));
-    select(
+    queries.select(
         partial ? restricted("cmocs", "cmoc", cmocNodes) : query("cmocs"),
         r -> {
           String key = s(r, "study") + "/" + s(r, "id");
@@ -156,7 +151,7 @@ final class StudyRows {
     if (partial) {
       evidenceQuery.addResultVar("e");
     }
-    select(
+    queries.select(
         evidenceQuery,
         r -> {
           evidenceRows.add(r);
@@ -165,7 +160,7 @@ final class StudyRows {
           }
         });
     Map<String, List<String>> parts = new TreeMap<>();
-    select(
+    queries.select(
         partial ? restricted("evidence-parts", "e", items) : query("evidence-parts"),
         r ->
             parts
@@ -208,9 +203,5 @@ final class StudyRows {
   private static EvidenceBase.Context context(QuerySolution r) {
     return new EvidenceBase.Context(
         s(r, "id"), s(r, "description"), s(r, "type"), s(r, "role"), s(r, "concept"));
-  }
-
-  private void select(Query query, Consumer<QuerySolution> row) {
-    queries.select(query, row);
   }
 }
