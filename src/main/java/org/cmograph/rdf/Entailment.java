@@ -28,7 +28,9 @@ import org.apache.jena.sparql.graph.GraphFactory;
  *       (background, methods, recommendations, hypotheses) never count.
  *   <li>digests ({@link MechanismDigests}): per concept a finding of the study counts for, one
  *       {@code cmo:MechanismDigest} tallying those findings, so aggregate queries add up one node
- *       per study and concept instead of joining every finding.
+ *       per study and concept instead of joining every finding;
+ *   <li>the study's digest ({@link StudyDigests}): one {@code cmo:StudyDigest} per study, always,
+ *       with how many configurations it reports and how many findings come from it.
  * </ul>
  *
  * Only triples not already in the study graph are returned. The store keeps them in the study's own
@@ -102,6 +104,7 @@ public final class Entailment {
               }
             });
     MechanismDigests.add(study, out);
+    StudyDigests.add(study, out);
     return out;
   }
 

@@ -145,6 +145,13 @@ public final class Vocab {
   public static final Node outcomeFindingCount = cmo("outcomeFindingCount");
   public static final Node digestPerspective = cmo("digestPerspective");
 
+  /** Inferred: one study's counts of configurations and findings, see Entailment. */
+  public static final Node StudyDigest = cmo("StudyDigest");
+
+  public static final Node studyDigestOf = cmo("studyDigestOf");
+  public static final Node configurationCount = cmo("configurationCount");
+  public static final Node studyFindingCount = cmo("studyFindingCount");
+
   public static final Node fromStudy = cmo("fromStudy");
   public static final Node quoteVerified = cmo("quoteVerified");
   public static final Node evidenceKind = cmo("evidenceKind");

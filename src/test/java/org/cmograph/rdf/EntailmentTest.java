@@ -127,6 +127,44 @@ class EntailmentTest {
   }
 
   @Test
+  void aStudyDigestCountsTheStudysConfigurationsAndFindings() {
+    Graph study =
+        turtle(
+            """
+            ex:s a cmo:Study ; cmo:reportsCMOC ex:c1 , ex:c2 .
+            ex:f1 cmo:fromStudy ex:s ; cmo:evidenceKind cmo:evidence-kind-finding .
+            ex:f2 cmo:fromStudy ex:s ; cmo:evidenceKind cmo:evidence-kind-finding .
+            ex:b cmo:fromStudy ex:s ; cmo:evidenceKind cmo:evidence-kind-background .
+            ex:elsewhere cmo:fromStudy ex:t ; cmo:evidenceKind cmo:evidence-kind-finding .
+            ex:t cmo:reportsCMOC ex:c3 .
+            """);
+    Graph inferred = entailment.infer(study);
+    Node digest = uri("http://example.org/s/digest");
+    assertTrue(inferred.contains(digest, Vocab.type, Vocab.StudyDigest));
+    assertTrue(inferred.contains(digest, Vocab.studyDigestOf, uri("http://example.org/s")));
+    // By the links, not by the graph: ex:t is not typed a study here, and its finding and
+    // configuration are not ex:s's; background is not a finding.
+    assertEquals("2", count(inferred, digest, Vocab.configurationCount));
+    assertEquals("2", count(inferred, digest, Vocab.studyFindingCount));
+    assertEquals(4, inferred.size());
+  }
+
+  @Test
+  void aStudyWithNothingToCountStillHasItsDigest() {
+    Graph inferred = entailment.infer(turtle("ex:s a cmo:Study ."));
+    Node digest = uri("http://example.org/s/digest");
+    assertEquals("0", count(inferred, digest, Vocab.configurationCount));
+    assertEquals("0", count(inferred, digest, Vocab.studyFindingCount));
+  }
+
+  private static String count(Graph g, Node digest, Node property) {
+    Node n = g.find(digest, property, Node.ANY).next().getObject();
+    assertEquals(
+        "http://www.w3.org/2001/XMLSchema#integer", n.getLiteralDatatypeURI(), property.getURI());
+    return n.getLiteralLexicalForm();
+  }
+
+  @Test
   void inferredGraphNamesAreTheirOwnAndMapBackToTheStudy() {
     Node g = Entailment.graphOf("gillard-2014");
     assertEquals("https://w3id.org/cmograph/graph/inferred/gillard-2014", g.getURI());
