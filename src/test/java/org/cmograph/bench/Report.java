@@ -390,8 +390,12 @@ final class Report {
             + " again and again (HTTP/1.1 keep-alive, whole answer read). cmograph = `cmograph serve"
             + " --store S` (time limit, row cap, request guards, read-only); plain = `FusekiServer` over"
             + " a copy of the same TDB2 files with the union default graph and nothing else. Both"
-            + " servers run at once. Before any measurement each server answers every query for 4 s"
-            + " (4 clients), so both JVMs have compiled the code it runs; then they take turns for each query"
+            + " servers run at once. Before any measurement both are warmed in rounds (each query for 2 s"
+            + " on each server, 4 clients, the server that goes first alternating) until each one's"
+            + " CPU time per request (the whole process, so the JIT compilers count) has stopped"
+            + " falling: two rounds in a row at no less than 0.9 of the best before them (at least 3"
+            + " rounds, at most 20); a fixed 4 s left the first cells measured while both JVMs were"
+            + " still compiling. Then they take turns for each query"
             + " and client count in eight slices (cmograph, plain, plain, cmograph, plain, cmograph,"
             + " cmograph, plain; a quarter of the measuring time each, after a 2 s warm-up of each),"
             + " so a change in the machine's load weighs on both alike. Both servers and the clients"
@@ -419,6 +423,10 @@ final class Report {
               b.latencyMs().percentile(95),
               b.errors(),
               a.perSecond() / b.perSecond()));
+    }
+    if (!r.endpointWarmUp.isEmpty()) {
+      md.append("\nWarm-up before measuring:\n\n");
+      r.endpointWarmUp.forEach(x -> md.append("- ").append(x).append('\n'));
     }
     List<String> errors = new ArrayList<>();
     for (BenchmarkHarness.EndpointRow e : r.endpoint) {
