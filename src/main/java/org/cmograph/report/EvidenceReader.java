@@ -1,25 +1,16 @@
 package org.cmograph.report;
 
-import static org.cmograph.report.EvidenceQueries.restricted;
-import static org.cmograph.report.EvidenceQueries.strafter;
-
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 
 /**
- * Reads the {@link EvidenceBase} from a store with SPARQL over the union of its named graphs
- * (TDB2's union default graph), so summaries see exactly what the endpoint's users see. The queries
- * live beside this class as {@code .rq} resources.
+ * Reads the {@link EvidenceBase} from a store with the SPARQL queries beside this class ({@code
+ * .rq} resources), a batch of studies at a time ({@link BatchedRead}); what it reads is what those
+ * queries read over the union of the store's named graphs, so summaries see exactly what the
+ * endpoint's users see (the tests compare the two).
  *
  * <pre>
  * EvidenceBase base = new EvidenceReader(store.dataset()).read();
@@ -33,9 +24,6 @@ public final class EvidenceReader {
   private final DatasetGraph dataset;
   private final int batchSize;
 
-  /** The queries, over the store (its union default graph) or a batch in memory. */
-  private final EvidenceQueries queries;
-
   public EvidenceReader(DatasetGraph dataset) {
     this(dataset, BATCH);
   }
@@ -43,14 +31,16 @@ public final class EvidenceReader {
   /**
    * A reader that copies the store's graphs into memory {@code batchSize} studies at a time (each
    * study's graph, with the other graphs: ontology, catalogue, theory) and runs the queries there:
-   * a range scan per graph instead of index joins across every graph of the union. With {@code
-   * batchSize} 0 it queries the store's union default graph directly (the reference the batched
-   * read must equal; tests compare them).
+   * a range scan per graph instead of index joins across every graph of the union. What it reads
+   * equals what the same queries read over the store's union default graph (the tests' {@code
+   * UnionGraphRead} is that reference, and compares them).
    */
   EvidenceReader(DatasetGraph dataset, int batchSize) {
     this.dataset = dataset;
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("a batch holds at least one study: " + batchSize);
+    }
     this.batchSize = batchSize;
-    this.queries = EvidenceQueries.ofStore(dataset);
   }
 
   public EvidenceBase read() {
@@ -90,60 +80,6 @@ public final class EvidenceReader {
   }
 
   private EvidenceBase readInTxn(Restriction asked) {
-    if (batchSize > 0) {
-      return new BatchedRead(dataset, batchSize).read(asked);
-    }
-    if (asked == null) {
-      return readAll(null, null, null);
-    }
-    Restriction only = asked.withNarrower(queries.concepts());
-    Optional<EvidenceBase.Theory> theory = queries.theory();
-    // The concepts study CMOCs name: each IRI any mechanism is an instance of, kept if a study CMOC
-    // (as cmocs.rq finds them) names it.
-    Map<String, Node> inUse = new TreeMap<>();
-    Set<Node> conceptNodes = new LinkedHashSet<>();
-    queries.selectNodes("mechanism-concepts-used", "k", conceptNodes::add);
-    Set<Node> selectedConcepts = new LinkedHashSet<>();
-    for (Node k : conceptNodes) {
-      if (queries.ask("cmocs-of-concept", "k", k)) {
-        String id = strafter(k.isURI() ? k.getURI() : k.toString(), "/mechanism/");
-        inUse.putIfAbsent(id, k);
-        if (only.mechanisms().contains(id)) {
-          selectedConcepts.add(k);
-        }
-      }
-    }
-    // The CMOC nodes the selected sections draw on.
-    Set<Node> cmocNodes = queries.selectedCmocNodes(selectedConcepts, only.theoryCmocs());
-    // The studies they cite: by identifier, as the sections look them up.
-    Set<String> studyIds = new TreeSet<>();
-    theory.ifPresent(
-        t ->
-            t.cmocs().stream()
-                .filter(c -> only.theoryCmocs().contains(c.id()))
-                .forEach(c -> studyIds.addAll(c.derivedFrom())));
-    if (!cmocNodes.isEmpty()) {
-      queries.selectNodes(
-          restricted("cmoc-studies", "cmoc", cmocNodes),
-          "study",
-          n -> studyIds.add(n.getLiteralLexicalForm()));
-    }
-    List<Node> studyLiterals =
-        studyIds.stream().map(i -> (Node) NodeFactory.createLiteralString(i)).toList();
-    EvidenceBase all = readAll(studyLiterals, cmocNodes, theory);
-    EvidenceBase.Totals totals = queries.totals();
-    return EvidenceBase.partial(
-        all.studies(), all.concepts(), all.cmocs(), all.evidence(), theory, totals, inUse.keySet());
-  }
-
-  /**
-   * Reads studies, catalogue, CMOCs and evidence: all of them when {@code studyIds} is null,
-   * otherwise only those studies and those CMOC nodes (and their evidence).
-   */
-  private EvidenceBase readAll(
-      List<Node> studyIds, Set<Node> cmocNodes, Optional<EvidenceBase.Theory> knownTheory) {
-    StudyRows rows = new StudyRows();
-    rows.read(queries, studyIds, cmocNodes);
-    return rows.base(queries.concepts(), knownTheory != null ? knownTheory : queries.theory());
+    return new BatchedRead(dataset, batchSize).read(asked);
   }
 }

@@ -18,7 +18,7 @@ class EvidenceReaderBatchTest {
   @Test
   void batchesOfTheBundledStudiesAndTheoryReadTheSameAsTheUnionGraph() {
     try (CmoStore store = BundledSummaries.store(false)) {
-      EvidenceBase union = new EvidenceReader(store.dataset(), 0).read();
+      EvidenceBase union = new UnionGraphRead(store.dataset()).read();
       assertTrue(union.theory().isPresent());
       assertSame(union, new EvidenceReader(store.dataset(), 2).read(), "whole");
       List<String> theoryCmocs =
@@ -26,13 +26,12 @@ class EvidenceReaderBatchTest {
       List<String> used = new ArrayList<>(union.conceptsInUse());
       for (String t : theoryCmocs) {
         assertSame(
-            new EvidenceReader(store.dataset(), 0).read(List.of(), List.of(t)),
+            new UnionGraphRead(store.dataset()).read(List.of(), List.of(t)),
             new EvidenceReader(store.dataset(), 2).read(List.of(), List.of(t)),
             t);
       }
       assertSame(
-          new EvidenceReader(store.dataset(), 0)
-              .read(used.subList(0, 2), theoryCmocs.subList(0, 1)),
+          new UnionGraphRead(store.dataset()).read(used.subList(0, 2), theoryCmocs.subList(0, 1)),
           new EvidenceReader(store.dataset(), 3)
               .read(used.subList(0, 2), theoryCmocs.subList(0, 1)),
           "mixed");
@@ -44,7 +43,7 @@ class EvidenceReaderBatchTest {
     // The batched read widens a chosen concept to its narrower ones from the catalogue it copied
     // into memory, the union-graph read from the store: both must select the same CMOCs.
     try (CmoStore store = BundledSummaries.store(false)) {
-      EvidenceBase union = new EvidenceReader(store.dataset(), 0).read();
+      EvidenceBase union = new UnionGraphRead(store.dataset()).read();
       List<String> broader =
           union.concepts().stream()
               .map(EvidenceBase.Concept::broader)
@@ -57,7 +56,7 @@ class EvidenceReaderBatchTest {
               .toList();
       assertTrue(!broader.isEmpty(), "no broader concept with a narrower one in use");
       for (String b : broader) {
-        EvidenceBase expected = new EvidenceReader(store.dataset(), 0).read(List.of(b), List.of());
+        EvidenceBase expected = new UnionGraphRead(store.dataset()).read(List.of(b), List.of());
         assertTrue(
             expected.cmocs().stream().anyMatch(c -> !b.equals(c.concept())),
             b + " reads no CMOC of a narrower concept");

@@ -24,7 +24,7 @@ class GeneratedStoreReadIT {
   @Test
   void batchesOfGeneratedStudiesReadTheSameAsTheUnionGraph(@TempDir Path dir) throws Exception {
     try (CmoStore store = GeneratedStore.of(dir, 7, 100)) {
-      EvidenceBase union = new EvidenceReader(store.dataset(), 0).read();
+      EvidenceBase union = new UnionGraphRead(store.dataset()).read();
       EvidenceBase batched = new EvidenceReader(store.dataset(), 7).read();
       assertEquals(100, union.studies().size());
       EvidenceReaderBatchTest.assertSame(union, batched, "whole");
@@ -35,7 +35,7 @@ class GeneratedStoreReadIT {
       selections.add(List.of(used.get(0), used.get(used.size() - 1), "no-such-concept"));
       for (List<String> sel : selections) {
         EvidenceReaderBatchTest.assertSame(
-            new EvidenceReader(store.dataset(), 0).read(sel, List.of()),
+            new UnionGraphRead(store.dataset()).read(sel, List.of()),
             new EvidenceReader(store.dataset(), 7).read(sel, List.of()),
             sel.toString());
       }
@@ -47,7 +47,7 @@ class GeneratedStoreReadIT {
       EvidenceReaderBatchTest.assertSame(
           union, new EvidenceReader(copy, 7).read(), "whole, not TDB2");
       EvidenceReaderBatchTest.assertSame(
-          new EvidenceReader(store.dataset(), 0).read(selections.get(0), List.of()),
+          new UnionGraphRead(store.dataset()).read(selections.get(0), List.of()),
           new EvidenceReader(copy, 7).read(selections.get(0), List.of()),
           "selection, not TDB2");
     }
