@@ -113,7 +113,8 @@ final class MechanismDigests {
     }
   }
 
-  private static Node count(long n) {
+  /** A count as an {@code xsd:integer} literal (the study digests' counts too). */
+  static Node count(long n) {
     return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger);
   }
 

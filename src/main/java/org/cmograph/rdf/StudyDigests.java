@@ -1,6 +1,5 @@
 package org.cmograph.rdf;
 
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -42,8 +41,9 @@ final class StudyDigests {
     Node digest = digestOf(studyNode);
     out.add(Triple.create(digest, Vocab.type, Vocab.StudyDigest));
     out.add(Triple.create(digest, Vocab.studyDigestOf, studyNode));
-    out.add(Triple.create(digest, Vocab.configurationCount, count(configurations)));
-    out.add(Triple.create(digest, Vocab.studyFindingCount, count(findings)));
+    out.add(
+        Triple.create(digest, Vocab.configurationCount, MechanismDigests.count(configurations)));
+    out.add(Triple.create(digest, Vocab.studyFindingCount, MechanismDigests.count(findings)));
   }
 
   /** The IRI of a study's digest: {@code .../id/gillard-2014/digest}. */
@@ -53,9 +53,5 @@ final class StudyDigests {
     return studyNode.isURI()
         ? NodeFactory.createURI(studyNode.getURI() + "/digest")
         : NodeFactory.createBlankNode();
-  }
-
-  private static Node count(long n) {
-    return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger);
   }
 }
