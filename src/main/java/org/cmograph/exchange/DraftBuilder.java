@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.cmograph.exchange.StudyDraft.Actor;
-import org.cmograph.exchange.StudyDraft.Cmoc;
-import org.cmograph.exchange.StudyDraft.Context;
-import org.cmograph.exchange.StudyDraft.Outcome;
-import org.cmograph.exchange.StudyDraft.Part;
+import org.cmograph.extraction.Extraction.Actor;
+import org.cmograph.extraction.Extraction.Cmoc;
+import org.cmograph.extraction.Extraction.Context;
+import org.cmograph.extraction.Extraction.ContextLink;
 import org.cmograph.extraction.Extraction.EvidenceItem;
+import org.cmograph.extraction.Extraction.Outcome;
+import org.cmograph.extraction.Extraction.Part;
 
 /**
  * The one way an importer makes a {@link StudyDraft}: it maps its rows, codes or cells onto typed
@@ -26,8 +27,8 @@ import org.cmograph.extraction.Extraction.EvidenceItem;
  *
  * <pre>
  * DraftBuilder b = new DraftBuilder("smith-2023", Path.of("cmocs.csv"));
- * b.part(new Context("rural-areas", "Rural areas", null, null));
- * b.cmoc(new Cmoc("c1", ...));
+ * b.part(new Context(null, "rural-areas", "Rural areas", null, null));
+ * b.cmoc(new Cmoc(null, "c1", ...));
  * StudyDraft d = b.build();
  * </pre>
  */
@@ -112,6 +113,7 @@ final class DraftBuilder {
    * had must be the same. A part of another kind with the id is left as it was.
    */
   Added part(Part p) {
+    require(p.id() != null, "%s without id", p.kind());
     Part had = parts.get(p.id());
     if (had == null) {
       parts.put(p.id(), p);
@@ -121,8 +123,8 @@ final class DraftBuilder {
       return new Added(had, List.of());
     }
     List<Conflict> conflicts = new ArrayList<>();
-    Map<String, Object> merged = new LinkedHashMap<>(had.fields());
-    for (Map.Entry<String, Object> e : p.fields().entrySet()) {
+    Map<String, Object> merged = new LinkedHashMap<>(StudyDraft.fields(had));
+    for (Map.Entry<String, Object> e : StudyDraft.fields(p).entrySet()) {
       Object before = merged.putIfAbsent(e.getKey(), e.getValue());
       if (before != null && !before.equals(e.getValue())) {
         conflicts.add(new Conflict(e.getKey(), before, e.getValue()));
@@ -136,12 +138,13 @@ final class DraftBuilder {
     String id = (String) f.get("id");
     String description = (String) f.get("description");
     if (kind instanceof Actor) {
-      return new Actor(id, description, (String) f.get("type"));
+      return new Actor(null, id, description, (String) f.get("type"));
     }
     if (kind instanceof Context) {
-      return new Context(id, description, (String) f.get("type"), (String) f.get("concept"));
+      return new Context(null, id, description, (String) f.get("type"), (String) f.get("concept"));
     }
     return new Outcome(
+        null,
         id,
         description,
         (String) f.get("direction"),
@@ -163,6 +166,7 @@ final class DraftBuilder {
 
   /** Adds a CMOC; its id must have been taken or made here. */
   void cmoc(Cmoc c) {
+    require(c.id() != null, "CMOC without id");
     cmocs.add(c);
   }
 
@@ -227,14 +231,15 @@ final class DraftBuilder {
     for (Cmoc c : cmocs) {
       require(cmocSet.add(c.id()), "CMOC id '%s' twice", c.id());
       require(c.actor() == null || parts.get(c.actor()) instanceof Actor, "actor %s", c.actor());
-      for (String x : c.contextIds()) {
+      for (ContextLink link : c.contexts()) {
+        String x = link.context();
         require(parts.get(x) instanceof Context, "context '%s' of CMOC '%s'", x, c.id());
       }
       for (String x : c.outcomes()) {
         require(parts.get(x) instanceof Outcome, "outcome '%s' of CMOC '%s'", x, c.id());
       }
       require(
-          (c.mechanism() == null) == "outcome-pattern".equals(c.kind()),
+          (c.mechanism() == null) == !c.isConfiguration(),
           "CMOC '%s' of kind %s with mechanism %s",
           c.id(),
           c.kind(),
@@ -245,7 +250,7 @@ final class DraftBuilder {
           c.id());
     }
     for (Outcome o : outcomes) {
-      require(o.forActor() == null || parts.get(o.forActor()) instanceof Actor, "for %s", o);
+      require(o.actor() == null || parts.get(o.actor()) instanceof Actor, "for %s", o);
     }
     for (EvidenceItem e : evidence.values()) {
       require(!e.cmocs().isEmpty() && cmocSet.containsAll(e.cmocs()), "cmocs of %s", e.id());

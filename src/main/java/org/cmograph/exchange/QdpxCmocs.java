@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
-import org.cmograph.exchange.StudyDraft.Actor;
-import org.cmograph.exchange.StudyDraft.Cmoc;
-import org.cmograph.exchange.StudyDraft.Context;
-import org.cmograph.exchange.StudyDraft.ContextLink;
-import org.cmograph.exchange.StudyDraft.Mechanism;
-import org.cmograph.exchange.StudyDraft.Outcome;
-import org.cmograph.exchange.StudyDraft.Part;
-import org.cmograph.extraction.Extraction;
+import org.cmograph.extraction.Extraction.Actor;
+import org.cmograph.extraction.Extraction.Cmoc;
+import org.cmograph.extraction.Extraction.Context;
+import org.cmograph.extraction.Extraction.ContextLink;
+import org.cmograph.extraction.Extraction.Mechanism;
+import org.cmograph.extraction.Extraction.Outcome;
+import org.cmograph.extraction.Extraction.Part;
 import org.cmograph.extraction.PositionedDocument;
 import org.cmograph.extraction.Problem;
 import org.cmograph.util.Suggest;
@@ -62,7 +61,7 @@ final class QdpxCmocs {
       JsonNode x = c.path("contexts").get(i);
       String p = pointer + "/contexts/" + i;
       String type = run.value(x, "type", p, run.vocab.contextTypes);
-      String id = part(x, p, index, "context", (xid, d) -> new Context(xid, d, type, null));
+      String id = part(x, p, index, "context", (xid, d) -> new Context(null, xid, d, type, null));
       String role = null;
       if (x.hasNonNull("role")) {
         role = run.value(x, "role", p, run.vocab.contextRoles);
@@ -81,10 +80,10 @@ final class QdpxCmocs {
                     + String.join(" | ", run.vocab.contextRoles)
                     + "' (what the context does for this configuration)"));
       }
-      contexts.add(new ContextLink(id, role));
+      contexts.add(new ContextLink(null, id, role));
     }
     Mechanism mechanism = null;
-    boolean pattern = Extraction.Cmoc.OUTCOME_PATTERN.equals(kind);
+    boolean pattern = Cmoc.OUTCOME_PATTERN.equals(kind);
     if (pattern && c.has("mechanism")) {
       run.problems.add(
           run.error(
@@ -120,16 +119,17 @@ final class QdpxCmocs {
               p,
               index,
               "outcome",
-              (xid, d) -> new Outcome(xid, d, direction, level, intended, forActor, null));
+              (xid, d) -> new Outcome(null, xid, d, direction, level, intended, forActor, null));
       if (!outcomes.contains(id)) {
         outcomes.add(id);
       }
     }
     return new Cmoc(
+        null,
         cmocId,
         c.path("label").asText(),
         c.hasNonNull("statement") ? c.get("statement").asText() : null,
-        kind != null ? kind : Extraction.Cmoc.CONFIGURATION,
+        kind != null ? kind : Cmoc.CONFIGURATION,
         c.hasNonNull("strategy") ? c.get("strategy").asText() : null,
         actor,
         contexts,
@@ -145,6 +145,7 @@ final class QdpxCmocs {
     draft.reservePartId(id);
     add(
         new Actor(
+            null,
             id,
             a.path("description").asText(),
             run.value(a, "type", pointer, run.vocab.actorTypes)),
@@ -293,6 +294,6 @@ final class QdpxCmocs {
       }
     }
     // A part the mapping does not give is one the source does not report: said, not filled in.
-    return Mechanism.of(choice.id(), wording, resource, reasoning);
+    return StudyDraft.mechanism(choice.id(), wording, resource, reasoning);
   }
 }

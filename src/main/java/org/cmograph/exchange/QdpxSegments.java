@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.cmograph.exchange.StudyDraft.Cmoc;
+import org.cmograph.extraction.Extraction.Cmoc;
 import org.cmograph.extraction.Extraction.EvidenceItem;
 import org.cmograph.extraction.Problem;
 

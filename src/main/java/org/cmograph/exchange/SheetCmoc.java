@@ -8,11 +8,10 @@ import static org.cmograph.exchange.Drafts.slug;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cmograph.exchange.StudyDraft.Cmoc;
-import org.cmograph.exchange.StudyDraft.ContextLink;
-import org.cmograph.exchange.StudyDraft.Mechanism;
-import org.cmograph.exchange.StudyDraft.TheoryLink;
-import org.cmograph.extraction.Extraction;
+import org.cmograph.extraction.Extraction.Cmoc;
+import org.cmograph.extraction.Extraction.ContextLink;
+import org.cmograph.extraction.Extraction.Mechanism;
+import org.cmograph.extraction.Extraction.TheoryLink;
 import org.cmograph.extraction.SheetLayout.Column;
 
 /** One CMOC of a sheet, from the cells of its rows: its label, kind, mechanism, links. */
@@ -56,7 +55,7 @@ final class SheetCmoc {
     if (label == null) {
       label = "CMOC " + g.id;
     }
-    String kind = Extraction.Cmoc.CONFIGURATION;
+    String kind = Cmoc.CONFIGURATION;
     String kindRaw = g.values.get(Column.CMOC_KIND);
     if (kindRaw != null) {
       kind = FormatVocabulary.match(kindRaw, run.vocab.cmocKinds);
@@ -64,7 +63,7 @@ final class SheetCmoc {
         run.problems.add(
             run.badValue(
                 g.rowOf.get(Column.CMOC_KIND), Column.CMOC_KIND, kindRaw, run.vocab.cmocKinds));
-        kind = Extraction.Cmoc.CONFIGURATION;
+        kind = Cmoc.CONFIGURATION;
       }
     }
     String actor = g.values.get(Column.ACTOR);
@@ -75,7 +74,7 @@ final class SheetCmoc {
     Mechanism mechanism = null;
     Column mechanismCell =
         SheetRun.MECHANISM.stream().filter(c -> g.values.get(c) != null).findFirst().orElse(null);
-    if (Extraction.Cmoc.OUTCOME_PATTERN.equals(kind)) {
+    if (Cmoc.OUTCOME_PATTERN.equals(kind)) {
       if (mechanismCell != null) {
         run.problems.add(
             run.cellError(
@@ -115,6 +114,7 @@ final class SheetCmoc {
       }
     }
     return new Cmoc(
+        null,
         g.id,
         label,
         g.values.get(Column.STATEMENT),
@@ -167,7 +167,7 @@ final class SheetCmoc {
       }
       out.add(
           new TheoryLink(
-              target, stance, rationale != null && !rationale.isEmpty() ? rationale : null));
+              null, target, stance, rationale != null && !rationale.isEmpty() ? rationale : null));
     }
     return out;
   }
@@ -178,7 +178,7 @@ final class SheetCmoc {
     String resource = g.values.get(Column.MECHANISM_RESOURCE);
     String reasoning = g.values.get(Column.MECHANISM_REASONING);
     // An empty cell is a part the source does not report: said so, never filled in.
-    return Mechanism.of(
+    return StudyDraft.mechanism(
         concept(g, concept, wording, resource, reasoning), wording, resource, reasoning);
   }
 

@@ -6,7 +6,7 @@ import static org.cmograph.exchange.Drafts.slug;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.cmograph.exchange.StudyDraft.Cmoc;
+import org.cmograph.extraction.Extraction.Cmoc;
 import org.cmograph.extraction.Extraction.EvidenceItem;
 import org.cmograph.extraction.SheetLayout.Column;
 
@@ -48,7 +48,7 @@ final class SheetEvidence {
         }
         String t = token.toLowerCase(java.util.Locale.ROOT);
         if (t.equals("context") || t.equals("contexts")) {
-          refs.addAll(cmoc.contextIds());
+          cmoc.contexts().forEach(l -> refs.add(l.context()));
         } else if (t.equals("outcome") || t.equals("outcomes")) {
           refs.addAll(cmoc.outcomes());
         } else if (t.equals("response")) {

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cmograph.exchange.StudyDraft.Cmoc;
+import org.cmograph.extraction.Extraction.Cmoc;
 import org.cmograph.extraction.Extraction.EvidenceItem;
 import org.cmograph.extraction.Problem;
 import org.cmograph.extraction.SheetLayout.Column;

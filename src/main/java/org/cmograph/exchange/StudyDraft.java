@@ -6,13 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.cmograph.extraction.Extraction.Actor;
+import org.cmograph.extraction.Extraction.Cmoc;
+import org.cmograph.extraction.Extraction.Context;
 import org.cmograph.extraction.Extraction.EvidenceItem;
+import org.cmograph.extraction.Extraction.Mechanism;
+import org.cmograph.extraction.Extraction.Outcome;
+import org.cmograph.extraction.Extraction.Part;
 
 /**
  * A study's actors, contexts, outcomes, CMOCs and evidence as an importer read them from a foreign
  * file, ready to be written as those sections of a format 2 extraction file. Made by a {@link
- * DraftBuilder}, which checks that its references resolve; each part is a record whose {@code
- * fields()} are its keys in the order the file format lists them.
+ * DraftBuilder}, which checks that its references resolve. Each part is the reader's own {@link
+ * org.cmograph.extraction.Extraction} record, made before the file exists (so with null JSON
+ * pointers); {@code fields} gives its keys in the order the file format lists them.
  *
  * @param id the study id
  * @param title the study's title, if the imported file gave one
@@ -56,221 +63,115 @@ public record StudyDraft(
   /** One of {@link #SECTIONS} as plain data for the YAML writer. */
   List<Map<String, Object>> section(String name) {
     return switch (name) {
-      case "actors" -> fields(actors);
-      case "contexts" -> fields(contexts);
-      case "outcomes" -> fields(outcomes);
-      case "cmocs" -> fields(cmocs);
+      case "actors" -> actors.stream().map(StudyDraft::fields).toList();
+      case "contexts" -> contexts.stream().map(StudyDraft::fields).toList();
+      case "outcomes" -> outcomes.stream().map(StudyDraft::fields).toList();
+      case "cmocs" -> cmocs.stream().map(StudyDraft::fields).toList();
       case "evidence" -> evidence.stream().map(DraftEvidence::fields).toList();
       default -> throw new IllegalArgumentException(name);
     };
   }
 
-  /** A part of a draft as the keys of its YAML mapping, in the format's order, nulls left out. */
-  interface Fields {
-    Map<String, Object> fields();
-  }
-
-  /** A study-level actor, context or outcome: one id space for the three. */
-  public sealed interface Part extends Fields permits Actor, Context, Outcome {
-    String id();
-
-    String description();
-
-    /** "actor", "context" or "outcome", as messages name it. */
-    String kind();
-  }
-
-  /** Whose reasoning or outcome a CMOC is about. */
-  public record Actor(String id, String description, String type) implements Part {
-    public Actor {
-      Objects.requireNonNull(id, "actor id");
+  /** An actor, context or outcome as the keys of its YAML mapping, in the format's order. */
+  static Map<String, Object> fields(Part p) {
+    if (p instanceof Actor a) {
+      return map("id", a.id(), "description", a.description(), "type", a.type());
     }
-
-    @Override
-    public String kind() {
-      return "actor";
-    }
-
-    @Override
-    public Map<String, Object> fields() {
-      return map("id", id, "description", description, "type", type);
-    }
-  }
-
-  /** A condition of the study, shared by the CMOCs that link to it. */
-  public record Context(String id, String description, String type, String concept)
-      implements Part {
-    public Context {
-      Objects.requireNonNull(id, "context id");
-    }
-
-    @Override
-    public String kind() {
-      return "context";
-    }
-
-    @Override
-    public Map<String, Object> fields() {
-      return map("id", id, "description", description, "type", type, "concept", concept);
-    }
-  }
-
-  /** An outcome of the study, shared by the CMOCs that name it. */
-  public record Outcome(
-      String id,
-      String description,
-      String direction,
-      String level,
-      Boolean intended,
-      String forActor,
-      String concept)
-      implements Part {
-    public Outcome {
-      Objects.requireNonNull(id, "outcome id");
-    }
-
-    @Override
-    public String kind() {
-      return "outcome";
-    }
-
-    @Override
-    public Map<String, Object> fields() {
+    if (p instanceof Context c) {
       return map(
-          "id",
-          id,
-          "description",
-          description,
-          "direction",
-          direction,
-          "level",
-          level,
-          "intended",
-          intended,
-          "for",
-          forActor,
-          "concept",
-          concept);
+          "id", c.id(), "description", c.description(), "type", c.type(), "concept", c.concept());
     }
-  }
-
-  /** A CMOC's link to a study context, with the role the context plays for it. */
-  public record ContextLink(String context, String role) implements Fields {
-    @Override
-    public Map<String, Object> fields() {
-      return map("context", context, "role", role);
-    }
+    Outcome o = (Outcome) p;
+    return map(
+        "id",
+        o.id(),
+        "description",
+        o.description(),
+        "direction",
+        o.direction(),
+        "level",
+        o.level(),
+        "intended",
+        o.intended(),
+        "for",
+        o.actor(),
+        "concept",
+        o.concept());
   }
 
   /**
-   * A CMOC's mechanism: its catalogue concept and the source's words; {@code notReported} names the
-   * parts (resource, reasoning) the source does not report, which the import never fills in.
+   * A CMOC's mechanism, as an importer makes it before the file exists (no JSON pointer): its
+   * catalogue concept and the source's words, with the missing resource or reasoning named as not
+   * reported (the import never fills them in).
    */
-  public record Mechanism(
-      String concept, String wording, String resource, String reasoning, List<String> notReported)
-      implements Fields {
-    public Mechanism {
-      notReported = List.copyOf(notReported);
+  static Mechanism mechanism(String concept, String wording, String resource, String reasoning) {
+    List<String> missing = new ArrayList<>();
+    if (resource == null) {
+      missing.add("resource");
     }
-
-    /** A mechanism whose missing resource or reasoning is said to be not reported. */
-    static Mechanism of(String concept, String wording, String resource, String reasoning) {
-      List<String> missing = new ArrayList<>();
-      if (resource == null) {
-        missing.add("resource");
-      }
-      if (reasoning == null) {
-        missing.add("reasoning");
-      }
-      return new Mechanism(concept, wording, resource, reasoning, missing);
+    if (reasoning == null) {
+      missing.add("reasoning");
     }
-
-    @Override
-    public Map<String, Object> fields() {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("concept", concept); // written even when missing: the validator then says so
-      out.putAll(
-          map(
-              "wording",
-              wording,
-              "resource",
-              resource,
-              "reasoning",
-              reasoning,
-              "not_reported",
-              notReported.isEmpty() ? null : notReported));
-      return out;
-    }
+    return new Mechanism(null, concept, wording, resource, reasoning, List.copyOf(missing));
   }
 
-  /** A CMOC's stance towards a CMOC of the programme theory. */
-  public record TheoryLink(String theoryCmoc, String stance, String rationale) implements Fields {
-    @Override
-    public Map<String, Object> fields() {
-      return map("theory_cmoc", theoryCmoc, "stance", stance, "rationale", rationale);
-    }
+  /** A CMOC as the keys of its YAML mapping, in the format's order, nulls and empty lists out. */
+  static Map<String, Object> fields(Cmoc c) {
+    Mechanism m = c.mechanism();
+    return map(
+        "id",
+        c.id(),
+        "label",
+        c.label(),
+        "statement",
+        c.statement(),
+        "kind",
+        c.kind(),
+        "strategy",
+        c.strategy(),
+        "actor",
+        c.actor(),
+        "contexts",
+        c.contexts().isEmpty()
+            ? null
+            : c.contexts().stream()
+                .map(l -> map("context", l.context(), "role", l.role()))
+                .toList(),
+        "mechanism",
+        m == null ? null : fields(m),
+        "outcomes",
+        c.outcomes().isEmpty() ? null : c.outcomes(),
+        "leads_to",
+        c.leadsTo().isEmpty() ? null : c.leadsTo(),
+        "theory_links",
+        c.theoryLinks().isEmpty()
+            ? null
+            : c.theoryLinks().stream()
+                .map(
+                    t ->
+                        map(
+                            "theory_cmoc",
+                            t.theoryCmoc(),
+                            "stance",
+                            t.stance(),
+                            "rationale",
+                            t.rationale()))
+                .toList());
   }
 
-  /** A context-mechanism-outcome configuration (or an outcome pattern, without mechanism). */
-  public record Cmoc(
-      String id,
-      String label,
-      String statement,
-      String kind,
-      String strategy,
-      String actor,
-      List<ContextLink> contexts,
-      Mechanism mechanism,
-      List<String> outcomes,
-      List<String> leadsTo,
-      List<TheoryLink> theoryLinks)
-      implements Fields {
-    public Cmoc {
-      Objects.requireNonNull(id, "cmoc id");
-      contexts = List.copyOf(contexts);
-      outcomes = List.copyOf(outcomes);
-      leadsTo = List.copyOf(leadsTo);
-      theoryLinks = List.copyOf(theoryLinks);
-    }
-
-    /** The ids of the study contexts this CMOC links to. */
-    public List<String> contextIds() {
-      return contexts.stream().map(ContextLink::context).toList();
-    }
-
-    @Override
-    public Map<String, Object> fields() {
-      return map(
-          "id",
-          id,
-          "label",
-          label,
-          "statement",
-          statement,
-          "kind",
-          kind,
-          "strategy",
-          strategy,
-          "actor",
-          actor,
-          "contexts",
-          contexts.isEmpty() ? null : StudyDraft.fields(contexts),
-          "mechanism",
-          mechanism == null ? null : mechanism.fields(),
-          "outcomes",
-          outcomes.isEmpty() ? null : outcomes,
-          "leads_to",
-          leadsTo.isEmpty() ? null : leadsTo,
-          "theory_links",
-          theoryLinks.isEmpty() ? null : StudyDraft.fields(theoryLinks));
-    }
-  }
-
-  static List<Map<String, Object>> fields(List<? extends Fields> parts) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Fields p : parts) {
-      out.add(p.fields());
-    }
+  private static Map<String, Object> fields(Mechanism m) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("concept", m.concept()); // written even when missing: the validator then says so
+    out.putAll(
+        map(
+            "wording",
+            m.wording(),
+            "resource",
+            m.resource(),
+            "reasoning",
+            m.reasoning(),
+            "not_reported",
+            m.notReported().isEmpty() ? null : m.notReported()));
     return out;
   }
 

@@ -13,11 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.cmograph.exchange.StudyDraft.Actor;
-import org.cmograph.exchange.StudyDraft.Context;
-import org.cmograph.exchange.StudyDraft.ContextLink;
-import org.cmograph.exchange.StudyDraft.Outcome;
-import org.cmograph.exchange.StudyDraft.Part;
+import org.cmograph.extraction.Extraction.Actor;
+import org.cmograph.extraction.Extraction.Context;
+import org.cmograph.extraction.Extraction.ContextLink;
+import org.cmograph.extraction.Extraction.Outcome;
+import org.cmograph.extraction.Extraction.Part;
 import org.cmograph.extraction.Problem;
 import org.cmograph.extraction.SheetLayout.Column;
 
@@ -80,7 +80,7 @@ final class StudyParts {
       if (out.stream().anyMatch(l -> id.equals(l.context()))) {
         continue; // one context named twice in one cell is one link
       }
-      out.add(new ContextLink(id, role));
+      out.add(new ContextLink(null, id, role));
     }
     if (!unroled.isEmpty() && run.columns.containsKey(Column.CONTEXT_ROLE)) {
       // A role is what the researcher read in the source; the import never guesses one.
@@ -198,12 +198,14 @@ final class StudyParts {
   private static Part made(String kind, String id, String description, Map<Column, Object> v) {
     if (kind.equals("context")) {
       return new Context(
+          null,
           id,
           description,
           (String) v.get(Column.CONTEXT_TYPE),
           (String) v.get(Column.CONTEXT_CONCEPT));
     }
     return new Outcome(
+        null,
         id,
         description,
         (String) v.get(Column.OUTCOME_DIRECTION),
@@ -347,7 +349,7 @@ final class StudyParts {
             "actor",
             id,
             description,
-            x -> new Actor(x, description, actorType),
+            x -> new Actor(null, x, description, actorType),
             row,
             run.col(column),
             column);

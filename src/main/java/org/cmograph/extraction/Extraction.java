@@ -77,12 +77,32 @@ public record Extraction(
     }
   }
 
+  /** A study-level actor, context or outcome: the three share one id space. */
+  public sealed interface Part permits Actor, Context, Outcome {
+    String id();
+
+    String description();
+
+    /** "actor", "context" or "outcome", as messages name it. */
+    String kind();
+  }
+
   /** A person or organisation whose reasoning a mechanism is, or whose outcome an outcome is. */
-  public record Actor(String pointer, String id, String description, String type) {}
+  public record Actor(String pointer, String id, String description, String type) implements Part {
+    @Override
+    public String kind() {
+      return "actor";
+    }
+  }
 
   /** A condition the study reports; what it does is said on each configuration's link to it. */
-  public record Context(
-      String pointer, String id, String description, String type, String concept) {}
+  public record Context(String pointer, String id, String description, String type, String concept)
+      implements Part {
+    @Override
+    public String kind() {
+      return "context";
+    }
+  }
 
   /** One configuration's link to a study context, with the role the context plays for it. */
   public record ContextLink(String pointer, String context, String role) {}
@@ -108,7 +128,13 @@ public record Extraction(
       String level,
       Boolean intended,
       String actor,
-      String concept) {}
+      String concept)
+      implements Part {
+    @Override
+    public String kind() {
+      return "outcome";
+    }
+  }
 
   /** A stance of this study CMOC toward a theory-level CMOC. */
   public record TheoryLink(String pointer, String theoryCmoc, String stance, String rationale) {}

@@ -8,13 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.cmograph.exchange.StudyDraft.Actor;
-import org.cmograph.exchange.StudyDraft.Cmoc;
-import org.cmograph.exchange.StudyDraft.Context;
-import org.cmograph.exchange.StudyDraft.ContextLink;
-import org.cmograph.exchange.StudyDraft.Mechanism;
-import org.cmograph.exchange.StudyDraft.Outcome;
+import org.cmograph.extraction.Extraction.Actor;
+import org.cmograph.extraction.Extraction.Cmoc;
+import org.cmograph.extraction.Extraction.Context;
+import org.cmograph.extraction.Extraction.ContextLink;
 import org.cmograph.extraction.Extraction.EvidenceItem;
+import org.cmograph.extraction.Extraction.Outcome;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,14 +32,15 @@ class DraftBuilderTest {
 
   static Cmoc cmoc(String id, String context, String outcome) {
     return new Cmoc(
+        null,
         id,
         "Engagement and outcome",
         null,
         "configuration",
         null,
         null,
-        List.of(new ContextLink(context, "enabling")),
-        Mechanism.of("role-integration", null, "peer workers", null),
+        List.of(new ContextLink(null, context, "enabling")),
+        StudyDraft.mechanism("role-integration", null, "peer workers", null),
         List.of(outcome),
         List.of(),
         List.of());
@@ -67,15 +67,17 @@ class DraftBuilderTest {
   @Test
   void aPartNamedAgainTakesWhatItLackedAndReportsWhatDiffers() {
     DraftBuilder b = builder();
-    b.part(new Context("rural-areas", "Rural areas", null, "geography"));
-    DraftBuilder.Added again = b.part(new Context("rural-areas", "Rural sites", "physical", null));
+    b.part(new Context(null, "rural-areas", "Rural areas", null, "geography"));
+    DraftBuilder.Added again =
+        b.part(new Context(null, "rural-areas", "Rural sites", "physical", null));
     assertEquals(
         List.of(new DraftBuilder.Conflict("description", "Rural areas", "Rural sites")),
         again.conflicts());
     assertEquals(
-        new Context("rural-areas", "Rural areas", "physical", "geography"),
+        new Context(null, "rural-areas", "Rural areas", "physical", "geography"),
         b.part("rural-areas").orElseThrow());
-    DraftBuilder.Added clash = b.part(new Actor("rural-areas", "people in rural areas", "other"));
+    DraftBuilder.Added clash =
+        b.part(new Actor(null, "rural-areas", "people in rural areas", "other"));
     assertEquals("context", clash.otherKind().kind(), "one id space for the three kinds");
   }
 
@@ -96,8 +98,8 @@ class DraftBuilderTest {
   @Test
   void onePassageJoinsTheCmocsItBearsOnAndKeepsTheFormatsKeyOrder() {
     DraftBuilder b = builder();
-    b.part(new Context("engagement", "Engagement", null, null));
-    b.part(new Outcome("readmission", "Readmission", null, null, null, null, null));
+    b.part(new Context(null, "engagement", "Engagement", null, null));
+    b.part(new Outcome(null, "readmission", "Readmission", null, null, null, null, null));
     b.cmoc(cmoc("c1", "engagement", "readmission"));
     b.cmoc(cmoc("c2", "engagement", "readmission"));
     b.evidence(item("e1", "c1", null));
@@ -117,7 +119,7 @@ class DraftBuilderTest {
   @Test
   void aDraftWhoseReferencesDoNotResolveIsAnImporterBug() {
     DraftBuilder b = builder();
-    b.part(new Context("engagement", "Engagement", null, null));
+    b.part(new Context(null, "engagement", "Engagement", null, null));
     b.cmoc(cmoc("c1", "engagement", "readmission"));
     IllegalStateException e = assertThrows(IllegalStateException.class, b::build);
     assertTrue(e.getMessage().contains("outcome 'readmission' of CMOC 'c1'"), e.getMessage());

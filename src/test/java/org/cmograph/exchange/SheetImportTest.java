@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.cmograph.extraction.ConceptLabels;
+import org.cmograph.extraction.Extraction;
 import org.cmograph.extraction.Problem;
 import org.cmograph.extraction.SheetLayout;
 import org.cmograph.rdf.CatalogueLabels;
@@ -106,18 +107,18 @@ class SheetImportTest {
     assertEquals("regular-work-clinical-teams", d.contexts().get(0).id());
     assertEquals(
         List.of(
-            new StudyDraft.ContextLink("regular-work-clinical-teams", "enabling"),
-            new StudyDraft.ContextLink(d.contexts().get(1).id(), "enabling")),
+            new Extraction.ContextLink(null, "regular-work-clinical-teams", "enabling"),
+            new Extraction.ContextLink(null, d.contexts().get(1).id(), "enabling")),
         d.cmocs().get(0).contexts());
     assertEquals(
-        List.of(new StudyDraft.ContextLink(d.contexts().get(2).id(), "blocking")),
+        List.of(new Extraction.ContextLink(null, d.contexts().get(2).id(), "blocking")),
         d.cmocs().get(1).contexts());
     assertEquals(List.of(d.outcomes().get(0).id()), d.cmocs().get(0).outcomes());
-    StudyDraft.Mechanism mechanism = d.cmocs().get(0).mechanism();
+    Extraction.Mechanism mechanism = d.cmocs().get(0).mechanism();
     assertEquals("role-integration", mechanism.concept(), "the wording is a catalogue label");
     // The sheet has no reasoning column: the file says the reasoning is not reported.
     assertEquals(List.of("reasoning"), mechanism.notReported());
-    StudyDraft.Mechanism second = d.cmocs().get(1).mechanism();
+    Extraction.Mechanism second = d.cmocs().get(1).mechanism();
     assertEquals(List.of("resource", "reasoning"), second.notReported());
     // "peer workers" is a perspective, so the speaker is a participant.
     assertEquals("peer-worker", d.evidence().get(2).perspective());
