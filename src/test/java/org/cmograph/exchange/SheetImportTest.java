@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.cmograph.extraction.ConceptLabels;
 import org.cmograph.extraction.Extraction;
@@ -65,34 +64,19 @@ class SheetImportTest {
     return new Outcome(drafts, problems);
   }
 
-  static String render(List<Problem> problems) {
-    return problems.stream()
-        .map(
-            p ->
-                new Problem(
-                        p.file().getFileName(),
-                        p.line(),
-                        p.column(),
-                        p.severity(),
-                        p.code(),
-                        p.message())
-                    .format())
-        .collect(Collectors.joining("\n", "", "\n"));
-  }
-
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
   void malformedSheetsGivePositionedProblems(String name) throws IOException {
     Path file = DIR.resolve(name + ".csv");
     Outcome o = importSheet(file, Set.of(), Map.of());
     assertFalse(o.problems().isEmpty(), name + " must report something");
-    Snapshots.assertMatches(DIR.resolve(name + ".problems.txt"), render(o.problems()));
+    Snapshots.assertMatches(DIR.resolve(name + ".problems.txt"), Snapshots.problems(o.problems()));
   }
 
   @Test
   void aResearchersSemicolonSheetWithEmbeddedNewlinesImports() {
     Outcome o = importSheet(DIR.resolve("simple-semicolon.csv"), Set.of(), Map.of());
-    assertEquals(1, o.drafts().size(), render(o.problems()));
+    assertEquals(1, o.drafts().size(), Snapshots.problems(o.problems()));
     StudyDraft d = o.drafts().get(0);
     assertEquals("gillard-2024", d.id());
     // Row 3 repeats no CMOC part, so it is more evidence for the CMOC of row 2.
@@ -128,7 +112,7 @@ class SheetImportTest {
     assertTrue(d.evidence().stream().allMatch(e -> "finding".equals(e.kind())));
     List<Problem> noKind =
         o.problems().stream().filter(p -> p.code().equals("IMPORT-NO-KIND")).toList();
-    assertEquals(1, noKind.size(), render(o.problems()));
+    assertEquals(1, noKind.size(), Snapshots.problems(o.problems()));
     assertFalse(noKind.get(0).isError());
     assertTrue(
         noKind
@@ -141,7 +125,7 @@ class SheetImportTest {
     // comment.
     List<Problem> unmatched =
         o.problems().stream().filter(p -> p.code().equals("IMPORT-UNMATCHED-MECHANISM")).toList();
-    assertEquals(1, unmatched.size(), render(o.problems()));
+    assertEquals(1, unmatched.size(), Snapshots.problems(o.problems()));
     assertFalse(unmatched.get(0).isError());
     assertEquals(4, unmatched.get(0).line());
     assertEquals(5, unmatched.get(0).column());
@@ -168,7 +152,7 @@ class SheetImportTest {
     assertEquals(
         List.of("IMPORT-MISSING-COLUMN", "IMPORT-MISSING-COLUMN"),
         o.problems().stream().filter(Problem::isError).map(Problem::code).toList(),
-        render(o.problems()));
+        Snapshots.problems(o.problems()));
   }
 
   @Test
@@ -179,7 +163,7 @@ class SheetImportTest {
         o.problems().stream().filter(Problem::isError).map(Problem::code).toList());
     assertTrue(
         o.problems().get(o.problems().size() - 1).message().contains("did you mean 'gillard-2024'?")
-            || render(o.problems()).contains("did you mean 'gillard-2024'?"),
-        render(o.problems()));
+            || Snapshots.problems(o.problems()).contains("did you mean 'gillard-2024'?"),
+        Snapshots.problems(o.problems()));
   }
 }

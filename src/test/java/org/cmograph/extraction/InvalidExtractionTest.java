@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.cmograph.testing.Repo;
 import org.cmograph.testing.Snapshots;
@@ -58,21 +57,6 @@ class InvalidExtractionTest {
     }
   }
 
-  static String render(List<Problem> problems) {
-    return problems.stream()
-        .map(
-            p ->
-                new Problem(
-                        p.file().getFileName(),
-                        p.line(),
-                        p.column(),
-                        p.severity(),
-                        p.code(),
-                        p.message())
-                    .format())
-        .collect(Collectors.joining("\n", "", "\n"));
-  }
-
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidFiles")
   void reportsExactProblems(String name) throws IOException {
@@ -82,7 +66,7 @@ class InvalidExtractionTest {
     assertTrue(report.valid().isEmpty(), name + " must not count as valid");
     Snapshots.assertMatches(
         DIR.resolve("invalid").resolve(name.replace(".yaml", ".problems.txt")),
-        render(report.problems()));
+        Snapshots.problems(report.problems()));
   }
 
   static Stream<String> warningFiles() throws IOException {
@@ -105,7 +89,7 @@ class InvalidExtractionTest {
     assertEquals(1, report.valid().size(), name + " must count as valid");
     Snapshots.assertMatches(
         DIR.resolve("warnings").resolve(name.replace(".yaml", ".problems.txt")),
-        render(report.problems()));
+        Snapshots.problems(report.problems()));
   }
 
   static Stream<Path> firstFormatFiles() throws IOException {

@@ -57,7 +57,7 @@ class InvalidTheoryTest {
     Snapshots.assertMatches(
         DIR.resolve("invalid").resolve(name.replace(".yaml", ".problems.txt")),
         // The first-format message names the file as given: show it relative to the fixtures.
-        InvalidExtractionTest.render(problems).replace(DIR.resolve("invalid") + "/", ""));
+        Snapshots.problems(problems).replace(DIR.resolve("invalid") + "/", ""));
   }
 
   @Test

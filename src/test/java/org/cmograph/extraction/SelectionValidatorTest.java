@@ -51,7 +51,7 @@ class SelectionValidatorTest {
     assertTrue(problems.stream().anyMatch(Problem::isError), name + " must be rejected");
     Snapshots.assertMatches(
         DIR.resolve("invalid").resolve(name.replace(".yaml", ".problems.txt")),
-        InvalidExtractionTest.render(problems));
+        Snapshots.problems(problems));
   }
 
   /** The negative control: the same log without the mistakes passes every rule. */
@@ -80,7 +80,7 @@ class SelectionValidatorTest {
     assertEquals(
         "selection.yaml:45:1: warning NOT-IN-SELECTION study 'delta-2023' is loaded but not listed"
             + " under included; the flow diagram does not count it\n",
-        InvalidExtractionTest.render(problems));
+        Snapshots.problems(problems));
   }
 
   /** An included id is also known by its extraction file in the studies/ folder beside the log. */

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.cmograph.extraction.Problem;
 
 /**
  * Golden files: compares actual text to a file, or rewrites the file when the build runs with
@@ -33,5 +36,24 @@ public final class Snapshots {
     }
     assertEquals(
         Files.readString(expectedFile, StandardCharsets.UTF_8), actual, "snapshot " + expectedFile);
+  }
+
+  /**
+   * Problems as the golden files hold them: one formatted problem a line, each naming its file
+   * without folders, so the text is the same on every machine.
+   */
+  public static String problems(List<Problem> problems) {
+    return problems.stream()
+        .map(
+            p ->
+                new Problem(
+                        p.file().getFileName(),
+                        p.line(),
+                        p.column(),
+                        p.severity(),
+                        p.code(),
+                        p.message())
+                    .format())
+        .collect(Collectors.joining("\n", "", "\n"));
   }
 }
