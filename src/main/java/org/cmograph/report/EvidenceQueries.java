@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
@@ -132,6 +133,13 @@ final class EvidenceQueries {
     Context context = new Context();
     if (store) {
       context.set(TDB2.symUnionDefaultGraph, true);
+    } else {
+      // A batch in memory: OPTIONALs as hash left joins (each optional pattern matched once over
+      // the batch, then joined), not ARQ's default of substituting every left row into the
+      // optional pattern and re-planning it (evidence.rq has eight OPTIONALs). The same rows in
+      // the same order (UnionGraphRead, the tests' reference, compares); at 10,000 studies the
+      // one-mechanism summary's batches took 3.0-3.4 s instead of 3.7-4.5 s (docs/benchmarks.md).
+      context.set(ARQ.optIndexJoinStrategy, false);
     }
     return QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(source))
         .query(query)

@@ -67,7 +67,6 @@ final class SectionSlice<T> {
   private static final List<Node> THEORY_LINKS =
       List.of(Vocab.supportsTheory, Vocab.refutesTheory, Vocab.refinesTheory);
 
-  private final Quads<T> quads;
   private final T any;
   private final Predicate<T> subjectLike;
   private final T type;
@@ -85,12 +84,7 @@ final class SectionSlice<T> {
    *     literal or an inline id)
    */
   SectionSlice(
-      Quads<T> quads,
-      T any,
-      Function<Node, T> id,
-      Predicate<T> subjectLike,
-      Collection<Node> skippedPredicates) {
-    this.quads = quads;
+      T any, Function<Node, T> id, Predicate<T> subjectLike, Collection<Node> skippedPredicates) {
     this.any = any;
     this.subjectLike = subjectLike;
     this.type = id.apply(Vocab.type);
@@ -103,19 +97,19 @@ final class SectionSlice<T> {
     this.skipped = new HashSet<>(ids(skippedPredicates, id));
   }
 
-  /** A slice of any dataset, read node by node (for a dataset that is not a TDB2 store). */
-  static SectionSlice<Node> onNodes(DatasetGraph dataset, Collection<Node> skippedPredicates) {
-    return new SectionSlice<>(
-        (g, s, p, o) ->
-            Iter.map(
-                dataset.find(g, s, p, o),
-                q ->
-                    TupleFactory.create4(
-                        q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject())),
-        Node.ANY,
-        n -> n,
-        n -> !n.isLiteral(),
-        skippedPredicates);
+  /** A slice of nodes (for a dataset that is not a TDB2 store: see {@link #quadsOf}). */
+  static SectionSlice<Node> onNodes(Collection<Node> skippedPredicates) {
+    return new SectionSlice<>(Node.ANY, n -> n, n -> !n.isLiteral(), skippedPredicates);
+  }
+
+  /** The quads of any dataset by pattern, read node by node. */
+  static Quads<Node> quadsOf(DatasetGraph dataset) {
+    return (g, s, p, o) ->
+        Iter.map(
+            dataset.find(g, s, p, o),
+            q ->
+                TupleFactory.create4(
+                    q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject()));
   }
 
   private static <T> List<T> ids(Collection<Node> nodes, Function<Node, T> id) {
@@ -123,30 +117,37 @@ final class SectionSlice<T> {
   }
 
   /**
-   * The quads of graph {@code g} that a summary of these sections reads: {@code concepts} and
-   * {@code theoryCmocs} are the (ids of the) selected mechanism concepts and theory CMOCs.
+   * The quads of graph {@code g} that a summary of these sections reads, found in {@code quads}:
+   * {@code concepts} and {@code theoryCmocs} are the (ids of the) selected mechanism concepts and
+   * theory CMOCs.
    */
-  List<Tuple<T>> read(T g, Collection<T> concepts, Collection<T> theoryCmocs) {
+  List<Tuple<T>> read(Quads<T> quads, T g, Collection<T> concepts, Collection<T> theoryCmocs) {
     Set<T> seen = new HashSet<>();
     Deque<T> todo = new ArrayDeque<>();
     if (type != null && study != null) {
-      find(g, any, type, study, s -> visit(s, seen, todo));
+      find(quads, g, any, type, study, s -> visit(s, seen, todo));
     }
     Set<T> cmocs = new LinkedHashSet<>();
     if (instanceOfConcept != null && hasMechanism != null) {
       for (T k : concepts) {
-        find(g, any, instanceOfConcept, k, m -> find(g, any, hasMechanism, m, cmocs::add));
+        find(
+            quads,
+            g,
+            any,
+            instanceOfConcept,
+            k,
+            m -> find(quads, g, any, hasMechanism, m, cmocs::add));
       }
     }
     for (T p : theoryLinks) {
       for (T t : theoryCmocs) {
-        find(g, any, p, t, cmocs::add);
+        find(quads, g, any, p, t, cmocs::add);
       }
     }
     for (T c : cmocs) {
       visit(c, seen, todo);
       if (evidenceFor != null) {
-        find(g, any, evidenceFor, c, e -> visit(e, seen, todo));
+        find(quads, g, any, evidenceFor, c, e -> visit(e, seen, todo));
       }
     }
     List<Tuple<T>> slice = new ArrayList<>();
@@ -167,7 +168,8 @@ final class SectionSlice<T> {
   }
 
   /** The subjects of the quads (g, s, p, o) with {@code any} for the subject. */
-  private void find(T g, T s, T p, T o, java.util.function.Consumer<T> subject) {
+  private static <T> void find(
+      Quads<T> quads, T g, T s, T p, T o, java.util.function.Consumer<T> subject) {
     quads.find(g, s, p, o).forEachRemaining(q -> subject.accept(q.get(1)));
   }
 

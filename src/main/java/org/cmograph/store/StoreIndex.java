@@ -215,17 +215,17 @@ public final class StoreIndex implements AutoCloseable {
   public DatasetGraph batch(List<StudyGraphs> studies, Set<Node> concepts, Set<Node> theoryCmocs) {
     Graph g = GraphFactory.createGraphMem();
     if (quads == null) {
-      SectionSlice<Node> slice = SectionSlice.onNodes(dataset, NOT_COPIED);
+      SectionSlice<Node> slice = SectionSlice.onNodes(NOT_COPIED);
+      SectionSlice.Quads<Node> all = SectionSlice.quadsOf(dataset);
       for (StudyGraphs s : studies) {
         slice
-            .read(s.graph(), concepts, theoryCmocs)
+            .read(all, s.graph(), concepts, theoryCmocs)
             .forEach(t -> g.add(Triple.create(t.get(1), t.get(2), t.get(3))));
       }
       return DatasetGraphFactory.wrap(g);
     }
     SectionSlice<NodeId> slice =
         new SectionSlice<>(
-            (gr, s, p, o) -> quads.find(gr, s, p, o),
             NodeId.NodeIdAny,
             n -> TdbInternals.existingId(quads, n),
             id -> !NodeId.isInline(id),
@@ -239,7 +239,14 @@ public final class StoreIndex implements AutoCloseable {
         graph = TdbInternals.existingId(quads, s.graph());
       }
       if (graph != null) {
-        tuples.addAll(slice.read(graph, conceptIds, theoryIds));
+        // The whole graph by one range scan, then the slice's walk over it in memory.
+        List<Tuple<NodeId>> all = new ArrayList<>();
+        quads
+            .find(graph, NodeId.NodeIdAny, NodeId.NodeIdAny, NodeId.NodeIdAny)
+            .forEachRemaining(all::add);
+        GraphTuples<NodeId> inGraph =
+            new GraphTuples<>(all, NodeId.NodeIdAny, (a, b) -> a.type() == b.type() && a.equals(b));
+        tuples.addAll(slice.read(inGraph, graph, conceptIds, theoryIds));
       }
     }
     addDecoded(tuples, g);
