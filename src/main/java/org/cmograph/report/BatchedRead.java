@@ -58,7 +58,7 @@ final class BatchedRead {
               t.setDaemon(true);
               return t;
             });
-    try (StoreIndex indexes = new StoreIndex(dataset)) {
+    try (StoreIndex indexes = StoreIndex.of(dataset)) {
       return readBatched(only, indexes, reader);
     } finally {
       reader.shutdown();

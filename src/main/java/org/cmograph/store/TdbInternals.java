@@ -13,7 +13,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * Every use cmograph makes of TDB2's internal classes ({@code tdb2.store}, {@code tdb2.sys}, DBOE),
  * in one place, so a Jena upgrade that changes them breaks one small class, and {@code
  * TdbInternalsTest} says which call broke. The other two classes allowed to see node ids, {@link
- * StoreIndex} and {@link StoredNodes}, reach the store only through here (StoredNodes also reads
+ * TdbIndex} and {@link StoredNodes}, reach the store only through here (StoredNodes also reads
  * TDB2's node file; {@code StoredNodesTest} guards that). Nothing outside the store package touches
  * them (the architecture test enforces it).
  */

@@ -52,7 +52,7 @@ class StoreIndexSliceTest {
     return Txn.calculateRead(
         dataset,
         () -> {
-          try (StoreIndex index = new StoreIndex(dataset)) {
+          try (StoreIndex index = StoreIndex.of(dataset)) {
             Graph shared = index.sharedGraph();
             List<StudyGraphs> studies = index.studies();
             DatasetGraph batch =
@@ -68,7 +68,7 @@ class StoreIndexSliceTest {
     return Txn.calculateRead(
         dataset,
         () -> {
-          try (StoreIndex index = new StoreIndex(dataset)) {
+          try (StoreIndex index = StoreIndex.of(dataset)) {
             Map<String, StudyGraphs> bySlug = new java.util.HashMap<>();
             index.studies().forEach(s -> bySlug.put(StoreIndex.slugOf(s.graph()), s));
             Set<Node> concepts = index.studiesOfConcept(bySlug).keySet();
