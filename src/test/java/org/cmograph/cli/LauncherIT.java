@@ -202,6 +202,13 @@ class LauncherIT {
     assertTrue(argsOf.apply(new String[] {"query", "studies"}).contains(noGc));
     assertFalse(argsOf.apply(new String[] {"serve"}).contains(noGc));
     assertFalse(argsOf.apply(new String[] {"summary"}).contains(noGc));
+    // serve compiles ARQ's SPARQL tokenizer, a method over the JIT's size limit; no one else does.
+    String huge = "-XX:-DontCompileHugeMethods";
+    assertTrue(argsOf.apply(new String[] {"serve"}).contains(huge));
+    assertTrue(argsOf.apply(new String[] {"--verbose", "serve", "--port", "1"}).contains(huge));
+    assertFalse(argsOf.apply(new String[] {"query", "studies"}).contains(huge));
+    assertFalse(
+        argsOf.apply(new String[] {"load", "serve"}).contains(huge), "a folder named serve");
     // The user's options come after the launcher's, so theirs win.
     Files.deleteIfExists(log);
     List<String> user = new ArrayList<>(env);
