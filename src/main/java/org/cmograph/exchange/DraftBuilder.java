@@ -167,7 +167,22 @@ final class DraftBuilder {
   /** Adds a CMOC; its id must have been taken or made here. */
   void cmoc(Cmoc c) {
     require(c.id() != null, "CMOC without id");
-    cmocs.add(c);
+    // Immutable copies without nulls, as the draft's own records made before they were
+    // extraction's (a null element is an importer bug, caught here).
+    cmocs.add(
+        new Cmoc(
+            c.pointer(),
+            c.id(),
+            c.label(),
+            c.statement(),
+            c.kind(),
+            c.strategy(),
+            c.actor(),
+            List.copyOf(c.contexts()),
+            c.mechanism(),
+            List.copyOf(c.outcomes()),
+            List.copyOf(c.leadsTo()),
+            List.copyOf(c.theoryLinks())));
   }
 
   int cmocCount() {

@@ -130,15 +130,24 @@ final class EvidenceQueries {
   }
 
   private QueryExecution execution(Query query) {
+    return execution(query, false);
+  }
+
+  /**
+   * An execution over {@link #source}. Over a batch in memory, row queries ({@code hashJoins}) run
+   * with ARQ's index-join strategy off: every join, OPTIONALs and the VALUES block of {@link
+   * #restricted} included, is then a hash join (each side matched once over the batch), not ARQ's
+   * default of substituting every left row into the right side and re-planning it (evidence.rq has
+   * nine OPTIONALs). The same rows (UnionGraphRead, the tests' reference, compares), in the same
+   * order: the row queries' ORDER BY is total. At 10,000 studies the one-mechanism summary's
+   * batches took 3.0-3.4 s instead of 3.7-4.5 s (docs/benchmarks.md, eighth round). A check of one
+   * value ({@link #ask}) keeps the index join, which finds that value's matches only.
+   */
+  private QueryExecution execution(Query query, boolean indexJoins) {
     Context context = new Context();
     if (store) {
       context.set(TDB2.symUnionDefaultGraph, true);
-    } else {
-      // A batch in memory: OPTIONALs as hash left joins (each optional pattern matched once over
-      // the batch, then joined), not ARQ's default of substituting every left row into the
-      // optional pattern and re-planning it (evidence.rq has eight OPTIONALs). The same rows in
-      // the same order (UnionGraphRead, the tests' reference, compares); at 10,000 studies the
-      // one-mechanism summary's batches took 3.0-3.4 s instead of 3.7-4.5 s (docs/benchmarks.md).
+    } else if (!indexJoins) {
       context.set(ARQ.optIndexJoinStrategy, false);
     }
     return QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(source))
@@ -164,15 +173,15 @@ final class EvidenceQueries {
    * Whether the query named {@code name} has a solution with {@code var} bound to {@code value}.
    */
   boolean ask(String name, String var, Node value) {
-    try (QueryExecution qe = execution(restricted(name, var, List.of(value)))) {
+    try (QueryExecution qe = execution(restricted(name, var, List.of(value)), true)) {
       return qe.execAsk();
     }
   }
 
   /**
    * The query named {@code name} with {@code VALUES ?var { ... }} as the first element of its WHERE
-   * clause, so the rest is evaluated for those values only (with bound subjects or objects, which
-   * TDB2 finds by index).
+   * clause, so it answers for those values only: over the store, the rest is evaluated with them
+   * bound (found by index); over a batch in memory, joined with them (see {@link #execution}).
    */
   static Query restricted(String name, String var, Collection<Node> values) {
     Query q = query(name).cloneQuery();

@@ -21,8 +21,9 @@ import org.cmograph.rdf.Vocab;
 
 /**
  * The part of one study graph that a summary of some sections reads (the queries of {@code
- * report.EvidenceReader}), found by index range reads from the study and the selected CMOCs rather
- * than by copying the whole graph:
+ * report.EvidenceReader}), found by a walk from the study and the selected CMOCs over the graph's
+ * quads (in a TDB2 store read by one range scan into {@link GraphTuples}), so only that part is
+ * decoded and copied:
  *
  * <ul>
  *   <li>the study (every triple whose subject it is), its publication, extraction and sample

@@ -135,6 +135,7 @@ final class TdbIndex extends StoreIndex {
             NOT_COPIED);
     List<NodeId> conceptIds = existingIds(concepts);
     List<NodeId> theoryIds = existingIds(theoryCmocs);
+    Set<NodeId> skipped = new HashSet<>(existingIds(NOT_COPIED));
     List<Tuple<NodeId>> tuples = new ArrayList<>();
     for (StudyGraphs s : studies) {
       NodeId graph = graphIds.get(s.graph());
@@ -142,11 +143,17 @@ final class TdbIndex extends StoreIndex {
         graph = TdbInternals.existingId(quads, s.graph());
       }
       if (graph != null) {
-        // The whole graph by one range scan, then the slice's walk over it in memory.
+        // The whole graph by one range scan (less what no batch copies), then the slice's walk
+        // over it in memory.
         List<Tuple<NodeId>> all = new ArrayList<>();
         quads
             .find(graph, NodeId.NodeIdAny, NodeId.NodeIdAny, NodeId.NodeIdAny)
-            .forEachRemaining(all::add);
+            .forEachRemaining(
+                t -> {
+                  if (!skipped.contains(t.get(2))) {
+                    all.add(t);
+                  }
+                });
         GraphTuples<NodeId> inGraph =
             new GraphTuples<>(all, NodeId.NodeIdAny, (a, b) -> a.type() == b.type() && a.equals(b));
         tuples.addAll(slice.read(inGraph, graph, conceptIds, theoryIds));
