@@ -124,8 +124,9 @@ final class GuardedQuery extends SPARQL_QueryDataset {
   static final int LOGGED_CHARS = 160;
 
   /**
-   * Fuseki's {@code SPARQLQueryProcessor.execute} with a short log line: parse, check, run in a
-   * read transaction. Errors answer as Fuseki's do (400 for a parse error or a refused query).
+   * Fuseki's {@code SPARQLQueryProcessor.execute} with a short log line: parse, check (or take a
+   * copy of the same text's earlier parse, {@link ParsedQueries}), run in a read transaction.
+   * Errors answer as Fuseki's do (400 for a parse error or a refused query).
    */
   @Override
   protected void execute(String queryString, HttpAction action) {
