@@ -219,12 +219,14 @@ public final class EndpointServer implements AutoCloseable {
       DatasetGraph dataset, ServerSettings settings, QueryGate gate) {
     Context context = queryContext(settings);
     DataService.Builder service = DataService.newBuilder(dataset);
+    ParsedQueries parsed = new ParsedQueries();
     for (String name : List.of("", "sparql", "query")) {
       service.addEndpoint(
           Endpoint.create()
               .operation(Operation.Query)
               .endpointName(name)
-              .processor(new GuardedQuery(settings.maxRows(), settings.maxWorkBytes(), gate))
+              .processor(
+                  new GuardedQuery(settings.maxRows(), settings.maxWorkBytes(), gate, parsed))
               .context(context)
               .build());
     }

@@ -55,11 +55,13 @@ final class GuardedQuery extends SPARQL_QueryDataset {
   private final int maxRows;
   private final long maxWorkBytes;
   private final QueryGate gate;
+  private final ParsedQueries parsed;
 
-  GuardedQuery(int maxRows, long maxWorkBytes, QueryGate gate) {
+  GuardedQuery(int maxRows, long maxWorkBytes, QueryGate gate, ParsedQueries parsed) {
     this.maxRows = maxRows;
     this.maxWorkBytes = maxWorkBytes;
     this.gate = gate;
+    this.parsed = parsed;
   }
 
   /**
@@ -122,8 +124,9 @@ final class GuardedQuery extends SPARQL_QueryDataset {
   static final int LOGGED_CHARS = 160;
 
   /**
-   * Fuseki's {@code SPARQLQueryProcessor.execute} with a short log line: parse, check, run in a
-   * read transaction. Errors answer as Fuseki's do (400 for a parse error or a refused query).
+   * Fuseki's {@code SPARQLQueryProcessor.execute} with a short log line: parse, check (or take a
+   * copy of the same text's earlier parse, {@link ParsedQueries}), run in a read transaction.
+   * Errors answer as Fuseki's do (400 for a parse error or a refused query).
    */
   @Override
   protected void execute(String queryString, HttpAction action) {
@@ -132,31 +135,11 @@ final class GuardedQuery extends SPARQL_QueryDataset {
           queryString.isEmpty() ? "Error: Empty query string" : "Error: Blank query string");
     }
     action.log.info(String.format("[%d] Query = %s", action.id, forLog(queryString)));
-    if (QueryPolicy.nestingDepth(queryString) > QueryPolicy.MAX_NESTING) {
-      action.log.warn(String.format("[%d] refused: nested too deeply", action.id));
-      ServletOps.errorBadRequest(QueryPolicy.TOO_DEEP);
-    }
-    Query query = null;
-    try {
-      query = QueryFactory.create(queryString, Fuseki.BaseParserSPARQL, Syntax.syntaxARQ);
-      validateQuery(action, query);
-    } catch (ActionErrorException e) {
-      throw e;
-    } catch (QueryParseException e) {
-      if (isUpdate(queryString)) {
-        action.log.warn(String.format("[%d] refused: an update sent as a query", action.id));
-        ServletOps.errorBadRequest(READ_ONLY);
-      }
-      String msg = SPARQLProtocol.messageForParseException(e);
-      action.log.warn(String.format("[%d] %s", action.id, msg));
-      ServletOps.errorBadRequest(msg);
-    } catch (QueryException e) {
-      String msg = SPARQLProtocol.messageForException(e);
-      action.log.warn(String.format("[%d] %s", action.id, msg));
-      ServletOps.errorBadRequest("Error: \n" + queryString + "\n" + msg);
-    } catch (StackOverflowError e) {
-      action.log.warn(String.format("[%d] refused: nested too deeply", action.id));
-      ServletOps.errorBadRequest(QueryPolicy.TOO_DEEP);
+    // A text that passed every check before is not parsed or checked again (ParsedQueries).
+    Query query = parsed.copyOf(queryString);
+    if (query == null) {
+      query = parseAndCheck(queryString, action);
+      parsed.keep(queryString, query);
     }
     if (!gate.enter()) {
       action.log.warn(
@@ -212,6 +195,40 @@ final class GuardedQuery extends SPARQL_QueryDataset {
         }
       }
     }
+  }
+
+  /**
+   * The query parsed, after the nesting limit and {@link #validateQuery}: answers 400 (and does not
+   * return) for a text that is too deep, does not parse, is an update or is refused.
+   */
+  private Query parseAndCheck(String queryString, HttpAction action) {
+    if (QueryPolicy.nestingDepth(queryString) > QueryPolicy.MAX_NESTING) {
+      action.log.warn(String.format("[%d] refused: nested too deeply", action.id));
+      ServletOps.errorBadRequest(QueryPolicy.TOO_DEEP);
+    }
+    Query query = null;
+    try {
+      query = QueryFactory.create(queryString, Fuseki.BaseParserSPARQL, Syntax.syntaxARQ);
+      validateQuery(action, query);
+    } catch (ActionErrorException e) {
+      throw e;
+    } catch (QueryParseException e) {
+      if (isUpdate(queryString)) {
+        action.log.warn(String.format("[%d] refused: an update sent as a query", action.id));
+        ServletOps.errorBadRequest(READ_ONLY);
+      }
+      String msg = SPARQLProtocol.messageForParseException(e);
+      action.log.warn(String.format("[%d] %s", action.id, msg));
+      ServletOps.errorBadRequest(msg);
+    } catch (QueryException e) {
+      String msg = SPARQLProtocol.messageForException(e);
+      action.log.warn(String.format("[%d] %s", action.id, msg));
+      ServletOps.errorBadRequest("Error: \n" + queryString + "\n" + msg);
+    } catch (StackOverflowError e) {
+      action.log.warn(String.format("[%d] refused: nested too deeply", action.id));
+      ServletOps.errorBadRequest(QueryPolicy.TOO_DEEP);
+    }
+    return query;
   }
 
   /**

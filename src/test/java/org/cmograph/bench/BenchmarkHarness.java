@@ -688,14 +688,16 @@ public final class BenchmarkHarness {
           URI oursUri = uris.get(q[0])[0];
           URI plainUri = uris.get(q[0])[1];
           for (int c : clients) {
-            HttpLoad.Result a = HttpLoad.run(oursUri, c, warm, quarter);
-            HttpLoad.Result b = HttpLoad.run(plainUri, c, warm, quarter);
-            b = HttpLoad.merge(b, HttpLoad.run(plainUri, c, Duration.ZERO, quarter));
-            a = HttpLoad.merge(a, HttpLoad.run(oursUri, c, Duration.ZERO, quarter));
-            b = HttpLoad.merge(b, HttpLoad.run(plainUri, c, Duration.ZERO, quarter));
-            a = HttpLoad.merge(a, HttpLoad.run(oursUri, c, Duration.ZERO, quarter));
-            a = HttpLoad.merge(a, HttpLoad.run(oursUri, c, Duration.ZERO, quarter));
-            b = HttpLoad.merge(b, HttpLoad.run(plainUri, c, Duration.ZERO, quarter));
+            long o = oursServer.pid();
+            long p = plainServer.pid();
+            HttpLoad.Result a = HttpLoad.run(oursUri, c, warm, quarter, o);
+            HttpLoad.Result b = HttpLoad.run(plainUri, c, warm, quarter, p);
+            b = HttpLoad.merge(b, HttpLoad.run(plainUri, c, Duration.ZERO, quarter, p));
+            a = HttpLoad.merge(a, HttpLoad.run(oursUri, c, Duration.ZERO, quarter, o));
+            b = HttpLoad.merge(b, HttpLoad.run(plainUri, c, Duration.ZERO, quarter, p));
+            a = HttpLoad.merge(a, HttpLoad.run(oursUri, c, Duration.ZERO, quarter, o));
+            a = HttpLoad.merge(a, HttpLoad.run(oursUri, c, Duration.ZERO, quarter, o));
+            b = HttpLoad.merge(b, HttpLoad.run(plainUri, c, Duration.ZERO, quarter, p));
             ours.put(q[0] + "@" + c, a);
             plain.put(q[0] + "@" + c, b);
             results.sampleLoad();

@@ -18,16 +18,28 @@ import java.util.concurrent.atomic.AtomicLong;
  * Bounded in time and only ever aimed at a server this harness started on this machine.
  */
 final class HttpLoad {
-  /** Throughput, latency and errors of one run. */
+  /**
+   * Throughput, latency and errors of one run, and the server's CPU time (user + system, the whole
+   * process) while it was measured: NaN where it was not read.
+   */
   record Result(
       int clients,
       long requests,
       long errors,
       double seconds,
       Samples latencyMs,
-      String firstError) {
+      String firstError,
+      double serverCpuMs) {
     double perSecond() {
       return requests / seconds;
+    }
+
+    /**
+     * The server's CPU milliseconds per request: tells a cell's work from its waiting (at 1 client
+     * a server can be slower per request with no more work). NaN when unknown.
+     */
+    double serverCpuPerRequest() {
+      return requests == 0 ? Double.NaN : serverCpuMs / requests;
     }
   }
 
@@ -44,7 +56,8 @@ final class HttpLoad {
         a.errors() + b.errors(),
         a.seconds() + b.seconds(),
         latency,
-        a.firstError() != null ? a.firstError() : b.firstError());
+        a.firstError() != null ? a.firstError() : b.firstError(),
+        a.serverCpuMs() + b.serverCpuMs());
   }
 
   static URI queryUri(String endpoint, String query) {
@@ -69,6 +82,15 @@ final class HttpLoad {
    * {@code clients} threads for {@code warmup}, then for {@code measure} (only this is counted).
    */
   static Result run(URI uri, int clients, Duration warmup, Duration measure)
+      throws InterruptedException {
+    return run(uri, clients, warmup, measure, -1);
+  }
+
+  /**
+   * As {@link #run(URI, int, Duration, Duration)}, also reading the CPU time of the server process
+   * {@code pid} (from {@code /proc}; -1 for none) over the measured time.
+   */
+  static Result run(URI uri, int clients, Duration warmup, Duration measure, long pid)
       throws InterruptedException {
     long warmEnd = System.nanoTime() + warmup.toNanos();
     long end = warmEnd + measure.toNanos();
@@ -133,12 +155,27 @@ final class HttpLoad {
       threads.add(t);
       t.start();
     }
+    long cpu0 = -1;
+    if (pid > 0) {
+      long wait = warmEnd - System.nanoTime();
+      if (wait > 0) {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      }
+      cpu0 = EndpointWarmUp.cpuMillis(pid);
+    }
     for (Thread t : threads) {
       t.join();
     }
+    long cpu1 = pid > 0 ? EndpointWarmUp.cpuMillis(pid) : -1;
     Samples all = merge(latencies);
     return new Result(
-        clients, requests.get(), errors.get(), measure.toNanos() / 1e9, all, firstError[0]);
+        clients,
+        requests.get(),
+        errors.get(),
+        measure.toNanos() / 1e9,
+        all,
+        firstError[0],
+        cpu0 >= 0 && cpu1 >= 0 ? cpu1 - cpu0 : Double.NaN);
   }
 
   private static Samples merge(List<Samples> parts) {

@@ -400,16 +400,21 @@ final class Report {
             + " cmograph, plain; a quarter of the measuring time each, after a 2 s warm-up of each),"
             + " so a change in the machine's load weighs on both alike. Both servers and the clients"
             + " share the"
-            + " machine's 2 cores. Ratio = cmograph req/s ÷ plain req/s.\n\n");
+            + " machine's 2 cores. Ratio = cmograph req/s ÷ plain req/s. CPU ms/req = the server"
+            + " process's CPU time (user + system, all its threads) over its measured slices ÷ its"
+            + " requests: where a ratio is low but the CPU per request is not higher, the server"
+            + " waited rather than worked.\n\n");
     md.append(
-        "| studies | query | rows | clients | cmograph req/s | p50 / p95 ms | errors | plain req/s |"
-            + " p50 / p95 ms | errors | ratio |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        "| studies | query | rows | clients | cmograph req/s | p50 / p95 ms | CPU ms/req | errors |"
+            + " plain req/s | p50 / p95 ms | CPU ms/req | errors | ratio |\n"
+            + "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (BenchmarkHarness.EndpointRow e : r.endpoint) {
       HttpLoad.Result a = e.ours();
       HttpLoad.Result b = e.plain();
       md.append(
           fmt(
-              "| %,d | %s | %d | %d | %.1f | %.1f / %.1f | %d | %.1f | %.1f / %.1f | %d | %.2fx |\n",
+              "| %,d | %s | %d | %d | %.1f | %.1f / %.1f | %s | %d | %.1f | %.1f / %.1f | %s | %d"
+                  + " | %.2fx |\n",
               e.studies(),
               e.query().substring(0, e.query().lastIndexOf('@')),
               e.rows(),
@@ -417,10 +422,12 @@ final class Report {
               a.perSecond(),
               a.latencyMs().median(),
               a.latencyMs().percentile(95),
+              cpuCell(a),
               a.errors(),
               b.perSecond(),
               b.latencyMs().median(),
               b.latencyMs().percentile(95),
+              cpuCell(b),
               b.errors(),
               a.perSecond() / b.perSecond()));
     }
@@ -442,6 +449,12 @@ final class Report {
       errors.forEach(x -> md.append("- ").append(x.replace('\n', ' ')).append('\n'));
     }
     md.append('\n');
+  }
+
+  /** A run's server CPU milliseconds per request, one decimal; "–" where it was not read. */
+  static String cpuCell(HttpLoad.Result r) {
+    double v = r.serverCpuPerRequest();
+    return Double.isNaN(v) ? "–" : fmt("%.1f", v);
   }
 
   private void summaries(StringBuilder md) {

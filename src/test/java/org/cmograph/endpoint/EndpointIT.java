@@ -293,6 +293,27 @@ class EndpointIT {
     assertEquals(sorted(local), sorted(remote), cq.name());
   }
 
+  /**
+   * A text sent again is not parsed again (ParsedQueries): the second answer, from a copy of the
+   * kept parse, is byte for byte the first, from the parser. The comment makes each text new to the
+   * server, so the first request is the one that parses.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("catalogueQueries")
+  void aQuerySentAgainIsAnsweredAsTheFirstTime(CatalogueQuery cq) {
+    Query query = cq.examples().isEmpty() ? cq.query() : cq.bind(cq.examples().get(0).params());
+    String text = query.serialize() + "\n# sent twice: " + cq.name() + " " + System.nanoTime();
+    String accept =
+        query.isSelectType() || query.isAskType()
+            ? "application/sparql-results+json"
+            : "text/turtle";
+    HttpResponse<String> first = Http.query(server, text, accept);
+    HttpResponse<String> second = Http.query(server, text, accept);
+    assertEquals(200, first.statusCode(), first.body());
+    assertEquals(200, second.statusCode(), second.body());
+    assertEquals(first.body(), second.body(), cq.name());
+  }
+
   static List<String> sorted(List<String> rows) {
     List<String> copy = new ArrayList<>(rows);
     copy.sort(null);

@@ -181,9 +181,12 @@ class EndpointSecurityIT {
   void serviceIsRefusedAndNoRequestLeavesTheServer() throws IOException {
     try (Witness witness = new Witness()) {
       String q = "SELECT * { SERVICE <" + witness.url("/sparql") + "> { ?s ?p ?o } }";
-      HttpResponse<String> r = Http.query(readOnly, q, "application/sparql-results+json");
-      assertEquals(400, r.statusCode(), r.body());
-      assertTrue(r.body().contains("SERVICE"), r.body());
+      // Sent twice: a refused text is checked again, never kept as parsed (ParsedQueries).
+      for (int i = 0; i < 2; i++) {
+        HttpResponse<String> r = Http.query(readOnly, q, "application/sparql-results+json");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("SERVICE"), r.body());
+      }
       String nested =
           "SELECT * { ?a ?b ?c FILTER EXISTS { SERVICE <"
               + witness.url("/sparql")
