@@ -1,10 +1,12 @@
 package org.cmograph.store;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 
 /**
  * HTTP authentication as the server asks for it: credentials are sent only after a {@code 401}
@@ -39,6 +42,12 @@ public final class HttpAuth {
   private static final Pattern PARAM =
       Pattern.compile("([A-Za-z0-9_-]+)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^,\\s]*))");
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** How many times a request is sent when the server drops the connection before answering. */
+  static final int ATTEMPTS = 4;
+
+  /** The pause before the second try; it doubles before each later one (1.75 s in all). */
+  private static final long FIRST_PAUSE_MS = 250;
 
   private final RemoteGraphStore.Credentials credentials;
 
@@ -93,22 +102,13 @@ public final class HttpAuth {
       HttpClient http, Supplier<HttpRequest.Builder> request, HttpResponse.BodyHandler<T> body)
       throws IOException, InterruptedException {
     if (credentials == null) {
-      return http.send(request.get().build(), body);
+      return exchange(http, () -> request.get().build(), body);
     }
     if (challenge == null) {
       learnScheme(http, request.get().build());
     }
     boolean sent = challenge != null;
-    HttpResponse<T> response;
-    try {
-      response = http.send(authorised(request.get()), body);
-    } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
-      throw e;
-    } catch (IOException e) {
-      // A server may answer 401 before reading a request's body and close the connection, so the
-      // answer can be lost (Virtuoso does); the request is sent again, as any would be after a 401.
-      response = http.send(authorised(request.get()), body);
-    }
+    HttpResponse<T> response = exchange(http, () -> authorised(request.get()), body);
     if (response.statusCode() != 401) {
       return response;
     }
@@ -120,7 +120,32 @@ public final class HttpAuth {
     discard(response);
     challenge = asked;
     nonceCount = 0;
-    return http.send(authorised(request.get()), body);
+    return exchange(http, () -> authorised(request.get()), body);
+  }
+
+  /**
+   * Sends a request, and sends it again, up to {@link #ATTEMPTS} times in all, when the connection
+   * closes before an answer arrives: a server may answer 401 before reading a request's body and
+   * close the connection, so the answer is lost (Virtuoso does), and a busy server may drop a fresh
+   * connection. Every request cmograph sends is idempotent (a query, a {@code HEAD}, or a {@code
+   * PUT} that replaces a whole graph), so sending it again is safe. A refused connection, a timeout
+   * or a TLS failure is not retried: it would only come back.
+   */
+  static <T> HttpResponse<T> exchange(
+      HttpClient http, Supplier<HttpRequest> request, HttpResponse.BodyHandler<T> body)
+      throws IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return http.send(request.get(), body);
+      } catch (ConnectException | HttpTimeoutException | SSLException e) {
+        throw e;
+      } catch (IOException e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+        Thread.sleep(FIRST_PAUSE_MS << (attempt - 1));
+      }
+    }
   }
 
   /**
@@ -136,7 +161,7 @@ public final class HttpAuth {
     HttpRequest.Builder head =
         HttpRequest.newBuilder(request.uri()).method("HEAD", HttpRequest.BodyPublishers.noBody());
     request.timeout().ifPresent(head::timeout);
-    HttpResponse<Void> probe = http.send(head.build(), HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> probe = exchange(http, head::build, HttpResponse.BodyHandlers.discarding());
     if (probe.statusCode() == 401) {
       challenge = preferred(probe.headers().allValues("WWW-Authenticate"));
       nonceCount = 0;

@@ -82,7 +82,7 @@ class VirtuosoEndpointIT {
 
   @Test
   void theBundledDataArrivesWithDigestAuthentication() {
-    assertEquals(0, push.exit(), push.err());
+    assertEquals(0, push.exit(), push.err() + "\nVirtuoso:\n" + virtuoso.log());
     assertTrue(push.out().startsWith("pushed 20 studies ("), push.out());
   }
 
@@ -164,7 +164,7 @@ class VirtuosoEndpointIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void everyCatalogueExampleGivesTheSameRowsAsTheLocalStore(BundledData.GoldenCase c) {
-    assertEquals(0, push.exit(), push.err());
+    assertEquals(0, push.exit(), push.err() + "\nVirtuoso:\n" + virtuoso.log());
     List<String> args = arguments(c);
     CliIT.Run local = CliIT.run(with(args, "--store", store.toString()));
     CliIT.Run remote = CliIT.run(with(args, "--endpoint", virtuoso.url("/sparql")));
@@ -195,7 +195,7 @@ class VirtuosoEndpointIT {
             "loader",
             "--password-file",
             password.toString());
-    assertEquals(0, ok.exit(), ok.err());
+    assertEquals(0, ok.exit(), ok.err() + "\nVirtuoso:\n" + virtuoso.log());
     assertTrue(ok.out().startsWith("pushed 1 study ("), ok.out());
 
     Path wrong = Files.writeString(dir.resolve("wrong.pw"), "guess\n");

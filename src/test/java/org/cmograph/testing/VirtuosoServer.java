@@ -178,10 +178,13 @@ public final class VirtuosoServer implements AutoCloseable {
     return "http://127.0.0.1:" + httpPort + path;
   }
 
-  private String log() {
+  /** The server's console and error log, for a failing test's message. */
+  public String log() {
     try {
       Path console = dir.resolve("console.log");
-      return Files.exists(console) ? Files.readString(console) : "(no output)";
+      String text = Files.exists(console) ? Files.readString(console) : "(no output)";
+      int cut = Math.max(0, text.length() - 4000);
+      return text.substring(cut);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
