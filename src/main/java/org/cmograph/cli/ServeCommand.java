@@ -136,7 +136,10 @@ final class ServeCommand implements Callable<Integer> {
               settings,
               () -> CatalogueEntry.of(QueryCatalogue.load(ws.queriesDir())),
               () -> writeSummaries(store),
-              sourcesOption.orElse(ws.dataDir().resolve("sources")));
+              sourcesOption.orElse(ws.dataDir().resolve("sources")),
+              (mechanisms, theoryCmocs, format) ->
+                  SummaryCommand.document(
+                      store, new Summaries.Selection(mechanisms, theoryCmocs), format));
     } catch (RuntimeException e) {
       store.close();
       throw startFailure(e);
@@ -150,7 +153,8 @@ final class ServeCommand implements Callable<Integer> {
               ProcessHandle.current().pid(),
               localUrl(server.queryUrl()),
               localUrl(server.graphStoreReadUrl()),
-              settings.maxRows()));
+              settings.maxRows(),
+              localUrl(server.summaryUrl())));
     }
     AtomicBoolean stopped = new AtomicBoolean();
     Runnable stop =

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.cmograph.endpoint.SummaryRenderer;
 import org.cmograph.report.Summaries;
 import org.cmograph.store.CmoStore;
 import picocli.CommandLine.Command;
@@ -93,25 +94,37 @@ final class SummaryCommand implements Callable<Integer> {
     target.checkForReading();
     PrintWriter err = spec.commandLine().getErr();
     Workspace ws = Workspace.current();
+    if (out == null) {
+      String lower = format.toLowerCase(Locale.ROOT);
+      SummaryRenderer.Rendered doc =
+          ServedSummary.fetch(ws, target, selection, lower, err)
+              .orElseGet(
+                  () -> {
+                    try (CmoStore store = StoreReader.open(ws, target, err)) {
+                      return document(store, selection, lower);
+                    }
+                  });
+      if (!doc.problems().isEmpty()) {
+        throw new ParameterException(spec.commandLine(), String.join("\n", doc.problems()));
+      }
+      noTheoryNote(doc.noTheory(), err);
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.print(doc.document());
+      stdout.flush();
+      err.flush();
+      return 0;
+    }
     Summaries summaries;
     try (CmoStore store = StoreReader.open(ws, target, err)) {
-      // One document of a few sections reads only their evidence; a folder (whose CSV tables
-      // cover the whole theory) or everything reads the whole evidence base.
-      summaries = out == null ? Summaries.read(store, selection) : Summaries.read(store);
+      // A folder's CSV tables cover the whole theory: the whole evidence base is read.
+      summaries = Summaries.read(store);
     }
     List<String> problems = summaries.check(selection);
     if (!problems.isEmpty()) {
       throw new ParameterException(spec.commandLine(), String.join("\n", problems));
     }
-    if (summaries.base().theory().isEmpty()) {
-      err.println(
-          "note: the store holds no programme theory; run 'cmograph load' to load data/programme-theory.yaml");
-    }
-    if (out == null) {
-      PrintWriter stdout = spec.commandLine().getOut();
-      stdout.print(summaries.document(f, selection));
-      stdout.flush();
-    } else if (docx) {
+    noTheoryNote(summaries.base().theory().isEmpty(), err);
+    if (docx) {
       Path written = summaries.writeDocx(out);
       spec.commandLine().getOut().println("wrote " + Workspace.shown(written));
       spec.commandLine().getOut().flush();
@@ -124,5 +137,31 @@ final class SummaryCommand implements Callable<Integer> {
     }
     err.flush();
     return 0;
+  }
+
+  /**
+   * One document from the store: what this command prints without {@code --out}, and what {@code
+   * serve} answers {@code GET /summary} with. A document of a few sections reads only their
+   * evidence.
+   *
+   * @param format md, html or json
+   */
+  static SummaryRenderer.Rendered document(
+      CmoStore store, Summaries.Selection selection, String format) {
+    Summaries.Format f = Summaries.Format.valueOf(format.toUpperCase(Locale.ROOT));
+    Summaries summaries = Summaries.read(store, selection);
+    List<String> problems = summaries.check(selection);
+    if (!problems.isEmpty()) {
+      return new SummaryRenderer.Rendered(null, problems, false);
+    }
+    return new SummaryRenderer.Rendered(
+        summaries.document(f, selection), List.of(), summaries.base().theory().isEmpty());
+  }
+
+  private static void noTheoryNote(boolean noTheory, PrintWriter err) {
+    if (noTheory) {
+      err.println(
+          "note: the store holds no programme theory; run 'cmograph load' to load data/programme-theory.yaml");
+    }
   }
 }

@@ -39,6 +39,12 @@ public final class EndpointServer implements AutoCloseable {
   /** The dataset's path. */
   public static final String DATASET = "/cmo";
 
+  /** Where a server that writes summaries answers with one document ({@link SummaryDocument}). */
+  public static final String SUMMARY_PATH = "/summary";
+
+  /** The header in which {@code /summary} says the store holds no programme theory. */
+  public static final String NO_THEORY_HEADER = "X-Cmograph-No-Theory";
+
   /** Header naming the row cap on every query response. */
   public static final String MAX_ROWS_HEADER = "X-Cmograph-Max-Rows";
 
@@ -111,6 +117,23 @@ public final class EndpointServer implements AutoCloseable {
       Supplier<List<CatalogueEntry>> catalogue,
       Supplier<java.nio.file.Path> summaries,
       java.nio.file.Path sources) {
+    return start(dataset, settings, catalogue, summaries, sources, null);
+  }
+
+  /**
+   * As {@link #start(DatasetGraph, ServerSettings, Supplier, Supplier, java.nio.file.Path)}, also
+   * answering {@code GET /summary} to commands on this machine with one summary document ({@link
+   * SummaryDocument}).
+   *
+   * @param documents writes one summary document; null for no {@code /summary}
+   */
+  public static EndpointServer start(
+      DatasetGraph dataset,
+      ServerSettings settings,
+      Supplier<List<CatalogueEntry>> catalogue,
+      Supplier<java.nio.file.Path> summaries,
+      java.nio.file.Path sources,
+      SummaryRenderer documents) {
     if ("true".equals(System.getProperty(ARQ.systemPropertyScripting))) {
       // Script functions run code chosen by whoever sends the query; a public endpoint refuses to.
       throw new IllegalStateException(
@@ -141,6 +164,9 @@ public final class EndpointServer implements AutoCloseable {
             .addServlet("/queries/*", new CatalogueFiles(catalogue));
     if (summaries != null) {
       builder.addServlet("/summaries/*", new SummaryPages(summaries));
+    }
+    if (documents != null) {
+      builder.addServlet(SUMMARY_PATH, new SummaryDocument(documents, settings.queueWait()));
     }
     // Linked data: every https://w3id.org/cmograph/PATH at /PATH, the studies, VoID, service
     // description.
@@ -286,6 +312,13 @@ public final class EndpointServer implements AutoCloseable {
 
   public String graphStoreReadUrl() {
     return baseUrl() + "cmo/get";
+  }
+
+  /**
+   * The URL of one summary document ({@code GET}, from this machine; see {@link #SUMMARY_PATH}).
+   */
+  public String summaryUrl() {
+    return baseUrl() + SUMMARY_PATH.substring(1);
   }
 
   /** The SPARQL Update URL, or null when the endpoint is read-only. */

@@ -18,7 +18,7 @@ import java.util.Properties;
  * process that is gone and is ignored.
  *
  * <pre>
- * ServedStore.record(dir, new ServedStore.Server(pid, queryUrl, getUrl, maxRows));
+ * ServedStore.record(dir, new ServedStore.Server(pid, queryUrl, getUrl, maxRows, summaryUrl));
  * ServedStore.find(dir).map(ServedStore.Server::queryUrl);
  * </pre>
  */
@@ -35,8 +35,11 @@ public final class ServedStore {
    * @param queryUrl its SPARQL query URL
    * @param graphStoreReadUrl its Graph Store Protocol read URL, which returns the whole dataset
    * @param maxRows the most rows it returns for one query
+   * @param summaryUrl where it writes one summary document for this machine's commands; null when
+   *     the note does not say (written by a server without it)
    */
-  public record Server(long pid, String queryUrl, String graphStoreReadUrl, int maxRows) {}
+  public record Server(
+      long pid, String queryUrl, String graphStoreReadUrl, int maxRows, String summaryUrl) {}
 
   /** Writes the note (beside, then moved into place, so a reader never sees half of it). */
   public static void record(Path storeDir, Server server) {
@@ -50,7 +53,8 @@ public final class ServedStore {
             + server.graphStoreReadUrl()
             + "\nmax-rows="
             + server.maxRows()
-            + "\n";
+            + "\n"
+            + (server.summaryUrl() == null ? "" : "summary=" + server.summaryUrl() + "\n");
     try {
       Path tmp = Files.createTempFile(storeDir, ".serve-", ".tmp");
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
@@ -103,7 +107,8 @@ public final class ServedStore {
               Long.parseLong(p.getProperty("pid", "-1").strip()),
               query.strip(),
               get.strip(),
-              Integer.parseInt(p.getProperty("max-rows", "0").strip())));
+              Integer.parseInt(p.getProperty("max-rows", "0").strip()),
+              p.getProperty("summary") == null ? null : p.getProperty("summary").strip()));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // unreadable or damaged: as if there were none
     }

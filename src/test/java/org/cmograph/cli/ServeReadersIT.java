@@ -69,6 +69,10 @@ class ServeReadersIT {
     return results;
   }
 
+  private static String s(Path store) {
+    return store.toString();
+  }
+
   static String ok(CliIT.Run r) {
     assertEquals(0, r.exit(), r.out() + r.err());
     return r.out();
@@ -80,6 +84,8 @@ class ServeReadersIT {
     Path store = tmp.resolve("store");
     assertEquals(0, SummaryCommandIT.load(store.toString()).exit());
     Map<String, String> alone = read(store, Files.createDirectories(tmp.resolve("alone")));
+    CliIT.Run typoAlone = CliIT.run("summary", "--mechanism", "hopes", "--store", store.toString());
+    assertEquals(2, typoAlone.exit(), typoAlone.err());
 
     // --max-rows 3000: the whole dataset is more than one answer, so it is read graph by graph.
     Process serve =
@@ -94,6 +100,15 @@ class ServeReadersIT {
 
       Map<String, String> served = read(store, Files.createDirectories(tmp.resolve("served")));
       assertSameResults(alone, served);
+      // One document comes from the server, written there, not from a copy of the dataset.
+      CliIT.Run one =
+          CliIT.run("summary", "--mechanism", "hope", "--format", "html", "--store", s(store));
+      assertTrue(
+          one.err().matches("(?s).*; the summary comes from http://[^ ]+/summary\\s*"), one.err());
+      CliIT.Run typo = CliIT.run("summary", "--mechanism", "hopes", "--store", s(store));
+      assertEquals(2, typo.exit(), typo.err());
+      String problem = typoAlone.err().lines().filter(l -> l.contains("hopes")).findFirst().get();
+      assertTrue(typo.err().contains(problem), typo.err() + " lacks " + problem);
       CliIT.Run query = CliIT.run("query", "studies", "--store", store.toString());
       assertTrue(query.err().contains("is served by 'cmograph serve'"), query.err());
 
