@@ -934,6 +934,7 @@ public final class BenchmarkHarness {
             timeLauncher("summary-selective-launcher-" + n + "-run" + r, selectiveArgs));
       }
     }
+    Samples beside = options.quick() ? new Samples() : besideServe(n, store, selective);
     if (n > options.summaryAllUpTo()) {
       runsAll = 0;
     }
@@ -958,9 +959,47 @@ public final class BenchmarkHarness {
               typicalLauncher,
               ""));
     }
+    if (beside.count() > 0) {
+      results.summaries.add(
+          new TimedRow(
+              n,
+              "one mechanism (selective, "
+                  + results.selectiveConcept.get(n)
+                  + ") through `./cmograph` beside a running `./cmograph serve` (written by the"
+                  + " server; one untimed summary first)",
+              beside,
+              ""));
+    }
     if (all.count() > 0) {
       results.summaries.add(new TimedRow(n, "all mechanisms (--out DIR)", all, ""));
     }
+  }
+
+  /**
+   * Wall time of {@code ./cmograph summary --mechanism ID} while {@code ./cmograph serve} holds the
+   * store, as a user who keeps the server running gets it: the server writes the document. One
+   * summary first, untimed, as the server's first request warms it.
+   */
+  private Samples besideServe(int n, Path store, String mechanism) throws Exception {
+    Samples beside = new Samples();
+    prepareLauncher();
+    int port = freePort();
+    Process serve =
+        children.startLauncher(
+            "summary-serve-" + n,
+            options.serverHeap(),
+            List.of("serve", "--store", store.toString(), "--port", String.valueOf(port)));
+    try {
+      awaitReady("http://127.0.0.1:" + port + "/cmo/sparql", serve, 120);
+      List<String> args = List.of("summary", "--mechanism", mechanism, "--store", store.toString());
+      timeLauncher("summary-beside-serve-" + n + "-warm-up", args);
+      for (int r = 0; r < Math.max(3, options.runsAt(n)); r++) {
+        beside.add(timeLauncher("summary-beside-serve-" + n + "-run" + r, args));
+      }
+    } finally {
+      ChildJvm.stop(serve);
+    }
+    return beside;
   }
 
   /**
