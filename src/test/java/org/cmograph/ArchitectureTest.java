@@ -42,11 +42,11 @@ class ArchitectureTest {
           Map.entry("store", List.of("util", "extraction", "rdf")),
           Map.entry("query", List.of("util", "extraction", "rdf", "store")),
           Map.entry("report", List.of("util", "extraction", "rdf", "store", "query")),
-          // endpoint reads registered source texts and their page/section maps for the source view
+          // endpoint reads registered source texts and their page/section maps for the source
+          // view; it does not read summaries (the serving command gives it a SummaryRenderer)
           Map.entry(
               "endpoint",
-              List.of(
-                  "util", "extraction", "extraction.sources", "rdf", "store", "query", "report")),
+              List.of("util", "extraction", "extraction.sources", "rdf", "store", "query")),
           Map.entry(
               "cli",
               List.of(

@@ -154,7 +154,8 @@ final class ServeCommand implements Callable<Integer> {
               localUrl(server.queryUrl()),
               localUrl(server.graphStoreReadUrl()),
               settings.maxRows(),
-              localUrl(server.summaryUrl())));
+              localUrl(server.summaryUrl()),
+              server.summaryToken()));
     }
     AtomicBoolean stopped = new AtomicBoolean();
     Runnable stop =

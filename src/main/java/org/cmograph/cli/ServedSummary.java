@@ -52,15 +52,7 @@ final class ServedSummary {
     URI uri = URI.create(server.summaryUrl() + "?" + query(selection, format));
     HttpResponse<String> response;
     try {
-      HttpClient http =
-          HttpClient.newBuilder()
-              .connectTimeout(Duration.ofSeconds(10))
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .build();
-      response =
-          http.send(
-              HttpRequest.newBuilder(uri).timeout(WAIT).GET().build(),
-              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = send(server, uri);
     } catch (ConnectException e) {
       return Optional.empty(); // the process named is not that server (gone, its id reused)
     } catch (IOException e) {
@@ -78,8 +70,19 @@ final class ServedSummary {
       throw new CliException(ErrorCode.ENDPOINT_FAILED, "interrupted", e);
     }
     int status = response.statusCode();
-    if (status == 403 || status == 404) {
-      return Optional.empty(); // not this machine's to ask, or a server without the route
+    boolean ours = response.headers().firstValue(EndpointServer.SUMMARY_HEADER).isPresent();
+    if (status == 403 || status == 404 || (status == 200 && !ours)) {
+      // Not this server's to ask (another token, another process on the port), or a server
+      // without the route: read as before, through its Graph Store, a copy of the whole dataset.
+      err.println(
+          "note: the server at "
+              + server.summaryUrl()
+              + " did not write the summary (HTTP "
+              + status
+              + "); reading the whole dataset through it instead, which takes memory and time on a"
+              + " large store");
+      err.flush();
+      return Optional.empty();
     }
     err.println(
         "note: "
@@ -105,6 +108,48 @@ final class ServedSummary {
     }
     boolean noTheory = response.headers().firstValue(EndpointServer.NO_THEORY_HEADER).isPresent();
     return Optional.of(new SummaryRenderer.Rendered(response.body(), List.of(), noTheory));
+  }
+
+  /**
+   * GETs the document; while the server answers 503 (writing another summary), asks again after the
+   * {@code Retry-After} it gives, until {@link #WAIT} has passed.
+   */
+  private static HttpResponse<String> send(ServedStore.Server server, URI uri)
+      throws IOException, InterruptedException {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    long end = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(WAIT).GET();
+      if (server.summaryToken() != null) {
+        request.header(EndpointServer.TOKEN_HEADER, server.summaryToken());
+      }
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      long pause = retryAfterMs(response);
+      if (response.statusCode() != 503
+          || pause < 0
+          || System.nanoTime() + pause * 1_000_000 > end) {
+        return response;
+      }
+      Thread.sleep(pause);
+    }
+  }
+
+  /** The pause a 503's {@code Retry-After} (seconds) asks for, at most a minute; -1 without. */
+  private static long retryAfterMs(HttpResponse<?> response) {
+    try {
+      return response
+          .headers()
+          .firstValue("Retry-After")
+          .map(v -> Math.min(60, Long.parseLong(v.strip())) * 1000)
+          .orElse(-1L);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   private static String query(Summaries.Selection selection, String format) {

@@ -3,6 +3,7 @@ package org.cmograph.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -78,9 +79,7 @@ final class SummaryCommand implements Callable<Integer> {
       }
     }
     Summaries.Selection selection =
-        new Summaries.Selection(
-            mechanisms == null ? List.of() : mechanisms,
-            theoryCmocs == null ? List.of() : theoryCmocs);
+        new Summaries.Selection(distinct(mechanisms), distinct(theoryCmocs));
     if (docx && out == null) {
       throw new ParameterException(
           spec.commandLine(),
@@ -156,6 +155,11 @@ final class SummaryCommand implements Callable<Integer> {
     }
     return new SummaryRenderer.Rendered(
         summaries.document(f, selection), List.of(), summaries.base().theory().isEmpty());
+  }
+
+  /** Each id once, in the order first given (an id named twice is one section). */
+  private static List<String> distinct(List<String> ids) {
+    return ids == null ? List.of() : List.copyOf(new LinkedHashSet<>(ids));
   }
 
   private static void noTheoryNote(boolean noTheory, PrintWriter err) {

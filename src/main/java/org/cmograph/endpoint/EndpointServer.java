@@ -45,6 +45,12 @@ public final class EndpointServer implements AutoCloseable {
   /** The header in which {@code /summary} says the store holds no programme theory. */
   public static final String NO_THEORY_HEADER = "X-Cmograph-No-Theory";
 
+  /** The header with which {@code /summary} marks a document as this server's. */
+  public static final String SUMMARY_HEADER = "X-Cmograph-Summary";
+
+  /** The request header that carries {@link #summaryToken()}. */
+  public static final String TOKEN_HEADER = SummaryDocument.TOKEN_HEADER;
+
   /** Header naming the row cap on every query response. */
   public static final String MAX_ROWS_HEADER = "X-Cmograph-Max-Rows";
 
@@ -55,13 +61,19 @@ public final class EndpointServer implements AutoCloseable {
   private final ServerSettings settings;
   private final String host;
   private final QueryGate gate;
+  private final String summaryToken;
 
   private EndpointServer(
-      FusekiServer server, ServerSettings settings, String host, QueryGate gate) {
+      FusekiServer server,
+      ServerSettings settings,
+      String host,
+      QueryGate gate,
+      String summaryToken) {
     this.server = server;
     this.settings = settings;
     this.host = host;
     this.gate = gate;
+    this.summaryToken = summaryToken;
   }
 
   /** Open client connections. */
@@ -165,8 +177,10 @@ public final class EndpointServer implements AutoCloseable {
     if (summaries != null) {
       builder.addServlet("/summaries/*", new SummaryPages(summaries));
     }
+    String summaryToken = documents == null ? null : newToken();
     if (documents != null) {
-      builder.addServlet(SUMMARY_PATH, new SummaryDocument(documents, settings.queueWait()));
+      builder.addServlet(
+          SUMMARY_PATH, new SummaryDocument(documents, summaryToken, settings.queueWait()));
     }
     // Linked data: every https://w3id.org/cmograph/PATH at /PATH, the studies, VoID, service
     // description.
@@ -215,7 +229,7 @@ public final class EndpointServer implements AutoCloseable {
       context.setMaxFormContentSize((int) Math.min(settings.maxRequestBytes(), Integer.MAX_VALUE));
     }
     server.start();
-    return new EndpointServer(server, settings, address.getHostAddress(), gate);
+    return new EndpointServer(server, settings, address.getHostAddress(), gate, summaryToken);
   }
 
   private static InetAddress resolve(String bind) {
@@ -319,6 +333,21 @@ public final class EndpointServer implements AutoCloseable {
    */
   public String summaryUrl() {
     return baseUrl() + SUMMARY_PATH.substring(1);
+  }
+
+  /**
+   * What a request for {@link #summaryUrl()} must carry in {@link #TOKEN_HEADER}: a random secret
+   * of this run, which {@code serve} writes only into the store folder; null without {@code
+   * /summary}.
+   */
+  public String summaryToken() {
+    return summaryToken;
+  }
+
+  private static String newToken() {
+    byte[] bytes = new byte[24];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   /** The SPARQL Update URL, or null when the endpoint is read-only. */

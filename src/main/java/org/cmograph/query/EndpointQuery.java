@@ -106,7 +106,7 @@ final class EndpointQuery {
         };
     HttpResponse<byte[]> response;
     try {
-      response = auth.send(http, request, HttpResponse.BodyHandlers.ofByteArray());
+      response = auth.sendQuery(http, request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw unreachable(e);
     } catch (InterruptedException e) {

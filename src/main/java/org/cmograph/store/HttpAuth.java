@@ -49,6 +49,9 @@ public final class HttpAuth {
   /** The pause before the second try; it doubles before each later one (1.75 s in all). */
   private static final long FIRST_PAUSE_MS = 250;
 
+  /** The methods that are safe to send again. */
+  private static final java.util.Set<String> REPEATABLE = java.util.Set.of("GET", "HEAD", "PUT");
+
   private final RemoteGraphStore.Credentials credentials;
 
   /** The server's last challenge: the scheme and, for Digest, realm, nonce, qop... */
@@ -96,19 +99,40 @@ public final class HttpAuth {
 
   /**
    * Sends the request {@code request} builds (a fresh builder each call: a request may go twice),
-   * answering one authentication challenge if credentials were given.
+   * answering one authentication challenge if credentials were given. A {@code GET}, {@code HEAD}
+   * or {@code PUT} is sent again when the connection closes before an answer ({@link #exchange});
+   * any other method once.
    */
-  public synchronized <T> HttpResponse<T> send(
+  public <T> HttpResponse<T> send(
       HttpClient http, Supplier<HttpRequest.Builder> request, HttpResponse.BodyHandler<T> body)
       throws IOException, InterruptedException {
+    return send(http, request, body, false);
+  }
+
+  /**
+   * As {@link #send(HttpClient, Supplier, HttpResponse.BodyHandler)}, for a SPARQL query, which
+   * reads only and so is sent again whatever its method (a long one is a form {@code POST}).
+   */
+  public <T> HttpResponse<T> sendQuery(
+      HttpClient http, Supplier<HttpRequest.Builder> request, HttpResponse.BodyHandler<T> body)
+      throws IOException, InterruptedException {
+    return send(http, request, body, true);
+  }
+
+  private synchronized <T> HttpResponse<T> send(
+      HttpClient http,
+      Supplier<HttpRequest.Builder> request,
+      HttpResponse.BodyHandler<T> body,
+      boolean readOnly)
+      throws IOException, InterruptedException {
     if (credentials == null) {
-      return exchange(http, () -> request.get().build(), body);
+      return exchange(http, () -> request.get().build(), body, readOnly);
     }
     if (challenge == null) {
       learnScheme(http, request.get().build());
     }
     boolean sent = challenge != null;
-    HttpResponse<T> response = exchange(http, () -> authorised(request.get()), body);
+    HttpResponse<T> response = exchange(http, () -> authorised(request.get()), body, readOnly);
     if (response.statusCode() != 401) {
       return response;
     }
@@ -120,27 +144,34 @@ public final class HttpAuth {
     discard(response);
     challenge = asked;
     nonceCount = 0;
-    return exchange(http, () -> authorised(request.get()), body);
+    return exchange(http, () -> authorised(request.get()), body, readOnly);
   }
 
   /**
    * Sends a request, and sends it again, up to {@link #ATTEMPTS} times in all, when the connection
    * closes before an answer arrives: a server may answer 401 before reading a request's body and
    * close the connection, so the answer is lost (Virtuoso does), and a busy server may drop a fresh
-   * connection. Every request cmograph sends is idempotent (a query, a {@code HEAD}, or a {@code
-   * PUT} that replaces a whole graph), so sending it again is safe. A refused connection, a timeout
-   * or a TLS failure is not retried: it would only come back.
+   * connection. Only requests that are safe to repeat go again: {@code GET}, {@code HEAD}, a {@code
+   * PUT} (it replaces a whole graph), or any request the caller says only reads ({@code readOnly}).
+   * A refused connection, a timeout or a TLS failure is not retried: it would only come back. (The
+   * JDK's client itself sends a {@code GET} or {@code HEAD} a second time when a pooled connection
+   * turns out closed, so such a request may reach a server more often; each attempt has the
+   * request's whole timeout.)
    */
   static <T> HttpResponse<T> exchange(
-      HttpClient http, Supplier<HttpRequest> request, HttpResponse.BodyHandler<T> body)
+      HttpClient http,
+      Supplier<HttpRequest> request,
+      HttpResponse.BodyHandler<T> body,
+      boolean readOnly)
       throws IOException, InterruptedException {
     for (int attempt = 1; ; attempt++) {
+      HttpRequest r = request.get();
       try {
-        return http.send(request.get(), body);
+        return http.send(r, body);
       } catch (ConnectException | HttpTimeoutException | SSLException e) {
         throw e;
       } catch (IOException e) {
-        if (attempt == ATTEMPTS) {
+        if (attempt == ATTEMPTS || !(readOnly || REPEATABLE.contains(r.method()))) {
           throw e;
         }
         Thread.sleep(FIRST_PAUSE_MS << (attempt - 1));
@@ -161,7 +192,8 @@ public final class HttpAuth {
     HttpRequest.Builder head =
         HttpRequest.newBuilder(request.uri()).method("HEAD", HttpRequest.BodyPublishers.noBody());
     request.timeout().ifPresent(head::timeout);
-    HttpResponse<Void> probe = exchange(http, head::build, HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> probe =
+        exchange(http, head::build, HttpResponse.BodyHandlers.discarding(), true);
     if (probe.statusCode() == 401) {
       challenge = preferred(probe.headers().allValues("WWW-Authenticate"));
       nonceCount = 0;

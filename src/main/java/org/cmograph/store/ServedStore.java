@@ -18,7 +18,7 @@ import java.util.Properties;
  * process that is gone and is ignored.
  *
  * <pre>
- * ServedStore.record(dir, new ServedStore.Server(pid, queryUrl, getUrl, maxRows, summaryUrl));
+ * ServedStore.record(dir, new ServedStore.Server(pid, queryUrl, getUrl, maxRows, summaryUrl, token));
  * ServedStore.find(dir).map(ServedStore.Server::queryUrl);
  * </pre>
  */
@@ -37,11 +37,26 @@ public final class ServedStore {
    * @param maxRows the most rows it returns for one query
    * @param summaryUrl where it writes one summary document for this machine's commands; null when
    *     the note does not say (written by a server without it)
+   * @param summaryToken the secret a request for {@code summaryUrl} carries; null with it
    */
   public record Server(
-      long pid, String queryUrl, String graphStoreReadUrl, int maxRows, String summaryUrl) {}
+      long pid,
+      String queryUrl,
+      String graphStoreReadUrl,
+      int maxRows,
+      String summaryUrl,
+      String summaryToken) {
+    @Override
+    public String toString() {
+      return "Server[pid=" + pid + ", queryUrl=" + queryUrl + "]"; // never the token
+    }
+  }
 
-  /** Writes the note (beside, then moved into place, so a reader never sees half of it). */
+  /**
+   * Writes the note (beside, then moved into place, so a reader never sees half of it). It is
+   * created readable by its owner only (a temporary file's permissions): it holds the summary
+   * token.
+   */
   public static void record(Path storeDir, Server server) {
     String text =
         "# written by 'cmograph serve' while it serves this store; removed when it stops\n"
@@ -54,7 +69,13 @@ public final class ServedStore {
             + "\nmax-rows="
             + server.maxRows()
             + "\n"
-            + (server.summaryUrl() == null ? "" : "summary=" + server.summaryUrl() + "\n");
+            + (server.summaryUrl() == null
+                ? ""
+                : "summary="
+                    + server.summaryUrl()
+                    + "\nsummary-token="
+                    + server.summaryToken()
+                    + "\n");
     try {
       Path tmp = Files.createTempFile(storeDir, ".serve-", ".tmp");
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
@@ -108,9 +129,14 @@ public final class ServedStore {
               query.strip(),
               get.strip(),
               Integer.parseInt(p.getProperty("max-rows", "0").strip()),
-              p.getProperty("summary") == null ? null : p.getProperty("summary").strip()));
+              stripped(p.getProperty("summary")),
+              stripped(p.getProperty("summary-token"))));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // unreadable or damaged: as if there were none
     }
+  }
+
+  private static String stripped(String value) {
+    return value == null ? null : value.strip();
   }
 }

@@ -109,6 +109,20 @@ class ServeReadersIT {
       assertEquals(2, typo.exit(), typo.err());
       String problem = typoAlone.err().lines().filter(l -> l.contains("hopes")).findFirst().get();
       assertTrue(typo.err().contains(problem), typo.err() + " lacks " + problem);
+      // A note without the summary's address (an older server) or with another token: the copy.
+      Path note = store.resolve(ServedStore.FILE);
+      String written = Files.readString(note);
+      Files.writeString(note, written.replaceAll("(?m)^summary.*\n", ""));
+      CliIT.Run older =
+          CliIT.run("summary", "--mechanism", "hope", "--format", "json", "--store", s(store));
+      assertEquals(alone.get("summary-one"), ok(older));
+      assertTrue(older.err().contains("; reading it through http://"), older.err());
+      Files.writeString(note, written.replaceAll("(?m)^(summary-token=.*)$", "$1x"));
+      CliIT.Run refused =
+          CliIT.run("summary", "--mechanism", "hope", "--format", "json", "--store", s(store));
+      assertEquals(alone.get("summary-one"), ok(refused));
+      assertTrue(refused.err().contains("did not write the summary (HTTP 403)"), refused.err());
+      Files.writeString(note, written);
       CliIT.Run query = CliIT.run("query", "studies", "--store", store.toString());
       assertTrue(query.err().contains("is served by 'cmograph serve'"), query.err());
 

@@ -42,8 +42,9 @@ class HttpAuthRetryTest {
     try (DroppingServer server = new DroppingServer(3, true)) {
       HttpResponse<String> r = put(server, new RemoteGraphStore.Credentials("loader", "secret"));
       assertEquals(200, r.statusCode());
-      // three HEADs dropped (the JDK itself sends a HEAD twice, a PUT once), the fourth answered
-      // 401 Basic, then the PUT went once, with credentials
+      // three HEADs dropped, the fourth answered 401 Basic (however the sends are split between
+      // the JDK's own resend of a HEAD and ours, each HEAD takes one drop), then the PUT went once,
+      // with credentials
       assertEquals(List.of("HEAD", "HEAD", "HEAD", "HEAD", "PUT"), server.methods);
       assertTrue(server.lastAuthorization.startsWith("Basic "), server.lastAuthorization);
     }
@@ -55,6 +56,56 @@ class HttpAuthRetryTest {
       assertThrows(IOException.class, () -> put(server, null));
       assertEquals(HttpAuth.ATTEMPTS, server.methods.size());
     }
+  }
+
+  @Test
+  void aPostIsSentOnceUnlessItIsAQuery() throws Exception {
+    try (DroppingServer server = new DroppingServer(1, false)) {
+      assertThrows(IOException.class, () -> post(server, false));
+      assertEquals(List.of("POST"), server.methods, "a POST that may write goes once");
+      HttpResponse<String> query = post(server, true);
+      assertEquals(200, query.statusCode());
+      assertEquals(List.of("POST", "POST"), server.methods);
+    }
+    try (DroppingServer server = new DroppingServer(1, false)) {
+      assertEquals(200, post(server, true).statusCode(), "a query POSTed as a form goes again");
+      assertEquals(List.of("POST", "POST"), server.methods);
+    }
+  }
+
+  @Test
+  void aTimeoutIsNotRetried() throws Exception {
+    try (DroppingServer server = new DroppingServer(Integer.MAX_VALUE, false, true)) {
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      URI uri = URI.create("http://127.0.0.1:" + server.port() + "/data?graph=g");
+      assertThrows(
+          java.net.http.HttpTimeoutException.class,
+          () ->
+              new HttpAuth(null)
+                  .send(
+                      http,
+                      () ->
+                          HttpRequest.newBuilder(uri)
+                              .timeout(java.time.Duration.ofMillis(300))
+                              .PUT(HttpRequest.BodyPublishers.ofString("<a> <b> <c> .")),
+                      HttpResponse.BodyHandlers.ofString()));
+      assertEquals(List.of("PUT"), server.methods);
+    }
+  }
+
+  private static HttpResponse<String> post(DroppingServer server, boolean query)
+      throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    URI uri = URI.create("http://127.0.0.1:" + server.port() + "/sparql");
+    java.util.function.Supplier<HttpRequest.Builder> request =
+        () ->
+            HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("query=ASK%7B%7D"));
+    HttpAuth auth = new HttpAuth(null);
+    return query
+        ? auth.sendQuery(http, request, HttpResponse.BodyHandlers.ofString())
+        : auth.send(http, request, HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> put(
@@ -81,12 +132,22 @@ class HttpAuthRetryTest {
     private final ServerSocket socket;
     private final AtomicInteger toDrop;
     private final boolean wantsBasic;
+    private final boolean holds;
     private final Thread loop;
 
     DroppingServer(int drops, boolean wantsBasic) throws IOException {
+      this(drops, wantsBasic, false);
+    }
+
+    /**
+     * @param holds keep each dropped connection open a while, answering nothing (a server that
+     *     hangs), instead of closing it at once
+     */
+    DroppingServer(int drops, boolean wantsBasic, boolean holds) throws IOException {
       this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
       this.toDrop = new AtomicInteger(drops);
       this.wantsBasic = wantsBasic;
+      this.holds = holds;
       this.loop = new Thread(this::serve, "dropping-server");
       loop.setDaemon(true);
       loop.start();
@@ -104,6 +165,9 @@ class HttpAuthRetryTest {
           String method = head.substring(0, head.indexOf(' '));
           methods.add(method);
           if (toDrop.getAndDecrement() > 0) {
+            if (holds) {
+              Thread.sleep(2000);
+            }
             continue; // closed without a byte of answer
           }
           in.readNBytes(contentLength(head));
@@ -123,6 +187,8 @@ class HttpAuthRetryTest {
           out.flush();
         } catch (IOException e) {
           // closed by close(), or a client gone: the next accept decides
+        } catch (InterruptedException e) {
+          return;
         }
       }
     }
