@@ -471,7 +471,9 @@ final class Report {
             + " above). One mechanism is measured twice: the most popular concept (its summary covers"
             + " about half the store) and the selective one of the query section (about 800 items), the"
             + " latter also through `./cmograph` as users run it (the launcher's class-data archive,"
-            + " the same heap).\n\n");
+            + " the same heap), and through `./cmograph` while `./cmograph serve` (server heap) holds"
+            + " the store, where the server writes the document: its first summary after start on a"
+            + " row of its own, then three untimed, then the runs.\n\n");
     md.append("| studies | summary | wall time (median, min–max, runs) |\n|---:|---|---:|\n");
     for (BenchmarkHarness.TimedRow s : r.summaries) {
       md.append(
