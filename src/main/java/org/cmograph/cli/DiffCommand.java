@@ -8,9 +8,7 @@ import org.apache.jena.graph.Graph;
 import org.cmograph.extraction.Extraction;
 import org.cmograph.rdf.StudyDiff;
 import org.cmograph.rdf.StudyPipeline;
-import org.cmograph.store.CmoStore;
 import org.cmograph.store.EndpointUrl;
-import org.cmograph.store.StudyGraphs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +57,7 @@ final class DiffCommand implements Callable<Integer> {
       return 1;
     }
     err.flush();
-    try (CmoStore store = StoreReader.open(ws, target, err)) {
+    try (StoreReader.StudyGraphs store = StoreReader.studyGraphs(ws, target, err)) {
       String storeName =
           target.remote()
               ? EndpointUrl.redacted(target.endpoint)
@@ -67,7 +65,7 @@ final class DiffCommand implements Callable<Integer> {
       for (Extraction x : result.valid()) {
         String id = x.study().id();
         Graph after = pipeline.convert(x).graph();
-        Graph before = StudyGraphs.copyOf(store, id);
+        Graph before = store.graph(id);
         print(
             out,
             Workspace.shown(x.file()).toString(),

@@ -3,9 +3,12 @@ package org.cmograph.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apache.jena.graph.Graph;
+import org.cmograph.rdf.Iris;
 import org.cmograph.store.CmoStore;
 import org.cmograph.store.EndpointUrl;
 import org.cmograph.store.RemoteDataset;
+import org.cmograph.store.RemoteGraphStore;
 import org.cmograph.store.ServedStore;
 import org.cmograph.store.StoreException;
 
@@ -13,7 +16,8 @@ import org.cmograph.store.StoreException;
  * What the reading commands ({@code summary}, {@code export}, {@code diff}, {@code backup}) read:
  * the store folder; or, when a running {@code cmograph serve} holds it (TDB2 lets one process open
  * a store), a copy of its dataset read through that server ({@link ServedStore}); or the dataset of
- * the server {@code --endpoint} names. {@code query} asks the server itself ({@link #server}).
+ * the server {@code --endpoint} names. {@code query} asks the server itself ({@link #server});
+ * {@code diff} reads one study graph at a time ({@link #studyGraphs}).
  */
 final class StoreReader {
   private StoreReader() {}
@@ -29,6 +33,55 @@ final class StoreReader {
       ServedStore.Server server = server(target.resolve(ws), locked, err);
       return RemoteDataset.read(server.graphStoreReadUrl(), server.queryUrl(), null);
     }
+  }
+
+  /** Study graphs read one at a time, for {@code diff}; the caller closes it. */
+  interface StudyGraphs extends AutoCloseable {
+    /** A copy of the study's graph; empty when the store does not hold the study. */
+    Graph graph(String studyId);
+
+    @Override
+    void close();
+  }
+
+  /**
+   * Study graphs from what {@code target} names: the store folder; or, when a running {@code
+   * cmograph serve} holds it, or with {@code --endpoint}, the server's Graph Store, one graph per
+   * study ({@code GET ...?graph=IRI}), never the whole dataset.
+   */
+  static StudyGraphs studyGraphs(Workspace ws, TargetOptions target, PrintWriter err) {
+    if (target.remote()) {
+      return remote(target.endpoint, target.credentials);
+    }
+    CmoStore store;
+    try {
+      store = Studies.open(ws, target.storeOptions, err);
+    } catch (StoreException.Locked locked) {
+      return remote(server(target.resolve(ws), locked, err).graphStoreReadUrl(), null);
+    }
+    return new StudyGraphs() {
+      @Override
+      public Graph graph(String studyId) {
+        return org.cmograph.store.StudyGraphs.copyOf(store, studyId);
+      }
+
+      @Override
+      public void close() {
+        store.close();
+      }
+    };
+  }
+
+  private static StudyGraphs remote(String getUrl, RemoteGraphStore.Credentials credentials) {
+    return new StudyGraphs() {
+      @Override
+      public Graph graph(String studyId) {
+        return RemoteDataset.readGraph(getUrl, Iris.studyGraph(studyId), credentials);
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 
   /**

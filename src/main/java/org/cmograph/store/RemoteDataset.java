@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryExecution;
@@ -24,6 +25,7 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 
@@ -82,6 +84,37 @@ public final class RemoteDataset {
     }
   }
 
+  /**
+   * One graph of the server, read with the Graph Store Protocol ({@code GET getUrl?graph=IRI}):
+   * what {@code diff} reads of a store it reaches through a server, one study at a time, instead of
+   * the whole dataset. Empty when the server holds no such graph (404).
+   *
+   * @param getUrl its Graph Store Protocol read URL, e.g. http://localhost:3030/cmo/get
+   * @param credentials sent as the server asks ({@link HttpAuth}), or null
+   */
+  public static Graph readGraph(
+      String getUrl, Node graphName, RemoteGraphStore.Credentials credentials) {
+    RemoteDataset server = new RemoteDataset(getUrl, null, credentials);
+    String url =
+        getUrl
+            + (getUrl.contains("?") ? "&" : "?")
+            + "graph="
+            + URLEncoder.encode(graphName.getURI(), StandardCharsets.UTF_8);
+    Graph graph = GraphFactory.createDefaultGraph();
+    Boolean complete = server.getGraph(url, StreamRDFLib.graph(graph));
+    if (complete == null) {
+      return GraphFactory.createDefaultGraph(); // 404: no such graph
+    }
+    if (!complete) {
+      throw new StoreException(
+          "the server cut graph " + graphName.getURI() + " short; raise its --max-rows", null);
+    }
+    if (graph.contains(Node.ANY, RDF.Nodes.type, SD_SERVICE)) {
+      throw server.serviceDescription();
+    }
+    return graph;
+  }
+
   private void readInto(DatasetGraph into) {
     try {
       boolean whole = Txn.calculateWrite(into, () -> get(getUrl, StreamRDFLib.dataset(into)));
@@ -134,17 +167,30 @@ public final class RemoteDataset {
                 !got.listGraphNodes().hasNext()
                     && got.getDefaultGraph().contains(Node.ANY, RDF.Nodes.type, SD_SERVICE));
     if (description) {
-      throw new StoreException(
-          EndpointUrl.redacted(getUrl)
-              + " answered with a SPARQL service description, not a dataset: give the server's"
-              + " Graph Store Protocol read URL (cmograph serve: http://HOST:PORT/cmo/get;"
-              + " Fuseki: http://HOST:3030/DATASET/get)",
-          null);
+      throw serviceDescription();
     }
+  }
+
+  private StoreException serviceDescription() {
+    return new StoreException(
+        EndpointUrl.redacted(getUrl)
+            + " answered with a SPARQL service description, not a dataset: give the server's"
+            + " Graph Store Protocol read URL (cmograph serve: http://HOST:PORT/cmo/get;"
+            + " Fuseki: http://HOST:3030/DATASET/get)",
+        null);
   }
 
   /** GETs {@code url} as N-Quads (or a graph's triples) into {@code sink}; false if it was cut. */
   private boolean get(String url, StreamRDF sink) {
+    Boolean complete = getGraph(url, sink);
+    if (complete == null) {
+      throw new StoreException("HTTP 404 from " + EndpointUrl.redacted(url), null);
+    }
+    return complete;
+  }
+
+  /** As {@link #get}; null when the server answers 404 (no such graph). */
+  private Boolean getGraph(String url, StreamRDF sink) {
     try {
       HttpResponse<InputStream> response =
           auth.send(
@@ -155,6 +201,9 @@ public final class RemoteDataset {
                       .GET(),
               HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = response.body()) {
+        if (response.statusCode() == 404) {
+          return null;
+        }
         if (response.statusCode() != 200) {
           throw new StoreException(
               "HTTP " + response.statusCode() + " from " + EndpointUrl.redacted(url), null);

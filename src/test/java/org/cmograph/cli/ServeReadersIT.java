@@ -123,6 +123,23 @@ class ServeReadersIT {
       assertEquals(alone.get("summary-one"), ok(refused));
       assertTrue(refused.err().contains("did not write the summary (HTTP 403)"), refused.err());
       Files.writeString(note, written);
+      // diff reads the one study's graph through the server: a study it does not hold is new.
+      Path again = tmp.resolve("gillard-2014-again.yaml");
+      Files.writeString(
+          again,
+          Files.readString(Path.of(GILLARD))
+              .replaceFirst("(?m)^  id: gillard-2014$", "  id: gillard-2014-again"));
+      CliIT.Run newStudy =
+          CliIT.run(
+              "diff",
+              again.toString(),
+              "--sources",
+              Repo.data().resolve("sources").toString(),
+              "--store",
+              s(store));
+      assertTrue(
+          ok(newStudy).contains(": new study gillard-2014-again; loading it into "),
+          newStudy.out());
       CliIT.Run query = CliIT.run("query", "studies", "--store", store.toString());
       assertTrue(query.err().contains("is served by 'cmograph serve'"), query.err());
 
