@@ -57,7 +57,7 @@ final class DiffCommand implements Callable<Integer> {
       return 1;
     }
     err.flush();
-    try (StoreReader.StudyGraphs store = StoreReader.studyGraphs(ws, target, err)) {
+    try (StoreReader.StudySource store = StoreReader.studyGraphs(ws, target, err)) {
       String storeName =
           target.remote()
               ? EndpointUrl.redacted(target.endpoint)

@@ -219,17 +219,17 @@ final class ServeCommand implements Callable<Integer> {
 
   /**
    * What a first visitor does: a SPARQL query, the landing page and the summaries, over HTTP, and
-   * what {@code cmograph summary} beside a running server does (one document from {@code /summary},
-   * with the JDK's HTTP client), so that a JVM archiving the classes it loaded (the launcher's
-   * class-data archive) has those of serving and of reading and writing summaries ({@code cmograph
-   * summary} then starts faster too: about 0.15 s of a one-mechanism summary at 10,000 studies).
+   * what {@code cmograph summary} beside a running server does (one document from {@code
+   * /summary}), so that a JVM archiving the classes it loaded (the launcher's class-data archive)
+   * has those of serving and of reading and writing summaries ({@code cmograph summary} then starts
+   * faster too: about 0.15 s of a one-mechanism summary at 10,000 studies).
    */
   static void warmUp(EndpointServer server) {
     String query = "SELECT * WHERE { ?s ?p ?o } LIMIT 1";
     get(server.queryUrl() + "?query=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8));
     get(server.baseUrl());
     get(server.baseUrl() + "summaries/");
-    // As 'cmograph summary' beside a running server asks for its document (the JDK's HTTP client).
+    // As 'cmograph summary' beside a running server asks for its document (ServedSummary).
     try {
       int status =
           ServedSummary.send(

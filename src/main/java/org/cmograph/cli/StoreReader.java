@@ -11,6 +11,7 @@ import org.cmograph.store.RemoteDataset;
 import org.cmograph.store.RemoteGraphStore;
 import org.cmograph.store.ServedStore;
 import org.cmograph.store.StoreException;
+import org.cmograph.store.StudyGraphs;
 
 /**
  * What the reading commands ({@code summary}, {@code export}, {@code diff}, {@code backup}) read:
@@ -36,7 +37,7 @@ final class StoreReader {
   }
 
   /** Study graphs read one at a time, for {@code diff}; the caller closes it. */
-  interface StudyGraphs extends AutoCloseable {
+  interface StudySource extends AutoCloseable {
     /** A copy of the study's graph; empty when the store does not hold the study. */
     Graph graph(String studyId);
 
@@ -49,7 +50,7 @@ final class StoreReader {
    * cmograph serve} holds it, or with {@code --endpoint}, the server's Graph Store, one graph per
    * study ({@code GET ...?graph=IRI}), never the whole dataset.
    */
-  static StudyGraphs studyGraphs(Workspace ws, TargetOptions target, PrintWriter err) {
+  static StudySource studyGraphs(Workspace ws, TargetOptions target, PrintWriter err) {
     if (target.remote()) {
       return remote(target.endpoint, target.credentials);
     }
@@ -59,10 +60,10 @@ final class StoreReader {
     } catch (StoreException.Locked locked) {
       return remote(server(target.resolve(ws), locked, err).graphStoreReadUrl(), null);
     }
-    return new StudyGraphs() {
+    return new StudySource() {
       @Override
       public Graph graph(String studyId) {
-        return org.cmograph.store.StudyGraphs.copyOf(store, studyId);
+        return StudyGraphs.copyOf(store, studyId);
       }
 
       @Override
@@ -72,8 +73,8 @@ final class StoreReader {
     };
   }
 
-  private static StudyGraphs remote(String getUrl, RemoteGraphStore.Credentials credentials) {
-    return new StudyGraphs() {
+  private static StudySource remote(String getUrl, RemoteGraphStore.Credentials credentials) {
+    return new StudySource() {
       @Override
       public Graph graph(String studyId) {
         return RemoteDataset.readGraph(getUrl, Iris.studyGraph(studyId), credentials);

@@ -103,7 +103,7 @@ public final class RemoteDataset {
     Graph graph = GraphFactory.createDefaultGraph();
     Boolean complete = server.getGraph(url, StreamRDFLib.graph(graph));
     if (complete == null) {
-      return GraphFactory.createDefaultGraph(); // 404: no such graph
+      return graph; // 404: no such graph, so nothing was read
     }
     if (!complete) {
       throw new StoreException(
